@@ -1,0 +1,103 @@
+"""The normalized record of one briefing, and its parts.
+
+Frozen, keyword-only dataclasses with tuples for lists; field order is the export column order.
+Times are tz-aware (Asia/Seoul). Every list item keeps the `raw` text it was read from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ministry:
+    name: str  # as written on the page
+    code: str | None = None  # korea.kr repCode, e.g. A00014
+    canonical: str | None = None  # name in force on the release date
+    name_en: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    department: str | None = None
+    role: str | None = None
+    title: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    raw: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Footnote:
+    marker: str
+    text: str
+    raw: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attendee:
+    group: str | None = None
+    organization: str | None = None
+    name: str | None = None
+    title: str | None = None
+    role: str | None = None
+    raw: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attachment:
+    name: str
+    url: str
+    kind: str | None = None  # sniffed from the bytes: hwpx, hwp, pdf, html, empty, unknown
+    sha256: str | None = None
+    size: int | None = None
+    text: str | None = None
+    pages: int | None = None
+    paragraphs: int | None = None
+    error: str | None = None  # why there is no text (failed download, unreadable file…)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Release:
+    news_id: str
+    kind: str  # press_release, briefing, fact_check, cabinet_meeting
+    url: str
+    title: str
+    published_at: datetime
+    modified_at: datetime | None = None
+    ministry: Ministry | None = None
+    body_html: str = ""
+    body_text: str = ""
+    body_source: str | None = None  # page, hwpx, hwp, pdf
+    event_at: str | None = None  # ISO 8601 date or datetime of the event the release announces
+    contacts: tuple[Contact, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    attendees: tuple[Attendee, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(self)
+
+    def content_hash(self) -> str:
+        """sha256 of the record's content: equal hashes mean nothing a reader sees changed."""
+        payload = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses → dicts, tuples → lists, datetimes → ISO 8601 strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
