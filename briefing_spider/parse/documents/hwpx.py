@@ -1,0 +1,219 @@
+"""HWPX (OWPML zip) → DocumentText, in reading order.
+
+Paragraphs (`hp:p` → `hp:run` → `hp:t`, a `hp:lineBreak` starts a new line), tables
+(`hp:tbl` → `hp:tr` → `hp:tc`, cells hold a `hp:subList` of paragraphs and maybe nested
+tables), text boxes and other drawing objects (`hp:drawText`/`hp:caption` → `hp:subList`),
+and real footnote/endnote controls (a mark like `1)` inline, the note's text as a
+`Paragraph(note=True)` after its paragraph). Page headers and footers are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .model import Block, Cell, DocumentError, DocumentText, Paragraph, Table
+from .render import count_paragraphs, render_text
+from .safezip import SafeZip
+
+HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
+OPF = "{http://www.idpf.org/2007/opf/}"
+
+P, RUN, T, SUBLIST = HP + "p", HP + "run", HP + "t", HP + "subList"
+TBL, TR, TC, CELL_ADDR, CELL_SPAN, CAPTION = (
+    HP + "tbl", HP + "tr", HP + "tc", HP + "cellAddr", HP + "cellSpan", HP + "caption",
+)
+CTRL, FOOTNOTE, ENDNOTE, AUTONUM = HP + "ctrl", HP + "footNote", HP + "endNote", HP + "autoNum"
+LINE_BREAK = HP + "lineBreak"
+SPACE_TAGS = {HP + "tab": " ", HP + "fwSpace": " ", HP + "nbSpace": " "}
+NOTE_TAGS = (FOOTNOTE, ENDNOTE)
+SKIPPED_RUN_CHILDREN = {HP + "secPr", HP + "ctrl", T, TBL}  # handled or not text
+UNNUMBERED_AUTONUM = {"PAGE", "TOTAL_PAGE"}
+
+CONTENT_HPF = "Contents/content.hpf"
+HEADER_XML = "Contents/header.xml"
+SECTION_NAME = re.compile(r"^Contents/section(\d+)\.xml$")
+MANIFEST_ITEMS = f"{OPF}manifest/{OPF}item"
+SPINE_ITEMREFS = f"{OPF}spine/{OPF}itemref"
+PARA_PR = f"{HH}refList/{HH}paraProperties/{HH}paraPr"
+MARGIN = f".//{HH}margin"
+
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def read_hwpx(data: bytes, *, budget: int | None = None) -> DocumentText:
+    archive = SafeZip(data, budget=budget)
+    indents = extract_indents(archive)
+    blocks: list[Block] = []
+    for name in section_names(archive):
+        blocks.extend(extract_blocks(_parse(archive.read(name), name), indents))
+    return DocumentText(
+        kind="hwpx", blocks=tuple(blocks), text=render_text(blocks),
+        pages=None, paragraphs=count_paragraphs(blocks),
+    )
+
+
+def _parse(xml: bytes, name: str) -> etree._Element:
+    try:
+        return etree.fromstring(xml, XML_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise DocumentError("corrupt", f"{name} is not well-formed XML ({error})") from None
+
+
+def section_names(archive: SafeZip) -> list[str]:
+    """Sections in the order content.hpf's spine lists them; by number when it does not."""
+    present = [n for n in archive.names() if SECTION_NAME.match(n)]
+    by_number = sorted(present, key=lambda n: int(SECTION_NAME.match(n).group(1)))
+    if CONTENT_HPF in archive.names():
+        hpf = _parse(archive.read(CONTENT_HPF), CONTENT_HPF)
+        hrefs = {i.get("id"): i.get("href") for i in hpf.iterfind(MANIFEST_ITEMS)}
+        spine = [hrefs.get(r.get("idref")) for r in hpf.iterfind(SPINE_ITEMREFS)]
+        ordered = [h for h in spine if h in present]
+        if ordered:
+            return ordered + [n for n in by_number if n not in ordered]
+    if not by_number:
+        raise DocumentError("corrupt", "the HWPX archive holds no Contents/section*.xml")
+    return by_number
+
+
+def extract_indents(archive: SafeZip) -> dict[str, int]:
+    """paraPr id → left edge of a paragraph's first line (margin left + positive indent), HWPUNIT."""
+    if HEADER_XML not in archive.names():
+        return {}
+    header = _parse(archive.read(HEADER_XML), HEADER_XML)
+    indents = {}
+    for para_pr in header.iterfind(PARA_PR):
+        margin = para_pr.find(MARGIN)
+        if margin is None:
+            continue
+        left = _int(margin.find(HC + "left"), "value")
+        first = _int(margin.find(HC + "intent"), "value")
+        indents[para_pr.get("id")] = left + max(first, 0)
+    return indents
+
+
+def extract_blocks(container: etree._Element, indents: dict[str, int]) -> list[Block]:
+    """The blocks of a section root or a subList: its paragraphs, in order."""
+    blocks: list[Block] = []
+    for p in container.iterchildren(P):
+        blocks.extend(extract_paragraph(p, indents))
+    return blocks
+
+
+def extract_paragraph(p: etree._Element, indents: dict[str, int]) -> list[Block]:
+    """One hp:p → its text paragraph(s), the objects anchored in it, then its notes."""
+    indent = indents.get(p.get("paraPrIDRef"), 0)
+    blocks: list[Block] = []
+    notes: list[Block] = []
+    lines: list[str] = [""]
+
+    def flush() -> None:
+        kept = tuple(line.rstrip() for line in lines if line.strip())
+        if kept:
+            blocks.append(Paragraph(lines=kept, indent=indent))
+        lines[:] = [""]
+
+    for run in p.iterchildren(RUN):
+        for child in run:
+            tag = child.tag
+            if tag == T:
+                _append_t(child, lines)
+            elif tag == CTRL:
+                lines[-1] += extract_ctrl(child, indents, notes)
+            elif tag == TBL:
+                flush()
+                blocks.extend(extract_table(child, indents))
+            elif tag not in SKIPPED_RUN_CHILDREN:
+                objects = extract_shape(child, indents)
+                if objects:
+                    flush()
+                    blocks.extend(objects)
+    flush()
+    return blocks + notes
+
+
+def _append_t(t: etree._Element, lines: list[str]) -> None:
+    if t.text:
+        lines[-1] += t.text
+    for child in t:
+        if child.tag == LINE_BREAK:
+            lines.append("")
+        else:
+            lines[-1] += SPACE_TAGS.get(child.tag, "")
+        if child.tail:
+            lines[-1] += child.tail
+
+
+def extract_ctrl(ctrl: etree._Element, indents: dict[str, int], notes: list[Block]) -> str:
+    """Inline text of a control (a note mark, an auto number); a note's text goes to `notes`."""
+    text = ""
+    for child in ctrl:
+        if child.tag in NOTE_TAGS:
+            text += extract_note(child, indents, notes)
+        elif child.tag == AUTONUM and child.get("numType") not in UNNUMBERED_AUTONUM:
+            text += _autonum_text(child)
+    return text
+
+
+def extract_note(note: etree._Element, indents: dict[str, int], notes: list[Block]) -> str:
+    for block in _sublist_blocks(note, indents):
+        if isinstance(block, Paragraph):
+            notes.append(Paragraph(lines=block.lines, indent=block.indent, note=True))
+        else:
+            notes.append(block)
+    suffix = note.get("suffixChar")
+    return f"{note.get('number', '')}{chr(int(suffix)) if suffix and suffix.isdigit() else ''}"
+
+
+def _autonum_text(autonum: etree._Element) -> str:
+    fmt = autonum.find(HP + "autoNumFormat")
+    prefix = fmt.get("prefixChar", "") if fmt is not None else ""
+    suffix = fmt.get("suffixChar", "") if fmt is not None else ""
+    return f"{prefix}{autonum.get('num', '')}{suffix}"
+
+
+def extract_table(tbl: etree._Element, indents: dict[str, int]) -> list[Block]:
+    """A table (caption first, when it has one) with its cells' blocks, nested tables included."""
+    blocks = _sublist_blocks(tbl.find(CAPTION), indents) if tbl.find(CAPTION) is not None else []
+    rows = []
+    for r, tr in enumerate(tbl.iterchildren(TR)):
+        rows.append(tuple(extract_cell(tc, r, c, indents) for c, tc in enumerate(tr.iterchildren(TC))))
+    return blocks + [Table(rows=tuple(rows))]
+
+
+def extract_cell(tc: etree._Element, row: int, col: int, indents: dict[str, int]) -> Cell:
+    addr, span, sub = tc.find(CELL_ADDR), tc.find(CELL_SPAN), tc.find(SUBLIST)
+    return Cell(
+        row=_int(addr, "rowAddr", row), col=_int(addr, "colAddr", col),
+        row_span=_int(span, "rowSpan", 1), col_span=_int(span, "colSpan", 1),
+        blocks=tuple(extract_blocks(sub, indents)) if sub is not None else (),
+    )
+
+
+def extract_shape(shape: etree._Element, indents: dict[str, int]) -> list[Block]:
+    """Text boxes, captions and grouped shapes: the blocks of every outermost subList inside."""
+    return _sublist_blocks(shape, indents)
+
+
+def _sublist_blocks(element: etree._Element, indents: dict[str, int]) -> list[Block]:
+    blocks: list[Block] = []
+    for child in element:
+        if child.tag == SUBLIST:
+            blocks.extend(extract_blocks(child, indents))
+        elif child.tag == TBL:
+            blocks.extend(extract_table(child, indents))
+        elif isinstance(child.tag, str) and len(child):
+            blocks.extend(_sublist_blocks(child, indents))
+    return blocks
+
+
+def _int(element: etree._Element | None, attribute: str, default: int = 0) -> int:
+    if element is None:
+        return default
+    try:
+        return int(element.get(attribute, default))
+    except ValueError:
+        return default
