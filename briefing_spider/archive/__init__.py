@@ -1,0 +1,34 @@
+"""The SQLite archive: schema migrations, the raw store, writers and readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from briefing_spider.archive.schema import migrations
+
+
+class ArchiveError(RuntimeError):
+    """The archive can't be opened or written: the message names the file and why."""
+
+
+def open_archive(path: str | Path, *, create: bool = True) -> Database:
+    """Open (and migrate) the archive at `path`; with `create=False` a missing file is an error."""
+    path = Path(path)
+    if not path.exists() and not create:
+        raise ArchiveError(f"{path}: no archive here (run `briefing crawl --db {path}` first)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(db)
+    except OSError as error:
+        raise ArchiveError(f"{path}: cannot open the archive ({error})") from error
+    return db
+
+
+def raw_dir_for(db_path: str | Path) -> Path:
+    """Where the raw store of an archive lives: `data/briefings.db` → `data/briefings.raw/`."""
+    return Path(db_path).with_suffix(".raw")

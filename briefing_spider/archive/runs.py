@@ -1,0 +1,51 @@
+"""`crawl_runs` and `crawl_errors`: what each crawl did, counted as it goes.
+
+The run's row is written on its first stored item, not at start: a crawl that reaches nothing
+(no network, wrong host) leaves the archive untouched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlite_utils import Database
+
+COUNTERS = ("pages", "new", "updated", "unchanged", "errors", "bytes")
+
+
+@dataclass
+class CrawlRun:
+    started_at: datetime
+    arguments: dict
+    counts: Counter = field(default_factory=Counter)
+    run_id: int | None = None
+
+    def ensure_row(self, db: Database) -> int:
+        if self.run_id is None:
+            row = {"started_at": self.started_at.isoformat(), "status": "running",
+                   "arguments": json.dumps(self.arguments, ensure_ascii=False, default=str),
+                   **{name: 0 for name in COUNTERS}}
+            self.run_id = db.table("crawl_runs").insert(row).last_pk
+        return self.run_id
+
+    def count(self, name: str, amount: int = 1) -> None:
+        self.counts[name] += amount
+
+    def record_error(self, db: Database, *, url: str, kind: str, reason: str, at: datetime) -> None:
+        self.count("errors")
+        run_id = self.ensure_row(db)
+        db.table("crawl_errors").insert({"run_id": run_id, "url": url, "kind": kind,
+                                         "reason": reason, "at": at.isoformat()})
+
+    def flush(self, db: Database) -> None:
+        if self.run_id is not None:
+            db.table("crawl_runs").update(self.run_id, {name: self.counts[name] for name in COUNTERS})
+
+    def finish(self, db: Database, *, status: str, at: datetime) -> None:
+        if self.run_id is None:
+            return
+        self.flush(db)
+        db.table("crawl_runs").update(self.run_id, {"status": status, "finished_at": at.isoformat()})

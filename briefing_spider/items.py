@@ -1,0 +1,31 @@
+"""What spiders hand to the pipelines: raw responses, and the signal that a release's parts are in.
+
+Spiders interpret nothing: a `Fetched` is bytes plus where and when they came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+ROLES = ("list", "detail", "attachment")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fetched:
+    url: str
+    status: int
+    body: bytes
+    fetched_at: datetime
+    role: str  # one of ROLES
+    news_id: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    error: str | None = None  # a download that failed: why (no body then)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReleaseComplete:
+    """The detail page of `news_id` and every attachment it links have been fetched (or failed)."""
+
+    news_id: str
+    url: str
