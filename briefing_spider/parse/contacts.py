@@ -1,0 +1,144 @@
+"""Contacts: the 담당 부서 / 책임자 / 담당자 block, from its table or from plain-text lines.
+
+Table rule (GUIDE): one contact per row that has a role cell (책임자, 담당자…). The person takes
+the department cell of their own row — or the merged cell covering it; a blank row takes the
+nearest department above. A unit written in the first column is put before the department
+(`서울청` + `교통안전과`); labels (`담당 부서`, `<총괄>`) are dropped. After the role come title,
+name and phone; an e-mail in place of a phone gives phone None; a masked phone stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_spider.parse.documents.model import Cell, Table
+from briefing_spider.parse.text_lines import TextLine, collapse
+from briefing_spider.records import Contact
+
+ROLE_RE = re.compile(r"^(?:책\s*임\s*자|담\s*당\s*자|실\s*무\s*자|총\s*괄|문\s*의)$")
+LABEL_RE = re.compile(r"^(?:담당\s*(?:부\s*서|기\s*관|부처)|[<〈《‹(\[].*[>〉》›)\]]|소\s*속|부\s*서\s*명?)$")
+PHONE_RE = re.compile(r"(?<![\d*])0\d{1,2}[)\-.\s]\s*[\d*]{3,4}[\-.\s][\d*]{4}(?![\d*])")
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Plain-text forms: "담당 부서 <총괄>: 대외경제국 대외경제총괄과 / 책임자 과장 최지영 / (044-215-7610)"
+TEXT_DEPT_RE = re.compile(r"담당\s*부\s*서\s*(?:[<〈《‹].*?[>〉》›])?\s*[:：]?\s*(?P<dept>[^/|]+)")
+TEXT_PERSON_RE = re.compile(
+    r"(?P<role>책\s*임\s*자|담\s*당\s*자)\s*[:：]?\s*(?P<title>[가-힣 ]{1,12}?)\s*/?\s*"
+    r"(?P<name>[가-힣]{2,4})(?![가-힣])"
+)
+
+
+def extract_contacts(tables: list[Table], lines: list[TextLine]) -> tuple[Contact, ...]:
+    found: list[Contact] = []
+    for table in tables:
+        found.extend(_from_table(table))
+    if not found:
+        found.extend(_from_lines(lines))
+    return tuple(found)
+
+
+def _cell_text(cell: Cell | None) -> str:
+    return collapse(" ".join(cell.lines)) if cell is not None else ""
+
+
+def _grid(table: Table) -> dict[tuple[int, int], Cell]:
+    """(row, col) → the cell covering it, merged cells expanded."""
+    grid: dict[tuple[int, int], Cell] = {}
+    for row in table.rows:
+        for cell in row:
+            for r in range(cell.row, cell.row + max(cell.row_span, 1)):
+                for c in range(cell.col, cell.col + max(cell.col_span, 1)):
+                    grid.setdefault((r, c), cell)
+    return grid
+
+
+def _is_contact_table(grid: dict[tuple[int, int], Cell]) -> bool:
+    texts = {_cell_text(cell) for cell in grid.values()}
+    has_role = any(ROLE_RE.match(t) for t in texts)
+    has_phone = any(PHONE_RE.search(t) or EMAIL_RE.search(t) for t in texts)
+    return has_role and has_phone
+
+
+def _from_table(table: Table) -> list[Contact]:
+    grid = _grid(table)
+    if not grid or not _is_contact_table(grid):
+        return []
+    rows = sorted({r for r, _ in grid})
+    width = max(c for _, c in grid) + 1
+    contacts: list[Contact] = []
+    last_dept: str | None = None
+    for r in rows:
+        cells = [grid.get((r, c)) for c in range(width)]
+        texts = [_cell_text(cell) for cell in cells]
+        role_at = next((i for i, t in enumerate(texts) if ROLE_RE.match(t)), None)
+        if role_at is None:
+            continue
+        dept = _department(cells[:role_at], texts[:role_at])
+        dept = dept or last_dept
+        last_dept = dept
+        title, name, phone = _person(texts[role_at + 1 :])
+        if not (name or phone):
+            continue
+        raw = " | ".join(t for t in texts if t)
+        contacts.append(
+            Contact(department=dept, role=collapse(texts[role_at]).replace(" ", ""),
+                    title=title, name=name, phone=phone, raw=raw)
+        )
+    return contacts
+
+
+def _department(cells: list[Cell | None], texts: list[str]) -> str | None:
+    parts: list[str] = []
+    seen: set[int] = set()
+    for cell, text in zip(cells, texts):
+        if cell is None or id(cell) in seen or not text:
+            continue
+        seen.add(id(cell))
+        kept = [collapse(line) for line in cell.lines if line.strip() and not LABEL_RE.match(collapse(line))]
+        if kept:
+            parts.append(" ".join(kept))
+    return " ".join(parts) or None
+
+
+def _person(texts: list[str]) -> tuple[str | None, str | None, str | None]:
+    phone = None
+    words: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        match = PHONE_RE.search(text)
+        if match:
+            phone = phone or match.group(0).strip()
+            continue
+        if EMAIL_RE.search(text):
+            continue
+        words.append(text.strip("() "))
+    title = words[0] if len(words) >= 2 else None
+    name = words[1] if len(words) >= 2 else (words[0] if words else None)
+    return title, name, phone
+
+
+def _from_lines(lines: list[TextLine]) -> list[Contact]:
+    """`담당 부서 …: X / 책임자 과장 홍길동 / (044-…)` and a following `담당자: 사무관 / …` line."""
+    contacts: list[Contact] = []
+    dept: str | None = None
+    for line in lines:
+        text = collapse(line.text.lstrip("-*• "))
+        dm = TEXT_DEPT_RE.search(text)
+        if dm:
+            dept = collapse(dm["dept"]).rstrip(" :") or dept
+        pm = TEXT_PERSON_RE.search(text)
+        if not pm or dept is None:
+            continue
+        rest = text[pm.end() :]
+        phone = PHONE_RE.search(rest)
+        contacts.append(
+            Contact(
+                department=dept,
+                role=pm["role"].replace(" ", ""),
+                title=collapse(pm["title"]) or None,
+                name=pm["name"],
+                phone=phone.group(0) if phone else None,
+                raw=line.text.strip(),
+            )
+        )
+    return contacts
