@@ -28,6 +28,10 @@ BODY_HEADING = "## 본문"
 ATTACHMENT_HEADING = "## 첨부파일"
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 HEADING_MARK = re.compile(r"^#{1,6}\s+")
+CONTACT_HEADING = "## 담당 부서"  # the viewer rewrites the contact table as a Markdown list
+CONTACT_ITEM = re.compile(r"^\s*-\s+")
+CONTACT_LABEL = re.compile(r"^([^:]{1,40}):\s")
+CONTACT_SEPARATOR = " / "
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -39,7 +43,13 @@ def reference_text(markdown: str) -> str:
     if end >= 0:
         body = body[:end]
     lines = []
+    in_contacts = False
     for line in body.splitlines():
+        if line.startswith("## "):
+            in_contacts = line.strip() == CONTACT_HEADING
+        elif in_contacts:
+            line = CONTACT_LABEL.sub(r"\1 ", CONTACT_ITEM.sub("", line))
+            line = line.replace(CONTACT_SEPARATOR, " ")
         if TABLE_RULE.match(line.strip()):
             continue
         line = HEADING_MARK.sub("", line)

@@ -4,7 +4,8 @@
 - A table whose every row has a single cell (a 1×1 title box, a note box, a layout column):
   the lines of its cells, as they are.
 - Any other table: one text line per row, the row's cells joined by CELL_SEPARATOR, the lines
-  inside one cell joined by a space. Merged cells appear once, in the row that anchors them.
+  inside one cell joined by a space, empty cells left out. Merged cells appear once, in the
+  row that anchors them.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ def table_text_lines(table: Table) -> list[str]:
             lines.extend(line for b in row[0].blocks for line in block_text_lines(b))
             continue
         cells = (" ".join(_strip(line) for b in c.blocks for line in block_text_lines(b)) for c in row)
-        line = CELL_SEPARATOR.join(cells)
-        if line.replace("|", "").strip():
-            lines.append(line.rstrip())
+        line = CELL_SEPARATOR.join(cell for cell in cells if cell)
+        if line:
+            lines.append(line)
     return lines
 
 
