@@ -212,6 +212,7 @@ def _bodies(text: str) -> list[str]:
     return parts
 
 
+BODY_TITLES = {"관계자", "일동", "직원", "임직원", "관계관"}  # titles of a body, never one person
 SHORT_GWAN_TITLES = {"정책관", "조정관", "담당관", "심의관", "기획관", "비서관", "행정관", "협력관", "외교관", "감독관"}
 
 
@@ -251,7 +252,7 @@ def _person(text: str, group: str | None, role: str | None, *, raw: str) -> Atte
     rest = tokens[:-1] if title else tokens
     name = None
     org_tokens = rest
-    if title and rest:
+    if title and rest and title not in BODY_TITLES:
         if _is_name(rest[-1]):
             name, org_tokens = rest[-1], rest[:-1]
         elif len(rest) >= 2 and _is_name(rest[0]):

@@ -20,11 +20,8 @@ LABEL_RE = re.compile(r"^(?:담당\s*(?:부\s*서|기\s*관|부처)|[<〈《‹(
 PHONE_RE = re.compile(r"(?<![\d*])0\d{1,2}[)\-.\s]\s*[\d*]{3,4}[\-.\s][\d*]{4}(?![\d*])")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Plain-text forms: "담당 부서 <총괄>: 대외경제국 대외경제총괄과 / 책임자 과장 최지영 / (044-215-7610)"
-TEXT_DEPT_RE = re.compile(r"담당\s*부\s*서\s*(?:[<〈《‹].*?[>〉》›])?\s*[:：]?\s*(?P<dept>[^/|]+)")
-TEXT_PERSON_RE = re.compile(
-    r"(?P<role>책\s*임\s*자|담\s*당\s*자)\s*[:：]?\s*(?P<title>[가-힣 ]{1,12}?)\s*/?\s*"
-    r"(?P<name>[가-힣]{2,4})(?![가-힣])"
-)
+TEXT_DEPT_RE = re.compile(r"담당\s*부\s*서\s*(?:[<〈《‹].*?[>〉》›])?\s*[:：]?\s*(?P<dept>[^/|]*)")
+TEXT_ROLE_RE = re.compile(r"(?<![가-힣])(?:책\s*임\s*자|담\s*당\s*자)(?![가-힣])")
 
 
 def extract_contacts(tables: list[Table], lines: list[TextLine]) -> tuple[Contact, ...]:
@@ -66,12 +63,17 @@ def _from_table(table: Table) -> list[Contact]:
     width = max(c for _, c in grid) + 1
     contacts: list[Contact] = []
     last_dept: str | None = None
+    last_name_cell: Cell | None = None
     for r in rows:
         cells = [grid.get((r, c)) for c in range(width)]
         texts = [_cell_text(cell) for cell in cells]
         role_at = next((i for i, t in enumerate(texts) if ROLE_RE.match(t)), None)
         if role_at is None:
             continue
+        name_cell = cells[-2] if len(cells) >= 2 else None
+        if name_cell is not None and name_cell is last_name_cell:
+            continue  # the same person's merged cells reach into this row
+        last_name_cell = name_cell
         dept = _department(cells[:role_at], texts[:role_at])
         dept = dept or last_dept
         last_dept = dept
@@ -118,27 +120,54 @@ def _person(texts: list[str]) -> tuple[str | None, str | None, str | None]:
 
 
 def _from_lines(lines: list[TextLine]) -> list[Contact]:
-    """`담당 부서 …: X / 책임자 과장 홍길동 / (044-…)` and a following `담당자: 사무관 / …` line."""
+    """Plain-text blocks: `담당 부서 <총괄>: 대외경제국 대외경제총괄과 / 책임자 과장 홍길동 / (044-…)`,
+    or a `담당 부서` line followed by department lines, then `책임자 과 장 홍길동 (044-…)` lines."""
     contacts: list[Contact] = []
     dept: str | None = None
+    collecting = False
     for line in lines:
         text = collapse(line.text.lstrip("-*• "))
         dm = TEXT_DEPT_RE.search(text)
         if dm:
-            dept = collapse(dm["dept"]).rstrip(" :") or dept
-        pm = TEXT_PERSON_RE.search(text)
-        if not pm or dept is None:
+            dept = _drop_labels(dm["dept"]) or None
+            collecting = dept is None or not TEXT_ROLE_RE.search(text)
+            if TEXT_ROLE_RE.search(dm["dept"]):
+                dept = _drop_labels(TEXT_ROLE_RE.split(dm["dept"])[0]) or None
+        role = TEXT_ROLE_RE.search(text)
+        if not role:
+            if collecting and not dm and len(text) <= 40:
+                dept = " ".join(filter(None, [dept, _drop_labels(text)])) or None
+            elif not dm:
+                collecting = False
             continue
-        rest = text[pm.end() :]
-        phone = PHONE_RE.search(rest)
-        contacts.append(
-            Contact(
-                department=dept,
-                role=pm["role"].replace(" ", ""),
-                title=collapse(pm["title"]) or None,
-                name=pm["name"],
-                phone=phone.group(0) if phone else None,
-                raw=line.text.strip(),
-            )
-        )
+        collecting = False
+        if dept is None:
+            continue
+        rest = text[role.end() :]
+        title, name, phone = _text_person(rest)
+        if name and (phone or EMAIL_RE.search(rest)):
+            contacts.append(Contact(department=dept, role=squash_role(role.group(0)), title=title,
+                                    name=name, phone=phone, raw=line.text.strip()))
     return contacts
+
+
+def squash_role(role: str) -> str:
+    return role.replace(" ", "")
+
+
+def _drop_labels(text: str) -> str:
+    words = [w for w in re.split(r"\s*[/|]\s*|\s+", text.strip(" :：")) if w and not LABEL_RE.match(w)]
+    return " ".join(words)
+
+
+def _text_person(rest: str) -> tuple[str | None, str | None, str | None]:
+    phone_match = PHONE_RE.search(rest)
+    phone = phone_match.group(0).strip() if phone_match else None
+    cut = min([m.start() for m in (phone_match, EMAIL_RE.search(rest)) if m] or [len(rest)])
+    words = [w for w in re.split(r"[\s/():：]+", rest[:cut]) if w]
+    if not words:
+        return None, None, phone
+    name = words[-1]
+    if not re.fullmatch(r"[가-힣]{2,4}", name):
+        return None, None, phone
+    return " ".join(words[:-1]) or None, name, phone

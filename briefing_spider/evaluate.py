@@ -1,0 +1,231 @@
+"""Score the structured extractor against golden annotations (see the corpus `golden/GUIDE.md`).
+
+For each golden `*.json`: find its document, run `extract_release_facts`, and compare per field
+(contacts, footnotes, attendees, ministry canonical name) as multisets of tuples whose strings
+have all whitespace removed. Scores are micro-averaged precision / recall / F1 over documents.
+
+Documents: a golden file with a `source` field names a page-text file relative to the golden
+directory's parent (the seed). Otherwise its `news_id` is looked up under a documents directory —
+by default the corpus layout `<golden_dir>/../korea_kr/*/{hwpx,hwp,pdf}/<id>.*` — with the type
+sniffed from the bytes; HWPX is preferred, then HWP, then PDF. A candidate that reads but has no
+contact block (e.g. an attached speech saved under the release's id) yields to the next one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing_spider.parse.ministries import resolve_ministry
+from briefing_spider.parse.release_text import extract_release_facts
+from briefing_spider.parse.text_lines import squash
+
+FIELDS = ("contacts", "footnotes", "attendees", "ministry")
+KEYS = {
+    "contacts": ("department", "role", "title", "name", "phone"),
+    "footnotes": ("marker", "text"),
+    "attendees": ("group", "organization", "name", "title", "role"),
+}
+KIND_PREFERENCE = ("hwpx", "hwp", "pdf")
+PAGE_MINISTRY_RE = re.compile(r"^\s*(?:19|20)\d\d[.\-]\d\d[.\-]\d\d\s+(?P<name>\S+)\s*$", re.M)
+CONTACT_HINT_RE = re.compile(r"책\s*임\s*자|담\s*당\s*자")
+
+
+class GoldenDirError(ValueError):
+    """The golden directory is missing or holds no golden files."""
+
+
+@dataclass
+class FieldScore:
+    tp: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else (1.0 if not self.expected else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.expected if self.expected else (1.0 if not self.predicted else 0.0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "predicted": self.predicted, "expected": self.expected,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class DocumentResult:
+    golden: str
+    document: str | None
+    kind: str | None
+    error: str | None = None
+    missing: dict[str, list[Any]] = field(default_factory=dict)  # expected, not found
+    extra: dict[str, list[Any]] = field(default_factory=dict)  # found, not expected
+    scores: dict[str, FieldScore] = field(default_factory=dict)
+
+
+@dataclass
+class EvalReport:
+    fields: dict[str, FieldScore]
+    documents: list[DocumentResult]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fields": {name: score.as_dict() for name, score in self.fields.items()},
+            "documents": [
+                {**{k: v for k, v in asdict(doc).items() if k != "scores"},
+                 "scores": {n: s.as_dict() for n, s in doc.scores.items()}}
+                for doc in self.documents
+            ],
+        }
+
+    def format_table(self) -> str:
+        rows = [f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"]
+        for name, s in self.fields.items():
+            rows.append(f"{name:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.predicted:5d} {s.expected:5d}")
+        return "\n".join(rows)
+
+    def format_diffs(self) -> str:
+        out = []
+        for doc in self.documents:
+            head = f"== {doc.golden} ({doc.kind or '-'}: {doc.document or 'no document'})"
+            body = [f"   error: {doc.error}"] if doc.error else []
+            for name in FIELDS:
+                for item in doc.missing.get(name, []):
+                    body.append(f"   - {name}: {item}")
+                for item in doc.extra.get(name, []):
+                    body.append(f"   + {name}: {item}")
+            if body:
+                out.append("\n".join([head, *body]))
+        return "\n".join(out) if out else "no differences"
+
+
+def golden_files(golden_dir: Path) -> list[Path]:
+    golden_dir = Path(golden_dir)
+    if not golden_dir.is_dir():
+        raise GoldenDirError(f"golden directory not found: {golden_dir}")
+    files = sorted(p for p in golden_dir.glob("*.json"))
+    if not files:
+        raise GoldenDirError(f"no golden *.json files in {golden_dir}")
+    return files
+
+
+def evaluate(golden_dir: str | Path, *, documents_dir: str | Path | None = None) -> EvalReport:
+    golden_dir = Path(golden_dir)
+    totals = {name: FieldScore() for name in FIELDS}
+    results = []
+    for path in golden_files(golden_dir):
+        golden = json.loads(path.read_text(encoding="utf-8"))
+        result = _evaluate_one(path, golden, golden_dir, documents_dir)
+        for name, score in result.scores.items():
+            totals[name].tp += score.tp
+            totals[name].predicted += score.predicted
+            totals[name].expected += score.expected
+        results.append(result)
+    return EvalReport(fields=totals, documents=results)
+
+
+def _published(golden: dict[str, Any]) -> dt.date | None:
+    value = golden.get("published_at")
+    return dt.datetime.fromisoformat(value).date() if value and "T" in value else (
+        dt.date.fromisoformat(value) if value else None)
+
+
+def _evaluate_one(path: Path, golden: dict[str, Any], golden_dir: Path, documents_dir) -> DocumentResult:
+    published = _published(golden)
+    source, where, kind, error, ministry_as_written = _load_source(golden, golden_dir, documents_dir)
+    result = DocumentResult(golden=path.name, document=where, kind=kind, error=error)
+    facts = extract_release_facts(source, published=published) if source is not None else None
+    for name in ("contacts", "footnotes", "attendees"):
+        predicted = [_key(name, item) for item in (getattr(facts, name) if facts else ())]
+        expected = [_key(name, item) for item in golden.get(name, [])]
+        _score(result, name, predicted, expected)
+    resolved = resolve_ministry(ministry_as_written or "", on=published)
+    predicted = [squash(resolved.canonical)] if resolved and resolved.canonical else []
+    _score(result, "ministry", predicted, [squash(golden.get("ministry") or "")])
+    return result
+
+
+def _key(name: str, item: Any) -> tuple[str, ...]:
+    get = item.get if isinstance(item, dict) else (lambda k: getattr(item, k, None))
+    return tuple(squash(get(k) or "") for k in KEYS[name])
+
+
+def _score(result: DocumentResult, name: str, predicted: list, expected: list) -> None:
+    pc, ec = Counter(predicted), Counter(expected)
+    tp = sum((pc & ec).values())
+    result.scores[name] = FieldScore(tp=tp, predicted=len(predicted), expected=len(expected))
+    result.missing[name] = list((ec - pc).elements())
+    result.extra[name] = list((pc - ec).elements())
+
+
+def _load_source(golden, golden_dir: Path, documents_dir):
+    """(source, path, kind, error, ministry as written by the metadata or page)."""
+    if golden.get("source"):
+        path = golden_dir.parent / golden["source"]
+        if not path.is_file():
+            return None, str(path), None, "source file not found", golden.get("ministry")
+        text = path.read_text(encoding="utf-8", errors="replace")
+        page = PAGE_MINISTRY_RE.search(text)
+        return text, str(path), "text", None, page["name"] if page else None
+    news_id = str(golden.get("news_id") or "")
+    ministry = _manifest_department(golden_dir, news_id) or golden.get("ministry")
+    source, where, kind, error = _load_document(news_id, golden_dir, documents_dir)
+    return source, where, kind, error, ministry
+
+
+def _candidates(news_id: str, golden_dir: Path, documents_dir) -> list[Path]:
+    if documents_dir is not None:
+        roots = [Path(documents_dir)]
+        found = [p for root in roots for p in root.rglob(f"{news_id}.*") if p.is_file()]
+    else:
+        found = [p for p in golden_dir.parent.glob(f"korea_kr/*/*/{news_id}.*") if p.is_file()]
+    return sorted(found)
+
+
+def _load_document(news_id: str, golden_dir: Path, documents_dir):
+    from briefing_spider.parse.documents import DocumentError, extract_document, sniff
+
+    readable = []
+    errors = []
+    for path in _candidates(news_id, golden_dir, documents_dir):
+        data = path.read_bytes()
+        kind = sniff(data).kind
+        if kind not in KIND_PREFERENCE:
+            continue
+        readable.append((KIND_PREFERENCE.index(kind), str(path), kind, data))
+    for _, where, kind, data in sorted(readable, key=lambda r: r[0]):
+        try:
+            document = extract_document(data)
+        except DocumentError as error:
+            errors.append(f"{where}: {error.code}")
+            continue
+        if CONTACT_HINT_RE.search(document.text) or not errors and len(readable) == 1:
+            return document, where, kind, None
+        errors.append(f"{where}: no contact block (not the release?)")
+    if readable and not errors:
+        return None, None, None, "no readable document"
+    return None, None, None, "; ".join(errors) or f"no document found for news_id {news_id}"
+
+
+def _manifest_department(golden_dir: Path, news_id: str) -> str | None:
+    for manifest in golden_dir.parent.glob("korea_kr/*/manifest.json"):
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for item in data.get("documents", []):
+            if str(item.get("news_item_id")) == news_id:
+                return item.get("department")
+    return None
