@@ -136,14 +136,14 @@ def _split_entries(body: list[str]) -> list[_Entry]:
     return entries
 
 
-def _split_outside_brackets(text: str) -> list[str]:
+def _split_outside_brackets(text: str, separators: str = ",，、;") -> list[str]:
     parts, depth, start = [], 0, 0
     for k, char in enumerate(text):
         if char in "([（「":
             depth += 1
         elif char in ")]）」" and depth:
             depth -= 1
-        elif char in ",，、;" and depth == 0:
+        elif char in separators and depth == 0:
             parts.append(text[start:k])
             start = k + 1
     parts.append(text[start:])
@@ -202,7 +202,7 @@ def _expand_starred(text: str, lines: list[TextLine], after: int) -> list[str] |
 def _bodies(text: str) -> list[str]:
     """`A·B·C 관계자` → [A 관계자, B 관계자, C 관계자]; `대·중견기업` stays whole."""
     text = text.rstrip("*")
-    parts = [p.strip() for p in MIDDOT_RE.split(text)]
+    parts = [p.strip() for p in _split_outside_brackets(text, MIDDOT_RE.pattern.strip("[]"))]
     if len(parts) < 2 or any(len(squash(p)) < 2 for p in parts):
         return [text]
     words = parts[-1].split()
