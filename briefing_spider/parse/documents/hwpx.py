@@ -38,7 +38,11 @@ HEADER_XML = "Contents/header.xml"
 SECTION_NAME = re.compile(r"^Contents/section(\d+)\.xml$")
 MANIFEST_ITEMS = f"{OPF}manifest/{OPF}item"
 SPINE_ITEMREFS = f"{OPF}spine/{OPF}itemref"
-PARA_PR = f"{HH}refList/{HH}paraProperties/{HH}paraPr"
+PARA_PR = f".//{HH}paraPr"
+PARA_PROPERTIES_START, PARA_PROPERTIES_END = b"<hh:paraProperties", b"</hh:paraProperties>"
+PREFIXES = b'xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head" ' \
+    b'xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core" ' \
+    b'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
 MARGIN = f".//{HH}margin"
 
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -83,7 +87,7 @@ def extract_indents(archive: SafeZip) -> dict[str, int]:
     """paraPr id → left edge of a paragraph's first line (margin left + positive indent), HWPUNIT."""
     if HEADER_XML not in archive.names():
         return {}
-    header = _parse(archive.read(HEADER_XML), HEADER_XML)
+    header = _para_properties(archive.read(HEADER_XML))
     indents = {}
     for para_pr in header.iterfind(PARA_PR):
         margin = para_pr.find(MARGIN)
@@ -93,6 +97,19 @@ def extract_indents(archive: SafeZip) -> dict[str, int]:
         first = _int(margin.find(HC + "intent"), "value")
         indents[para_pr.get("id")] = left + max(first, 0)
     return indents
+
+
+def _para_properties(xml: bytes) -> etree._Element:
+    """Only the hh:paraProperties part of header.xml when it can be cut out (fonts and character
+    shapes make up most of the file); the whole header when it cannot."""
+    start, end = xml.find(PARA_PROPERTIES_START), xml.find(PARA_PROPERTIES_END)
+    if 0 <= start < end:
+        part = b"<part " + PREFIXES + b">" + xml[start : end + len(PARA_PROPERTIES_END)] + b"</part>"
+        try:
+            return etree.fromstring(part, XML_PARSER)
+        except etree.XMLSyntaxError:
+            pass
+    return _parse(xml, HEADER_XML)
 
 
 def extract_blocks(container: etree._Element, indents: dict[str, int]) -> list[Block]:
