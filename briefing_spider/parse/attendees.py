@@ -37,7 +37,7 @@ TITLE_SUFFIXES = (
     "박사", "대표", "회장", "사장", "원장", "센터장", "처장", "청장", "부장", "팀장", "본부장",
     "이사장", "이사", "소장", "단장", "대사", "총장", "관계자", "연구원", "변호사", "기자", "대통령",
     "시장", "지사", "군수", "구청장", "국장", "감독", "전무", "상무", "차장", "대리", "주임", "명예교수",
-    "선수", "작가", "수석", "비서관", "행정관", "부시장", "부지사", "교육감", "의장", "부의장", "회원",
+    "선수", "작가", "수석", "담당자", "비서관", "행정관", "부시장", "부지사", "교육감", "의장", "부의장", "회원",
 )
 NOT_TITLE_SUFFIXES = ("박물관", "도서관", "미술관", "기념관", "회관", "대사관", "영사관", "체육관",
                       "연구원", "진흥원", "개발원", "평가원", "정보원", "재단", "위원회", "공단", "협회")
@@ -169,7 +169,16 @@ def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Atte
                     if attendee.organization and (attendee.name or attendee.title):
                         last_org = attendee.organization
                     out.append(attendee)
-    return out
+    return _drop_group_headings(out)
+
+
+def _drop_group_headings(people: list[Attendee]) -> list[Attendee]:
+    """`참 석 : 국회, 정부, 업계` over `- (국회) …` sub-lines: the bare group names are headings."""
+    groups = {_org_key(p.group) for p in people if p.group}
+    return [
+        p for p in people
+        if p.group or p.name or p.title or _org_key(re.sub(r"\(.*\)$", "", p.organization or "")) not in groups
+    ]
 
 
 def _clean(text: str) -> list[tuple[str, str | None]]:
@@ -212,7 +221,7 @@ def _bodies(text: str) -> list[str]:
     return parts
 
 
-BODY_TITLES = {"관계자", "일동", "직원", "임직원", "관계관"}  # titles of a body, never one person
+BODY_TITLES = {"관계자", "담당자", "일동", "직원", "임직원", "관계관"}  # titles of a body, never one person
 SHORT_GWAN_TITLES = {"정책관", "조정관", "담당관", "심의관", "기획관", "비서관", "행정관", "협력관", "외교관", "감독관"}
 
 
@@ -245,6 +254,10 @@ def _join_spaced_name(tokens: list[str]) -> list[str]:
 
 
 def _person(text: str, group: str | None, role: str | None, *, raw: str) -> Attendee | None:
+    qualifier = None
+    tail = TRAILING_TAG_RE.search(text)
+    if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
+        qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당)
     tokens = _join_spaced_name(text.split())
     if not tokens:
         return None
@@ -257,8 +270,23 @@ def _person(text: str, group: str | None, role: str | None, *, raw: str) -> Atte
             name, org_tokens = rest[-1], rest[:-1]
         elif len(rest) >= 2 and _is_name(rest[0]):
             name, org_tokens = rest[0], rest[1:]
-    organization = " ".join(org_tokens) or None
+    organization = " ".join(org_tokens) or qualifier
     return Attendee(group=group, organization=organization, name=name, title=title, role=role, raw=raw)
+
+
+COMPANY_MARK_RE = re.compile(r"\(주\)|㈜|주식회사|\(사\)|\(재\)|\s+|\([^)]*\)$")
+
+
+def _org_key(org: str | None) -> str:
+    return COMPANY_MARK_RE.sub("", org or "")
+
+
+def _same_body(a: str | None, b: str | None) -> bool:
+    ka, kb = _org_key(a), _org_key(b)
+    if not ka or not kb:
+        return False
+    short, long_ = sorted((ka, kb), key=len)
+    return ka == kb or (len(short) >= 2 and long_.startswith(short))
 
 
 def _key_match(a: Attendee, b: Attendee) -> bool:
@@ -266,27 +294,51 @@ def _key_match(a: Attendee, b: Attendee) -> bool:
         return squash(a.name) == squash(b.name)
     if a.name or b.name:
         named, other = (a, b) if a.name else (b, a)
+        if other.title is None:
+            return False
         return bool(
-            other.title and named.title and squash(other.title) == squash(named.title)
+            named.title and squash(other.title) == squash(named.title)
             and other.organization and named.organization
             and squash(other.organization) in squash(named.organization)
         )
-    return squash(a.organization or "") == squash(b.organization or "") and squash(a.title or "") == squash(b.title or "")
+    if a.title or b.title:
+        return squash(a.title or "") == squash(b.title or "") and _org_key(a.organization) == _org_key(b.organization)
+    return _same_body(a.organization, b.organization)
+
+
+def _covered(entry: Attendee, kept: list[Attendee], groups: set[str]) -> bool:
+    """Already listed, or a bare body that is only the name of a group of the detailed list."""
+    if any(_key_match(entry, other) for other in kept):
+        return True
+    if entry.name or entry.title:
+        return False
+    if _org_key(entry.organization) in groups:
+        return True
+    return any(not other.name and _same_body(entry.organization, other.organization) for other in kept) or any(
+        other.organization and _org_key(entry.organization) == _org_key(other.organization) for other in kept
+    )
 
 
 def _merge_lists(lists: list[list[Attendee]]) -> list[Attendee]:
+    """Lists of one event (they share someone) merge: the richest list first, then what only
+    the others name. Lists with nothing in common are kept whole, in document order."""
     if len(lists) > 1 and _overlap(lists):
-        lists = sorted(lists, key=lambda people: -sum(1 for p in people if p.name))
-    merged: list[Attendee] = []
-    for people in lists:
-        fresh = [p for p in people if not any(_key_match(p, kept) for kept in merged)]
-        merged.extend(fresh)
-    return merged
+        lists = sorted(lists, key=lambda people: (-sum(1 for p in people if p.name),
+                                                  -len({p.group for p in people if p.group}), -len(people)))
+        merged: list[Attendee] = []
+        for people in lists:
+            groups = {_org_key(p.group) for p in merged if p.group}
+            merged.extend(p for p in people if not _covered(p, merged, groups))
+        return merged
+    return [p for people in lists for p in people]
 
 
 def _overlap(lists: list[list[Attendee]]) -> bool:
     for k, first in enumerate(lists):
         for second in lists[k + 1 :]:
-            if any(_key_match(a, b) and (a.name or b.name) for a in first for b in second):
+            if any(_key_match(a, b) or (not a.name and not b.name and _same_body(a.organization, b.organization))
+                   for a in first for b in second):
+                return True
+            if any(_org_key(a.organization) in {_org_key(b.organization) for b in second if b.name} for a in first if not a.name and not a.title):
                 return True
     return False
