@@ -1,0 +1,51 @@
+import datetime as dt
+
+import pytest
+
+from briefing_spider.parse.dates import extract_event_at, parse_korean_date, parse_time
+
+P = dt.date(2026, 4, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("일시 : ’26. 4. 9(목) 10:30", "2026-04-09T10:30:00+09:00"),
+        ("7월 22일(수) 10시", "2026-07-22T10:00:00+09:00"),
+        ("7월 22일(수) 오후 3시 반", "2026-07-22T15:30:00+09:00"),
+        ("'26.4.9.", "2026-04-09"),
+        ("2026. 4. 13.(월) 9:30", "2026-04-13T09:30:00+09:00"),
+        ("2026년 4월 13일(월), 14:00~15:00", "2026-04-13T14:00:00+09:00"),
+        ("4.13일(월) 08:00 정부서울청사에서", "2026-04-13T08:00:00+09:00"),
+        ("2024.7월부터 1년", "2024-07"),
+        ("2024-09-20", "2024-09-20"),
+        ("12월 30일(화)", "2025-12-30"),  # nearest year to the release date
+    ],
+)
+def test_parse_korean_date(text, expected):
+    assert parse_korean_date(text, published=P) == expected
+
+
+def test_weekday_picks_the_year():
+    assert parse_korean_date("6.21(금)", published=dt.date(2024, 9, 20)) == "2024-06-21"
+
+
+@pytest.mark.parametrize("text", ["37조 6,761억원", "조업일수 8.5일", "", "오늘은 맑음"])
+def test_not_dates(text):
+    assert parse_korean_date(text, published=P) is None
+
+
+def test_parse_time():
+    assert parse_time("오후 3시 반") == (15, 30)
+    assert parse_time("10시 5분") == (10, 5)
+    assert parse_time("08:00") == (8, 0)
+    assert parse_time("없음") is None
+
+
+def test_extract_event_at():
+    assert extract_event_at(["□ (일 시) ’26. 4. 14(화), 14:00 ~ 15:30"], published=P) == "2026-04-14T14:00:00+09:00"
+    assert extract_event_at(["  * 일시/장소 : 2026년 4월 13일(월), 14:00~15:00 / 서울"], published=P) == "2026-04-13T14:00:00+09:00"
+    lead = ["○○부는 9월 20일(금) 「제2차 민관 회의」를 개최했다."]
+    assert extract_event_at(lead, published=dt.date(2024, 9, 20)) == "2024-09-20"
+    assert extract_event_at(["예산이 37조 늘었다."], published=P) is None
+    assert extract_event_at([], published=P) is None
