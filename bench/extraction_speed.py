@@ -1,0 +1,58 @@
+"""Structured extraction time / text extraction time, on the corpus HWPX attachments.
+
+    python bench/extraction_speed.py [CORPUS_DIR]
+
+Reads every `korea_kr/*/hwpx/*.hwpx` (skipping files that yield no text), times
+`extract_document` (getting the text) and `extract_release_facts` (contacts, footnotes,
+attendees, event date) over several rounds, and prints the ratio. The goal is ≤ 0.20.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from briefing_spider.parse.documents import DocumentError, extract_document  # noqa: E402
+from briefing_spider.parse.release_text import extract_release_facts  # noqa: E402
+
+ROUNDS = 3
+
+
+def main(corpus: Path) -> int:
+    files = sorted(corpus.glob("korea_kr/*/hwpx/*.hwpx"))
+    blobs = [path.read_bytes() for path in files]
+    if not blobs:
+        print(f"no HWPX files under {corpus}", file=sys.stderr)
+        return 1
+    documents, text_time = [], float("inf")
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        docs = []
+        for data in blobs:
+            try:
+                docs.append(extract_document(data))
+            except DocumentError:
+                continue
+        text_time = min(text_time, time.perf_counter() - started)
+        documents = docs
+    facts_time = float("inf")
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        for document in documents:
+            extract_release_facts(document)
+        facts_time = min(facts_time, time.perf_counter() - started)
+    ratio = facts_time / text_time
+    print(f"documents: {len(documents)} of {len(blobs)} files")
+    print(f"text extraction:       {text_time * 1000:8.1f} ms")
+    print(f"structured extraction: {facts_time * 1000:8.1f} ms")
+    print(f"ratio: {ratio:.3f} (goal ≤ 0.20: {'met' if ratio <= 0.20 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    default = ROOT.parent / "shared" / "corpus"
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else default))
