@@ -222,3 +222,14 @@ def test_unreadable_blocks_go_to_warnings_not_records():
     assert facts.attendees == () and facts.contacts == ()
     assert any(w.startswith("attendees:") and "약 30명" in w for w in facts.warnings)
     assert any(w.startswith("contacts:") for w in facts.warnings)
+
+
+def test_flattened_crawler_text_is_split_at_bullets():
+    text = (
+        "□ 가나본부는 가나실장 주재로 7월 22일(수) 10시 청사에서 관계부처* 점검회의를 개최하였다. "
+        "* (참석) 복지부, 문체부, 성평등부, 경찰청 등 □ 정부는 앞으로 " + "계속 노력할 계획이다. " * 30
+    )
+    facts = extract_release_facts(text, published=dt.date(2026, 7, 22))
+    assert [a.organization for a in facts.attendees] == ["복지부", "문체부", "성평등부", "경찰청"]
+    assert facts.event_at == "2026-07-22T10:00:00+09:00"
+    assert [f.marker for f in facts.footnotes] == ["*"]

@@ -22,6 +22,9 @@ from briefing_spider.records import Attendee, Contact, Footnote
 
 # Page text: where the release body ends (the 전재 notice) — what follows is the site's.
 PAGE_TRAILER_RE = re.compile(r"이\s*자료는\s*.{1,40}?보도자료를\s*전재하여")
+# A crawler's flattened text (no line breaks): break again before bullets and note marks.
+FLAT_BREAK_RE = re.compile(r"\s+(?=(?:[□■ㅇ○◦▸‣※]|\*{1,3}\s?\(|\*{1,3}\s)\s*\S)")
+FLAT_MIN_CHARS_PER_LINE = 400
 CONTACT_HINT_RE = re.compile(r"담당\s*부\s*서|책\s*임\s*자|담\s*당\s*자")
 
 
@@ -39,7 +42,7 @@ def extract_release_facts(
 ) -> ReleaseFacts:
     is_text = isinstance(source, str)
     if is_text:
-        source = _cut_page_trailer(source)
+        source = _unflatten(_cut_page_trailer(source))
     lines = lines_of(source)
     if not lines:
         return ReleaseFacts()
@@ -54,6 +57,13 @@ def extract_release_facts(
         event_at=event_at,
         warnings=_warnings(lines, contacts, attendees),
     )
+
+
+def _unflatten(text: str) -> str:
+    """Only for text whose lines average more than FLAT_MIN_CHARS_PER_LINE characters."""
+    if len(text) / (text.count("\n") + 1) <= FLAT_MIN_CHARS_PER_LINE:
+        return text
+    return FLAT_BREAK_RE.sub("\n", text)
 
 
 def _cut_page_trailer(text: str) -> str:
