@@ -99,7 +99,8 @@ def _list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | Non
             break
         same_para = nxt.para == line.para
         sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
-        if not (same_para or sub or (not body and nxt.indent > line.indent)):
+        wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
+        if not (same_para or sub or wrapped or (not body and nxt.indent > line.indent)):
             break
         body.append(SUB_LINE_RE.sub("", nxt.text) if sub else nxt.text)
         used.add(j)

@@ -16,7 +16,9 @@ from briefing_spider.parse.text_lines import TextLine, collapse
 
 NOTE_START_RE = re.compile(r"^\s*(?P<mark>※|\*{1,3}|＊{1,3})\s*(?P<text>.*)$")
 SUB_LINE_RE = re.compile(r"^\s*[-–‐ㆍ]\s*(?P<text>.*)$")
-BULLET_RE = re.compile(r"^\s*(?:[□■○●◦ㅇ▸▶‣•◆◇❍➊-➓①-⑳󰊱-󰊺]|\d+[.)]|[가-하][.)]|붙임|별첨|참고)")
+BULLET_RE = re.compile(
+    r"^\s*(?:[□■○●◦ㅇ▸▶‣•◆◇❍➊-➓①-⑳󰊱-󰊺]|\d+[.)]|[가-하][.)]|붙임|별첨|참고|[<〈\[［]\s*(?:그림|표|참고|사진))"
+)
 BOILERPLATE_RE = re.compile(
     r"브리핑룸\s*보도자료는|공공누리|전재하여\s*제공|출처를\s*표시|저작권|무단\s*전재|재배포\s*금지"
 )
