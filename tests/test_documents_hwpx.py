@@ -230,3 +230,10 @@ def test_member_inflating_past_its_declared_size_is_never_read_whole():
     # inflating stops at the declared size; a tiny archive cannot bound a chunk, so compare
     # against what the member really inflates to
     assert peak < len(body) // 8
+
+
+def test_composed_boxed_digit_reads_as_a_digit_and_other_private_glyphs_are_dropped():
+    boxed = '<hp:compose composeText="&#xF02B1;"></hp:compose>'
+    private = '<hp:compose composeText="&#xE001;"></hp:compose>'
+    doc = extract_document(hwpx(section(para(boxed + t(" 총괄")), para(private + t("수출")))))
+    assert doc.text.splitlines() == ["１ 총괄", "수출"]

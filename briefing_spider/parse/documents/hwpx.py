@@ -28,9 +28,11 @@ TBL, TR, TC, CELL_ADDR, CELL_SPAN, CAPTION = (
 )
 CTRL, FOOTNOTE, ENDNOTE, AUTONUM = HP + "ctrl", HP + "footNote", HP + "endNote", HP + "autoNum"
 LINE_BREAK = HP + "lineBreak"
+COMPOSE = HP + "compose"  # overlapped characters (a digit in a box); the glyph is composeText
+BOXED_DIGITS = {0xF02B0 + n: chr(0xFF10 + n) for n in range(10)}  # Hancom PUA → as the viewer shows
 SPACE_TAGS = {HP + "tab": " ", HP + "fwSpace": " ", HP + "nbSpace": " "}
 NOTE_TAGS = (FOOTNOTE, ENDNOTE)
-SKIPPED_RUN_CHILDREN = {HP + "secPr", HP + "ctrl", T, TBL}  # handled or not text
+SKIPPED_RUN_CHILDREN = {HP + "secPr", HP + "ctrl", T, TBL, HP + "compose"}  # handled or not text
 UNNUMBERED_AUTONUM = {"PAGE", "TOTAL_PAGE"}
 
 CONTENT_HPF = "Contents/content.hpf"
@@ -140,6 +142,8 @@ def extract_paragraph(p: etree._Element, indents: dict[str, int]) -> list[Block]
                 _append_t(child, lines)
             elif tag == CTRL:
                 lines[-1] += extract_ctrl(child, indents, notes)
+            elif tag == COMPOSE:
+                lines[-1] += compose_text(child)
             elif tag == TBL:
                 flush()
                 blocks.extend(extract_table(child, indents))
@@ -183,6 +187,16 @@ def extract_note(note: etree._Element, indents: dict[str, int], notes: list[Bloc
             notes.append(block)
     suffix = note.get("suffixChar")
     return f"{note.get('number', '')}{chr(int(suffix)) if suffix and suffix.isdigit() else ''}"
+
+
+def compose_text(compose: etree._Element) -> str:
+    """The composed characters, Hancom's private-use boxed digits mapped to digits, other
+    private-use code points dropped."""
+    return "".join(BOXED_DIGITS.get(ord(c), "" if _private(c) else c) for c in compose.get("composeText", ""))
+
+
+def _private(char: str) -> bool:
+    return 0xE000 <= ord(char) <= 0xF8FF or ord(char) >= 0xF0000
 
 
 def _autonum_text(autonum: etree._Element) -> str:
