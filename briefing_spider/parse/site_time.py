@@ -31,6 +31,10 @@ def parse_site_datetime(value: str | None) -> datetime | None:
     if dotted:
         return to_seoul(datetime(int(dotted["y"]), int(dotted["m"]), int(dotted["d"])))
     try:
+        return to_seoul(datetime.fromisoformat(value))  # fast path: the usual JSON-LD form
+    except ValueError:
+        pass
+    try:
         return to_seoul(dateutil_parser.isoparse(value))
     except ValueError:
         pass

@@ -1,0 +1,78 @@
+"""One release from its parts: the parsed detail page and the bytes of each attachment. Pure.
+
+The body text comes from the best source, in this order: a substantive page body, else the
+first HWPX, else HWP, else PDF attachment that yields text. Contacts, footnotes, attendees and
+the event date are read from that same source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing_spider.parse.documents import DocumentError, DocumentText, extract_document, sniff
+from briefing_spider.parse.korea_kr import AttachmentLink, DetailPage
+from briefing_spider.parse.korea_kr_body import is_substantive
+from briefing_spider.parse.ministries import resolve_ministry
+from briefing_spider.parse.release_text import extract_release_facts
+from briefing_spider.records import Attachment, Ministry, Release
+
+TEXT_SOURCE_ORDER = ("hwpx", "hwp", "pdf")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentPart:
+    link: AttachmentLink
+    body: bytes | None = None  # None: not downloaded
+    sha256: str | None = None
+    error: str | None = None  # why the download failed
+
+
+def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, kind: str = "press_release") -> Release:
+    read = [read_attachment(part) for part in parts]
+    attachments = tuple(attachment for attachment, _ in read)
+    source, document = choose_body_source(detail, read)
+    body_text = detail.body_text if source == "page" else (document.text if document else "")
+    published = detail.published_at.date()
+    facts = extract_release_facts(document if document else detail.body_text, published=published)
+    return Release(
+        news_id=detail.news_id, kind=kind, url=detail.url, title=detail.title,
+        published_at=detail.published_at, modified_at=detail.modified_at,
+        ministry=_ministry(detail, published), body_html=detail.body_html, body_text=body_text,
+        body_source=source, event_at=facts.event_at, contacts=facts.contacts,
+        footnotes=facts.footnotes, attendees=facts.attendees, attachments=attachments,
+        warnings=facts.warnings,
+    )
+
+
+def read_attachment(part: AttachmentPart) -> tuple[Attachment, DocumentText | None]:
+    base = {"name": part.link.name, "url": part.link.url}
+    if part.body is None:
+        return Attachment(**base, error=part.error or "not downloaded"), None
+    sniffed = sniff(part.body)
+    common = {**base, "kind": sniffed.kind, "sha256": part.sha256, "size": len(part.body)}
+    if not sniffed.is_document:
+        return Attachment(**common, error=f"not_a_document: {sniffed.reason}"), None
+    try:
+        document = extract_document(part.body)
+    except DocumentError as error:
+        return Attachment(**common, error=str(error)), None
+    return Attachment(**common, text=document.text, pages=document.pages,
+                      paragraphs=document.paragraphs), document
+
+
+def choose_body_source(detail: DetailPage, read) -> tuple[str | None, DocumentText | None]:
+    if is_substantive(detail.body_text):
+        return "page", None
+    for kind in TEXT_SOURCE_ORDER:
+        for attachment, document in read:
+            if document is not None and attachment.kind == kind and document.text.strip():
+                return kind, document
+    return ("page", None) if detail.body_text else (None, None)
+
+
+def _ministry(detail: DetailPage, published) -> Ministry | None:
+    if not detail.ministry:
+        return None
+    resolved = resolve_ministry(detail.ministry, on=published, code=detail.ministry_code)
+    return resolved or Ministry(name=detail.ministry, code=detail.ministry_code)

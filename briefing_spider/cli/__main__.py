@@ -1,0 +1,3 @@
+from briefing_spider.cli import cli
+
+cli()

@@ -1,0 +1,103 @@
+"""`briefing crawl` and `briefing reparse`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
+from briefing_spider.archive.raw import RawStore, archived_detail_ids
+from briefing_spider.archive.rebuild import rebuild_and_save
+from briefing_spider.cli import cli, db_option
+from briefing_spider.clock import now
+from briefing_spider.parse.korea_kr import SITE
+from briefing_spider.window import WindowError, crawl_window, parse_day
+
+
+SHOWN_ERRORS = 5
+
+
+@cli.command()
+@click.option("--since", help="First day to crawl (YYYY-MM-DD). Default: continue from the archive.")
+@click.option("--until", help="Last day to crawl (YYYY-MM-DD). Default: today in Asia/Seoul.")
+@db_option
+@click.option("--base-url", default=SITE, show_default=True, help="The site or a mirror of it.")
+@click.option("--limit", type=click.IntRange(min=1), help="Crawl at most N releases.")
+@click.option("--polite/--no-polite", default=True, show_default=True,
+              help="--no-polite drops delays and throttling: only for a mirror you run yourself.")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse downloads larger than this (default 50 MB).")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
+def crawl(since, until, db_path, base_url, limit, polite, max_bytes, log_file, verbose):
+    """Crawl korea.kr press releases (list → detail → attachments) into the archive.
+
+    With no dates it continues from the archive: from its newest release minus 3 days (late
+    edits), or the last 7 days on an empty archive, up to today in Asia/Seoul.
+
+    \b
+    Examples:
+        briefing crawl
+        briefing crawl --since 2026-04-13 --until 2026-04-13 --db data/briefings.db
+        briefing crawl --base-url http://127.0.0.1:8000 --no-polite --limit 20
+    """
+    from briefing_spider.crawl import run_crawl  # Scrapy/Twisted load only for this command
+
+    try:
+        first = parse_day(since, option="--since") if since else None
+        last = parse_day(until, option="--until") if until else None
+        first, last = crawl_window(db_path, today=now().date(), since=first, until=last)
+    except WindowError as error:
+        raise click.UsageError(str(error)) from None
+    outcome = run_crawl(db_path=db_path, since=first.isoformat(), until=last.isoformat(),
+                        base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
+                        log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file)
+    if outcome.unreachable:
+        click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
+        sys.exit(2)
+    click.echo(run_summary(db_path, outcome.run_id, first, last))
+    if outcome.finish_reason == "shutdown":
+        sys.exit(130)
+
+
+def run_summary(db_path: str, run_id: int | None, first, last) -> str:
+    if run_id is None:
+        return f"{first} to {last}: nothing fetched; {db_path} unchanged"
+    db = open_archive(db_path, create=False)
+    run = db.table("crawl_runs").get(run_id)
+    lines = [f"run {run_id} ({first} to {last}, {run['status']}): {run['pages']} responses, "
+             f"{run['new']} new, {run['updated']} updated, {run['unchanged']} unchanged, "
+             f"{run['errors']} errors → {db_path}"]
+    errors = list(db.table("crawl_errors").rows_where("run_id = ?", [run_id], limit=SHOWN_ERRORS + 1))
+    lines += [f"  {e['kind']}: {e['url']}: {e['reason']}" for e in errors[:SHOWN_ERRORS]]
+    if len(errors) > SHOWN_ERRORS:
+        lines.append(f"  … all errors: sqlite-utils {db_path} \"SELECT * FROM crawl_errors WHERE run_id = {run_id}\"")
+    return "\n".join(lines)
+
+
+@cli.command()
+@db_option
+@click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
+def reparse(db_path, news_ids):
+    """Rebuild records from the raw store with the current parsers (after a parser fix).
+
+    \b
+    Example:
+        briefing reparse --db data/briefings.db
+    """
+    try:
+        db = open_archive(db_path, create=False)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
+    store = RawStore(raw_dir_for(db_path))
+    counts: dict[str, int] = {}
+    for news_id in news_ids or archived_detail_ids(db):
+        try:
+            outcome = rebuild_and_save(db, store, news_id, seen_at=now())
+        except Exception as error:  # report and go on: one bad page must not stop a reparse
+            outcome = "errors"
+            click.echo(f"news id {news_id}: {type(error).__name__}: {error}", err=True)
+        counts[outcome] = counts.get(outcome, 0) + 1
+    click.echo(", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "unchanged", "errors")))
+    if counts.get("errors"):
+        sys.exit(1)

@@ -1,0 +1,63 @@
+"""Read one saved file — a detail page, an attachment or plain text — into a record, for checking
+extraction by hand (`briefing parse`)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+from briefing_spider.assemble import AttachmentPart, build_release, read_attachment
+from briefing_spider.parse.documents import sniff
+from briefing_spider.parse.korea_kr import AttachmentLink, canonical_detail_url, parse_detail
+from briefing_spider.parse.release_text import extract_release_facts
+from briefing_spider.records import to_jsonable
+
+NEWS_ID_IN_NAME = re.compile(r"(\d{6,})")
+
+
+class InspectError(ValueError):
+    pass
+
+
+def inspect_bytes(data: bytes, *, name: str, url: str | None = None, published: date | None = None) -> dict:
+    """The normalized record of one file, as a JSON-ready dict."""
+    kind = sniff(data)
+    if kind.is_document:
+        return _document_record(data, name=name, published=published)
+    if kind.kind == "html" or name.lower().endswith((".html", ".htm")):
+        return _page_record(data, name=name, url=url)
+    if name.lower().endswith(".txt") or _is_text(data):
+        text = data.decode("utf-8-sig")
+        facts = extract_release_facts(text, published=published)
+        return {"source": "text", "body_text": text, **to_jsonable(facts)}
+    raise InspectError(f"{name}: not a page, document or UTF-8 text ({kind.reason})")
+
+
+def _page_record(data: bytes, *, name: str, url: str | None) -> dict:
+    if url is None:
+        found = NEWS_ID_IN_NAME.search(name)
+        if not found:
+            raise InspectError(f"{name}: pass --url (the page's address, with its newsId)")
+        url = canonical_detail_url(found[1])
+    detail = parse_detail(data.decode("utf-8", "replace"), url)
+    return build_release(detail, [AttachmentPart(link=link) for link in detail.attachments]).to_dict()
+
+
+def _document_record(data: bytes, *, name: str, published: date | None) -> dict:
+    link = AttachmentLink(name=name, url="", file_id="")
+    attachment, document = read_attachment(AttachmentPart(link=link, body=data,
+                                                          sha256=hashlib.sha256(data).hexdigest()))
+    record = {"source": attachment.kind, "attachment": to_jsonable(attachment)}
+    if document is None:
+        return record
+    facts = extract_release_facts(document, published=published)
+    return {**record, "body_text": document.text, **to_jsonable(facts)}
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -1,0 +1,154 @@
+"""korea.kr press-release detail pages (`pressReleaseView.do?newsId=N`).
+
+JSON-LD first (the most stable source of title and times), then the header, then og:title.
+XPath constants are compiled once: a page is parsed once by lxml and searched a few times.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from briefing_spider.parse.korea_kr_body import cut_body
+from briefing_spider.parse.korea_kr_site import PageParseError, canonical_detail_url, news_id_of, site_of
+from briefing_spider.parse.site_time import find_date, parse_site_datetime
+
+JSON_LD_IN_HEAD = etree.XPath("/html/head/script[@type='application/ld+json']/text()")
+JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+HEADER_TITLE = etree.XPath("//*[contains(@class, 'article_head')]//h1//text()")
+HEADER_INFO_TEXTS = etree.XPath("//*[contains(@class, 'info')]//span/text()")
+OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
+BODY_CANDIDATES = etree.XPath("//div[contains(@class, 'view_cont')]")  # then the exact class token
+BODY_CLASS = "view_cont"
+# One pass over the anchors finds both the ministry link and the attachment links.
+SPECIAL_LINKS = etree.XPath("//a[contains(@href, 'fileId=') or contains(@href, 'repCode=')]")
+MINISTRY_LINK_CLASS = "gotosite"
+DOWNLOAD_PATH = "download.do"
+LIST_ITEM = etree.XPath("ancestor::li[1]")
+ATTACHMENT_NAME = re.compile(r"\S(?:.*?\S)?\.(?:hwpx|hwp|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png)(?![A-Za-z0-9])", re.I)
+REPRINT_MINISTRY = re.compile(r"이 자료는\s*(?P<name>.+?)의 보도자료를 전재하여")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentLink:
+    name: str
+    url: str
+    file_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailPage:
+    news_id: str
+    url: str
+    title: str
+    published_at: datetime
+    modified_at: datetime | None
+    ministry: str | None
+    ministry_code: str | None
+    body_html: str
+    body_text: str
+    attachments: tuple[AttachmentLink, ...]
+
+
+def parse_detail(html: str, url: str) -> DetailPage:
+    news_id = news_id_of(url)
+    if not news_id:
+        raise PageParseError(url, "newsId", "the URL has no numeric newsId parameter")
+    root = _parse(html)
+    linked = _json_ld(root)
+    title = _clean([linked.get("headline") or ""]) or _clean(HEADER_TITLE(root)) or _clean(OG_TITLE(root)[:1])
+    if not title:
+        raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
+    published_at = parse_site_datetime(linked.get("datePublished")) or _header_date(root)
+    if published_at is None:
+        raise PageParseError(url, "published_at", "no JSON-LD datePublished and no header date")
+    body = next((div for div in BODY_CANDIDATES(root) if BODY_CLASS in div.get("class").split()), None)
+    body_html, body_text = cut_body(body) if body is not None else ("", "")
+    links = SPECIAL_LINKS(root)
+    ministry, code = _ministry(links, body)
+    return DetailPage(
+        news_id=news_id, url=canonical_detail_url(news_id, site_of(url)), title=title,
+        published_at=published_at, modified_at=parse_site_datetime(linked.get("dateModified")),
+        ministry=ministry, ministry_code=code, body_html=body_html, body_text=body_text,
+        attachments=_attachments(links, url),
+    )
+
+
+def attachment_links(html: str, url: str) -> tuple[AttachmentLink, ...]:
+    """The attachment download links of a detail page (for navigation)."""
+    return _attachments(SPECIAL_LINKS(_parse(html)), url)
+
+
+def _parse(html: str):
+    try:
+        return lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return lxml_html.document_fromstring("<html><body></body></html>")
+
+
+def _json_ld(root) -> dict:
+    for script in JSON_LD_IN_HEAD(root) or JSON_LD(root):
+        try:
+            data = json.loads(script)
+        except json.JSONDecodeError:
+            continue
+        for candidate in data if isinstance(data, list) else [data]:
+            if isinstance(candidate, dict) and ("headline" in candidate or "datePublished" in candidate):
+                return candidate
+    return {}
+
+
+def _header_date(root) -> datetime | None:
+    for text in HEADER_INFO_TEXTS(root):
+        day = find_date(text)
+        if day:
+            return parse_site_datetime(day.isoformat())
+    return None
+
+
+def _ministry(links, body) -> tuple[str | None, str | None]:
+    """The header's link to the ministry's list (name and repCode), else the reprint notice."""
+    for link in links:
+        if MINISTRY_LINK_CLASS in (link.get("class") or "") and "repCode=" in link.get("href", ""):
+            code = parse_qs(urlsplit(link.get("href")).query).get("repCode", [None])[0]
+            name = _clean([link.text_content()])
+            if name:
+                return name, code
+    reprint = REPRINT_MINISTRY.search(body.text_content()) if body is not None else None
+    return (reprint["name"].strip(), None) if reprint else (None, None)
+
+
+def _attachments(links, page_url: str) -> tuple[AttachmentLink, ...]:
+    found: dict[str, AttachmentLink] = {}
+    for anchor in links:
+        href = anchor.get("href", "")
+        if DOWNLOAD_PATH not in href or "fileId=" not in href:
+            continue
+        url = urljoin(page_url, href)
+        file_id = parse_qs(urlsplit(url).query).get("fileId", [""])[0]
+        if file_id and file_id not in found:
+            found[file_id] = AttachmentLink(name=_attachment_name(anchor) or file_id, url=url, file_id=file_id)
+    return tuple(found.values())
+
+
+def _attachment_name(anchor) -> str | None:
+    """The file name: the link's title/download attribute or text, else its list item's text
+    (pages often put the name in a span beside a link that reads 다운로드)."""
+    text = _clean([anchor.text_content()])
+    candidates = [anchor.get("title", ""), anchor.get("download", ""), text]
+    candidates += [_clean([item.text_content()]) for item in LIST_ITEM(anchor)]
+    for candidate in candidates:
+        match = ATTACHMENT_NAME.search(candidate)
+        if match:
+            return match[0].strip()
+    return text or None
+
+
+def _clean(texts: list[str]) -> str:
+    return " ".join(" ".join(texts).split())

@@ -1,0 +1,75 @@
+"""korea.kr press-release list pages (`pressReleaseList.do`).
+
+Links elsewhere on the page (popular, related) also point at `pressReleaseView.do`: an item
+needs its `strong` title and a `span.source` date. Selectors follow MARKUP.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+from briefing_spider.parse.korea_kr_site import canonical_detail_url, news_id_of, site_of
+from briefing_spider.parse.site_time import find_date
+
+LIST_ITEMS = ".list_type li"
+LIST_ITEM_LINK = 'a[href*="pressReleaseView.do"]'
+LIST_TITLE = "strong"
+LIST_SOURCE_SPANS = "span.source span"
+LIST_LEAD = "span.lead"
+LIST_TOTAL = re.compile(r"총\s*([\d,]+)\s*건")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListEntry:
+    news_id: str
+    url: str
+    title: str
+    listed_on: date | None
+    ministry: str | None
+    lead: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListPage:
+    total: int | None  # the page's own `총 N 건`
+    entries: tuple[ListEntry, ...]
+
+
+def parse_list(html: str, page_url: str) -> ListPage:
+    selector = Selector(text=html)
+    items = selector.css(LIST_ITEMS) or selector.css(f"li:has({LIST_ITEM_LINK})")
+    entries: dict[str, ListEntry] = {}
+    for item in items:
+        entry = _list_entry(item, page_url)
+        if entry and entry.news_id not in entries:
+            entries[entry.news_id] = entry
+    total = LIST_TOTAL.search(" ".join(selector.css("body ::text").getall()))
+    return ListPage(total=int(total[1].replace(",", "")) if total else None, entries=tuple(entries.values()))
+
+
+def _list_entry(item: Selector, page_url: str) -> ListEntry | None:
+    link = item.css(LIST_ITEM_LINK)
+    news_id = news_id_of(urljoin(page_url, link.attrib.get("href", ""))) if link else None
+    title = _clean(link.css(f"{LIST_TITLE} ::text").getall()) if link else ""
+    sources = [_clean([t]) for t in item.css(f"{LIST_SOURCE_SPANS}::text").getall()]
+    sources = [s for s in sources if s]
+    listed_on = next((d for d in map(find_date, sources) if d), None)
+    if not news_id or not title or listed_on is None:
+        return None  # a related/popular link, not a list item: those lack title or date
+    ministry = next((s for s in sources if not find_date(s)), None)
+    lead = _clean(item.css(f"{LIST_LEAD} ::text").getall()) or None
+    return ListEntry(news_id=news_id, url=canonical_detail_url(news_id, site_of(page_url)), title=title,
+                     listed_on=listed_on, ministry=ministry, lead=lead)
+
+
+def _clean(texts: list[str]) -> str:
+    return " ".join(" ".join(texts).split())
+
+
+def _clean(texts: list[str]) -> str:
+    return " ".join(" ".join(texts).split())

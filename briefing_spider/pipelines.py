@@ -1,0 +1,83 @@
+"""Archive pipeline: save each raw response first; when a release's parts are in, build the
+record from the raw store and store it. A bad page is counted and logged; the crawl goes on."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import signals
+
+from briefing_spider.archive import open_archive, raw_dir_for
+from briefing_spider.archive.raw import RawStore, save_fetched
+from briefing_spider.archive.rebuild import rebuild_and_save
+from briefing_spider.archive.runs import CrawlRun
+from briefing_spider.items import Fetched, ReleaseComplete
+from briefing_spider.clock import now
+
+logger = logging.getLogger(__name__)
+
+RUN_ID_STAT = "briefing/run_id"
+CLOSE_STATUS = {"finished": "finished", "shutdown": "interrupted"}
+
+
+class ArchivePipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.db_path = crawler.settings.get("BRIEFING_DB")
+        self.db = None
+        self.store = RawStore(raw_dir_for(self.db_path))
+        self.run = CrawlRun(started_at=now(), arguments={})
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.run.arguments = {"spider": spider.name, "since": spider.since, "until": spider.until,
+                              "base_url": spider.base_url, "limit": spider.limit}
+
+    def archive(self):
+        """The archive is opened (and created) on the first item: an unreachable site touches nothing."""
+        if self.db is None:
+            self.db = open_archive(self.db_path)
+            self.crawler.stats.set_value(RUN_ID_STAT, self.run.ensure_row(self.db))
+        return self.db
+
+    def process_item(self, item):
+        if isinstance(item, Fetched):
+            self.save_raw(item)
+        elif isinstance(item, ReleaseComplete):
+            self.build(item)
+        return item
+
+    def save_raw(self, item: Fetched) -> None:
+        db = self.archive()
+        save_fetched(db, self.store, item)
+        self.run.count("pages")
+        self.run.count("bytes", len(item.body))
+        if item.error or item.status >= 400:
+            reason = item.error or f"HTTP {item.status}"
+            self.run.record_error(db, url=item.url, kind=f"{item.role}_download", reason=reason, at=item.fetched_at)
+            logger.warning("%s %s: %s", item.role, item.url, reason)
+
+    def build(self, item: ReleaseComplete) -> None:
+        db = self.archive()
+        try:
+            outcome = rebuild_and_save(db, self.store, item.news_id, seen_at=now())
+        except Exception as error:  # one bad page must not end the crawl; it is counted and logged
+            reason = f"{type(error).__name__}: {error}"
+            self.run.record_error(db, url=item.url, kind="parse", reason=reason, at=now())
+            logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
+                         exc_info=not isinstance(error, (ValueError, LookupError)))
+            return
+        self.run.count(outcome)
+        self.run.flush(db)
+
+    def spider_closed(self, spider, reason: str) -> None:
+        if self.db is None:
+            return
+        self.run.finish(self.db, status=CLOSE_STATUS.get(reason, reason), at=now())
+        self.db.close()
+

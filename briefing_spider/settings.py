@@ -1,0 +1,47 @@
+"""Scrapy settings: polite by default. The CLI's `--polite/--no-polite` (tests, mirrors) and
+environment variables override them; see docs/operations.md."""
+
+from briefing_spider import __version__
+
+BOT_NAME = "briefing_spider"
+SPIDER_MODULES = ["briefing_spider.spiders"]
+NEWSPIDER_MODULE = "briefing_spider.spiders"
+
+USER_AGENT = (
+    f"briefing-archive/{__version__} (+https://github.com/briefing-archive/briefing-archive; "
+    "research archive of public press releases)"
+)
+ROBOTSTXT_OBEY = True
+
+# About one request a second per host, adapting to the server's latency.
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY_JITTER = 0.5  # ±50% around DOWNLOAD_DELAY
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Retries on 5xx and timeouts, with exponential backoff (see middlewares.BackoffRetryMiddleware).
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 60.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "briefing_spider.middlewares.BackoffRetryMiddleware": 550,
+}
+DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_MAXSIZE = 50 * 1024 * 1024  # attachments larger than this are refused (BRIEFING_MAX_BYTES)
+DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
+
+ITEM_PIPELINES = {"briefing_spider.pipelines.ArchivePipeline": 300}
+BRIEFING_DB = "data/briefings.db"
+
+HTTPERROR_ALLOWED_CODES = [404, 410]  # a missing page or file is recorded, not silently dropped
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

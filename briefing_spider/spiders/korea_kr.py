@@ -1,0 +1,152 @@
+"""korea.kr 보도자료: list pages by date range → detail pages → each attachment.
+
+Navigation only. Every response goes to the pipelines as a `Fetched`; when a detail page and
+all its attachments are in (or failed), a `ReleaseComplete` tells the pipeline to build the
+release from the raw store — the same code path as `briefing reparse`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+import scrapy
+from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+
+from briefing_spider.items import Fetched, ReleaseComplete
+from briefing_spider.parse.korea_kr import LIST_PATH, SITE, attachment_links, news_id_of, parse_list
+from briefing_spider.clock import now
+from briefing_spider.window import crawl_window, parse_day
+
+MAX_LIST_PAGES = 2000  # a bound on list paging whatever the site says
+UNREACHABLE_ERRORS = (
+    CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError,
+    DNSLookupError, ConnectionRefusedError, TCPTimedOutError, TimeoutError,  # when raised unwrapped
+)
+
+
+class KoreaKrPressSpider(scrapy.Spider):
+    name = "korea_kr_press"
+    kind = "press_release"
+
+    def __init__(self, since: str | None = None, until: str | None = None,
+                 base_url: str = SITE, limit: str | int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.since = parse_day(since, option="--since") if since else None
+        self.until = parse_day(until, option="--until") if until else None
+        self.base_url = base_url.rstrip("/")
+        self.limit = int(limit) if limit else None
+        self.scheduled: set[str] = set()
+        self.unreachable: str | None = None  # set when the site can't be reached at all
+        self.any_response = False
+
+    async def start(self):
+        if self.since is None or self.until is None:
+            db_path = self.settings.get("BRIEFING_DB")
+            self.since, self.until = crawl_window(db_path, today=now().date(),
+                                                  since=self.since, until=self.until)
+        self.logger.info("crawling %s from %s to %s", self.base_url, self.since, self.until)
+        yield self.list_request(1)
+
+    def list_request(self, page: int) -> scrapy.Request:
+        query = {"startDate": self.since.isoformat(), "endDate": self.until.isoformat(),
+                 "period": "direct", "pageIndex": page}
+        return scrapy.Request(f"{self.base_url}{LIST_PATH}?{urlencode(query)}", callback=self.parse_list,
+                              errback=self.list_failed, cb_kwargs={"page": page}, priority=-page)
+
+    def parse_list(self, response: Response, page: int):
+        self.any_response = True
+        yield self.fetched(response, role="list")
+        listing = parse_list(response.text, response.url)
+        fresh = [e for e in listing.entries if e.news_id not in self.scheduled and self.in_window(e.listed_on)]
+        for entry in fresh:
+            if self.limit is not None and len(self.scheduled) >= self.limit:
+                return
+            self.scheduled.add(entry.news_id)
+            yield scrapy.Request(f"{self.base_url}/briefing/pressReleaseView.do?newsId={entry.news_id}",
+                                 callback=self.parse_detail, errback=self.detail_failed,
+                                 cb_kwargs={"news_id": entry.news_id}, priority=10)
+        if self.has_next_page(listing, page, fresh):
+            yield self.list_request(page + 1)
+
+    def has_next_page(self, listing, page: int, fresh) -> bool:
+        """The list ends at a page with no new in-window item (unless it holds only releases newer
+        than the window: a mirror that ignores the date filter), at the page's `총 N 건`, at
+        MAX_LIST_PAGES, or when `--limit` is reached."""
+        newer = any(e.listed_on and e.listed_on > self.until for e in listing.entries)
+        if not listing.entries or not (fresh or newer) or page >= MAX_LIST_PAGES:
+            return False
+        if listing.total is not None and page * len(listing.entries) >= listing.total:
+            return False
+        return self.limit is None or len(self.scheduled) < self.limit
+
+    def in_window(self, listed_on: date | None) -> bool:
+        return listed_on is None or self.since <= listed_on <= self.until
+
+    def parse_detail(self, response: Response, news_id: str):
+        self.any_response = True
+        yield self.fetched(response, role="detail", news_id=news_id)
+        if response.status != 200:
+            return
+        links = list(attachment_links(response.text, response.url))
+        yield from self.next_attachment(news_id, response.url, links)
+
+    def next_attachment(self, news_id: str, detail_url: str, pending: list):
+        if not pending:
+            yield ReleaseComplete(news_id=news_id, url=detail_url)
+            return
+        link, rest = pending[0], pending[1:]
+        meta = {"news_id": news_id, "detail_url": detail_url, "pending": rest}
+        yield scrapy.Request(link.url, callback=self.parse_attachment, errback=self.attachment_failed,
+                             meta=meta, priority=20, dont_filter=True)
+
+    def parse_attachment(self, response: Response):
+        meta = response.meta
+        error = None if response.status == 200 else f"HTTP {response.status}"
+        yield self.fetched(response, role="attachment", news_id=meta["news_id"], error=error)
+        yield from self.next_attachment(meta["news_id"], meta["detail_url"], meta["pending"])
+
+    def attachment_failed(self, failure):
+        request = failure.request
+        meta = request.meta
+        yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="attachment",
+                      news_id=meta["news_id"], error=failure_reason(failure))
+        yield from self.next_attachment(meta["news_id"], meta["detail_url"], meta["pending"])
+
+    def detail_failed(self, failure):
+        request = failure.request
+        yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="detail",
+                      news_id=request.cb_kwargs.get("news_id"), error=failure_reason(failure))
+
+    def list_failed(self, failure):
+        request = failure.request
+        if not self.any_response and failure.check(*UNREACHABLE_ERRORS):
+            host = request.url.split("/")[2]
+            self.unreachable = f"cannot reach {host}: {failure_reason(failure)}"
+            self.logger.error(self.unreachable)
+            return
+        yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="list",
+                      error=failure_reason(failure))
+
+    def fetched(self, response: Response, *, role: str, news_id: str | None = None,
+                error: str | None = None) -> Fetched:
+        headers = {key.decode("latin-1"): b", ".join(values).decode("latin-1")
+                   for key, values in response.headers.items()}
+        return Fetched(url=response.url, status=response.status, body=response.body, fetched_at=now(),
+                       role=role, news_id=news_id or news_id_of(response.url), headers=headers,
+                       error=error)
+
+
+
+def failure_reason(failure) -> str:
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+
+
+def failure_status(failure) -> int:
+    """The HTTP status of a failed request, or 0 when no response came."""
+    return failure.value.response.status if failure.check(HttpError) else 0

@@ -1,0 +1,70 @@
+"""Releases for the local mirror: synthetic ones written here, and real ones from the corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from briefing_spider.parse.site_time import SEOUL
+from tests.fixtures.documents import ERROR_PAGE, make_hwpx
+from tests.site import MirrorAttachment, MirrorRelease
+
+MINISTRIES = (("외교부", "A00014"), ("보건복지부", "A00012"), ("관세청", "B00003"), ("기후에너지환경부", None))
+
+
+def synthetic_releases(days: list[str], per_day: int) -> list[MirrorRelease]:
+    """`per_day` releases on each day; every third has a substantive page body, every release an
+    HWPX, every fourth also a failed PDF download (an HTML error page behind a .pdf name)."""
+    releases = []
+    for day_number, day in enumerate(days):
+        for i in range(per_day):
+            news_id = str(910000000 + day_number * 1000 + i)
+            ministry, code = MINISTRIES[i % len(MINISTRIES)]
+            published = datetime.fromisoformat(day).replace(hour=9 + i % 10, minute=i, tzinfo=SEOUL)
+            hwpx = make_hwpx([f"□ {ministry}는 합성 보도자료 {news_id}를 발표했다.", "※ 합성 주석입니다.",
+                              "담당 부서 : 시험과  책임자 과장 홍길동 (044-000-0000)"])
+            attachments = [MirrorAttachment(file_id=f"{news_id}1", name=f"{news_id} 보도자료.hwpx", body=hwpx)]
+            if i % 4 == 0:
+                attachments.append(MirrorAttachment(file_id=f"{news_id}2", name=f"{news_id} 보도자료.pdf", body=ERROR_PAGE))
+            body = (f"<p>□ {ministry}는 {news_id} 합성 본문을 발표했다. " + "긴 본문 문장이다. " * 30 + "</p>") if i % 3 == 0 else ""
+            releases.append(MirrorRelease(news_id=news_id, title=f"합성 보도자료 {news_id}", published_at=published,
+                                          ministry=ministry, rep_code=code, body_html=body, attachments=attachments))
+    return releases
+
+
+def corpus_releases(corpus: Path) -> list[MirrorRelease]:
+    """The 2026-04-13 releases with their real attachments, and real page bodies (from the
+    2026-07 crawl, in order) inside the mirror's shells."""
+    base = corpus / "korea_kr" / "govpress-2026-04-13"
+    manifest = json.loads((base / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    bodies = [a["content_html"] for path in sorted((corpus / "korea_kr" / "moip-2026-07").glob("articles_*.json"))
+              for a in json.loads(path.read_text(encoding="utf-8"))["articles"]]
+    releases = []
+    for index, doc in enumerate(manifest):
+        news_id = doc["news_item_id"]
+        published = datetime.strptime(doc["approve_date"], "%m/%d/%Y %H:%M:%S").replace(tzinfo=SEOUL)
+        names = _attachment_names(base / "docviewer_md" / f"{news_id}.md")
+        attachments = [
+            MirrorAttachment(file_id=f"{news_id}{n}", name=names.get(ext, f"{news_id}.{ext}"), body=path.read_bytes())
+            for n, ext in enumerate(("hwpx", "pdf"))
+            if (path := base / ext / f"{news_id}.{ext}").exists()
+        ]
+        releases.append(MirrorRelease(news_id=news_id, title=doc["title"], published_at=published,
+                                      ministry=doc["department"], body_html=bodies[index % len(bodies)],
+                                      attachments=attachments))
+    return releases
+
+
+def _attachment_names(markdown: Path) -> dict[str, str]:
+    if not markdown.exists():
+        return {}
+    header = markdown.read_text(encoding="utf-8").split("## 본문")[0]
+    found = re.findall(r"^- (PDF|HWPX) 첨부: (.+)$", header, re.M)
+    return {kind.lower(): name.strip() for kind, name in found}
+
+
+def days_from(first: str, count: int) -> list[str]:
+    start = datetime.fromisoformat(first)
+    return [(start + timedelta(days=n)).date().isoformat() for n in range(count)]

@@ -1,0 +1,181 @@
+"""A local mirror of www.korea.kr for tests: list, detail and download URLs like the real site.
+
+Page shells follow MARKUP.md (JSON-LD, `.article_head`, `div.view_cont`, `.list_type`, download
+links, `총 N 건`). It serves on 127.0.0.1 on a random port, logs every request path, and can be
+told to fail: `site.fail[path_and_query] = [500, 500]` answers those statuses first, in order.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, quote, urlsplit
+
+PAGE_SIZE = 10
+
+
+@dataclass
+class MirrorAttachment:
+    file_id: str
+    name: str
+    body: bytes
+
+
+@dataclass
+class MirrorRelease:
+    news_id: str
+    title: str
+    published_at: datetime
+    ministry: str
+    rep_code: str | None = None
+    body_html: str = ""
+    attachments: list[MirrorAttachment] = field(default_factory=list)
+    lead: str = ""
+
+
+class Mirror:
+    def __init__(self, releases: list[MirrorRelease]):
+        self.releases = {release.news_id: release for release in releases}
+        self.files = {a.file_id: a for r in releases for a in r.attachments}
+        self.requests: list[str] = []
+        self.fail: dict[str, list[int]] = defaultdict(list)
+        self.garbage_details: set[str] = set()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> "Mirror":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def respond(self, target: str) -> tuple[int, str, bytes]:
+        self.requests.append(target)
+        if self.fail.get(target):
+            return self.fail[target].pop(0), "text/html; charset=utf-8", b"<html><body>busy</body></html>"
+        parts = urlsplit(target)
+        query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+        if parts.path == "/robots.txt":
+            return 200, "text/plain", b"User-agent: *\nAllow: /\n"
+        if parts.path == "/briefing/pressReleaseList.do":
+            return 200, "text/html; charset=utf-8", self.list_page(query).encode("utf-8")
+        if parts.path == "/briefing/pressReleaseView.do":
+            release = self.releases.get(query.get("newsId", ""))
+            if release is None:
+                return 404, "text/html; charset=utf-8", b"<html><body>not found</body></html>"
+            if release.news_id in self.garbage_details:
+                return 200, "text/html; charset=utf-8", b"<html><body><p>maintenance</p></body></html>"
+            return 200, "text/html; charset=utf-8", detail_page(release).encode("utf-8")
+        if parts.path == "/common/download.do":
+            attachment = self.files.get(query.get("fileId", ""))
+            if attachment is None:  # the real site answers an HTML error page with status 200
+                return 200, "text/html; charset=utf-8", ERROR_HTML
+            return 200, "application/octet-stream", attachment.body
+        return 404, "text/html; charset=utf-8", b"<html><body>not found</body></html>"
+
+    def list_page(self, query: dict) -> str:
+        start = date.fromisoformat(query.get("startDate", "1900-01-01"))
+        end = date.fromisoformat(query.get("endDate", "2999-12-31"))
+        page = int(query.get("pageIndex", "1"))
+        matching = sorted(
+            (r for r in self.releases.values() if start <= r.published_at.date() <= end),
+            key=lambda r: (r.published_at, r.news_id), reverse=True,
+        )
+        shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        return list_page(shown, total=len(matching), page=page)
+
+    def _handler(self):
+        mirror = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                status, content_type, body = mirror.respond(self.path)
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        return Handler
+
+
+MENU_SECTIONS = ("뉴스", "브리핑룸", "정책자료", "국민참여", "멀티미디어", "정책브리핑 소개")
+# The site's header and footer (navigation, scripts): a real page is mostly this.
+SITE_HEADER = (
+    '<div id="skip"><a href="#content">본문 바로가기</a><a href="#gnb">메인메뉴 바로가기</a></div>'
+    '<div class="gov_banner">이 누리집은 대한민국 공식 전자정부 누리집입니다.</div><nav id="gnb"><ul>'
+    + "".join(
+        f'<li><a href="/{n}/index.do">{section}</a><ul>'
+        + "".join(f'<li><a href="/{n}/sub{k}.do?menuId={n * 100 + k}">{section} 하위 메뉴 {k}</a></li>' for k in range(40))
+        + "</ul></li>"
+        for n, section in enumerate(MENU_SECTIONS)
+    )
+    + "</ul></nav>"
+)
+SITE_FOOTER = (
+    '<div class="rule"><p>정책브리핑 게시물 운영원칙에 따라 다음과 같은 게시물은 삭제 또는 계정이 차단될 수 있습니다.</p><ul>'
+    + "".join(f"<li>{k}. 합성된 운영원칙 문장 {k}번입니다.</li>" for k in range(1, 14))
+    + '</ul></div><footer id="footer"><address>세종특별자치시 (합성 주소)</address>'
+    + "".join(f'<a href="/etc/link{k}.do">바로가기 {k}</a>' for k in range(60))
+    + "</footer>"
+    + "".join(f'<script src="/js/site{k}.js"></script>' for k in range(12))
+)
+
+ERROR_HTML = "<!DOCTYPE html><html><head><title>정책브리핑 - Error</title></head><body>오류</body></html>".encode()
+
+
+def list_page(releases: list[MirrorRelease], *, total: int, page: int) -> str:
+    items = "".join(
+        f'<li><a href="/briefing/pressReleaseView.do?newsId={r.news_id}&amp;pageIndex={page}&amp;repCodeType=">'
+        f'<span class="text"><strong>{escape(r.title)}</strong><span class="lead">{escape(r.lead)}</span>'
+        f'<span class="source"><span>{r.published_at:%Y.%m.%d}</span><span>{escape(r.ministry)}</span>'
+        f"</span></span></a></li>"
+        for r in releases
+    )
+    listing = f'<div class="list_type"><ul>{items}</ul></div>' if releases else '<p class="nodata">자료가 없습니다.</p>'
+    popular = '<div class="popular"><a href="/briefing/pressReleaseView.do?newsId=1">인기 자료</a></div>'
+    return (f"<html><head><title>보도자료 | 브리핑룸</title></head><body>{SITE_HEADER}{popular}"
+            f'<div class="total">총 <strong>{total:,}</strong> 건</div>{listing}{SITE_FOOTER}</body></html>')
+
+
+def detail_page(release: MirrorRelease) -> str:
+    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": release.title,
+              "datePublished": release.published_at.isoformat(), "dateModified": release.published_at.isoformat()}
+    ministry = (f'<a class="gotosite" href="/briefing/pressReleaseList.do?repCodeType=A&amp;repCode={release.rep_code}">'
+                f"{escape(release.ministry)}</a>" if release.rep_code else f"<span>{escape(release.ministry)}</span>")
+    files = "".join(
+        f'<li><span class="name">{escape(a.name)}</span>'
+        f'<a href="/common/download.do?fileId={a.file_id}&amp;tblKey=GMN" class="down">다운로드</a>'
+        f'<a href="/common/docViewer.do?fileId={a.file_id}&amp;tblKey=GMN" class="view">바로보기</a></li>'
+        for a in release.attachments
+    )
+    notice = f"<p>“이 자료는 {escape(release.ministry)}의 보도자료를 전재하여 제공함을 알려드립니다.”</p>"
+    return (
+        f'<html><head><title>{escape(release.title)} | 브리핑룸</title>'
+        f'<script type="application/ld+json">{json.dumps(linked, ensure_ascii=False)}</script></head><body>'
+        f'{SITE_HEADER}<div id="content"><div class="article_head"><h1>{escape(release.title)}</h1>'
+        f'<div class="info"><span>{release.published_at:%Y.%m.%d}</span>{ministry}</div></div>'
+        f'<div class="article_body"><div class="view_cont">{release.body_html}{notice}'
+        f"<p>※ 브리핑룸 보도자료는 각 부처가 배포한 자료입니다.</p></div></div>"
+        f'<div class="article_footer"><div class="filedown"><ul>{files}</ul></div></div>'
+        f'<div class="related"><a href="/briefing/pressReleaseView.do?newsId=2">다른 자료</a></div>'
+        f"</div>{SITE_FOOTER}</body></html>"
+    )
+
+
+def download_url(file_id: str) -> str:
+    return f"/common/download.do?fileId={quote(file_id)}&tblKey=GMN"

@@ -1,0 +1,141 @@
+"""The real spider and pipelines, run as `briefing crawl`, against the local mirror."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlite_utils import Database
+
+from tests.crawl_helpers import crawl
+from tests.mirror_data import days_from, synthetic_releases
+from tests.site import Mirror
+
+DAYS = days_from("2026-07-20", 3)
+
+
+@pytest.fixture
+def releases():
+    return synthetic_releases(DAYS, per_day=12)
+
+
+def rows(db_path, sql, params=()):
+    return list(Database(db_path).query(sql, params))
+
+
+def test_crawl_archives_every_release_with_byte_identical_attachments(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+    assert result.returncode == 0, result.stderr
+    assert "36 new" in result.stdout
+    archived = {row["news_id"]: row for row in rows(db_path, "SELECT * FROM briefings")}
+    assert set(archived) == {r.news_id for r in releases}
+    for release in releases:
+        row = archived[release.news_id]
+        assert row["title"] == release.title
+        assert row["published_at"] == release.published_at.isoformat()
+        assert row["ministry"] == release.ministry and row["ministry_code"] == release.rep_code
+        assert row["url"].endswith(f"/briefing/pressReleaseView.do?newsId={release.news_id}")
+        saved = rows(db_path, "SELECT * FROM attachments WHERE news_id = ? ORDER BY position", [release.news_id])
+        assert [a["name"] for a in saved] == [a.name for a in release.attachments]
+        for attachment, served in zip(saved, release.attachments):
+            assert attachment["sha256"] == hashlib.sha256(served.body).hexdigest()
+            assert (tmp_path / "briefings.raw" / attachment["sha256"][:2] / attachment["sha256"]).read_bytes() == served.body
+    body_sources = {row["body_source"] for row in archived.values()}
+    assert body_sources == {"page", "hwpx"}
+    failed_pdfs = rows(db_path, "SELECT kind, error FROM attachments WHERE name LIKE '%.pdf'")
+    assert failed_pdfs and all(a["kind"] == "html" and "Error" in a["error"] for a in failed_pdfs)
+    (run,) = rows(db_path, "SELECT * FROM crawl_runs")
+    assert (run["status"], run["new"], run["errors"]) == ("finished", 36, 0)
+
+
+def test_second_identical_crawl_changes_nothing(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+        before = rows(db_path, "SELECT news_id, content_hash, updated_at FROM briefings ORDER BY news_id")
+        second = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+    assert second.returncode == 0, second.stderr
+    assert "0 new, 0 updated, 36 unchanged, 0 errors" in second.stdout
+    assert rows(db_path, "SELECT news_id, content_hash, updated_at FROM briefings ORDER BY news_id") == before
+    assert rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0
+
+
+def test_an_edited_page_updates_the_record_and_keeps_the_old_one(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+        releases[0].title = "고쳐 쓴 제목"
+        mirror.releases[releases[0].news_id].title = "고쳐 쓴 제목"
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+    assert "0 new, 1 updated, 35 unchanged" in result.stdout
+    (revision,) = rows(db_path, "SELECT * FROM revisions")
+    assert revision["news_id"] == releases[0].news_id and "합성 보도자료" in revision["record"]
+    assert rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [releases[0].news_id])[0]["title"] == "고쳐 쓴 제목"
+
+
+def test_bad_page_and_failed_attachment_are_counted_and_the_crawl_goes_on(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    broken, flaky = releases[1], releases[2]
+    with Mirror(releases) as mirror:
+        mirror.garbage_details.add(broken.news_id)
+        attachment_path = f"/common/download.do?fileId={flaky.attachments[0].file_id}&tblKey=GMN"
+        mirror.fail[attachment_path] = [503] * 10  # more than the retries
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+        assert result.returncode == 0, result.stderr
+        assert "35 new" in result.stdout
+        errors = rows(db_path, "SELECT url, kind, reason FROM crawl_errors")
+        assert any(broken.news_id in e["url"] and e["kind"] == "parse" and "title" in e["reason"] for e in errors)
+        assert any(e["url"].endswith(attachment_path) and "503" in e["reason"] for e in errors)
+        (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ?", [flaky.news_id])
+        assert attachment["sha256"] is None and "download failed" in attachment["error"]
+        # the next run, with the site healthy again, completes the record
+        mirror.garbage_details.clear()
+        mirror.fail.clear()
+        again = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+    assert "1 new, 1 updated" in again.stdout
+    (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ?", [flaky.news_id])
+    assert attachment["error"] is None and attachment["sha256"]
+
+
+def test_retries_ride_out_a_transient_server_error(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases[:5]) as mirror:
+        detail = f"/briefing/pressReleaseView.do?newsId={releases[0].news_id}"
+        mirror.fail[detail] = [500, 502]
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
+        assert mirror.requests.count(detail) == 3
+    assert "5 new" in result.stdout and ", 0 errors" in result.stdout
+
+
+def test_limit_and_window_bound_the_requests(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        result = crawl(mirror, db_path, "--since", DAYS[1], "--until", DAYS[1], "--limit", "4")
+        assert "4 new" in result.stdout
+        details = [p for p in mirror.requests if "pressReleaseView" in p]
+        assert len(details) == 4
+        assert all(DAYS[1] in p for p in mirror.requests if "pressReleaseList" in p)
+
+
+def test_no_dates_continue_from_the_archive_with_overlap(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
+        mirror.requests.clear()
+        crawl(mirror, db_path, "--until", DAYS[-1])
+        lists = [p for p in mirror.requests if "pressReleaseList" in p]
+    assert lists and all("startDate=2026-07-17" in p for p in lists)  # newest (07-20) minus 3 days
+    assert rows(db_path, "SELECT count(*) AS n FROM briefings")[0]["n"] == 36
+
+
+def test_unreachable_site_is_one_clear_line_and_touches_nothing(tmp_path):
+    db_path = tmp_path / "briefings.db"
+    from tests.crawl_helpers import run_cli
+
+    result = run_cli("crawl", "--base-url", "http://127.0.0.1:9", "--db", str(db_path), "--no-polite",
+                     "--since", DAYS[0], "--until", DAYS[0])
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("error: cannot reach 127.0.0.1:9")
+    assert not db_path.exists() and not (tmp_path / "briefings.raw").exists()
