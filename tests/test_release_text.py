@@ -52,7 +52,7 @@ def test_contact_table_rows_merges_units_and_labels():
 
 def test_merged_person_cells_give_one_contact():
     table = Table(rows=(
-        (C(0, 0, "담당 부서", row_span=3), C(0, 1, "가국", row_span=2), C(0, 2, "책임자"), C(0, 3, "과장"), C(0, 4, "갑을병"), C(0, 5, "(044-1-1111)")),
+        (C(0, 0, "담당 부서", row_span=3), C(0, 1, "가국", row_span=2), C(0, 2, "책임자"), C(0, 3, "과장"), C(0, 4, "갑을병"), C(0, 5, "(044-100-1111)")),
         (C(1, 2, "담당자", row_span=2), C(1, 3, "조사관", row_span=2), C(1, 4, "정무진", row_span=2), C(1, 5, "(044-100-2222)", row_span=2)),
         (C(2, 1, "나과"),),
     ))

@@ -65,7 +65,7 @@ def _from_table(table: Table) -> list[Contact]:
     last_dept: str | None = None
     last_name_cell: Cell | None = None
     for r in rows:
-        cells = [grid.get((r, c)) for c in range(width)]
+        cells = _row_cells(grid, r, width)
         texts = [_cell_text(cell) for cell in cells]
         role_at = next((i for i, t in enumerate(texts) if ROLE_RE.match(t)), None)
         if role_at is None:
@@ -86,6 +86,16 @@ def _from_table(table: Table) -> list[Contact]:
                     title=title, name=name, phone=phone, raw=raw)
         )
     return contacts
+
+
+def _row_cells(grid: dict[tuple[int, int], Cell], row: int, width: int) -> list[Cell | None]:
+    """The row's cells left to right, a cell spanning several columns once."""
+    out: list[Cell | None] = []
+    for col in range(width):
+        cell = grid.get((row, col))
+        if cell is None or not any(cell is seen for seen in out):
+            out.append(cell)
+    return out
 
 
 def _department(cells: list[Cell | None], texts: list[str]) -> str | None:
@@ -113,9 +123,13 @@ def _person(texts: list[str]) -> tuple[str | None, str | None, str | None]:
             continue
         if EMAIL_RE.search(text):
             continue
-        words.append(text.strip("() "))
-    title = words[0] if len(words) >= 2 else None
-    name = words[1] if len(words) >= 2 else (words[0] if words else None)
+        word = text.strip("() ")
+        if re.fullmatch(r"[\d*\-.)( ]{7,}", word):  # an odd phone layout: keep as written
+            phone = phone or word
+            continue
+        words.append(word)
+    name = words[-1] if words else None
+    title = " ".join(words[:-1]) or None
     return title, name, phone
 
 
