@@ -40,7 +40,8 @@ TIME_RE = re.compile(
     r"|(?P<h2>[01]?\d|2[0-4])\s*시(?:\s*(?P<mi2>[0-5]?\d)\s*분|\s*(?P<half>반))?)"
 )
 EVENT_LABEL_RE = re.compile(r"^\W*\(?\s*일\s*시\s*\)?\s*(?:/\s*장\s*소)?\s*[:：]?")
-EVENT_VERB_RE = re.compile(r"개최|열[린렸리]|주재|참석|방문|진행|실시|출범|발표|개막|마련|가졌|갖는다")
+# Verbs of a meeting or visit; 진행/실시/발표 also describe periods and statistics, so not here.
+EVENT_VERB_RE = re.compile(r"개최|열[린렸리]|주재|참석|방문|찾아|출범|개막|가졌|갖는다|갖고")
 PM_WORDS = {"오후", "밤", "저녁"}
 
 
