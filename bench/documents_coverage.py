@@ -47,6 +47,8 @@ def reference_text(markdown: str) -> str:
     for line in body.splitlines():
         if line.startswith("## "):
             in_contacts = line.strip() == CONTACT_HEADING
+            if in_contacts:
+                continue  # the viewer's own heading for the block it rebuilt
         elif in_contacts:
             line = CONTACT_LABEL.sub(r"\1 ", CONTACT_ITEM.sub("", line))
             line = line.replace(CONTACT_SEPARATOR, " ")
