@@ -80,10 +80,10 @@ def paragraphs(blocks) -> list[Paragraph]:
 
 
 def test_line_breaks_split_lines_and_tabs_become_spaces():
-    doc = extract_document(hwpx(section(para(t("박수민 박사<hp:lineBreak/>우상범<hp:tab/>교수<hp:fwSpace/>끝")))))
+    doc = extract_document(hwpx(section(para(t("김가나 연구위원<hp:lineBreak/>이다라<hp:tab/>교수<hp:fwSpace/>끝")))))
     assert doc.kind == "hwpx"
-    assert doc.blocks == (Paragraph(lines=("박수민 박사", "우상범 교수 끝")),)
-    assert doc.text == "박수민 박사\n우상범 교수 끝"
+    assert doc.blocks == (Paragraph(lines=("김가나 연구위원", "이다라 교수 끝")),)
+    assert doc.text == "김가나 연구위원\n이다라 교수 끝"
 
 
 def test_leading_spaces_and_marks_are_kept_and_empty_paragraphs_dropped():
@@ -146,12 +146,12 @@ def test_grouped_shapes_and_captions_are_read():
 def test_footnote_control_gives_an_inline_mark_and_a_note_paragraph_after():
     note = ('<hp:ctrl><hp:footNote number="1" suffixChar="41">'
             + sublist(para('<hp:ctrl><hp:autoNum num="1" numType="FOOTNOTE"><hp:autoNumFormat suffixChar=")"/>'
-                           "</hp:autoNum></hp:ctrl>" + t(" 매출 2억 원 이상만 집계")))
+                           "</hp:autoNum></hp:ctrl>" + t(" 일정 규모 이상만 집계")))
             + "</hp:footNote></hp:ctrl>")
-    doc = extract_document(hwpx(section(para(t("차액가맹금 비율"), note, t("은 4.4%")), para(t("다음")))))
+    doc = extract_document(hwpx(section(para(t("평균 비율"), note, t("은 4.4%")), para(t("다음")))))
     body, footnote, following = doc.blocks
-    assert body.lines == ("차액가맹금 비율1)은 4.4%",) and not body.note
-    assert footnote.note and footnote.lines == ("1) 매출 2억 원 이상만 집계",)
+    assert body.lines == ("평균 비율1)은 4.4%",) and not body.note
+    assert footnote.note and footnote.lines == ("1) 일정 규모 이상만 집계",)
     assert following.lines == ("다음",)
 
 
