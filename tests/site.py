@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -45,6 +46,7 @@ class Mirror:
         self.requests: list[str] = []
         self.fail: dict[str, list[int]] = defaultdict(list)
         self.garbage_details: set[str] = set()
+        self.delay = 0.0  # seconds to wait before each answer (a slow site)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -100,6 +102,8 @@ class Mirror:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
+                if mirror.delay:
+                    time.sleep(mirror.delay)
                 status, content_type, body = mirror.respond(self.path)
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)

@@ -62,7 +62,8 @@ def parse_detail(html: str, url: str) -> DetailPage:
         raise PageParseError(url, "newsId", "the URL has no numeric newsId parameter")
     root = _parse(html)
     linked = _json_ld(root)
-    title = _clean([linked.get("headline") or ""]) or _clean(HEADER_TITLE(root)) or _clean(OG_TITLE(root)[:1])
+    # The headline is kept as the site wrote it (inner spacing too); markup text is collapsed.
+    title = str(linked.get("headline") or "").strip() or _clean(HEADER_TITLE(root)) or _clean(OG_TITLE(root)[:1])
     if not title:
         raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
     published_at = parse_site_datetime(linked.get("datePublished")) or _header_date(root)
@@ -71,7 +72,7 @@ def parse_detail(html: str, url: str) -> DetailPage:
     body = next((div for div in BODY_CANDIDATES(root) if BODY_CLASS in div.get("class").split()), None)
     body_html, body_text = cut_body(body) if body is not None else ("", "")
     links = SPECIAL_LINKS(root)
-    ministry, code = _ministry(links, body)
+    ministry, code = _ministry(root, links, body)
     return DetailPage(
         news_id=news_id, url=canonical_detail_url(news_id, site_of(url)), title=title,
         published_at=published_at, modified_at=parse_site_datetime(linked.get("dateModified")),
@@ -112,14 +113,18 @@ def _header_date(root) -> datetime | None:
     return None
 
 
-def _ministry(links, body) -> tuple[str | None, str | None]:
-    """The header's link to the ministry's list (name and repCode), else the reprint notice."""
+def _ministry(root, links, body) -> tuple[str | None, str | None]:
+    """The header's link to the ministry's list (name and repCode), else the header's text
+    beside the date, else the reprint notice in the body."""
     for link in links:
         if MINISTRY_LINK_CLASS in (link.get("class") or "") and "repCode=" in link.get("href", ""):
             code = parse_qs(urlsplit(link.get("href")).query).get("repCode", [None])[0]
             name = _clean([link.text_content()])
             if name:
                 return name, code
+    beside_date = [_clean([text]) for text in HEADER_INFO_TEXTS(root) if _clean([text]) and not find_date(text)]
+    if beside_date:
+        return beside_date[0], None
     reprint = REPRINT_MINISTRY.search(body.text_content()) if body is not None else None
     return (reprint["name"].strip(), None) if reprint else (None, None)
 

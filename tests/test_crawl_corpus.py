@@ -1,0 +1,39 @@
+"""The crawl against a mirror serving the real attachments and real page bodies."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlite_utils import Database
+
+from tests.mirror_data import corpus_releases
+from tests.site import Mirror
+from tests.test_crawl import crawl
+
+
+def test_real_corpus_crawl_is_complete_faithful_and_idempotent(tmp_path, corpus):
+    releases = corpus_releases(corpus)
+    days = sorted({r.published_at.date().isoformat() for r in releases})
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        first = crawl(mirror, db_path, "--since", days[0], "--until", days[-1])
+        second = crawl(mirror, db_path, "--since", days[0], "--until", days[-1])
+    assert first.returncode == 0, first.stderr
+    assert f"{len(releases)} new" in first.stdout
+    assert f"0 new, 0 updated, {len(releases)} unchanged" in second.stdout
+    db = Database(db_path)
+    archived = {row["news_id"]: row for row in db.query("SELECT * FROM briefings")}
+    assert set(archived) == {r.news_id for r in releases}
+    for release in releases:
+        row = archived[release.news_id]
+        assert (row["title"], row["ministry"]) == (release.title, release.ministry)
+        assert row["published_at"] == release.published_at.isoformat()
+        saved = list(db.query("SELECT sha256, kind FROM attachments WHERE news_id = ? ORDER BY position",
+                              [release.news_id]))
+        assert [a["sha256"] for a in saved] == [hashlib.sha256(a.body).hexdigest() for a in release.attachments]
+    kinds = {row["kind"] for row in db.query("SELECT kind FROM attachments")}
+    assert kinds == {"hwpx", "hwp", "pdf", "html"}  # types from the bytes, whatever the names say
+    with_text = db.execute("SELECT count(*) FROM briefings WHERE length(body_text) > 200").fetchone()[0]
+    assert with_text >= len(releases) - 1  # one release has only HTML error pages for files
+    sources = {row["body_source"] for row in db.query("SELECT DISTINCT body_source FROM briefings")}
+    assert {"hwpx", "page"} <= sources

@@ -1,0 +1,83 @@
+"""A crawl killed or interrupted mid-way leaves whole records; the next run completes the set."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+from sqlite_utils import Database
+
+from tests.conftest import ROOT
+from tests.mirror_data import days_from, synthetic_releases
+from tests.site import Mirror
+from tests.test_crawl import crawl
+
+DAYS = days_from("2026-07-20", 2)
+WAIT_SECONDS = 60
+
+
+def start_crawl(mirror, db_path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing_spider.cli", "crawl", "--base-url", mirror.base_url,
+         "--db", str(db_path), "--no-polite", "--since", DAYS[0], "--until", DAYS[-1]],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def wait_for_records(db_path, at_least: int) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if db_path.exists():
+            try:
+                if Database(db_path).execute("SELECT count(*) FROM briefings").fetchone()[0] >= at_least:
+                    return
+            except Exception:  # the crawl may still be creating the schema
+                pass
+        time.sleep(0.05)
+    raise AssertionError(f"no {at_least} records in {WAIT_SECONDS}s")
+
+
+def assert_records_whole(db_path, releases) -> None:
+    db = Database(db_path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    expected = {r.news_id: len(r.attachments) for r in releases}
+    for row in db.query("SELECT b.news_id, count(a.position) AS n FROM briefings b "
+                        "LEFT JOIN attachments a USING (news_id) GROUP BY b.news_id"):
+        assert row["n"] == expected[row["news_id"]], row
+
+
+def test_killed_crawl_keeps_whole_records_and_the_next_run_completes(tmp_path):
+    releases = synthetic_releases(DAYS, per_day=12)
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        mirror.delay = 0.02
+        process = start_crawl(mirror, db_path)
+        wait_for_records(db_path, at_least=4)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        kept = Database(db_path).execute("SELECT count(*) FROM briefings").fetchone()[0]
+        assert 4 <= kept < len(releases)
+        assert_records_whole(db_path, releases)
+        mirror.delay = 0
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+    assert result.returncode == 0, result.stderr
+    assert f"{len(releases) - kept} new" in result.stdout
+    assert Database(db_path).execute("SELECT count(*) FROM briefings").fetchone()[0] == len(releases)
+    assert_records_whole(db_path, releases)
+
+
+def test_ctrl_c_stops_gracefully_and_marks_the_run_interrupted(tmp_path):
+    releases = synthetic_releases(DAYS, per_day=12)
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        mirror.delay = 0.05
+        process = start_crawl(mirror, db_path)
+        wait_for_records(db_path, at_least=2)
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=WAIT_SECONDS)
+    assert process.returncode == 130
+    (run,) = Database(db_path).query("SELECT status, finished_at FROM crawl_runs")
+    assert run["status"] == "interrupted" and run["finished_at"]
+    assert_records_whole(db_path, releases)
