@@ -233,3 +233,12 @@ def test_flattened_crawler_text_is_split_at_bullets():
     assert [a.organization for a in facts.attendees] == ["복지부", "문체부", "성평등부", "경찰청"]
     assert facts.event_at == "2026-07-22T10:00:00+09:00"
     assert [f.marker for f in facts.footnotes] == ["*"]
+
+
+def test_people_run_together_when_line_breaks_were_lost():
+    text = "□ (참 석) 김가람 가나위원회 위원장 송하늘 한국대학교 교수 허 진 민국대 기계공학과 교수\n"
+    assert people(extract_release_facts(text)) == [
+        (None, "가나위원회", "김가람", "위원장", None),
+        (None, "한국대학교", "송하늘", "교수", None),
+        (None, "민국대 기계공학과", "허진", "교수", None),
+    ]

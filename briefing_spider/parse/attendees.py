@@ -161,7 +161,7 @@ def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Atte
         for text, role in _clean(entry.text):
             expanded = _expand_starred(text, lines, after)
             for piece in expanded or [text]:
-                for person in _bodies(piece):
+                for person in (p for run in _split_runs(piece) for p in _bodies(run)):
                     attendee = _person(person, entry.group, role, raw=entry.text)
                     if attendee is None:
                         continue
@@ -207,6 +207,22 @@ def _expand_starred(text: str, lines: list[TextLine], after: int) -> list[str] |
             items = [collapse(TRAILING_ETC_RE.sub("", p)) for p in _split_outside_brackets(note.group(1))]
             return [p for p in items if p]
     return None
+
+
+def _split_runs(text: str) -> list[str]:
+    """People run together when line breaks were lost (`… 위원장 송승호 광운대 교수 …`): split
+    after a title that is followed by a name and more words."""
+    tokens = text.split()
+    runs, start = [], 0
+    for k in range(len(tokens) - 2):
+        nxt = _join_spaced_name(tokens[k + 1 : k + 3])
+        if k + 1 > start and _is_title(tokens[k]) and nxt and _is_name(nxt[0]) and len(nxt) >= 1:
+            rest = tokens[k + 1 :]
+            if len(rest) >= 2 and any(_is_title(t) for t in rest[1:]):
+                runs.append(" ".join(tokens[start : k + 1]))
+                start = k + 1
+    runs.append(" ".join(tokens[start:]))
+    return [r for r in runs if r]
 
 
 def _bodies(text: str) -> list[str]:
