@@ -242,3 +242,13 @@ def test_people_run_together_when_line_breaks_were_lost():
         (None, "한국대학교", "송하늘", "교수", None),
         (None, "민국대 기계공학과", "허진", "교수", None),
     ]
+
+
+def test_unspaced_agency_and_office_title_split_but_bare_ranks_stay_whole():
+    text = "ㅇ (참석자): 산업부산업정책실장, 중견기업정책관, 국토부장관, 금융위원장\n"
+    assert people(extract_release_facts(text)) == [
+        (None, "산업부", None, "산업정책실장", None),
+        (None, "산업부", None, "중견기업정책관", None),
+        (None, None, None, "국토부장관", None),
+        (None, None, None, "금융위원장", None),
+    ]

@@ -165,7 +165,8 @@ def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Atte
                     attendee = _person(person, entry.group, role, raw=entry.text)
                     if attendee is None:
                         continue
-                    if attendee.organization is None and (attendee.name or attendee.title) and last_org:
+                    if (attendee.organization is None and (attendee.name or attendee.title) and last_org
+                            and not _names_agency(attendee.title)):
                         attendee = replace(attendee, organization=last_org)
                     if attendee.organization and (attendee.name or attendee.title):
                         last_org = attendee.organization
@@ -270,12 +271,30 @@ def _join_spaced_name(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _names_agency(title: str | None) -> bool:
+    """A compound title that names its own agency (`국토부장관`) inherits nothing."""
+    return bool(title) and any(is_ministry(title[:cut]) for cut in range(2, len(title)))
+
+
+def _split_agency_prefix(tokens: list[str]) -> list[str]:
+    """`산업부산업정책실장` → `산업부 산업정책실장` (an office's head, written unspaced after the
+    agency); a bare rank stays whole with it (`국토부장관`, `금융위원장`)."""
+    if len(tokens) != 1:
+        return tokens
+    token = tokens[0]
+    for cut in range(len(token) - 4, 1, -1):
+        head, rest = token[:cut], token[cut:]
+        if is_ministry(head) and _is_title(rest):
+            return [head, rest]
+    return tokens
+
+
 def _person(text: str, group: str | None, role: str | None, *, raw: str) -> Attendee | None:
     qualifier = None
     tail = TRAILING_TAG_RE.search(text)
     if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
         qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당)
-    tokens = _join_spaced_name(text.split())
+    tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if not tokens:
         return None
     title = tokens[-1] if _is_title(tokens[-1]) else None
