@@ -15,7 +15,7 @@ from briefing_spider.parse.documents.model import Cell, Table
 from briefing_spider.parse.text_lines import TextLine, collapse
 from briefing_spider.records import Contact
 
-ROLE_RE = re.compile(r"^(?:책\s*임\s*자|담\s*당\s*자|실\s*무\s*자|총\s*괄|문\s*의)$")
+ROLE_RE = re.compile(r"^(?:책\s*임\s*자|담\s*당\s*자|실\s*무\s*자)$")
 LABEL_RE = re.compile(r"^(?:담당\s*(?:부\s*서|기\s*관|부처)|[<〈《‹(\[].*[>〉》›)\]]|소\s*속|부\s*서\s*명?)$")
 PHONE_RE = re.compile(r"(?<![\d*])0\d{1,2}[)\-.\s]\s*[\d*]{3,4}[\-.\s][\d*]{4}(?![\d*])")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
