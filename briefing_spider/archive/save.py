@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefing_spider.archive.schema import CHILD_TABLES
+from briefing_spider.archive.search import index_briefing
 from briefing_spider.records import Release
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
@@ -41,6 +42,7 @@ def save_briefing(db: Database, release: Release, *, seen_at: datetime) -> str:
             rows = [{"news_id": release.news_id, "position": i, **item} for i, item in enumerate(record[table])]
             if rows:
                 db.table(table).insert_all(rows)
+        index_briefing(db, release.news_id)
     return UPDATED if stored else NEW
 
 

@@ -64,3 +64,34 @@ def _child(db: Database, name: str, columns: dict) -> None:
         pk=("news_id", "position"),
         foreign_keys=[("news_id", "briefings", "news_id")],
     )
+
+
+@migrations()
+def m002_query_layer(db: Database) -> None:
+    """The `ministries` registry table, indexes for people and ministries, and the views."""
+    from briefing_spider.archive.views import create_views, sync_ministries
+
+    db.table("ministries").create(
+        {"id": int, "lineage": str, "code": str, "name": str, "name_en": str, "short_forms": str,
+         "valid_from": str, "valid_to": str, "successor": str, "predecessors": str},
+        pk="id",
+        not_null={"lineage", "name"},
+    )
+    db.table("ministries").create_index(["name"])
+    db.table("ministries").create_index(["lineage"])
+    sync_ministries(db)
+    db.table("attendees").create_index(["name"])
+    db.table("attendees").create_index(["organization", "title"])
+    db.table("contacts").create_index(["name"])
+    db.table("briefings").create_index(["ministry_code"])
+    db.table("revisions").create_index(["superseded_at"])
+    create_views(db)
+
+
+@migrations()
+def m003_search_index(db: Database) -> None:
+    """Korean full-text search (docs/search.md), filled from the releases already archived."""
+    from briefing_spider.archive.search import create_search_index, rebuild_search_index
+
+    create_search_index(db)
+    rebuild_search_index(db)

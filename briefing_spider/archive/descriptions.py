@@ -1,0 +1,127 @@
+"""What each table, view and column means: one source for docs/schema.md, the Frictionless
+datapackage and the Datasette metadata. `tests/test_schema.py` fails when a column lacks one."""
+
+from __future__ import annotations
+
+_CHILD = {"news_id": "The release this row belongs to (briefings.news_id).",
+          "position": "Order within the release, from 0."}
+_RELEASE_DATE = {
+    "published_date": "Publication day in Asia/Seoul, YYYY-MM-DD.",
+    "published_at": "When korea.kr published the release, ISO 8601 with +09:00.",
+    "event_at": "Date or datetime of the event the release announces, when the text says so.",
+    "url": "The release page on korea.kr.",
+}
+
+TABLES: dict[str, str] = {
+    "briefings": "One row per release (press release, briefing, fact check, cabinet meeting), latest version.",
+    "attachments": "Files attached to a release, with the text read from them.",
+    "contacts": "Contact persons (담당 부서) listed in a release.",
+    "footnotes": "Footnotes (※, *, 주) of a release body.",
+    "attendees": "People or bodies named by an explicit attendee list (참석자) in a release.",
+    "raw_responses": "Every HTTP response fetched, by URL and content hash; bodies live in the raw store.",
+    "revisions": "Earlier versions of a release, kept when its content changed.",
+    "crawl_runs": "One row per `briefing crawl` run.",
+    "crawl_errors": "Errors met during a crawl run.",
+    "ministries": "Registry of central agencies and their names over time (from parse/ministries.csv).",
+    "search_index": "Full-text index (FTS5) over titles, bodies and footnotes; see docs/search.md.",
+    "releases": "View: briefings with the canonical ministry, day, month, text length and child counts.",
+    "attendee_appearances": "View: each attendee with the date, title and ministry of the release.",
+    "latest_revisions": "View: the most recent earlier version of each changed release.",
+}
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "briefings": {
+        "news_id": "korea.kr newsId: the release's stable identifier.",
+        "kind": "press_release, briefing, fact_check or cabinet_meeting.",
+        "url": "The release page on korea.kr.",
+        "title": "Headline as written.",
+        "published_at": _RELEASE_DATE["published_at"],
+        "modified_at": "When korea.kr last modified the release, ISO 8601, if shown.",
+        "ministry": "Publishing ministry as written on the page.",
+        "ministry_code": "korea.kr repCode of the ministry (e.g. A00014), when known.",
+        "ministry_canonical": "Name of the ministry in force on the publication date (registry).",
+        "ministry_en": "English name of the canonical ministry.",
+        "body_html": "Body HTML from the page.",
+        "body_text": "Body text: from the page, or from the attachment named in body_source.",
+        "body_source": "Where body_text came from: page, hwpx, hwp or pdf.",
+        "event_at": _RELEASE_DATE["event_at"],
+        "warnings": "JSON list of parser warnings.",
+        "content_hash": "SHA-256 of the normalized record; changes when the content changes.",
+        "first_seen_at": "When the crawler first stored this release.",
+        "updated_at": "When the crawler last stored a changed version.",
+    },
+    "attachments": {**_CHILD, "name": "File name as listed.", "url": "Download URL.",
+                    "kind": "Sniffed from the bytes: hwpx, hwp, pdf, html, empty or unknown.",
+                    "sha256": "SHA-256 of the file (key into the raw store).", "size": "Bytes.",
+                    "text": "Text read from the file.", "pages": "Pages (PDF).",
+                    "paragraphs": "Paragraphs (HWP/HWPX).", "error": "Why there is no text, if none."},
+    "contacts": {**_CHILD, "department": "Department (부서).", "role": "책임자 or 담당자.",
+                 "title": "Job title (과장, 사무관…).", "name": "Person's name.", "phone": "Phone number.",
+                 "raw": "The line it was read from."},
+    "footnotes": {**_CHILD, "marker": "The footnote mark (※, *, 주…).", "text": "Footnote text.",
+                  "raw": "The line it was read from."},
+    "attendees": {**_CHILD, "group": "Group heading the attendee is listed under ((국회), (정부)…).",
+                  "organization": "Organization (외교부, 삼성전자…).", "name": "Person's name.",
+                  "title": "Title (2차관, 대표…).", "role": "Role in the meeting ((주재), 좌장…).",
+                  "raw": "The list entry it was read from."},
+    "raw_responses": {
+        "url": "Requested URL.", "sha256": "SHA-256 of the body (key into the raw store).",
+        "status": "HTTP status; 0 when the request failed.", "headers": "Response headers, JSON.",
+        "size": "Body bytes.", "kind": "Sniffed body type.", "role": "list, detail or attachment.",
+        "news_id": "Release the response belongs to, if any.", "error": "Why the fetch failed.",
+        "fetched_at": "First fetch with this body.", "last_fetched_at": "Latest fetch with this body."},
+    "revisions": {"id": "Revision number.", "news_id": "The release (briefings.news_id).",
+                  "content_hash": "content_hash of the earlier version.",
+                  "record": "The earlier version as JSON (the shape of Release.to_dict()).",
+                  "changed_fields": "JSON list of fields that differ in the newer version.",
+                  "superseded_at": "When the newer version was stored."},
+    "crawl_runs": {"id": "Run number.", "started_at": "Start time.", "finished_at": "End time.",
+                   "arguments": "Command arguments, JSON.", "status": "finished, shutdown, failed…",
+                   "pages": "Responses fetched.", "new": "New releases.", "updated": "Changed releases.",
+                   "unchanged": "Releases fetched again without change.", "errors": "Errors met.",
+                   "bytes": "Bytes downloaded."},
+    "crawl_errors": {"id": "Error number.", "run_id": "The run (crawl_runs.id).", "url": "URL at fault.",
+                     "kind": "fetch, parse, …", "reason": "What went wrong.", "at": "When."},
+    "ministries": {"id": "Row number in the registry.", "lineage": "One organisation across renames.",
+                   "code": "korea.kr repCode, when known.", "name": "Name in force for the period.",
+                   "name_en": "English name.", "short_forms": "Abbreviations, separated by |.",
+                   "valid_from": "First day in force (empty: before 2008).",
+                   "valid_to": "First day no longer in force (empty: still in force).",
+                   "successor": "Name that took over when this one ended.",
+                   "predecessors": "Names this one took over from, separated by |."},
+    "search_index": {"news_id": "The release (briefings.news_id).", "title": "Title as written.",
+                     "body": "Body text and footnotes as written.",
+                     "title_grams": "Title as overlapping two-syllable pieces (the searched column).",
+                     "body_grams": "Body and footnotes as overlapping two-syllable pieces."},
+    "releases": {
+        "news_id": "korea.kr newsId.", "kind": "press_release, briefing, fact_check or cabinet_meeting.",
+        **{k: _RELEASE_DATE[k] for k in ("published_date", "published_at")},
+        "published_month": "Publication month, YYYY-MM.", "title": "Headline as written.",
+        "ministry": "Canonical ministry (in force on the publication date), else as written.",
+        "ministry_as_written": "Ministry as written on the page.", "ministry_code": "korea.kr repCode.",
+        "ministry_en": "English name of the canonical ministry.", "body_source": "page, hwpx, hwp or pdf.",
+        "text_length": "Characters in body_text.", "attachment_count": "Attached files.",
+        "footnote_count": "Footnotes.", "attendee_count": "Attendees listed.",
+        "revision_count": "Earlier versions kept.", "event_at": _RELEASE_DATE["event_at"],
+        "url": _RELEASE_DATE["url"], "first_seen_at": "First stored.", "updated_at": "Last changed."},
+    "attendee_appearances": {
+        "news_id": "The release.", **_RELEASE_DATE, "release_title": "Headline of the release.",
+        "release_ministry": "Canonical ministry of the release.", "position": "Order in the list.",
+        "attendee_group": "Group heading ((국회), (정부)…).", "organization": "Attendee's organization.",
+        "name": "Attendee's name.", "title": "Attendee's title (2차관, 대표…).",
+        "role": "Role in the meeting ((주재), 좌장…).", "raw": "The list entry as written."},
+    "latest_revisions": {
+        "news_id": "The release.", "title": "Current headline.", "ministry": "Canonical ministry.",
+        "published_at": _RELEASE_DATE["published_at"], "revision_count": "Earlier versions kept.",
+        "last_changed_at": "When the latest change was stored.",
+        "changed_fields": "JSON list of fields changed in the latest change.",
+        "previous_content_hash": "content_hash before the latest change.",
+        "current_content_hash": "content_hash now.", "revision_id": "revisions.id of that version."},
+}
+
+
+def describe(table: str, column: str | None = None) -> str:
+    """The description of a table (or of one of its columns); empty when there is none."""
+    if column is None:
+        return TABLES.get(table, "")
+    return COLUMNS.get(table, {}).get(column, "")

@@ -1,0 +1,57 @@
+"""`--ministry`, `--since`, `--until` as SQL over `briefings b`, shared by search and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+
+class FilterError(ValueError):
+    """A filter value is wrong: the message names the option and the value."""
+
+
+def parse_day(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise FilterError(f"{option} {value!r}: not a date (YYYY-MM-DD)") from None
+
+
+def ministry_names(db: Database, ministry: str) -> list[str]:
+    """Every name of the organisation `ministry` names (full or short form, any period)."""
+    rows = list(db.query(
+        "SELECT DISTINCT m.name FROM ministries m WHERE m.lineage IN (SELECT lineage FROM ministries "
+        "WHERE name = :m OR '|' || coalesce(short_forms, '') || '|' LIKE '%|' || :m || '|%')",
+        {"m": ministry}))
+    if rows:
+        return [r["name"] for r in rows]
+    known = next(db.query("SELECT 1 FROM briefings WHERE ministry = :m OR ministry_canonical = :m "
+                          "LIMIT 1", {"m": ministry}), None)
+    if known is None:
+        raise FilterError(f"--ministry {ministry!r}: not in the ministry registry nor in the archive")
+    return [ministry]
+
+
+def release_filters(db: Database, *, ministry: str | None = None, since: str | None = None,
+                    until: str | None = None, alias: str = "b") -> tuple[str, dict]:
+    """(" AND …" SQL, params) restricting `alias` (a briefings row) to the filters given."""
+    clauses, params = [], {}
+    first = parse_day(since, "--since") if since else None
+    last = parse_day(until, "--until") if until else None
+    if first and last and first > last:
+        raise FilterError(f"--since {since} is after --until {until}")
+    if first:
+        clauses.append(f"{alias}.published_at >= :since")
+        params["since"] = first.isoformat()
+    if last:
+        clauses.append(f"{alias}.published_at < :until_next")
+        params["until_next"] = (last + dt.timedelta(days=1)).isoformat()
+    if ministry:
+        names = ministry_names(db, ministry)
+        keys = [f"ministry_{i}" for i in range(len(names))]
+        listed = ", ".join(f":{k}" for k in keys)
+        clauses.append(f"(coalesce({alias}.ministry_canonical, {alias}.ministry) IN ({listed}) "
+                       f"OR {alias}.ministry IN ({listed}))")
+        params.update(zip(keys, names))
+    return "".join(f" AND {c}" for c in clauses), params

@@ -1,0 +1,155 @@
+"""Korean full-text search: an FTS5 table over overlapping two-syllable pieces.
+
+Each Hangul (or Hanja) run is indexed as its overlapping two-syllable pieces plus its last
+syllable alone (핵심광물 → 핵심 심광 광물 물); Latin and digit runs are kept whole (MSP, 2026).
+A query word becomes a phrase of the same pieces, so it matches wherever it occurs inside a
+word (핵심광물 in 핵심광물의); a one-syllable word, or a word ending in a Latin/digit run,
+becomes a prefix query. Words separated by spaces must all occur. docs/search.md has the design
+and the recall measured against a brute-force scan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from briefing_spider.archive.filters import release_filters
+
+TABLE = "search_index"
+_SYLLABIC = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff"  # Hangul, Hanja
+_RUN_RE = re.compile(f"[{_SYLLABIC}]+|[^\\W_{_SYLLABIC}]+")
+_SYLLABIC_RE = re.compile(f"[{_SYLLABIC}]")
+WEIGHTS = {"news_id": 0.0, "title": 0.0, "body": 0.0, "title_grams": 8.0, "body_grams": 1.0}
+SNIPPET_CHARS = 40
+
+
+class SearchError(ValueError):
+    """The query can't be searched: the message says why."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    news_id: str
+    title: str
+    published_at: str
+    ministry: str | None
+    snippet: str
+    score: float
+
+
+def _runs(text: str) -> list[str]:
+    return _RUN_RE.findall(text or "")
+
+
+def _is_syllabic(run: str) -> bool:
+    return bool(_SYLLABIC_RE.match(run))
+
+
+def _run_pieces(run: str, *, last_alone: bool) -> list[str]:
+    if not _is_syllabic(run):
+        return [run.lower()]
+    pieces = [run[i:i + 2] for i in range(len(run) - 1)]
+    return pieces + [run[-1]] if last_alone or len(run) == 1 else pieces
+
+
+def grams(text: str) -> str:
+    """The indexed form of `text`: space-separated pieces (see the module docstring)."""
+    return " ".join(piece for run in _runs(text) for piece in _run_pieces(run, last_alone=True))
+
+
+def word_match(word: str) -> str | None:
+    """The FTS5 phrase for one query word, or None when it has no letters or digits."""
+    runs = _runs(word)
+    if not runs:
+        return None
+    pieces = [p for i, run in enumerate(runs) for p in _run_pieces(run, last_alone=i < len(runs) - 1)]
+    last = runs[-1]
+    prefix = not _is_syllabic(last) or len(last) == 1
+    return '"' + " ".join(pieces) + '"' + (" *" if prefix else "")
+
+
+def match_expression(query: str) -> str:
+    """The full FTS5 MATCH expression for a user query; SearchError when nothing is searchable."""
+    phrases = [m for m in (word_match(w) for w in query.split()) if m]
+    if not phrases:
+        raise SearchError(f"query {query!r}: nothing to search for (no letters or digits)")
+    return "{title_grams body_grams} : (" + " AND ".join(phrases) + ")"
+
+
+def search_rowid(news_id: str) -> int:
+    """The index row of a release: the numeric news id, or a negative hash for other ids."""
+    if news_id.isdigit() and int(news_id) < 2**63:
+        return int(news_id)
+    return -int.from_bytes(hashlib.sha256(news_id.encode()).digest()[:7], "big") - 1
+
+
+def create_search_index(db: Database) -> None:
+    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{TABLE}] USING fts5("
+               "news_id UNINDEXED, title, body, title_grams, body_grams, tokenize='unicode61')")
+
+
+def _document(db: Database, news_id: str) -> dict | None:
+    row = next(db.query("SELECT title, body_text FROM briefings WHERE news_id = ?", [news_id]), None)
+    if row is None:
+        return None
+    notes = [r["text"] or "" for r in db.query(
+        "SELECT text FROM footnotes WHERE news_id = ? ORDER BY position", [news_id])]
+    body = "\n".join([row["body_text"] or "", *notes]).strip()
+    return {"rowid": search_rowid(news_id), "news_id": news_id, "title": row["title"] or "",
+            "body": body, "title_grams": grams(row["title"]), "body_grams": grams(body)}
+
+
+def index_briefing(db: Database, news_id: str) -> None:
+    """Bring the index row of one release in line with `briefings` and `footnotes`."""
+    db.execute(f"DELETE FROM [{TABLE}] WHERE rowid = ?", [search_rowid(news_id)])
+    document = _document(db, news_id)
+    if document is not None:
+        db.execute(f"INSERT INTO [{TABLE}] (rowid, news_id, title, body, title_grams, body_grams) "
+                   "VALUES (:rowid, :news_id, :title, :body, :title_grams, :body_grams)", document)
+
+
+def rebuild_search_index(db: Database) -> int:
+    """Index every release from scratch (for archives older than the index); returns the count."""
+    with db.atomic():
+        db.execute(f"DELETE FROM [{TABLE}]")
+        news_ids = [r["news_id"] for r in db.query("SELECT news_id FROM briefings")]
+        for news_id in news_ids:
+            index_briefing(db, news_id)
+        db.execute(f"INSERT INTO [{TABLE}]([{TABLE}]) VALUES ('optimize')")
+    return len(news_ids)
+
+
+def search(db: Database, query: str, *, ministry: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 20) -> list[Hit]:
+    """Releases matching every word of `query`, best first (title matches weigh more)."""
+    where, params = release_filters(db, ministry=ministry, since=since, until=until)
+    weights = ", ".join(str(w) for w in WEIGHTS.values())
+    sql = (f"WITH hits AS (SELECT s.rowid AS rowid, bm25([{TABLE}], {weights}) AS score "
+           f"FROM [{TABLE}] s JOIN briefings b ON b.news_id = s.news_id "
+           f"WHERE [{TABLE}] MATCH :match {where} ORDER BY score, b.published_at DESC LIMIT :limit) "
+           "SELECT h.score, b.news_id, b.title, b.published_at, "
+           "coalesce(b.ministry_canonical, b.ministry) AS ministry, s.body "
+           f"FROM hits h JOIN [{TABLE}] s ON s.rowid = h.rowid JOIN briefings b ON b.news_id = s.news_id "
+           "ORDER BY h.score, b.published_at DESC")
+    rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
+    words = query.split()
+    return [Hit(news_id=r["news_id"], title=r["title"], published_at=r["published_at"],
+                ministry=r["ministry"], snippet=snippet(r["body"], words), score=r["score"])
+            for r in rows]
+
+
+def snippet(text: str, words: list[str], *, mark: tuple[str, str] = ("[", "]"),
+            width: int = SNIPPET_CHARS) -> str:
+    """A window of `text` around the first query word found, every word in it marked."""
+    text = " ".join((text or "").split())
+    folded = text.lower()
+    found = sorted((i, len(w)) for w in words if (i := folded.find(w.lower())) >= 0)
+    first, length = found[0] if found else (0, 0)
+    start, end = max(0, first - width), min(len(text), first + length + width)
+    window = text[start:end]
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+    window = pattern.sub(lambda m: f"{mark[0]}{m.group(0)}{mark[1]}", window)
+    return ("…" if start > 0 else "") + window + ("…" if end < len(text) else "")

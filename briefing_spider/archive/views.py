@@ -1,0 +1,105 @@
+"""Views for everyday questions, and the `ministries` table filled from the registry.
+
+A view changes only through a new migration that calls `create_views(db)` again (it replaces
+them all), so an archive's views always match the migrations it has applied.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from briefing_spider.parse.ministries import ministry_rows
+
+RELEASES = """
+SELECT
+  b.news_id,
+  b.kind,
+  substr(b.published_at, 1, 10) AS published_date,
+  substr(b.published_at, 1, 7) AS published_month,
+  b.published_at,
+  b.title,
+  coalesce(b.ministry_canonical, b.ministry) AS ministry,
+  b.ministry AS ministry_as_written,
+  b.ministry_code,
+  b.ministry_en,
+  b.body_source,
+  length(b.body_text) AS text_length,
+  (SELECT count(*) FROM attachments a WHERE a.news_id = b.news_id) AS attachment_count,
+  (SELECT count(*) FROM footnotes f WHERE f.news_id = b.news_id) AS footnote_count,
+  (SELECT count(*) FROM attendees p WHERE p.news_id = b.news_id) AS attendee_count,
+  (SELECT count(*) FROM revisions r WHERE r.news_id = b.news_id) AS revision_count,
+  b.event_at,
+  b.url,
+  b.first_seen_at,
+  b.updated_at
+FROM briefings b
+"""
+
+ATTENDEE_APPEARANCES = """
+SELECT
+  p.news_id,
+  substr(b.published_at, 1, 10) AS published_date,
+  b.published_at,
+  b.event_at,
+  b.title AS release_title,
+  coalesce(b.ministry_canonical, b.ministry) AS release_ministry,
+  p.position,
+  p."group" AS attendee_group,
+  p.organization,
+  p.name,
+  p.title,
+  p.role,
+  p.raw,
+  b.url
+FROM attendees p
+JOIN briefings b ON b.news_id = p.news_id
+"""
+
+LATEST_REVISIONS = """
+SELECT
+  r.news_id,
+  b.title,
+  coalesce(b.ministry_canonical, b.ministry) AS ministry,
+  b.published_at,
+  (SELECT count(*) FROM revisions n WHERE n.news_id = r.news_id) AS revision_count,
+  r.superseded_at AS last_changed_at,
+  r.changed_fields,
+  r.content_hash AS previous_content_hash,
+  b.content_hash AS current_content_hash,
+  r.id AS revision_id
+FROM revisions r
+JOIN briefings b ON b.news_id = r.news_id
+WHERE r.id = (SELECT max(m.id) FROM revisions m WHERE m.news_id = r.news_id)
+"""
+
+VIEWS = {
+    "releases": RELEASES,
+    "attendee_appearances": ATTENDEE_APPEARANCES,
+    "latest_revisions": LATEST_REVISIONS,
+}
+
+
+def create_views(db: Database) -> None:
+    """(Re)create every view in `VIEWS`."""
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+
+
+def ministry_table_rows() -> list[dict]:
+    """Registry rows with a stable `id` and the names each one took over from (`predecessors`)."""
+    rows = ministry_rows()
+    predecessors: dict[tuple, list[str]] = {}
+    for row in rows:
+        if row["successor"]:  # the successor row starts the day this name ended
+            predecessors.setdefault((row["successor"], row["valid_to"]), []).append(row["name"])
+    return [
+        {"id": number, **row,
+         "predecessors": "|".join(predecessors.get((row["name"], row["valid_from"]), [])) or None}
+        for number, row in enumerate(rows, start=1)
+    ]
+
+
+def sync_ministries(db: Database) -> None:
+    """Replace the `ministries` table's rows with the registry's current rows."""
+    db.execute("DELETE FROM ministries")
+    db.table("ministries").insert_all(ministry_table_rows())
