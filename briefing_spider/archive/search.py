@@ -123,7 +123,7 @@ def rebuild_search_index(db: Database) -> int:
 
 
 def search(db: Database, query: str, *, ministry: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 20) -> list[Hit]:
+           until: str | None = None, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
     """Releases matching every word of `query`, best first (title matches weigh more)."""
     where, params = release_filters(db, ministry=ministry, since=since, until=until)
     weights = ", ".join(str(w) for w in WEIGHTS.values())
@@ -137,7 +137,7 @@ def search(db: Database, query: str, *, ministry: str | None = None, since: str 
     rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
     words = query.split()
     return [Hit(news_id=r["news_id"], title=r["title"], published_at=r["published_at"],
-                ministry=r["ministry"], snippet=snippet(r["body"], words), score=r["score"])
+                ministry=r["ministry"], snippet=snippet(r["body"], words, mark=mark), score=r["score"])
             for r in rows]
 
 

@@ -2,3 +2,6 @@
 from briefing_spider.cli import crawl_cmd  # noqa: F401
 from briefing_spider.cli import parse_cmd  # noqa: F401
 from briefing_spider.cli import eval_cmd  # noqa: F401
+from briefing_spider.cli import search_cmd  # noqa: F401
+from briefing_spider.cli import query_cmd  # noqa: F401
+from briefing_spider.cli import export_cmd  # noqa: F401
