@@ -5,11 +5,18 @@ pypdf, far faster than pypdf and pdfminer.six. A PDF has no paragraph structure,
 grouped into paragraphs heuristically: a line that starts with a release's line-start mark
 (□ ㅇ ○ - ▸ ※ * …), or follows a line that ends a sentence, starts a new paragraph. Lines are
 kept as the text layer gives them, leading spaces included.
+
+PDFium's text layer sometimes joins two visual lines with a space instead of a line break (in
+156754178.pdf `…주재하였다.` and the next line ` * 참석자: …` come out as one line), which hides
+a line-start mark in mid-line. So the page's characters are checked against their positions: a
+character whose box lies below the previous character's by more than half a box height,
+and that starts to the left of it, opens a new visual line, and a line break is put before it.
 """
 
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from .model import Block, DocumentError, DocumentText, Paragraph
 from .render import count_paragraphs, render_text
@@ -17,16 +24,19 @@ from .render import count_paragraphs, render_text
 LINE_MARKS = tuple("□■ㅇ○●◦•-–▸▶►※*◇◆☞①②③④⑤⑥⑦⑧⑨⑩➊➋➌➍➎<[【Ⅰ")
 SENTENCE_ENDS = (".", "다", "요", ":")
 PASSWORD_ERRORS = ("password", "encrypt")
+Line = tuple[str, "float | None"]  # a line's text and the left edge of its first character
+HANG_TOLERANCE = 2.0  # points: a line this far left of a paragraph's mark leaves the paragraph
+LINE_DROP = 0.5  # a character box this many box heights lower (and an x reset) is a new visual line
 
 
 def read_pdf(data: bytes) -> DocumentText:
     document = _open(data)
     try:
         pages = len(document)
-        page_texts = [extract_page_text(document, index) for index in range(pages)]
+        page_lines = [extract_page_lines(document, index) for index in range(pages)]
     finally:
         document.close()
-    blocks = tuple(block for text in page_texts for block in group_paragraphs(text))
+    blocks = tuple(block for lines in page_lines for block in group_lines(lines))
     return DocumentText(
         kind="pdf", blocks=blocks, text=render_text(blocks),
         pages=pages, paragraphs=count_paragraphs(blocks),
@@ -43,7 +53,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise DocumentError("corrupt", f"PDFium cannot open the PDF ({message})") from None
 
 
-def extract_page_text(document: pdfium.PdfDocument, index: int) -> str:
+def extract_page_lines(document: pdfium.PdfDocument, index: int) -> list[Line]:
     try:
         page = document[index]
     except pdfium.PdfiumError as error:
@@ -51,24 +61,87 @@ def extract_page_text(document: pdfium.PdfDocument, index: int) -> str:
     try:
         textpage = page.get_textpage()
         try:
-            return textpage.get_text_range()
+            return split_visual_lines(textpage.raw, textpage.get_text_range())
         finally:
             textpage.close()
     finally:
         page.close()
 
 
+def extract_page_text(document: pdfium.PdfDocument, index: int) -> str:
+    """The page's text, one visual line a line (lost line breaks restored)."""
+    return "\n".join(text for text, _ in extract_page_lines(document, index))
+
+
+def split_visual_lines(textpage, text: str) -> list[Line]:
+    """The page's text as lines, each with the left edge of its first drawn non-space character.
+
+    `text` is the text page's text; its characters are walked with their PDFium index (a
+    character outside the BMP takes two). A line ends at PDFium's own breaks (CR/LF), and also
+    before a character drawn lower and further left than the last drawn character, by the rule
+    in the module doc. PDFium's generated spaces are kept as text but not used as positions.
+    Heights come from the loose character boxes (font ascent to descent, in page space), since
+    the font size PDFium reports ignores the page's transformation matrix.
+    """
+    box = pdfium_c.FS_RECTF()
+    loose_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
+    lines: list[Line] = []
+    chars: list[str] = []
+    line_left: float | None = None  # left edge of the line's first non-space character
+    on_line = False  # False at a line start: nothing drawn yet on the line
+    last_left = last_bottom = last_height = 0.0
+    index = 0
+    for char in text:
+        here, index = index, index + (2 if ord(char) > 0xFFFF else 1)
+        if char in "\r\n":
+            if char == "\n" or chars:
+                lines.append(("".join(chars), line_left))
+            chars, line_left, on_line = [], None, False
+            continue
+        if (char == " " and generated(textpage, here)) or not loose_box(textpage, here, box):
+            chars.append(char)
+            continue
+        left, bottom, height = box.left, min(box.bottom, box.top), abs(box.top - box.bottom)
+        if (on_line and left < last_left
+                and last_bottom - bottom > LINE_DROP * max(height, last_height)):
+            lines.append(("".join(chars), line_left))
+            chars, line_left = [], None
+        if line_left is None and not char.isspace():
+            line_left = left
+        chars.append(char)
+        on_line, last_left, last_bottom, last_height = True, left, bottom, height
+    if chars:
+        lines.append(("".join(chars), line_left))
+    return lines
+
+
 def group_paragraphs(page_text: str) -> list[Block]:
     """Split a page's text into lines and group them into Paragraphs (see module doc)."""
+    lines = page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return group_lines([(line, None) for line in lines])
+
+
+def group_lines(lines: list[Line]) -> list[Block]:
+    """Group a page's lines into Paragraphs (see module doc).
+
+    A paragraph that starts with a mark hangs its wrapped lines at or right of the mark; a line
+    whose first character lies left of the mark (when both positions are known) is the next
+    paragraph, even when the mark's line does not end a sentence.
+    """
     blocks: list[Block] = []
     current: list[str] = []
-    for raw in page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    mark_left: float | None = None
+    for raw, left in lines:
         line = raw.replace("\x00", "").rstrip()
         if not line.strip():
             continue
-        if current and (_starts_item(line) or current[-1].endswith(SENTENCE_ENDS)):
+        starts_item = _starts_item(line)
+        outdented = mark_left is not None and left is not None and left < mark_left - HANG_TOLERANCE
+        if current and (starts_item or outdented or current[-1].endswith(SENTENCE_ENDS)):
             blocks.append(Paragraph(lines=tuple(current)))
             current = []
+        if not current:
+            mark_left = left if starts_item else None
         current.append(line)
     if current:
         blocks.append(Paragraph(lines=tuple(current)))
