@@ -1,0 +1,84 @@
+"""Datasette for the archive: metadata (titles, column descriptions, facets, canned queries)
+and a plugin giving SQL the search functions `search_match(q)` and `search_snippet(text, q)`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datasette import hookimpl
+
+from briefing_spider.archive.descriptions import COLUMNS, TABLES
+from briefing_spider.archive.search import SearchError, WEIGHTS, match_expression, snippet
+
+_WEIGHTS = ", ".join(str(w) for w in WEIGHTS.values())
+
+QUERIES = {
+    "search": {
+        "title": "Search releases (Korean full text)",
+        "description": "Every word must occur anywhere inside a word: 핵심광물 finds 핵심광물의. "
+                       "See docs/search.md.",
+        "sql": "SELECT substr(b.published_at, 1, 10) AS published_date, "
+               "coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, b.news_id, "
+               "search_snippet(s.body, :q) AS snippet, b.url FROM search_index s "
+               "JOIN briefings b ON b.news_id = s.news_id WHERE search_index MATCH search_match(:q) "
+               f"ORDER BY bm25(search_index, {_WEIGHTS}), b.published_at DESC LIMIT 100",
+    },
+    "attendee_meetings": {
+        "title": "Meetings a person or office attended in a year",
+        "description": "e.g. organization 외교부, title 2차관, year 2024.",
+        "sql": "SELECT published_date, release_title, release_ministry, name, role, news_id "
+               "FROM attendee_appearances WHERE organization = :organization AND title = :title "
+               "AND published_date LIKE :year || '-%' ORDER BY published_date",
+    },
+    "releases_per_ministry_and_month": {
+        "title": "Releases per ministry and month",
+        "sql": "SELECT published_month, ministry, count(*) AS releases FROM releases "
+               "GROUP BY published_month, ministry ORDER BY published_month DESC, releases DESC",
+    },
+    "recently_changed": {
+        "title": "Releases changed after publication",
+        "sql": "SELECT last_changed_at, ministry, title, changed_fields, revision_count, news_id "
+               "FROM latest_revisions ORDER BY last_changed_at DESC LIMIT 100",
+    },
+}
+
+TABLE_OPTIONS = {
+    "briefings": {"facets": ["ministry_canonical", "kind", "body_source"], "sort_desc": "published_at",
+                  "fts_table": "search_index", "fts_pk": "news_id"},
+    "releases": {"facets": ["ministry", "kind", "published_month"], "sort_desc": "published_at"},
+    "attendee_appearances": {"facets": ["release_ministry", "organization", "title"],
+                             "sort_desc": "published_at"},
+    "latest_revisions": {"sort_desc": "last_changed_at"},
+    "attachments": {"facets": ["kind"]},
+    "ministries": {"facets": ["lineage"]},
+}
+
+
+def metadata(db_path: str | Path) -> dict:
+    """Datasette metadata for the archive at `db_path` (Datasette names it by the file stem)."""
+    tables = {name: {"description": description, "columns": COLUMNS.get(name, {}),
+                     **TABLE_OPTIONS.get(name, {})}
+              for name, description in TABLES.items()}
+    return {
+        "title": "Briefing archive",
+        "description": "Korean government press releases from www.korea.kr (정책브리핑). "
+                       "Schema: docs/schema.md; search: docs/search.md.",
+        "databases": {Path(db_path).stem: {"tables": tables, "queries": QUERIES}},
+    }
+
+
+def _search_match(query):
+    try:
+        return match_expression(query or "")
+    except SearchError:
+        return '""'  # nothing searchable: an empty phrase matches no row
+
+
+def _search_snippet(text, query):
+    return snippet(text or "", (query or "").split())
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("search_match", 1, _search_match, deterministic=True)
+    conn.create_function("search_snippet", 2, _search_snippet, deterministic=True)
