@@ -60,7 +60,8 @@ def test_footnotes_are_searched_and_edits_reindexed(db):
     assert ids(search(db, "붙임")) == {"1"}
     save_briefing(db, release("1", "새 제목", "새 본문", "외교부"), seen_at=SEEN)
     assert ids(search(db, "붙임")) == set() and ids(search(db, "핵심광물")) == set()
-    assert db.execute("SELECT count(*) FROM search_index").fetchone()[0] == len(TEXTS)
+    assert db.execute("SELECT count(*) FROM search_documents").fetchone()[0] == len(TEXTS)
+    assert ids(search(db, "새")) == {"1"}
 
 
 def test_filters_by_ministry_lineage_and_dates(db):
@@ -81,7 +82,7 @@ def test_queries_are_never_fts_syntax():
 
 
 def test_rebuild_restores_a_lost_index(db):
-    db.execute("DELETE FROM search_index")
+    db.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")
     assert search(db, "예산") == []
     assert rebuild_search_index(db) == len(TEXTS)
     assert ids(search(db, "예산")) == {"2"}

@@ -15,7 +15,7 @@ from briefing_spider.archive.export import ExportError, write_rows
 from briefing_spider.archive.query import connect_readonly, run_query
 from briefing_spider.archive.schema_doc import data_tables
 
-SKIPPED = ("search_index",)  # derived: rebuild it with rebuild_search_index
+SKIPPED = ("search_index", "search_documents")  # derived: rebuild it with rebuild_search_index
 TYPES = {"INTEGER": "integer", "REAL": "number", "FLOAT": "number", "NUMERIC": "number", "BLOB": "string"}
 DATETIME_COLUMNS = {"published_at", "first_seen_at", "updated_at", "superseded_at", "started_at",
                     "finished_at", "fetched_at", "last_fetched_at", "at"}

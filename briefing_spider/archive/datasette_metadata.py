@@ -19,8 +19,8 @@ QUERIES = {
                        "See docs/search.md.",
         "sql": "SELECT substr(b.published_at, 1, 10) AS published_date, "
                "coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, b.news_id, "
-               "search_snippet(s.body, :q) AS snippet, b.url FROM search_index s "
-               "JOIN briefings b ON b.news_id = s.news_id WHERE search_index MATCH search_match(:q) "
+               "search_snippet(d.body, :q) AS snippet, b.url FROM search_index s "
+               "JOIN search_documents d ON d.id = s.rowid JOIN briefings b ON b.news_id = d.news_id WHERE search_index MATCH search_match(:q) "
                f"ORDER BY bm25(search_index, {_WEIGHTS}), b.published_at DESC LIMIT 100",
     },
     "attendee_meetings": {

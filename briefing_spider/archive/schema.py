@@ -95,3 +95,16 @@ def m003_search_index(db: Database) -> None:
 
     create_search_index(db)
     rebuild_search_index(db)
+
+
+@migrations()
+def m004_contentless_search_index(db: Database) -> None:
+    """The search index without a second copy of the pieces (archives indexed by the first
+    layout of m003 get the contentless one; new archives already have it)."""
+    from briefing_spider.archive.search import create_search_index, rebuild_search_index
+
+    if "search_documents" in db.table_names():
+        return
+    db.execute("DROP TABLE IF EXISTS search_index")
+    create_search_index(db)
+    rebuild_search_index(db)

@@ -19,10 +19,11 @@ from sqlite_utils import Database
 from briefing_spider.archive.filters import release_filters
 
 TABLE = "search_index"
+DOCUMENTS = "search_documents"
 _SYLLABIC = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff"  # Hangul, Hanja
 _RUN_RE = re.compile(f"[{_SYLLABIC}]+|[^\\W_{_SYLLABIC}]+")
 _SYLLABIC_RE = re.compile(f"[{_SYLLABIC}]")
-WEIGHTS = {"news_id": 0.0, "title": 0.0, "body": 0.0, "title_grams": 8.0, "body_grams": 1.0}
+WEIGHTS = {"title": 0.0, "body": 0.0, "title_grams": 8.0, "body_grams": 1.0}
 SNIPPET_CHARS = 40
 
 
@@ -57,7 +58,14 @@ def _run_pieces(run: str, *, last_alone: bool) -> list[str]:
 
 def grams(text: str) -> str:
     """The indexed form of `text`: space-separated pieces (see the module docstring)."""
-    return " ".join(piece for run in _runs(text) for piece in _run_pieces(run, last_alone=True))
+    pieces: list[str] = []
+    for run in _RUN_RE.findall(text or ""):
+        if _SYLLABIC_RE.match(run):
+            pieces.extend([run[i:i + 2] for i in range(len(run) - 1)])
+            pieces.append(run[-1])
+        else:
+            pieces.append(run.lower())
+    return " ".join(pieces)
 
 
 def word_match(word: str) -> str | None:
@@ -87,8 +95,12 @@ def search_rowid(news_id: str) -> int:
 
 
 def create_search_index(db: Database) -> None:
+    """A contentless FTS5 table (the pieces are not stored twice) and `search_documents`, the
+    text each index row was made from: needed to delete the row again, and for snippets."""
+    db.execute(f"CREATE TABLE IF NOT EXISTS [{DOCUMENTS}] (id INTEGER PRIMARY KEY, news_id TEXT NOT NULL, "
+               "title TEXT, body TEXT)")
     db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{TABLE}] USING fts5("
-               "news_id UNINDEXED, title, body, title_grams, body_grams, tokenize='unicode61')")
+               "title, body, title_grams, body_grams, content='', tokenize='unicode61')")
 
 
 def _document(db: Database, news_id: str) -> dict | None:
@@ -98,23 +110,37 @@ def _document(db: Database, news_id: str) -> dict | None:
     notes = [r["text"] or "" for r in db.query(
         "SELECT text FROM footnotes WHERE news_id = ? ORDER BY position", [news_id])]
     body = "\n".join([row["body_text"] or "", *notes]).strip()
-    return {"rowid": search_rowid(news_id), "news_id": news_id, "title": row["title"] or "",
-            "body": body, "title_grams": grams(row["title"]), "body_grams": grams(body)}
+    return {"id": search_rowid(news_id), "news_id": news_id, "title": row["title"] or "", "body": body}
+
+
+def _index_row(db: Database, document: dict, command: str | None = None) -> None:
+    columns = "[{0}], rowid".format(TABLE) if command else "rowid"
+    values = ":command, :id" if command else ":id"
+    db.execute(f"INSERT INTO [{TABLE}] ({columns}, title, body, title_grams, body_grams) "
+               f"VALUES ({values}, :title, :body, :title_grams, :body_grams)",
+               {**document, "command": command, "title_grams": grams(document["title"]),
+                "body_grams": grams(document["body"])})
 
 
 def index_briefing(db: Database, news_id: str) -> None:
     """Bring the index row of one release in line with `briefings` and `footnotes`."""
-    db.execute(f"DELETE FROM [{TABLE}] WHERE rowid = ?", [search_rowid(news_id)])
+    rowid = search_rowid(news_id)
+    old = next(db.query(f"SELECT * FROM [{DOCUMENTS}] WHERE id = ?", [rowid]), None)
+    if old is not None:
+        _index_row(db, old, command="delete")
+        db.execute(f"DELETE FROM [{DOCUMENTS}] WHERE id = ?", [rowid])
     document = _document(db, news_id)
     if document is not None:
-        db.execute(f"INSERT INTO [{TABLE}] (rowid, news_id, title, body, title_grams, body_grams) "
-                   "VALUES (:rowid, :news_id, :title, :body, :title_grams, :body_grams)", document)
+        db.execute(f"INSERT INTO [{DOCUMENTS}] (id, news_id, title, body) VALUES (:id, :news_id, :title, :body)",
+                   document)
+        _index_row(db, document)
 
 
 def rebuild_search_index(db: Database) -> int:
     """Index every release from scratch (for archives older than the index); returns the count."""
     with db.atomic():
-        db.execute(f"DELETE FROM [{TABLE}]")
+        db.execute(f"INSERT INTO [{TABLE}]([{TABLE}]) VALUES ('delete-all')")
+        db.execute(f"DELETE FROM [{DOCUMENTS}]")
         news_ids = [r["news_id"] for r in db.query("SELECT news_id FROM briefings")]
         for news_id in news_ids:
             index_briefing(db, news_id)
@@ -128,11 +154,11 @@ def search(db: Database, query: str, *, ministry: str | None = None, since: str 
     where, params = release_filters(db, ministry=ministry, since=since, until=until)
     weights = ", ".join(str(w) for w in WEIGHTS.values())
     sql = (f"WITH hits AS (SELECT s.rowid AS rowid, bm25([{TABLE}], {weights}) AS score "
-           f"FROM [{TABLE}] s JOIN briefings b ON b.news_id = s.news_id "
+           f"FROM [{TABLE}] s JOIN [{DOCUMENTS}] d ON d.id = s.rowid JOIN briefings b ON b.news_id = d.news_id "
            f"WHERE [{TABLE}] MATCH :match {where} ORDER BY score, b.published_at DESC LIMIT :limit) "
            "SELECT h.score, b.news_id, b.title, b.published_at, "
-           "coalesce(b.ministry_canonical, b.ministry) AS ministry, s.body "
-           f"FROM hits h JOIN [{TABLE}] s ON s.rowid = h.rowid JOIN briefings b ON b.news_id = s.news_id "
+           "coalesce(b.ministry_canonical, b.ministry) AS ministry, d.body "
+           f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.news_id = d.news_id "
            "ORDER BY h.score, b.published_at DESC")
     rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
     words = query.split()
