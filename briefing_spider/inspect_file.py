@@ -14,6 +14,7 @@ from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.records import to_jsonable
 
 NEWS_ID_IN_NAME = re.compile(r"(\d{6,})")
+DOCUMENT_SUFFIXES = (".hwpx", ".hwp", ".pdf")
 
 
 class InspectError(ValueError):
@@ -23,7 +24,7 @@ class InspectError(ValueError):
 def inspect_bytes(data: bytes, *, name: str, url: str | None = None, published: date | None = None) -> dict:
     """The normalized record of one file, as a JSON-ready dict."""
     kind = sniff(data)
-    if kind.is_document:
+    if kind.is_document or name.lower().endswith(DOCUMENT_SUFFIXES):  # a download, maybe a failed one
         return _document_record(data, name=name, published=published)
     if kind.kind == "html" or name.lower().endswith((".html", ".htm")):
         return _page_record(data, name=name, url=url)

@@ -1,15 +1,21 @@
 """Archive pipeline: save each raw response first; when a release's parts are in, build the
-record from the raw store and store it. A bad page is counted and logged; the crawl goes on."""
+record from the raw store and store it. A bad page is counted and logged; the crawl goes on.
+
+Building (parsing, reading attachments) runs in worker processes (BRIEFING_BUILD_WORKERS;
+0 builds in the crawl's own process), so the crawl keeps fetching meanwhile. Saving stays here.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from scrapy import signals
 
 from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore, save_fetched
-from briefing_spider.archive.rebuild import rebuild_and_save
+from briefing_spider.archive.rebuild import build_pool, submit_build
+from briefing_spider.archive.save import save_briefing
 from briefing_spider.archive.runs import CrawlRun
 from briefing_spider.items import Fetched, ReleaseComplete
 from briefing_spider.clock import now
@@ -27,6 +33,9 @@ class ArchivePipeline:
         self.db = None
         self.store = RawStore(raw_dir_for(self.db_path))
         self.run = CrawlRun(started_at=now(), arguments={})
+        workers = crawler.settings.get("BRIEFING_BUILD_WORKERS")
+        self.workers = None if workers is None else int(workers)
+        self.pool = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -45,11 +54,11 @@ class ArchivePipeline:
             self.crawler.stats.set_value(RUN_ID_STAT, self.run.ensure_row(self.db))
         return self.db
 
-    def process_item(self, item):
+    async def process_item(self, item):
         if isinstance(item, Fetched):
             self.save_raw(item)
         elif isinstance(item, ReleaseComplete):
-            self.build(item)
+            await self.build(item)
         return item
 
     def save_raw(self, item: Fetched) -> None:
@@ -62,10 +71,13 @@ class ArchivePipeline:
             self.run.record_error(db, url=item.url, kind=f"{item.role}_download", reason=reason, at=item.fetched_at)
             logger.warning("%s %s: %s", item.role, item.url, reason)
 
-    def build(self, item: ReleaseComplete) -> None:
+    async def build(self, item: ReleaseComplete) -> None:
         db = self.archive()
+        if self.pool is None and self.workers != 0:
+            self.pool = build_pool(self.workers)
         try:
-            outcome = rebuild_and_save(db, self.store, item.news_id, seen_at=now())
+            release = await asyncio.wrap_future(submit_build(db, self.store, item.news_id, self.pool))
+            outcome = save_briefing(db, release, seen_at=now())
         except Exception as error:  # one bad page must not end the crawl; it is counted and logged
             reason = f"{type(error).__name__}: {error}"
             self.run.record_error(db, url=item.url, kind="parse", reason=reason, at=now())
@@ -76,6 +88,8 @@ class ArchivePipeline:
         self.run.flush(db)
 
     def spider_closed(self, spider, reason: str) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
         if self.db is None:
             return
         self.run.finish(self.db, status=CLOSE_STATUS.get(reason, reason), at=now())

@@ -101,6 +101,9 @@ class Mirror:
         mirror = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, like the real site
+            disable_nagle_algorithm = True  # header lines are small writes: no 40 ms ACK stalls
+
             def do_GET(self):
                 if mirror.delay:
                     time.sleep(mirror.delay)

@@ -66,3 +66,10 @@ def test_missing_title_is_a_loud_error_naming_the_field():
 def test_url_without_news_id_is_an_error():
     with pytest.raises(PageParseError, match="newsId"):
         parse_detail(fixture_text("korea_kr", "900000001.html"), "https://www.korea.kr/briefing/pressReleaseView.do")
+
+
+def test_parse_errors_survive_pickling_from_a_worker_process():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(PageParseError("http://x/?newsId=1", "title", "no h1")))
+    assert (error.url, error.field, error.reason) == ("http://x/?newsId=1", "title", "no h1")

@@ -22,6 +22,9 @@ def open_archive(path: str | Path, *, create: bool = True) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = Database(path)
         db.enable_wal()
+        # In WAL mode NORMAL never corrupts the file; a power cut may lose the last commits,
+        # which the next crawl fetches again. FULL would fsync on every one of many small commits.
+        db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
     except OSError as error:

@@ -1,7 +1,19 @@
-"""Rebuild a release from the raw store: the crawl's pipeline and `briefing reparse` share this."""
+"""Rebuild releases from the raw store: the crawl's pipeline and `briefing reparse` share this.
+
+Reading the inputs (I/O) and saving the record (the one writer) happen in the calling process;
+building the record — parsing the page, reading every attachment, extracting — is a pure
+function of bytes, so it can run in worker processes while the caller goes on fetching.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from collections import deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -9,26 +21,97 @@ from sqlite_utils import Database
 from briefing_spider.archive.raw import RawStore, latest_detail, latest_fetch
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.assemble import AttachmentPart, build_release
-from briefing_spider.parse.korea_kr import parse_detail
+from briefing_spider.parse.korea_kr import attachment_links, parse_detail
 from briefing_spider.records import Release
 
 
-def release_from_raw(db: Database, store: RawStore, news_id: str) -> Release:
-    """Parse the latest saved detail page of `news_id` with its attachments' latest bytes.
+@dataclass(frozen=True)
+class ReleaseInputs:
+    """Everything a release is built from: the saved detail page and its attachments' bytes."""
 
-    Raises LookupError when no detail page is saved, PageParseError when it doesn't parse.
+    news_id: str
+    detail_url: str
+    detail_html: str
+    parts: tuple[AttachmentPart, ...]
+
+
+def gather_inputs(db: Database, store: RawStore, news_id: str) -> ReleaseInputs:
+    """The latest saved detail page of `news_id` with the latest good bytes of each attachment.
+
+    Raises LookupError when no detail page is saved.
     """
     detail_row = latest_detail(db, news_id)
     if detail_row is None:
         raise LookupError(f"news id {news_id}: no detail page in the raw store")
     html = store.get(detail_row["sha256"]).decode("utf-8", "replace")
-    detail = parse_detail(html, detail_row["url"])
-    parts = [_part(db, store, link) for link in detail.attachments]
-    return build_release(detail, parts)
+    links = attachment_links(html, detail_row["url"])
+    return ReleaseInputs(news_id=news_id, detail_url=detail_row["url"], detail_html=html,
+                         parts=tuple(_part(db, store, link) for link in links))
+
+
+def build_from_inputs(inputs: ReleaseInputs) -> Release:
+    """Pure: raises PageParseError when the page lacks a required field."""
+    return build_release(parse_detail(inputs.detail_html, inputs.detail_url), inputs.parts)
+
+
+def release_from_raw(db: Database, store: RawStore, news_id: str) -> Release:
+    return build_from_inputs(gather_inputs(db, store, news_id))
 
 
 def rebuild_and_save(db: Database, store: RawStore, news_id: str, *, seen_at: datetime) -> str:
     return save_briefing(db, release_from_raw(db, store, news_id), seen_at=seen_at)
+
+
+def build_pool(workers: int | None) -> Executor | None:
+    """Worker processes for `build_from_inputs` (None: build in this process). Workers ignore
+    Ctrl-C: the parent decides how to stop."""
+    workers = default_workers() if workers is None else workers
+    if workers <= 0:
+        return None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def rebuild_many(db: Database, store: RawStore, news_ids: Iterable[str], *, seen_at: datetime,
+                 pool: Executor | None) -> Iterator[tuple[str, str | Exception]]:
+    """(news_id, outcome or the error) for each release: built in `pool` a few at a time,
+    saved here, in order."""
+    window: deque[tuple[str, Future]] = deque()
+    ahead = 2 * getattr(pool, "_max_workers", 1)
+    for news_id in news_ids:
+        window.append((news_id, submit_build(db, store, news_id, pool)))
+        if len(window) > ahead:
+            yield _save(db, *window.popleft(), seen_at=seen_at)
+    while window:
+        yield _save(db, *window.popleft(), seen_at=seen_at)
+
+
+def submit_build(db: Database, store: RawStore, news_id: str, pool: Executor | None) -> Future:
+    """Gather the inputs here, build in `pool` (or here): a future of the Release."""
+    try:
+        inputs = gather_inputs(db, store, news_id)
+        if pool is not None:
+            return pool.submit(build_from_inputs, inputs)
+        return _done(result=build_from_inputs(inputs))
+    except Exception as error:  # reported with its release when the future is read
+        return _done(error=error)
+
+
+def _done(*, result=None, error: Exception | None = None) -> Future:
+    future: Future = Future()
+    future.set_exception(error) if error is not None else future.set_result(result)
+    return future
+
+
+def _save(db: Database, news_id: str, future: Future, *, seen_at: datetime) -> tuple[str, str | Exception]:
+    try:
+        return news_id, save_briefing(db, future.result(), seen_at=seen_at)
+    except Exception as error:
+        return news_id, error
 
 
 def _part(db: Database, store: RawStore, link) -> AttachmentPart:
@@ -40,4 +123,3 @@ def _part(db: Database, store: RawStore, link) -> AttachmentPart:
     if failed is None:
         return AttachmentPart(link=link, error="not downloaded")
     return AttachmentPart(link=link, error=f"download failed: {failed['error'] or 'HTTP %s' % failed['status']}")
-

@@ -24,6 +24,7 @@ def db_option(function):
         default=DEFAULT_DB,
         show_default=True,
         type=click.Path(dir_okay=False),
+        metavar="PATH",
         help="The SQLite archive.",
     )(function)
 

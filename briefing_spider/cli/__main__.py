@@ -1,3 +1,4 @@
 from briefing_spider.cli import cli
 
-cli()
+if __name__ == "__main__":  # worker processes (spawn) import this module again: don't run there
+    cli()

@@ -8,7 +8,7 @@ import click
 
 from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore, archived_detail_ids
-from briefing_spider.archive.rebuild import rebuild_and_save
+from briefing_spider.archive.rebuild import build_pool, rebuild_many
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
 from briefing_spider.parse.korea_kr import SITE
@@ -78,7 +78,8 @@ def run_summary(db_path: str, run_id: int | None, first, last) -> str:
 @cli.command()
 @db_option
 @click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
-def reparse(db_path, news_ids):
+@click.option("--workers", type=click.IntRange(min=0), help="Build in N processes (0: in this one). Default: cores, at most 4.")
+def reparse(db_path, news_ids, workers):
     """Rebuild records from the raw store with the current parsers (after a parser fix).
 
     \b
@@ -91,13 +92,17 @@ def reparse(db_path, news_ids):
         raise click.ClickException(str(error)) from None
     store = RawStore(raw_dir_for(db_path))
     counts: dict[str, int] = {}
-    for news_id in news_ids or archived_detail_ids(db):
-        try:
-            outcome = rebuild_and_save(db, store, news_id, seen_at=now())
-        except Exception as error:  # report and go on: one bad page must not stop a reparse
-            outcome = "errors"
-            click.echo(f"news id {news_id}: {type(error).__name__}: {error}", err=True)
-        counts[outcome] = counts.get(outcome, 0) + 1
+    pool = build_pool(workers)
+    try:
+        for news_id, outcome in rebuild_many(db, store, news_ids or archived_detail_ids(db),
+                                             seen_at=now(), pool=pool):
+            if isinstance(outcome, Exception):  # reported; one bad page must not stop a reparse
+                click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
+                outcome = "errors"
+            counts[outcome] = counts.get(outcome, 0) + 1
+    finally:
+        if pool is not None:
+            pool.shutdown()
     click.echo(", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "unchanged", "errors")))
     if counts.get("errors"):
         sys.exit(1)

@@ -16,6 +16,9 @@ class PageParseError(ValueError):
         super().__init__(f"{url}: no {field} ({reason})")
         self.url, self.field, self.reason = url, field, reason
 
+    def __reduce__(self):  # picklable, so it can come back from a worker process
+        return type(self), (self.url, self.field, self.reason)
+
 
 def news_id_of(url: str) -> str | None:
     values = parse_qs(urlsplit(url).query).get("newsId")

@@ -21,6 +21,9 @@ from briefing_spider.parse.korea_kr import LIST_PATH, SITE, attachment_links, ne
 from briefing_spider.clock import now
 from briefing_spider.window import crawl_window, parse_day
 
+# List pages first (they reveal the work), then a started release's attachments (they finish
+# it), then new detail pages.
+LIST_PRIORITY, ATTACHMENT_PRIORITY, DETAIL_PRIORITY = 30, 20, 10
 MAX_LIST_PAGES = 2000  # a bound on list paging whatever the site says
 UNREACHABLE_ERRORS = (
     CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError,
@@ -55,7 +58,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         query = {"startDate": self.since.isoformat(), "endDate": self.until.isoformat(),
                  "period": "direct", "pageIndex": page}
         return scrapy.Request(f"{self.base_url}{LIST_PATH}?{urlencode(query)}", callback=self.parse_list,
-                              errback=self.list_failed, cb_kwargs={"page": page}, priority=-page)
+                              errback=self.list_failed, cb_kwargs={"page": page}, priority=LIST_PRIORITY)
 
     def parse_list(self, response: Response, page: int):
         self.any_response = True
@@ -68,7 +71,7 @@ class KoreaKrPressSpider(scrapy.Spider):
             self.scheduled.add(entry.news_id)
             yield scrapy.Request(f"{self.base_url}/briefing/pressReleaseView.do?newsId={entry.news_id}",
                                  callback=self.parse_detail, errback=self.detail_failed,
-                                 cb_kwargs={"news_id": entry.news_id}, priority=10)
+                                 cb_kwargs={"news_id": entry.news_id}, priority=DETAIL_PRIORITY)
         if self.has_next_page(listing, page, fresh):
             yield self.list_request(page + 1)
 
@@ -101,7 +104,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         link, rest = pending[0], pending[1:]
         meta = {"news_id": news_id, "detail_url": detail_url, "pending": rest}
         yield scrapy.Request(link.url, callback=self.parse_attachment, errback=self.attachment_failed,
-                             meta=meta, priority=20, dont_filter=True)
+                             meta=meta, priority=ATTACHMENT_PRIORITY, dont_filter=True)
 
     def parse_attachment(self, response: Response):
         meta = response.meta

@@ -60,3 +60,6 @@ class DocumentError(ValueError):
         super().__init__(f"{code}: {reason}")
         self.code = code  # not_a_document, too_large, zip_bomb, encrypted, corrupt, …
         self.reason = reason
+
+    def __reduce__(self):  # picklable, so it can come back from a worker process
+        return type(self), (self.code, self.reason)

@@ -1,0 +1,67 @@
+"""Crawl throughput against the local mirror, politeness off, as a ratio to a trivial Scrapy
+spider that only fetches the same URLs in the same run. Goal: ≥ 0.70.
+
+    python bench/crawl_throughput.py            # the real corpus when present, else synthetic
+    python bench/crawl_throughput.py --synthetic 300
+
+Both run in fresh subprocesses with the same concurrency settings; each is timed three times
+and the best time is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CORPUS  # noqa: E402
+from tests.mirror_data import corpus_releases, days_from, synthetic_releases  # noqa: E402
+from tests.site import Mirror  # noqa: E402
+
+GOAL = 0.70
+REPEATS = 3
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__)
+    options.add_argument("--synthetic", type=int, metavar="N", help="N synthetic releases a day for 5 days")
+    args = options.parse_args()
+    if args.synthetic or not (CORPUS / "korea_kr").is_dir():
+        releases, label = synthetic_releases(days_from("2026-07-20", 5), args.synthetic or 60), "synthetic"
+    else:
+        releases, label = corpus_releases(CORPUS), "real corpus"
+    days = sorted({r.published_at.date().isoformat() for r in releases})
+    with Mirror(releases) as mirror, tempfile.TemporaryDirectory() as scratch:
+        crawl_times = []
+        for n in range(REPEATS):
+            mirror.requests.clear()
+            crawl_times.append(timed([sys.executable, "-m", "briefing_spider.cli", "crawl", "--no-polite",
+                                      "--base-url", mirror.base_url, "--db", f"{scratch}/run{n}.db",
+                                      "--since", days[0], "--until", days[-1]]))
+        urls = [mirror.base_url + path for path in mirror.requests if path != "/robots.txt"]
+        url_file = Path(scratch, "urls.txt")
+        url_file.write_text("\n".join(urls), encoding="utf-8")
+        fetch_times = [timed([sys.executable, str(ROOT / "bench" / "fetch_only_spider.py"), str(url_file)])
+                       for _ in range(REPEATS)]
+    ours, baseline = min(crawl_times), min(fetch_times)
+    ratio = baseline / ours
+    print(f"{label}: {len(releases)} releases, {len(urls)} requests")
+    print(f"fetch-only spider (baseline): {baseline:.2f} s, {len(urls) / baseline:.0f} requests/s")
+    print(f"briefing crawl:               {ours:.2f} s, {len(urls) / ours:.0f} requests/s")
+    print(f"throughput ratio: {ratio:.2f} (goal ≥ {GOAL}) {'OK' if ratio >= GOAL else 'UNDER'}")
+
+
+if __name__ == "__main__":
+    main()

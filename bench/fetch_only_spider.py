@@ -1,0 +1,37 @@
+"""A trivial Scrapy spider that only fetches a list of URLs: the throughput baseline."""
+
+from __future__ import annotations
+
+import sys
+
+import scrapy
+from scrapy.crawler import CrawlerProcess
+
+from briefing_spider.crawl import IMPOLITE
+
+
+class FetchOnlySpider(scrapy.Spider):
+    name = "fetch_only"
+
+    def __init__(self, urls: list[str], **kwargs):
+        super().__init__(**kwargs)
+        self.urls = urls
+
+    async def start(self):
+        for url in self.urls:
+            yield scrapy.Request(url, callback=self.ignore, dont_filter=True)
+
+    def ignore(self, response):
+        return None
+
+
+def main(url_file: str) -> None:
+    urls = [line.strip() for line in open(url_file, encoding="utf-8") if line.strip()]
+    process = CrawlerProcess({**IMPOLITE, "LOG_LEVEL": "CRITICAL", "ROBOTSTXT_OBEY": True,
+                              "DOWNLOAD_MAXSIZE": 50 * 1024 * 1024, "HTTPERROR_ALLOWED_CODES": [404, 410]})
+    process.crawl(FetchOnlySpider, urls=urls)
+    process.start()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
