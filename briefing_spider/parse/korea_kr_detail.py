@@ -21,10 +21,12 @@ from briefing_spider.parse.site_time import find_date, parse_site_datetime
 
 JSON_LD_IN_HEAD = etree.XPath("/html/head/script[@type='application/ld+json']/text()")
 JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
-HEADER_TITLE = etree.XPath("//*[contains(@class, 'article_head')]//h1//text()")
-HEADER_INFO_TEXTS = etree.XPath("//*[contains(@class, 'info')]//span/text()")
+HEADER_TITLE = etree.XPath("//div[contains(@class, 'article_head')]//h1//text()")
+# One pass over the divs finds the header's info line and the body.
+CLASSED_DIVS = etree.XPath("//div[contains(@class, 'info') or contains(@class, 'view_cont')]")
+INFO_CLASS = "info"
+SPAN_TEXTS = etree.XPath(".//span/text()")
 OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
-BODY_CANDIDATES = etree.XPath("//div[contains(@class, 'view_cont')]")  # then the exact class token
 BODY_CLASS = "view_cont"
 # One pass over the anchors finds both the ministry link and the attachment links.
 SPECIAL_LINKS = etree.XPath("//a[contains(@href, 'fileId=') or contains(@href, 'repCode=')]")
@@ -66,13 +68,15 @@ def parse_detail(html: str, url: str) -> DetailPage:
     title = str(linked.get("headline") or "").strip() or _clean(HEADER_TITLE(root)) or _clean(OG_TITLE(root)[:1])
     if not title:
         raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
-    published_at = parse_site_datetime(linked.get("datePublished")) or _header_date(root)
+    divs = [(div, div.get("class").split()) for div in CLASSED_DIVS(root)]
+    header_texts = [_clean([t]) for div, classes in divs if INFO_CLASS in classes for t in SPAN_TEXTS(div)]
+    published_at = parse_site_datetime(linked.get("datePublished")) or _header_date(header_texts)
     if published_at is None:
         raise PageParseError(url, "published_at", "no JSON-LD datePublished and no header date")
-    body = next((div for div in BODY_CANDIDATES(root) if BODY_CLASS in div.get("class").split()), None)
+    body = next((div for div, classes in divs if BODY_CLASS in classes), None)
     body_html, body_text = cut_body(body) if body is not None else ("", "")
     links = SPECIAL_LINKS(root)
-    ministry, code = _ministry(root, links, body)
+    ministry, code = _ministry(header_texts, links, body)
     return DetailPage(
         news_id=news_id, url=canonical_detail_url(news_id, site_of(url)), title=title,
         published_at=published_at, modified_at=parse_site_datetime(linked.get("dateModified")),
@@ -105,15 +109,15 @@ def _json_ld(root) -> dict:
     return {}
 
 
-def _header_date(root) -> datetime | None:
-    for text in HEADER_INFO_TEXTS(root):
+def _header_date(header_texts: list[str]) -> datetime | None:
+    for text in header_texts:
         day = find_date(text)
         if day:
             return parse_site_datetime(day.isoformat())
     return None
 
 
-def _ministry(root, links, body) -> tuple[str | None, str | None]:
+def _ministry(header_texts: list[str], links, body) -> tuple[str | None, str | None]:
     """The header's link to the ministry's list (name and repCode), else the header's text
     beside the date, else the reprint notice in the body."""
     for link in links:
@@ -122,7 +126,7 @@ def _ministry(root, links, body) -> tuple[str | None, str | None]:
             name = _clean([link.text_content()])
             if name:
                 return name, code
-    beside_date = [_clean([text]) for text in HEADER_INFO_TEXTS(root) if _clean([text]) and not find_date(text)]
+    beside_date = [text for text in header_texts if text and not find_date(text)]
     if beside_date:
         return beside_date[0], None
     reprint = REPRINT_MINISTRY.search(body.text_content()) if body is not None else None
