@@ -1,0 +1,1 @@
+"""Nightly operations: the archive lock, scheduling, health checks and release history."""
