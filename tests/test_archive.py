@@ -84,13 +84,18 @@ def test_raw_store_is_content_addressed_and_refetch_only_moves_last_seen(db, tmp
     assert not list(store.root.rglob(".tmp-*"))
 
 
-def test_latest_good_fetch_survives_a_later_failure(db, tmp_path):
+def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
     store = RawStore(tmp_path / "raw")
-    save_fetched(db, store, Fetched(url="http://x/a", status=200, body=b"good", fetched_at=SEEN, role="attachment"))
+    save_fetched(db, store, Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 good", fetched_at=SEEN,
+                                    role="attachment"))
     save_fetched(db, store, Fetched(url="http://x/a", status=0, body=b"", fetched_at=LATER, role="attachment",
                                     error="TimeoutError: took too long"))
     assert latest_fetch(db, "http://x/a")["error"] == "TimeoutError: took too long"
-    assert store.get(latest_fetch(db, "http://x/a", ok_only=True)["sha256"]) == b"good"
+    later = datetime(2026, 7, 25, 2, 30, tzinfo=SEOUL)
+    save_fetched(db, store, Fetched(url="http://x/a", status=200, fetched_at=later, role="attachment",
+                                    body=b"<html><head><title>Error</title></head></html>"))
+    assert latest_fetch(db, "http://x/a")["kind"] == "html"
+    assert store.get(latest_fetch(db, "http://x/a", ok_only=True)["sha256"]) == b"%PDF-1.4 good"
 
 
 def test_crawl_run_row_is_written_lazily_with_errors(db):

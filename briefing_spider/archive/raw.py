@@ -20,6 +20,9 @@ from briefing_spider.items import Fetched
 from briefing_spider.parse.documents.sniff import sniff
 
 
+GOOD_RESPONSE = "status = 200 AND error IS NULL AND coalesce(kind, '') NOT IN ('html', 'empty')"
+
+
 class RawStoreError(RuntimeError):
     pass
 
@@ -74,8 +77,9 @@ def save_fetched(db: Database, store: RawStore, fetched: Fetched) -> dict:
 
 
 def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | None:
-    """The most recent response saved for `url` (with `ok_only`, the most recent good one)."""
-    condition = " AND status = 200 AND error IS NULL" if ok_only else ""
+    """The most recent response saved for `url`; with `ok_only`, the most recent good one (an
+    HTML error page served with status 200 in place of a file is not good)."""
+    condition = f" AND {GOOD_RESPONSE}" if ok_only else ""
     rows = db.query(
         f"SELECT * FROM raw_responses WHERE url = ?{condition} "
         "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1",

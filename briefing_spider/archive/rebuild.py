@@ -115,11 +115,11 @@ def _save(db: Database, news_id: str, future: Future, *, seen_at: datetime) -> t
 
 
 def _part(db: Database, store: RawStore, link) -> AttachmentPart:
-    """The latest good download of an attachment; a later failure never hides earlier bytes."""
-    good = latest_fetch(db, link.url, ok_only=True)
-    if good is not None:
-        return AttachmentPart(link=link, body=store.get(good["sha256"]), sha256=good["sha256"])
-    failed = latest_fetch(db, link.url)
-    if failed is None:
+    """The latest good download of an attachment; a later failure never hides earlier bytes.
+    With none, the latest answer (an error page is kept, typed by its bytes) or the failure."""
+    fetched = latest_fetch(db, link.url, ok_only=True) or latest_fetch(db, link.url)
+    if fetched is None:
         return AttachmentPart(link=link, error="not downloaded")
-    return AttachmentPart(link=link, error=f"download failed: {failed['error'] or 'HTTP %s' % failed['status']}")
+    if fetched["status"] != 200 or fetched["error"]:
+        return AttachmentPart(link=link, error=f"download failed: {fetched['error'] or 'HTTP %s' % fetched['status']}")
+    return AttachmentPart(link=link, body=store.get(fetched["sha256"]), sha256=fetched["sha256"])
