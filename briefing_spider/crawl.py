@@ -26,7 +26,8 @@ class CrawlOutcome:
 
 def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: str,
               limit: int | None, polite: bool = True, log_level: str = "CRITICAL",
-              log_file: str | None = None, max_bytes: int | None = None) -> CrawlOutcome:
+              log_file: str | None = None, max_bytes: int | None = None,
+              recheck: bool = False) -> CrawlOutcome:
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
     default only the caller's summary is shown, and errors are in the archive's crawl_errors."""
     settings = get_project_settings()
@@ -40,7 +41,7 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
         settings.update(IMPOLITE)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(KoreaKrPressSpider)
-    process.crawl(crawler, since=since, until=until, base_url=base_url, limit=limit)
+    process.crawl(crawler, since=since, until=until, base_url=base_url, limit=limit, recheck=recheck)
     process.start()
     return CrawlOutcome(
         unreachable=getattr(crawler.spider, "unreachable", None),

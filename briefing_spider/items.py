@@ -6,7 +6,7 @@ Spiders interpret nothing: a `Fetched` is bytes plus where and when they came fr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 ROLES = ("list", "detail", "attachment")
 
@@ -29,3 +29,11 @@ class ReleaseComplete:
 
     news_id: str
     url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DayListed:
+    """The first list page of one day was read: the site says it holds `total` releases."""
+
+    day: date
+    total: int | None

@@ -16,8 +16,8 @@ from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore, save_fetched
 from briefing_spider.archive.rebuild import build_pool, submit_build
 from briefing_spider.archive.save import save_briefing
-from briefing_spider.archive.runs import CrawlRun
-from briefing_spider.items import Fetched, ReleaseComplete
+from briefing_spider.archive.runs import CrawlRun, record_day_counts
+from briefing_spider.items import DayListed, Fetched, ReleaseComplete
 from briefing_spider.clock import now
 
 logger = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ class ArchivePipeline:
         workers = crawler.settings.get("BRIEFING_BUILD_WORKERS")
         self.workers = None if workers is None else int(workers)
         self.pool = None
+        self.site_totals: dict[str, int | None] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -59,6 +60,8 @@ class ArchivePipeline:
             self.save_raw(item)
         elif isinstance(item, ReleaseComplete):
             await self.build(item)
+        elif isinstance(item, DayListed):
+            self.site_totals[item.day.isoformat()] = item.total
         return item
 
     def save_raw(self, item: Fetched) -> None:
@@ -87,11 +90,20 @@ class ArchivePipeline:
         self.run.count(outcome)
         self.run.flush(db)
 
+    def check_day_counts(self) -> None:
+        """A day whose archived count differs from the site's `총 N 건` is a loud error."""
+        for day in record_day_counts(self.db, self.run.run_id, self.site_totals):
+            reason = f"the site lists {day['site_total']} releases on {day['day']}, the archive holds {day['archived']}"
+            self.run.record_error(self.db, url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now())
+            logger.warning(reason)
+
     def spider_closed(self, spider, reason: str) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
         if self.db is None:
             return
+        if reason == "finished":
+            self.check_day_counts()
         self.run.finish(self.db, status=CLOSE_STATUS.get(reason, reason), at=now())
         self.db.close()
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
-OVERLAP_DAYS = 3  # re-read the newest days: releases are edited after publication
+TRAILING_DAYS = 7  # re-read the days before the last run: late posts and edits
 EMPTY_ARCHIVE_DAYS = 7
 
 
@@ -23,24 +24,42 @@ def parse_day(value: str, *, option: str) -> date:
 
 
 def crawl_window(db_path: str | Path, *, today: date, since: date | None = None,
-                 until: date | None = None) -> tuple[date, date]:
-    """(since, until): the given dates, else from the newest archived release minus the overlap
-    (or the last week on an empty archive) up to `today` (Asia/Seoul)."""
+                 until: date | None = None, trailing_days: int = TRAILING_DAYS) -> tuple[date, date]:
+    """(since, until): the given dates, else from the last finished crawl's end (or the newest
+    archived release) minus `trailing_days`, or the last week on an empty archive, up to
+    `today` (Asia/Seoul)."""
     until = until or today
     if since is None:
-        newest = newest_release_day(db_path)
-        since = newest - timedelta(days=OVERLAP_DAYS) if newest else today - timedelta(days=EMPTY_ARCHIVE_DAYS - 1)
+        anchor = last_finished_until(db_path) or newest_release_day(db_path)
+        since = anchor - timedelta(days=trailing_days) if anchor else today - timedelta(days=EMPTY_ARCHIVE_DAYS - 1)
         since = min(since, until)
     if since > until:
         raise WindowError(f"--since {since} is after --until {until}")
     return since, until
 
 
-def newest_release_day(db_path: str | Path) -> date | None:
-    if not Path(db_path).exists():
+def days_between(last: date, first: date) -> list[date]:
+    """The days from `last` back to `first`, newest first."""
+    return [last - timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def last_finished_until(db_path: str | Path) -> date | None:
+    db = _archive(db_path)
+    if db is None or not db.table("crawl_runs").exists():
         return None
-    db = Database(db_path)
-    if not db.table("briefings").exists():
+    for row in db.query("SELECT arguments FROM crawl_runs WHERE status = 'finished' ORDER BY id DESC LIMIT 1"):
+        until = json.loads(row["arguments"] or "{}").get("until")
+        return date.fromisoformat(until) if until else None
+    return None
+
+
+def newest_release_day(db_path: str | Path) -> date | None:
+    db = _archive(db_path)
+    if db is None or not db.table("briefings").exists():
         return None
     row = next(iter(db.query("SELECT max(published_at) AS newest FROM briefings")), None)
     return date.fromisoformat(row["newest"][:10]) if row and row["newest"] else None
+
+
+def _archive(db_path: str | Path) -> Database | None:
+    return Database(db_path) if Path(db_path).exists() else None

@@ -52,14 +52,39 @@ def test_crawl_archives_every_release_with_byte_identical_attachments(tmp_path, 
 
 def test_second_identical_crawl_changes_nothing(tmp_path, releases):
     db_path = tmp_path / "briefings.db"
+    failed_files = [a for r in releases for a in r.attachments if a.name.endswith(".pdf")]  # error pages
     with Mirror(releases) as mirror:
         crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
         before = rows(db_path, "SELECT news_id, content_hash, updated_at FROM briefings ORDER BY news_id")
+        mirror.requests.clear()
         second = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+        downloads = [p for p in mirror.requests if "download.do" in p]
     assert second.returncode == 0, second.stderr
     assert "0 new, 0 updated, 36 unchanged, 0 errors" in second.stdout
     assert rows(db_path, "SELECT news_id, content_hash, updated_at FROM briefings ORDER BY news_id") == before
     assert rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0
+    assert len(downloads) == len(failed_files)  # files already saved are never fetched again
+
+
+def test_nightly_run_with_nothing_new_reads_one_list_page_a_day(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    incomplete = [r for r in releases if any(a.name.endswith(".pdf") for a in r.attachments)]
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+        mirror.requests.clear()
+        nightly = crawl(mirror, db_path, "--today", DAYS[-1])
+        requests = list(mirror.requests)
+    assert nightly.returncode == 0, nightly.stderr
+    assert f"0 new, 0 updated, {len(incomplete)} unchanged, 0 errors" in nightly.stdout
+    window = days_from("2026-07-15", 8)  # the last run's end (07-22) minus the 7-day trailing window
+    lists = [p for p in requests if "pressReleaseList" in p]
+    assert sorted(p.split("startDate=")[1][:10] for p in lists) == window  # one page a day
+    # only the releases whose file failed are fetched again, with the failed file only
+    assert sorted(p.split("newsId=")[1] for p in requests if "pressReleaseView" in p) == sorted(
+        r.news_id for r in incomplete)
+    assert len([p for p in requests if "download.do" in p]) == len(incomplete)
+    (days,) = [rows(db_path, "SELECT count(*) AS n FROM crawl_days WHERE run_id = 2 AND site_total = archived")]
+    assert days[0]["n"] == len(window)
 
 
 def test_an_edited_page_updates_the_record_and_keeps_the_old_one(tmp_path, releases):
@@ -69,7 +94,7 @@ def test_an_edited_page_updates_the_record_and_keeps_the_old_one(tmp_path, relea
         releases[0].title = "고쳐 쓴 제목"
         mirror.releases[releases[0].news_id].title = "고쳐 쓴 제목"
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
-    assert "0 new, 1 updated, 35 unchanged" in result.stdout
+    assert "0 new, 1 updated, 35 unchanged" in result.stdout  # an explicit range is re-checked whole
     (revision,) = rows(db_path, "SELECT * FROM revisions")
     assert revision["news_id"] == releases[0].news_id and "합성 보도자료" in revision["record"]
     assert rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [releases[0].news_id])[0]["title"] == "고쳐 쓴 제목"
@@ -88,6 +113,9 @@ def test_bad_page_and_failed_attachment_are_counted_and_the_crawl_goes_on(tmp_pa
         errors = rows(db_path, "SELECT url, kind, reason FROM crawl_errors")
         assert any(broken.news_id in e["url"] and e["kind"] == "parse" and "title" in e["reason"] for e in errors)
         assert any(e["url"].endswith(attachment_path) and "503" in e["reason"] for e in errors)
+        day = broken.published_at.date().isoformat()  # the site lists 12 that day, the archive has 11
+        assert any(e["kind"] == "count_mismatch" and e["url"] == f"day:{day}" and "lists 12" in e["reason"]
+                   and "holds 11" in e["reason"] for e in errors)
         (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ?", [flaky.news_id])
         assert attachment["sha256"] is None and "download failed" in attachment["error"]
         # the next run, with the site healthy again, completes the record
@@ -116,7 +144,7 @@ def test_limit_and_window_bound_the_requests(tmp_path, releases):
         assert "4 new" in result.stdout
         details = [p for p in mirror.requests if "pressReleaseView" in p]
         assert len(details) == 4
-        assert all(DAYS[1] in p for p in mirror.requests if "pressReleaseList" in p)
+        assert all(f"startDate={DAYS[1]}&endDate={DAYS[1]}" in p for p in mirror.requests if "pressReleaseList" in p)
 
 
 def test_no_dates_continue_from_the_archive_with_overlap(tmp_path, releases):
@@ -124,9 +152,10 @@ def test_no_dates_continue_from_the_archive_with_overlap(tmp_path, releases):
     with Mirror(releases) as mirror:
         crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
         mirror.requests.clear()
-        crawl(mirror, db_path, "--until", DAYS[-1])
+        crawl(mirror, db_path, "--until", DAYS[-1], "--today", DAYS[-1])
         lists = [p for p in mirror.requests if "pressReleaseList" in p]
-    assert lists and all("startDate=2026-07-17" in p for p in lists)  # newest (07-20) minus 3 days
+    # from the last finished run's end (07-20) minus the 7-day trailing window, one list a day
+    assert sorted({p.split("startDate=")[1][:10] for p in lists}) == days_from("2026-07-13", 10)
     assert rows(db_path, "SELECT count(*) AS n FROM briefings")[0]["n"] == 36
 
 

@@ -49,3 +49,16 @@ class CrawlRun:
             return
         self.flush(db)
         db.table("crawl_runs").update(self.run_id, {"status": status, "finished_at": at.isoformat()})
+
+
+def record_day_counts(db: Database, run_id: int, site_totals: dict[str, int | None]) -> list[dict]:
+    """Store each listed day's site total beside the archive's count of releases published
+    that day; returns the days where they differ."""
+    rows = []
+    for day, total in sorted(site_totals.items()):
+        archived = db.execute("SELECT count(*) FROM briefings WHERE substr(published_at, 1, 10) = ?",
+                              [day]).fetchone()[0]
+        rows.append({"run_id": run_id, "day": day, "site_total": total, "archived": archived})
+    if rows:
+        db.table("crawl_days").upsert_all(rows, pk=("run_id", "day"))
+    return [row for row in rows if row["site_total"] is not None and row["site_total"] != row["archived"]]

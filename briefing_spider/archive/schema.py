@@ -108,3 +108,13 @@ def m004_contentless_search_index(db: Database) -> None:
     db.execute("DROP TABLE IF EXISTS search_index")
     create_search_index(db)
     rebuild_search_index(db)
+
+
+@migrations()
+def m005_crawl_days(db: Database) -> None:
+    """Each crawl's count per day: the site's own `총 N 건` against what the archive holds."""
+    db.table("crawl_days").create(
+        {"run_id": int, "day": str, "site_total": int, "archived": int},
+        pk=("run_id", "day"),
+        foreign_keys=[("run_id", "crawl_runs", "id")],
+    )

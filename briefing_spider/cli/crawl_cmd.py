@@ -27,13 +27,19 @@ SHOWN_ERRORS = 5
 @click.option("--polite/--no-polite", default=True, show_default=True,
               help="--no-polite drops delays and throttling: only for a mirror you run yourself.")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse downloads larger than this (default 50 MB).")
+@click.option("--recheck/--no-recheck", default=None,
+              help="Fetch every listed release's page again (edits that keep the title). "
+                   "Default: yes with --since, no when continuing from the archive.")
+@click.option("--today", help="Take this day (YYYY-MM-DD) as today, e.g. to replay a missed night.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
-def crawl(since, until, db_path, base_url, limit, polite, max_bytes, log_file, verbose):
+def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, today, log_file, verbose):
     """Crawl korea.kr press releases (list → detail → attachments) into the archive.
 
-    With no dates it continues from the archive: from its newest release minus 3 days (late
-    edits), or the last 7 days on an empty archive, up to today in Asia/Seoul.
+    With no dates it continues from the archive: from the end of the last finished crawl (or
+    the newest release) minus 7 days, or the last 7 days on an empty archive, up to today in
+    Asia/Seoul; then only new, retitled and incomplete releases are fetched, and a day's list is
+    read until a page holds nothing new.
 
     \b
     Examples:
@@ -46,12 +52,14 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, log_file, v
     try:
         first = parse_day(since, option="--since") if since else None
         last = parse_day(until, option="--until") if until else None
-        first, last = crawl_window(db_path, today=now().date(), since=first, until=last)
+        today = parse_day(today, option="--today") if today else now().date()
+        first, last = crawl_window(db_path, today=today, since=first, until=last)
     except WindowError as error:
         raise click.UsageError(str(error)) from None
     outcome = run_crawl(db_path=db_path, since=first.isoformat(), until=last.isoformat(),
                         base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
-                        log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file)
+                        log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
+                        recheck=since is not None if recheck is None else recheck)
     if outcome.unreachable:
         click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
         sys.exit(2)

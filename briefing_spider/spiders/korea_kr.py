@@ -16,10 +16,11 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
-from briefing_spider.items import Fetched, ReleaseComplete
-from briefing_spider.parse.korea_kr import LIST_PATH, SITE, attachment_links, news_id_of, parse_list
+from briefing_spider.crawl_state import CrawlState, load_crawl_state
+from briefing_spider.items import DayListed, Fetched, ReleaseComplete
+from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_links, news_id_of, parse_list
 from briefing_spider.clock import now
-from briefing_spider.window import crawl_window, parse_day
+from briefing_spider.window import crawl_window, days_between, parse_day
 
 # List pages first (they reveal the work), then a started release's attachments (they finish
 # it), then new detail pages.
@@ -36,65 +37,80 @@ class KoreaKrPressSpider(scrapy.Spider):
     kind = "press_release"
 
     def __init__(self, since: str | None = None, until: str | None = None,
-                 base_url: str = SITE, limit: str | int | None = None, **kwargs):
+                 base_url: str = SITE, limit: str | int | None = None, recheck: str | bool = False,
+                 **kwargs):
         super().__init__(**kwargs)
         self.since = parse_day(since, option="--since") if since else None
         self.until = parse_day(until, option="--until") if until else None
         self.base_url = base_url.rstrip("/")
         self.limit = int(limit) if limit else None
+        # recheck: fetch every listed release's page again (edits that keep the title); else only
+        # new, retitled and incomplete ones. Attachments already downloaded are never fetched again.
+        self.recheck = recheck in (True, "1", "true", "yes")
+        self.state = CrawlState()
         self.scheduled: set[str] = set()
         self.unreachable: str | None = None  # set when the site can't be reached at all
         self.any_response = False
 
     async def start(self):
+        db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
-            db_path = self.settings.get("BRIEFING_DB")
-            self.since, self.until = crawl_window(db_path, today=now().date(),
-                                                  since=self.since, until=self.until)
-        self.logger.info("crawling %s from %s to %s", self.base_url, self.since, self.until)
-        yield self.list_request(1)
+            self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until)
+        self.state = load_crawl_state(db_path, since=self.since, until=self.until)
+        self.logger.info("crawling %s from %s to %s (%d releases known)", self.base_url, self.since,
+                         self.until, len(self.state.releases))
+        for day in days_between(self.until, self.since):  # newest day first
+            yield self.list_request(day, 1)
+        for news_id in self.state.incomplete():
+            yield self.detail_request(news_id)
 
-    def list_request(self, page: int) -> scrapy.Request:
-        query = {"startDate": self.since.isoformat(), "endDate": self.until.isoformat(),
-                 "period": "direct", "pageIndex": page}
+    def list_request(self, day: date, page: int) -> scrapy.Request:
+        """One day's list: its `총 N 건` is that day's count, checked against the archive."""
+        query = {"startDate": day.isoformat(), "endDate": day.isoformat(), "period": "direct", "pageIndex": page}
         return scrapy.Request(f"{self.base_url}{LIST_PATH}?{urlencode(query)}", callback=self.parse_list,
-                              errback=self.list_failed, cb_kwargs={"page": page}, priority=LIST_PRIORITY)
+                              errback=self.list_failed, cb_kwargs={"day": day, "page": page},
+                              priority=LIST_PRIORITY)
 
-    def parse_list(self, response: Response, page: int):
+    def parse_list(self, response: Response, day: date, page: int):
         self.any_response = True
         yield self.fetched(response, role="list")
         listing = parse_list(response.text, response.url)
-        fresh = [e for e in listing.entries if e.news_id not in self.scheduled and self.in_window(e.listed_on)]
-        for entry in fresh:
+        if page == 1:
+            yield DayListed(day=day, total=listing.total)
+        on_day = [e for e in listing.entries if e.listed_on in (None, day) and e.news_id not in self.scheduled]
+        news = [e for e in on_day if self.recheck or self.state.is_new_or_retitled(e.news_id, e.title)]
+        for entry in news:
             if self.limit is not None and len(self.scheduled) >= self.limit:
                 return
-            self.scheduled.add(entry.news_id)
-            yield scrapy.Request(f"{self.base_url}/briefing/pressReleaseView.do?newsId={entry.news_id}",
-                                 callback=self.parse_detail, errback=self.detail_failed,
-                                 cb_kwargs={"news_id": entry.news_id}, priority=DETAIL_PRIORITY)
-        if self.has_next_page(listing, page, fresh):
-            yield self.list_request(page + 1)
+            yield self.detail_request(entry.news_id)
+        if self.has_next_page(listing, day, page, news):
+            yield self.list_request(day, page + 1)
 
-    def has_next_page(self, listing, page: int, fresh) -> bool:
-        """The list ends at a page with no new in-window item (unless it holds only releases newer
-        than the window: a mirror that ignores the date filter), at the page's `총 N 건`, at
+    def detail_request(self, news_id: str) -> scrapy.Request:
+        self.scheduled.add(news_id)
+        return scrapy.Request(f"{self.base_url}{DETAIL_PATH}?newsId={news_id}", callback=self.parse_detail,
+                              errback=self.detail_failed, cb_kwargs={"news_id": news_id},
+                              priority=DETAIL_PRIORITY)
+
+    def has_next_page(self, listing, day: date, page: int, news) -> bool:
+        """A day's list ends at a page holding only known, unchanged releases (unless it holds
+        only later days: a mirror that ignores the date filter), at the day's `총 N 건`, at
         MAX_LIST_PAGES, or when `--limit` is reached."""
-        newer = any(e.listed_on and e.listed_on > self.until for e in listing.entries)
-        if not listing.entries or not (fresh or newer) or page >= MAX_LIST_PAGES:
+        later = any(e.listed_on and e.listed_on > day for e in listing.entries)
+        if not listing.entries or not (news or later) or page >= MAX_LIST_PAGES:
             return False
         if listing.total is not None and page * len(listing.entries) >= listing.total:
             return False
         return self.limit is None or len(self.scheduled) < self.limit
-
-    def in_window(self, listed_on: date | None) -> bool:
-        return listed_on is None or self.since <= listed_on <= self.until
 
     def parse_detail(self, response: Response, news_id: str):
         self.any_response = True
         yield self.fetched(response, role="detail", news_id=news_id)
         if response.status != 200:
             return
-        links = list(attachment_links(response.text, response.url))
+        # An attachment URL names one file: one already downloaded well is not fetched again.
+        links = [link for link in attachment_links(response.text, response.url)
+                 if not self.state.has_download(link.url)]
         yield from self.next_attachment(news_id, response.url, links)
 
     def next_attachment(self, news_id: str, detail_url: str, pending: list):
