@@ -43,14 +43,12 @@ class ArchivePipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def open_spider(self) -> None:
-        spider = self.crawler.spider
-        self.run.arguments = {"spider": spider.name, "since": spider.since, "until": spider.until,
-                              "base_url": spider.base_url, "limit": spider.limit}
-
     def archive(self):
         """The archive is opened (and created) on the first item: an unreachable site touches nothing."""
         if self.db is None:
+            spider = self.crawler.spider  # its window is settled by now (the spider's start)
+            self.run.arguments = {"spider": spider.name, "since": spider.since, "until": spider.until,
+                                  "base_url": spider.base_url, "limit": spider.limit}
             self.db = open_archive(self.db_path)
             self.crawler.stats.set_value(RUN_ID_STAT, self.run.ensure_row(self.db))
         return self.db
@@ -71,7 +69,7 @@ class ArchivePipeline:
         self.run.count("bytes", len(item.body))
         if item.error or item.status >= 400:
             reason = item.error or f"HTTP {item.status}"
-            self.run.record_error(db, url=item.url, kind=f"{item.role}_download", reason=reason, at=item.fetched_at)
+            self.error(url=item.url, kind=f"{item.role}_download", reason=reason, at=item.fetched_at)
             logger.warning("%s %s: %s", item.role, item.url, reason)
 
     async def build(self, item: ReleaseComplete) -> None:
@@ -83,18 +81,24 @@ class ArchivePipeline:
             outcome = save_briefing(db, release, seen_at=now())
         except Exception as error:  # one bad page must not end the crawl; it is counted and logged
             reason = f"{type(error).__name__}: {error}"
-            self.run.record_error(db, url=item.url, kind="parse", reason=reason, at=now())
+            self.error(url=item.url, kind="parse", reason=reason, at=now())
             logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
                          exc_info=not isinstance(error, (ValueError, LookupError)))
             return
         self.run.count(outcome)
+        self.crawler.stats.inc_value(f"briefing/{outcome}")
         self.run.flush(db)
+
+    def error(self, *, url: str, kind: str, reason: str, at) -> None:
+        """Count an error in the run, list it in crawl_errors, show it in the progress line."""
+        self.run.record_error(self.archive(), url=url, kind=kind, reason=reason, at=at)
+        self.crawler.stats.inc_value("briefing/errors")
 
     def check_day_counts(self) -> None:
         """A day whose archived count differs from the site's `총 N 건` is a loud error."""
         for day in record_day_counts(self.db, self.run.run_id, self.site_totals):
             reason = f"the site lists {day['site_total']} releases on {day['day']}, the archive holds {day['archived']}"
-            self.run.record_error(self.db, url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now())
+            self.error(url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now())
             logger.warning(reason)
 
     def spider_closed(self, spider, reason: str) -> None:
