@@ -54,6 +54,11 @@ def test_title_matches_rank_first_and_snippets_mark_the_words(db):
     assert "[예산]" in hits[1].snippet and hits[1].title == "내년 예산안 발표"
 
 
+def test_one_syllable_queries_list_the_newest_first(db):
+    assert [h.news_id for h in search(db, "청")] == ["4", "2"]
+    assert [h.news_id for h in search(db, "청", since="2026-04-01")] == ["4", "2"]
+
+
 def test_footnotes_are_searched_and_edits_reindexed(db):
     note = Footnote(marker="※", text="자세한 내용은 붙임 참고", raw="※ 자세한 내용은 붙임 참고")
     save_briefing(db, release("1", *TEXTS["1"], footnotes=(note,)), seen_at=SEEN)

@@ -150,16 +150,23 @@ def rebuild_search_index(db: Database) -> int:
 
 def search(db: Database, query: str, *, ministry: str | None = None, since: str | None = None,
            until: str | None = None, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
-    """Releases matching every word of `query`, best first (title matches weigh more)."""
+    """Releases matching every word of `query`, best first (title matches weigh more); a query of
+    one-syllable words only matches so much that it lists the newest first instead."""
     where, params = release_filters(db, ministry=ministry, since=since, until=until)
     weights = ", ".join(str(w) for w in WEIGHTS.values())
-    sql = (f"WITH hits AS (SELECT s.rowid AS rowid, bm25([{TABLE}], {weights}) AS score "
-           f"FROM [{TABLE}] s JOIN [{DOCUMENTS}] d ON d.id = s.rowid JOIN briefings b ON b.news_id = d.news_id "
-           f"WHERE [{TABLE}] MATCH :match {where} ORDER BY score, b.published_at DESC LIMIT :limit) "
+    newest_first = all(len(w) == 1 for w in query.split())  # one syllable: too broad to rank
+    ranked = (f"SELECT rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] WHERE [{TABLE}] MATCH :match "
+              f"ORDER BY {'rowid DESC' if newest_first else 'score, rowid DESC'} LIMIT :limit")
+    if where:  # only a filter pays for looking up every match's release
+        ranked = (f"SELECT s.rowid AS rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] s "
+                  f"JOIN [{DOCUMENTS}] d ON d.id = s.rowid JOIN briefings b ON b.news_id = d.news_id "
+                  f"WHERE [{TABLE}] MATCH :match {where} ORDER BY "
+                  f"{'b.published_at DESC' if newest_first else 'score, b.published_at DESC'} LIMIT :limit")
+    sql = (f"WITH hits AS ({ranked}) "
            "SELECT h.score, b.news_id, b.title, b.published_at, "
            "coalesce(b.ministry_canonical, b.ministry) AS ministry, d.body "
            f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.news_id = d.news_id "
-           "ORDER BY h.score, b.published_at DESC")
+           f"ORDER BY {'' if newest_first else 'h.score, '}b.published_at DESC")
     rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
     words = query.split()
     return [Hit(news_id=r["news_id"], title=r["title"], published_at=r["published_at"],
