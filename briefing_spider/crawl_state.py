@@ -29,6 +29,7 @@ class KnownRelease:
 class CrawlState:
     releases: dict[str, KnownRelease] = field(default_factory=dict)
     good_downloads: frozenset[str] = frozenset()
+    complete_days: frozenset[date] = frozenset()  # the archive held the site's whole count
 
     def is_new_or_retitled(self, news_id: str, listed_title: str) -> bool:
         """Not archived, or listed under another title: the list still holds news."""
@@ -58,4 +59,15 @@ def load_crawl_state(db_path: str | Path, *, since: date, until: date) -> CrawlS
     releases = {row["news_id"]: KnownRelease(title=row["title"], complete=bool(row["complete"])) for row in rows}
     downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (news_id) "
                          f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND {IN_WINDOW}", window)
-    return CrawlState(releases=releases, good_downloads=frozenset(row["url"] for row in downloads))
+    return CrawlState(releases=releases, good_downloads=frozenset(row["url"] for row in downloads),
+                      complete_days=_complete_days(db, since, until))
+
+
+def _complete_days(db: Database, since: date, until: date) -> frozenset[date]:
+    """Days whose latest count check found the archive holding all the site listed."""
+    if not db.table("crawl_days").exists():
+        return frozenset()
+    rows = db.query("SELECT day FROM crawl_days c WHERE day BETWEEN ? AND ? AND run_id = "
+                    "(SELECT max(run_id) FROM crawl_days WHERE day = c.day) AND site_total = archived",
+                    [since.isoformat(), until.isoformat()])
+    return frozenset(date.fromisoformat(row["day"]) for row in rows)

@@ -168,3 +168,16 @@ def test_unreachable_site_is_one_clear_line_and_touches_nothing(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].startswith("error: cannot reach 127.0.0.1:9")
     assert not db_path.exists() and not (tmp_path / "briefings.raw").exists()
+
+
+def test_backfill_skips_days_already_whole_and_resumes(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        first = crawl(mirror, db_path, "--backfill", "--since", DAYS[1], "--until", DAYS[1])
+        assert "12 new" in first.stdout
+        mirror.requests.clear()
+        rest = crawl(mirror, db_path, "--backfill", "--since", DAYS[0], "--until", DAYS[-1])
+        listed_days = {p.split("startDate=")[1][:10] for p in mirror.requests if "pressReleaseList" in p}
+    assert "24 new" in rest.stdout
+    assert listed_days == {DAYS[0], DAYS[2]}  # the day archived whole is not listed again
+    assert rows(db_path, "SELECT count(*) AS n FROM briefings")[0]["n"] == 36

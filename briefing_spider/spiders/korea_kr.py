@@ -38,7 +38,7 @@ class KoreaKrPressSpider(scrapy.Spider):
 
     def __init__(self, since: str | None = None, until: str | None = None,
                  base_url: str = SITE, limit: str | int | None = None, recheck: str | bool = False,
-                 **kwargs):
+                 backfill: str | bool = False, **kwargs):
         super().__init__(**kwargs)
         self.since = parse_day(since, option="--since") if since else None
         self.until = parse_day(until, option="--until") if until else None
@@ -47,6 +47,8 @@ class KoreaKrPressSpider(scrapy.Spider):
         # recheck: fetch every listed release's page again (edits that keep the title); else only
         # new, retitled and incomplete ones. Attachments already downloaded are never fetched again.
         self.recheck = recheck in (True, "1", "true", "yes")
+        # backfill: skip the days the archive already holds whole, so an interrupted walk resumes
+        self.backfill = backfill in (True, "1", "true", "yes")
         self.state = CrawlState()
         self.scheduled: set[str] = set()
         self.unreachable: str | None = None  # set when the site can't be reached at all
@@ -60,7 +62,8 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.logger.info("crawling %s from %s to %s (%d releases known)", self.base_url, self.since,
                          self.until, len(self.state.releases))
         for day in days_between(self.until, self.since):  # newest day first
-            yield self.list_request(day, 1)
+            if not (self.backfill and day in self.state.complete_days):
+                yield self.list_request(day, 1)
         for news_id in self.state.incomplete():
             yield self.detail_request(news_id)
 
