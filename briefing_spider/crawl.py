@@ -9,6 +9,7 @@ from scrapy.utils.project import get_project_settings
 
 from briefing_spider.pipelines import RUN_ID_STAT
 from briefing_spider.spiders.korea_kr import KoreaKrPressSpider
+from briefing_spider.spiders.korea_kr_api import KoreaKrApiSpider
 
 # For a mirror you run yourself (tests, benchmarks): no delays, no throttling, many connections.
 IMPOLITE = {
@@ -22,14 +23,16 @@ class CrawlOutcome:
     unreachable: str | None  # the one-line reason when the site could not be reached at all
     finish_reason: str | None
     run_id: int | None
+    api_error: str | None = None  # the open API's error (code, name, meaning) that stopped the crawl
 
 
 def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: str,
               limit: int | None, polite: bool = True, log_level: str = "CRITICAL",
               log_file: str | None = None, max_bytes: int | None = None,
-              recheck: bool = False) -> CrawlOutcome:
+              recheck: bool = False, api: dict | None = None) -> CrawlOutcome:
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
-    default only the caller's summary is shown, and errors are in the archive's crawl_errors."""
+    default only the caller's summary is shown, and errors are in the archive's crawl_errors.
+    With `api` ({"api_url": …, "api_key": …}) the open API is the source instead of the site."""
     settings = get_project_settings()
     settings.set("BRIEFING_DB", db_path)
     settings.set("LOG_LEVEL", log_level)
@@ -40,11 +43,14 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
     if not polite:
         settings.update(IMPOLITE)
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler(KoreaKrPressSpider)
-    process.crawl(crawler, since=since, until=until, base_url=base_url, limit=limit, recheck=recheck)
+    source = {"spider": KoreaKrApiSpider, **api} if api else {"spider": KoreaKrPressSpider, "base_url": base_url}
+    crawler = process.create_crawler(source.pop("spider"))
+    process.crawl(crawler, since=since, until=until, limit=limit, recheck=recheck, **source)
     process.start()
+    api_error = getattr(crawler.spider, "api_error", None)
     return CrawlOutcome(
         unreachable=getattr(crawler.spider, "unreachable", None),
         finish_reason=crawler.stats.get_value("finish_reason"),
         run_id=crawler.stats.get_value(RUN_ID_STAT),
+        api_error=str(api_error) if api_error else None,
     )

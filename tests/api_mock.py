@@ -40,6 +40,8 @@ class ApiMock:
         self.requests: list[tuple[str, dict[str, str]]] = []  # (path, query)
         self.gateway: tuple[str, int] | None = None  # (returnReasonCode, HTTP status) for every list request
         self.limit_after: int | None = None  # list requests served before the daily limit (22)
+        self.max_window_days = MAX_WINDOW_DAYS  # a longer window answers 98 THREE_DAYS_OVER_ERROR
+        self.max_rows: int | None = None  # serve at most this many rows a page, whatever was asked
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -90,11 +92,12 @@ class ApiMock:
             start, end = (date.fromisoformat(_iso(query[name])) for name in ("startDate", "endDate"))
         except (KeyError, ValueError):
             return 200, XML_TYPE, service_answer("11", "NO_MANDATORY_REQUEST_PARAMETERS_ERROR")
-        if (end - start).days + 1 > MAX_WINDOW_DAYS:
+        if (end - start).days + 1 > self.max_window_days:
             return 200, XML_TYPE, service_answer("98", "THREE_DAYS_OVER_ERROR")
         matching = sorted((r for r in self.releases if start <= r.published_at.date() <= end),
                           key=lambda r: (r.published_at, r.news_id), reverse=True)
         page, rows = int(query.get("pageNo", 1)), int(query.get("numOfRows", DEFAULT_ROWS))
+        rows = min(rows, self.max_rows or rows)
         shown = matching[(page - 1) * rows : page * rows]
         if not shown:
             return 200, XML_TYPE, service_answer("03", "NODATA_ERROR")

@@ -3,6 +3,9 @@
 Reading the inputs (I/O) and saving the record (the one writer) happen in the calling process;
 building the record — parsing the page, reading every attachment, extracting — is a pure
 function of bytes, so it can run in worker processes while the caller goes on fetching.
+
+A release's source is its latest saved detail page (role `detail`) or open-API item (role
+`api_item`, one `<NewsItem>` element): whichever was fetched last.
 """
 
 from __future__ import annotations
@@ -22,7 +25,11 @@ from briefing_spider.archive.raw import RawStore, latest_detail, latest_fetch
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.assemble import AttachmentPart, build_release
 from briefing_spider.parse.korea_kr import attachment_links, parse_detail
+from briefing_spider.parse.korea_kr_api import attachment_links_of, detail_of, parse_api_item
 from briefing_spider.records import Release
+
+DETAIL_ROLE, API_ITEM_ROLE, API_LIST_ROLE = "detail", "api_item", "api_list"
+SOURCE_ROLES = (DETAIL_ROLE, API_ITEM_ROLE)
 
 
 @dataclass(frozen=True)
@@ -31,27 +38,61 @@ class ReleaseInputs:
 
     news_id: str
     detail_url: str
-    detail_html: str
+    detail_html: str  # the detail page's HTML, or the API item's XML (source `api_item`)
     parts: tuple[AttachmentPart, ...]
+    source: str = DETAIL_ROLE  # the raw role the release is built from
 
 
 def gather_inputs(db: Database, store: RawStore, news_id: str) -> ReleaseInputs:
-    """The latest saved detail page of `news_id` with the latest good bytes of each attachment.
+    """The latest saved detail page (or API item) of `news_id` with the latest good bytes of
+    each attachment it links.
 
-    Raises LookupError when no detail page is saved.
+    Raises LookupError when neither is saved.
     """
-    detail_row = latest_detail(db, news_id)
-    if detail_row is None:
-        raise LookupError(f"news id {news_id}: no detail page in the raw store")
-    html = store.get(detail_row["sha256"]).decode("utf-8", "replace")
-    links = attachment_links(html, detail_row["url"])
-    return ReleaseInputs(news_id=news_id, detail_url=detail_row["url"], detail_html=html,
-                         parts=tuple(_part(db, store, link) for link in links))
+    row = _latest_source(db, news_id)
+    if row is None:
+        raise LookupError(f"news id {news_id}: no detail page or API item in the raw store")
+    text = store.get(row["sha256"]).decode("utf-8", "replace")
+    links = _links(row["role"], text, row["url"])
+    return ReleaseInputs(news_id=news_id, detail_url=row["url"], detail_html=text,
+                         parts=tuple(_part(db, store, link) for link in links), source=row["role"])
 
 
 def build_from_inputs(inputs: ReleaseInputs) -> Release:
     """Pure: raises PageParseError when the page lacks a required field."""
-    return build_release(parse_detail(inputs.detail_html, inputs.detail_url), inputs.parts)
+    if inputs.source == API_ITEM_ROLE:
+        detail = detail_of(parse_api_item(inputs.detail_html.encode("utf-8")))
+    else:
+        detail = parse_detail(inputs.detail_html, inputs.detail_url)
+    return build_release(detail, inputs.parts)
+
+
+def archived_release_ids(db: Database) -> list[str]:
+    """Every news id with a saved detail page or API item, for `briefing reparse`."""
+    rows = db.query(
+        "SELECT DISTINCT news_id FROM raw_responses WHERE role IN (?, ?) AND news_id IS NOT NULL "
+        "ORDER BY news_id", SOURCE_ROLES,
+    )
+    return [row["news_id"] for row in rows]
+
+
+def _latest_source(db: Database, news_id: str) -> dict | None:
+    """The detail page or API item fetched last (a tie goes to the detail page)."""
+    detail = latest_detail(db, news_id)
+    api_rows = db.query(
+        "SELECT * FROM raw_responses WHERE role = ? AND news_id = ? AND status = 200 AND error IS NULL "
+        "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1", [API_ITEM_ROLE, news_id],
+    )
+    api_item = next(iter(api_rows), None)
+    if api_item is None or (detail is not None and detail["last_fetched_at"] >= api_item["last_fetched_at"]):
+        return detail
+    return api_item
+
+
+def _links(role: str, text: str, url: str):
+    if role == API_ITEM_ROLE:
+        return attachment_links_of(parse_api_item(text.encode("utf-8")))
+    return attachment_links(text, url)
 
 
 def release_from_raw(db: Database, store: RawStore, news_id: str) -> Release:

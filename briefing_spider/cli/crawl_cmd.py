@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
-from briefing_spider.archive.raw import RawStore, archived_detail_ids
-from briefing_spider.archive.rebuild import build_pool, rebuild_many
+from briefing_spider.archive.raw import RawStore
+from briefing_spider.archive.rebuild import archived_release_ids, build_pool, rebuild_many
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
 from briefing_spider.parse.korea_kr import SITE
+from briefing_spider.parse.korea_kr_api import API_URL
 from briefing_spider.window import WindowError, crawl_window, parse_day
 
 
 SHOWN_ERRORS = 5
+API_KEY_ENV = "BRIEFING_API_KEY"
+API_ERROR_EXIT = 1
 
 
 @cli.command()
@@ -31,9 +35,13 @@ SHOWN_ERRORS = 5
               help="Fetch every listed release's page again (edits that keep the title). "
                    "Default: yes with --since, no when continuing from the archive.")
 @click.option("--today", help="Take this day (YYYY-MM-DD) as today, e.g. to replay a missed night.")
+@click.option("--source", type=click.Choice(["site", "api"]), default="site", show_default=True,
+              help=f"site: the korea.kr pages; api: the data.go.kr open API (key in {API_KEY_ENV}).")
+@click.option("--api-url", default=API_URL, show_default=True, help="The open API's list endpoint (or a mock).")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
-def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, today, log_file, verbose):
+def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, today, source, api_url,
+          log_file, verbose):
     """Crawl korea.kr press releases (list → detail → attachments) into the archive.
 
     With no dates it continues from the archive: from the end of the last finished crawl (or
@@ -46,6 +54,7 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, to
         briefing crawl
         briefing crawl --since 2026-04-13 --until 2026-04-13 --db data/briefings.db
         briefing crawl --base-url http://127.0.0.1:8000 --no-polite --limit 20
+        BRIEFING_API_KEY=… briefing crawl --source api --since 2026-04-06 --until 2026-04-13
     """
     from briefing_spider.crawl import run_crawl  # Scrapy/Twisted load only for this command
 
@@ -56,16 +65,33 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, to
         first, last = crawl_window(db_path, today=today, since=first, until=last)
     except WindowError as error:
         raise click.UsageError(str(error)) from None
+    api = api_source(source, api_url)
     outcome = run_crawl(db_path=db_path, since=first.isoformat(), until=last.isoformat(),
                         base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
                         log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
-                        recheck=since is not None if recheck is None else recheck)
+                        recheck=since is not None if recheck is None else recheck, api=api)
     if outcome.unreachable:
         click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
         sys.exit(2)
+    if outcome.api_error:  # what was fetched before the error is kept
+        if outcome.run_id is not None:
+            click.echo(run_summary(db_path, outcome.run_id, first, last))
+        click.echo(f"error: {outcome.api_error}", err=True)
+        sys.exit(API_ERROR_EXIT)
     click.echo(run_summary(db_path, outcome.run_id, first, last))
     if outcome.finish_reason == "shutdown":
         sys.exit(130)
+
+
+def api_source(source: str, api_url: str) -> dict | None:
+    """The open API's settings for `--source api` (exit 2 without a key), else None."""
+    if source != "api":
+        return None
+    key = os.environ.get(API_KEY_ENV, "").strip()
+    if not key:
+        click.echo(f"error: --source api needs a data.go.kr service key in {API_KEY_ENV}", err=True)
+        sys.exit(2)
+    return {"api_url": api_url, "api_key": key}
 
 
 def run_summary(db_path: str, run_id: int | None, first, last) -> str:
@@ -102,7 +128,7 @@ def reparse(db_path, news_ids, workers):
     counts: dict[str, int] = {}
     pool = build_pool(workers)
     try:
-        for news_id, outcome in rebuild_many(db, store, news_ids or archived_detail_ids(db),
+        for news_id, outcome in rebuild_many(db, store, news_ids or archived_release_ids(db),
                                              seen_at=now(), pool=pool):
             if isinstance(outcome, Exception):  # reported; one bad page must not stop a reparse
                 click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)

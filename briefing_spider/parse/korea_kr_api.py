@@ -20,6 +20,7 @@ from briefing_spider.parse.korea_kr_detail import AttachmentLink, DetailPage
 from briefing_spider.parse.korea_kr_site import SITE, PageParseError, canonical_detail_url, site_of
 from briefing_spider.parse.site_time import parse_site_datetime
 
+API_URL = "https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList"
 OK_CODES = {"0"}
 NODATA_CODE = "3"
 # data.go.kr's common result codes: name, and what it means for the user.
