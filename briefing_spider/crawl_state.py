@@ -1,28 +1,35 @@
 """What the archive already holds, as the spider needs it to decide what to fetch.
 
-Read once when a crawl starts: which releases are known (with their title and whether they
-are complete) and which attachment URLs already have good bytes in the raw store.
+Read once when a crawl starts: which releases are known (title, day, whether a file failed),
+how many each day holds, which attachment URLs already have good bytes in the raw store, and
+which days were found whole.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
-
 IN_WINDOW = "date(substr(b.published_at, 1, 10)) BETWEEN date(?, '-1 day') AND date(?, '+1 day')"
-# The site answers a missing file with an HTML page and status 200: that is no download.
-FAILED_ATTACHMENT = "a.sha256 IS NULL OR a.kind IN ('html', 'empty')"
+# A download that failed (network, 5xx): worth trying again on every run in the window.
+FAILED_DOWNLOAD = "a.sha256 IS NULL"
+# The site answers a missing file with an HTML page and status 200: no download, but often for
+# good; tried again only while the release is young.
+ERROR_PAGE = "a.kind IN ('html', 'empty')"
 GOOD_DOWNLOAD = "r.status = 200 AND r.error IS NULL AND coalesce(r.kind, '') NOT IN ('html', 'empty')"
+ERROR_PAGE_RETRY_DAYS = 2
 
 
 @dataclass(frozen=True)
 class KnownRelease:
     title: str
-    complete: bool  # every attachment was downloaded and read or typed
+    published_on: date
+    failed_download: bool = False
+    error_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -30,15 +37,22 @@ class CrawlState:
     releases: dict[str, KnownRelease] = field(default_factory=dict)
     good_downloads: frozenset[str] = frozenset()
     complete_days: frozenset[date] = frozenset()  # the archive held the site's whole count
+    known_per_day: dict[date, int] = field(default_factory=dict)
 
     def is_new_or_retitled(self, news_id: str, listed_title: str) -> bool:
         """Not archived, or listed under another title: the list still holds news."""
         known = self.releases.get(news_id)
         return known is None or " ".join(known.title.split()) != " ".join(listed_title.split())
 
-    def incomplete(self) -> list[str]:
-        """Archived releases a file of which failed: fetched again whatever the list shows."""
-        return sorted(news_id for news_id, known in self.releases.items() if not known.complete)
+    def incomplete(self, *, until: date) -> list[str]:
+        """Archived releases to fetch again whatever the list shows: a file download failed, or
+        the site answered an error page for a file of a release published lately."""
+        young = until - timedelta(days=ERROR_PAGE_RETRY_DAYS)
+        return sorted(news_id for news_id, known in self.releases.items()
+                      if known.failed_download or (known.error_page and known.published_on >= young))
+
+    def known_on(self, day: date) -> int:
+        return self.known_per_day.get(day, 0)
 
     def has_download(self, url: str) -> bool:
         return url in self.good_downloads
@@ -46,21 +60,26 @@ class CrawlState:
 
 def load_crawl_state(db_path: str | Path, *, since: date, until: date) -> CrawlState:
     """The known releases published in [since − 1 day, until + 1 day] (list and page dates can
-    differ by a day around midnight), and every URL with a good download."""
+    differ by a day around midnight), their good downloads, and the days found whole."""
     if not Path(db_path).exists():
         return CrawlState()
     db = Database(db_path)
     if not db.table("briefings").exists():
         return CrawlState()
     window = [since.isoformat(), until.isoformat()]
-    rows = db.query(f"SELECT b.news_id, b.title, NOT EXISTS (SELECT 1 FROM attachments a "
-                    f"WHERE a.news_id = b.news_id AND ({FAILED_ATTACHMENT})) AS complete "
-                    f"FROM briefings b WHERE {IN_WINDOW}", window)
-    releases = {row["news_id"]: KnownRelease(title=row["title"], complete=bool(row["complete"])) for row in rows}
+    rows = db.query(
+        f"SELECT b.news_id, b.title, substr(b.published_at, 1, 10) AS day, "
+        f"EXISTS (SELECT 1 FROM attachments a WHERE a.news_id = b.news_id AND {FAILED_DOWNLOAD}) AS failed, "
+        f"EXISTS (SELECT 1 FROM attachments a WHERE a.news_id = b.news_id AND {ERROR_PAGE}) AS error_page "
+        f"FROM briefings b WHERE {IN_WINDOW}", window)
+    releases = {row["news_id"]: KnownRelease(title=row["title"], published_on=date.fromisoformat(row["day"]),
+                                             failed_download=bool(row["failed"]), error_page=bool(row["error_page"]))
+                for row in rows}
     downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (news_id) "
                          f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND {IN_WINDOW}", window)
     return CrawlState(releases=releases, good_downloads=frozenset(row["url"] for row in downloads),
-                      complete_days=_complete_days(db, since, until))
+                      complete_days=_complete_days(db, since, until),
+                      known_per_day=dict(Counter(known.published_on for known in releases.values())))
 
 
 def _complete_days(db: Database, since: date, until: date) -> frozenset[date]:

@@ -7,6 +7,7 @@ release from the raw store — the same code path as `briefing reparse`.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from urllib.parse import urlencode
 
@@ -51,6 +52,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.backfill = backfill in (True, "1", "true", "yes")
         self.state = CrawlState()
         self.scheduled: set[str] = set()
+        self.found_per_day: Counter = Counter()  # new or retitled releases seen on each day's list
         self.unreachable: str | None = None  # set when the site can't be reached at all
         self.any_response = False
 
@@ -64,7 +66,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         for day in days_between(self.until, self.since):  # newest day first
             if not (self.backfill and day in self.state.complete_days):
                 yield self.list_request(day, 1)
-        for news_id in self.state.incomplete():
+        for news_id in self.state.incomplete(until=self.until):
             yield self.detail_request(news_id)
 
     def list_request(self, day: date, page: int) -> scrapy.Request:
@@ -82,6 +84,7 @@ class KoreaKrPressSpider(scrapy.Spider):
             yield DayListed(day=day, total=listing.total)
         on_day = [e for e in listing.entries if e.listed_on in (None, day) and e.news_id not in self.scheduled]
         news = [e for e in on_day if self.recheck or self.state.is_new_or_retitled(e.news_id, e.title)]
+        self.found_per_day[day] += sum(1 for e in news if e.news_id not in self.state.releases)
         for entry in news:
             if self.limit is not None and len(self.scheduled) >= self.limit:
                 return
@@ -96,11 +99,13 @@ class KoreaKrPressSpider(scrapy.Spider):
                               priority=DETAIL_PRIORITY)
 
     def has_next_page(self, listing, day: date, page: int, news) -> bool:
-        """A day's list ends at a page holding only known, unchanged releases (unless it holds
-        only later days: a mirror that ignores the date filter), at the day's `총 N 건`, at
+        """A day's list ends at a page holding only known, unchanged releases — unless the day's
+        `총 N 건` is more than the archive knows (a late post listed deeper), or the page holds
+        only later days (a mirror that ignores the date filter) — at the last page, at
         MAX_LIST_PAGES, or when `--limit` is reached."""
         later = any(e.listed_on and e.listed_on > day for e in listing.entries)
-        if not listing.entries or not (news or later) or page >= MAX_LIST_PAGES:
+        unseen = listing.total is not None and listing.total > self.state.known_on(day) + self.found_per_day[day]
+        if not listing.entries or not (news or later or unseen) or page >= MAX_LIST_PAGES:
             return False
         if listing.total is not None and page * len(listing.entries) >= listing.total:
             return False
