@@ -181,3 +181,17 @@ def test_backfill_skips_days_already_whole_and_resumes(tmp_path, releases):
     assert "24 new" in rest.stdout
     assert listed_days == {DAYS[0], DAYS[2]}  # the day archived whole is not listed again
     assert rows(db_path, "SELECT count(*) AS n FROM briefings")[0]["n"] == 36
+
+
+def test_nightly_run_finds_a_late_post_listed_deep_in_its_day(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    (late,) = synthetic_releases([DAYS[1]], per_day=1, error_page_every=1000)
+    late.news_id, late.title = "919999999", "늦게 올라온 자료"
+    late.attachments[0].file_id = "9199999991"
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
+        mirror.releases[late.news_id] = late  # 09:00: sorted to the last page of its day
+        mirror.files[late.attachments[0].file_id] = late.attachments[0]
+        nightly = crawl(mirror, db_path, "--today", DAYS[-1])
+    assert "1 new" in nightly.stdout, nightly.stdout
+    assert rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [late.news_id])[0]["title"] == late.title
