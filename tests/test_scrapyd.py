@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 import pytest
@@ -30,16 +29,6 @@ if not (BIN / "scrapyd-deploy").exists():
 
 JOB_TIMEOUT = 120
 START_TIMEOUT = 30
-# Two things scrapyd needs that the checkout may not have yet (docs/operations.md, "Known gaps"):
-# applied to the copy the egg is built from, with a warning, while they are missing.
-DEPLOY_FIXES = (
-    ("pyproject.toml", "[project.scripts]",
-     '[project.entry-points.scrapy]\nsettings = "briefing_spider.settings"\n\n[project.scripts]',
-     "no [project.entry-points.scrapy] settings entry: scrapyd can't find the settings module in the egg"),
-    ("briefing_spider/parse/ministries.py", 'DATA_FILE = Path(__file__).with_name("ministries.csv")',
-     'from importlib.resources import files\nDATA_FILE = files(__package__) / "ministries.csv"',
-     "ministries.csv is read through Path(__file__), which fails inside a zipped egg"),
-)
 DAYS = days_from("2026-07-20", 1)
 
 
@@ -63,12 +52,6 @@ def build_egg(workdir: Path) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("scrapy.cfg", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, copy / name)
-    for name, old, new, why in DEPLOY_FIXES:
-        path = copy / name
-        text = path.read_text(encoding="utf-8")
-        if old in text and new not in text:
-            warnings.warn(f"{name}: {why}; fixed in the copy the egg is built from (docs/operations.md)")
-            path.write_text(text.replace(old, new, 1), encoding="utf-8")
     egg = workdir / "briefing_spider.egg"
     built = subprocess.run([str(BIN / "scrapyd-deploy"), "--build-egg", str(egg)], cwd=copy,
                            capture_output=True, text=True, timeout=300)

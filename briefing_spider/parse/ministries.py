@@ -11,16 +11,18 @@ the name in force today. A split follows the legal continuation (기획재정부
 
 from __future__ import annotations
 
+import importlib.resources
+
 import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from briefing_spider.records import Ministry
 
-DATA_FILE = Path(__file__).with_name("ministries.csv")
+# A package resource, so it is found inside a zipped egg too (scrapyd).
+DATA_FILE = importlib.resources.files(__package__) / "ministries.csv"
 _SPACE_RE = re.compile(r"\s+")
 _PAREN_RE = re.compile(r"\(.*?\)|（.*?）")
 
