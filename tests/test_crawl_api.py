@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from urllib.parse import quote
 import pytest
 from sqlite_utils import Database
 
+from briefing_spider.spiders.korea_kr_api import KeyMaskFilter, mask_key, windows
 from tests.api_mock import TEST_KEY, ApiMock
 from tests.conftest import ROOT
 from tests.crawl_helpers import CRAWL_TIMEOUT, crawl, run_cli
@@ -41,6 +43,23 @@ def crawl_api(mock: ApiMock, db_path, *args: str, key: str | None = TEST_KEY) ->
 
 def rows(db_path, sql, params=()):
     return list(Database(db_path).query(sql, params))
+
+
+def test_windows_are_at_most_three_days_and_cover_the_range():
+    spans = windows(date(2026, 7, 20), date(2026, 7, 26))
+    assert spans == [(date(2026, 7, 20), date(2026, 7, 22)), (date(2026, 7, 23), date(2026, 7, 25)),
+                     (date(2026, 7, 26), date(2026, 7, 26))]
+    assert windows(date(2026, 7, 20), date(2026, 7, 20)) == [(date(2026, 7, 20), date(2026, 7, 20))]
+
+
+def test_the_key_is_masked_in_urls_and_log_lines():
+    encoded = quote(TEST_KEY, safe="")
+    url = f"https://apis.data.go.kr/x?serviceKey={encoded}&startDate=20260720"
+    assert mask_key(url) == "https://apis.data.go.kr/x?serviceKey=***&startDate=20260720"
+    record = logging.LogRecord("scrapy", logging.ERROR, __file__, 1, "Gave up retrying <GET %s>: %s",
+                               (url, f"echo {TEST_KEY}"), None)
+    assert KeyMaskFilter(encoded).filter(record)
+    assert record.getMessage() == "Gave up retrying <GET https://apis.data.go.kr/x?serviceKey=***&startDate=20260720>: echo ***"
 
 
 def test_api_records_equal_the_mock_data_with_byte_identical_files(tmp_path, releases):

@@ -189,4 +189,8 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         for form in _key_forms(self._key):  # a body that echoes the key must not store it
             body = body.replace(form.encode("utf-8"), MASK.encode())
         return Fetched(url=url, status=response.status, body=body, fetched_at=now(), role=role,
-                       news_id=news_id, headers=self.fetched(response, role=role).headers, error=error)
+                       news_id=news_id, headers=response_headers(response), error=error)
+
+
+def response_headers(response: Response) -> dict[str, str]:
+    return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()}
