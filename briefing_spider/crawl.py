@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.project import get_project_settings
 
-from briefing_spider.pipelines import RUN_ID_STAT
+from briefing_spider import stats
 from briefing_spider.spiders.korea_kr import KoreaKrPressSpider
 from briefing_spider.spiders.korea_kr_api import KoreaKrApiSpider
 
@@ -24,12 +24,14 @@ class CrawlOutcome:
     finish_reason: str | None
     run_id: int | None
     api_error: str | None = None  # the open API's error (code, name, meaning) that stopped the crawl
+    locked_out: str | None = None  # another run holds the archive: who
 
 
 def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: str,
               limit: int | None, polite: bool = True, log_level: str = "CRITICAL",
               log_file: str | None = None, max_bytes: int | None = None,
-              recheck: bool = False, api: dict | None = None) -> CrawlOutcome:
+              recheck: bool = False, api: dict | None = None, show_progress: bool = False,
+              backfill: bool = False) -> CrawlOutcome:
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
     default only the caller's summary is shown, and errors are in the archive's crawl_errors.
     With `api` ({"api_url": …, "api_key": …}) the open API is the source instead of the site."""
@@ -42,15 +44,18 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
         settings.set("DOWNLOAD_MAXSIZE", max_bytes)
     if not polite:
         settings.update(IMPOLITE)
+    if show_progress:
+        settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), "briefing_spider.progress.CrawlProgress": 500})
     process = CrawlerProcess(settings)
     source = {"spider": KoreaKrApiSpider, **api} if api else {"spider": KoreaKrPressSpider, "base_url": base_url}
     crawler = process.create_crawler(source.pop("spider"))
-    process.crawl(crawler, since=since, until=until, limit=limit, recheck=recheck, **source)
+    process.crawl(crawler, since=since, until=until, limit=limit, recheck=recheck, backfill=backfill, **source)
     process.start()
     api_error = getattr(crawler.spider, "api_error", None)
     return CrawlOutcome(
         unreachable=getattr(crawler.spider, "unreachable", None),
         finish_reason=crawler.stats.get_value("finish_reason"),
-        run_id=crawler.stats.get_value(RUN_ID_STAT),
+        run_id=crawler.stats.get_value(stats.RUN_ID),
+        locked_out=crawler.stats.get_value(stats.LOCKED_OUT),
         api_error=str(api_error) if api_error else None,
     )

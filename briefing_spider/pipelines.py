@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import ExitStack
 
 from scrapy import signals
 
@@ -18,11 +19,12 @@ from briefing_spider.archive.rebuild import build_pool, submit_build
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.archive.runs import CrawlRun, record_day_counts
 from briefing_spider.items import DayListed, Fetched, ReleaseComplete
+from briefing_spider import stats
 from briefing_spider.clock import now
+from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
 
 logger = logging.getLogger(__name__)
 
-RUN_ID_STAT = "briefing/run_id"
 CLOSE_STATUS = {"finished": "finished", "shutdown": "interrupted"}
 
 
@@ -37,11 +39,21 @@ class ArchivePipeline:
         self.workers = None if workers is None else int(workers)
         self.pool = None
         self.site_totals: dict[str, int | None] = {}
+        self.lock = ExitStack()
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
+
+    def open_spider(self) -> None:
+        """Take the archive's lock for the whole crawl, whoever started it (CLI, scrapy, scrapyd)."""
+        command = f"crawl {self.crawler.spider.name}"
+        try:
+            self.lock.enter_context(crawl_lock(self.db_path, command=command, started_at=self.run.started_at))
+        except ArchiveLocked as error:  # the spider sees this and starts nothing
+            self.crawler.stats.set_value(stats.LOCKED_OUT, str(error))
+            logger.error("%s", error)
 
     def archive(self):
         """The archive is opened (and created) on the first item: an unreachable site touches nothing."""
@@ -50,7 +62,7 @@ class ArchivePipeline:
             self.run.arguments = {"spider": spider.name, "since": spider.since, "until": spider.until,
                                   "base_url": spider.base_url, "limit": spider.limit}
             self.db = open_archive(self.db_path)
-            self.crawler.stats.set_value(RUN_ID_STAT, self.run.ensure_row(self.db))
+            self.crawler.stats.set_value(stats.RUN_ID, self.run.ensure_row(self.db))
         return self.db
 
     async def process_item(self, item):
@@ -86,13 +98,13 @@ class ArchivePipeline:
                          exc_info=not isinstance(error, (ValueError, LookupError)))
             return
         self.run.count(outcome)
-        self.crawler.stats.inc_value(f"briefing/{outcome}")
+        self.crawler.stats.inc_value(stats.outcome(outcome))
         self.run.flush(db)
 
     def error(self, *, url: str, kind: str, reason: str, at) -> None:
         """Count an error in the run, list it in crawl_errors, show it in the progress line."""
         self.run.record_error(self.archive(), url=url, kind=kind, reason=reason, at=at)
-        self.crawler.stats.inc_value("briefing/errors")
+        self.crawler.stats.inc_value(stats.outcome("errors"))
 
     def check_day_counts(self) -> None:
         """A day whose archived count differs from the site's `총 N 건` is a loud error."""
@@ -102,12 +114,13 @@ class ArchivePipeline:
             logger.warning(reason)
 
     def spider_closed(self, spider, reason: str) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-        if self.db is None:
-            return
-        if reason == "finished":
-            self.check_day_counts()
-        self.run.finish(self.db, status=CLOSE_STATUS.get(reason, reason), at=now())
-        self.db.close()
+        with self.lock:  # released last, after the run's record is written
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
+            if self.db is None:
+                return
+            if reason == "finished":
+                self.check_day_counts()
+            self.run.finish(self.db, status=CLOSE_STATUS.get(reason, reason), at=now())
+            self.db.close()
 

@@ -9,6 +9,8 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
+from briefing_spider import stats as crawl_stats
+
 TERMINAL_SECONDS = 0.5
 LOG_SECONDS = 30.0
 OUTCOMES = ("new", "updated", "unchanged", "errors")
@@ -46,6 +48,6 @@ class CrawlProgress:
 
 def progress_line(stats: dict, seconds: float) -> str:
     responses = stats.get("response_received_count", 0)
-    counts = ", ".join(f"{stats.get(f'briefing/{name}', 0)} {name}" for name in OUTCOMES)
+    counts = ", ".join(f"{stats.get(crawl_stats.outcome(name), 0)} {name}" for name in OUTCOMES)
     rate = responses / seconds if seconds > 0 else 0.0
     return f"crawling: {responses} responses ({rate:.1f}/s), {counts}, {seconds:.0f} s"

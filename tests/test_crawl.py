@@ -195,3 +195,18 @@ def test_nightly_run_finds_a_late_post_listed_deep_in_its_day(tmp_path, releases
         nightly = crawl(mirror, db_path, "--today", DAYS[-1])
     assert "1 new" in nightly.stdout, nightly.stdout
     assert rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [late.news_id])[0]["title"] == late.title
+
+
+def test_a_second_run_on_a_held_archive_names_the_holder_and_exits(tmp_path, releases):
+    from briefing_spider.clock import now
+    from briefing_spider.ops.lock import crawl_lock
+    from tests.crawl_helpers import run_cli
+
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases[:2]) as mirror, crawl_lock(db_path, command="briefing crawl (test)", started_at=now()):
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
+        reparse = run_cli("reparse", "--db", str(db_path))
+        assert not [p for p in mirror.requests if "pressRelease" in p]  # nothing fetched
+    assert result.returncode == 75 and "in use by pid" in result.stderr and "briefing crawl (test)" in result.stderr
+    assert reparse.returncode != 0
+    assert not db_path.exists()

@@ -11,6 +11,7 @@ from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.rebuild import archived_release_ids, build_pool, rebuild_many
 from briefing_spider.cli import cli, db_option
+from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
 from briefing_spider.clock import now
 from briefing_spider.parse.korea_kr import SITE
 from briefing_spider.parse.korea_kr_api import API_URL
@@ -18,6 +19,7 @@ from briefing_spider.window import WindowError, crawl_window, parse_day
 
 
 SHOWN_ERRORS = 5
+LOCKED_EXIT = 75  # EX_TEMPFAIL: try again later
 API_KEY_ENV = "BRIEFING_API_KEY"
 API_ERROR_EXIT = 1
 
@@ -34,14 +36,17 @@ API_ERROR_EXIT = 1
 @click.option("--recheck/--no-recheck", default=None,
               help="Fetch every listed release's page again (edits that keep the title). "
                    "Default: yes with --since, no when continuing from the archive.")
+@click.option("--backfill", is_flag=True,
+              help="Walk a long --since/--until range, skipping days already archived whole; "
+                   "run it again to resume after an interruption.")
 @click.option("--today", help="Take this day (YYYY-MM-DD) as today, e.g. to replay a missed night.")
 @click.option("--source", type=click.Choice(["site", "api"]), default="site", show_default=True,
               help=f"site: the korea.kr pages; api: the data.go.kr open API (key in {API_KEY_ENV}).")
 @click.option("--api-url", default=API_URL, show_default=True, help="The open API's list endpoint (or a mock).")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
-def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, today, source, api_url,
-          log_file, verbose):
+def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, backfill, today, source,
+          api_url, log_file, verbose):
     """Crawl korea.kr press releases (list → detail → attachments) into the archive.
 
     With no dates it continues from the archive: from the end of the last finished crawl (or
@@ -54,10 +59,13 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, to
         briefing crawl
         briefing crawl --since 2026-04-13 --until 2026-04-13 --db data/briefings.db
         briefing crawl --base-url http://127.0.0.1:8000 --no-polite --limit 20
+        briefing crawl --backfill --since 2024-01-01 --until 2024-12-31
         BRIEFING_API_KEY=… briefing crawl --source api --since 2026-04-06 --until 2026-04-13
     """
     from briefing_spider.crawl import run_crawl  # Scrapy/Twisted load only for this command
 
+    if backfill and not since:
+        raise click.UsageError("--backfill needs --since (and usually --until)")
     try:
         first = parse_day(since, option="--since") if since else None
         last = parse_day(until, option="--until") if until else None
@@ -69,7 +77,11 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, to
     outcome = run_crawl(db_path=db_path, since=first.isoformat(), until=last.isoformat(),
                         base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
                         log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
-                        recheck=since is not None if recheck is None else recheck, api=api)
+                        recheck=since is not None and not backfill if recheck is None else recheck,
+                        api=api, backfill=backfill, show_progress=not verbose)
+    if outcome.locked_out:
+        click.echo(f"error: {outcome.locked_out}", err=True)
+        sys.exit(LOCKED_EXIT)
     if outcome.unreachable:
         click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
         sys.exit(2)
@@ -109,6 +121,23 @@ def run_summary(db_path: str, run_id: int | None, first, last) -> str:
     return "\n".join(lines)
 
 
+def reparse_releases(db, store: RawStore, news_ids, workers: int | None) -> dict[str, int]:
+    """Rebuild and save; errors are reported per release and counted, never stop the rest."""
+    counts: dict[str, int] = {}
+    pool = build_pool(workers)
+    try:
+        for news_id, outcome in rebuild_many(db, store, news_ids or archived_release_ids(db),
+                                             seen_at=now(), pool=pool):
+            if isinstance(outcome, Exception):
+                click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
+                outcome = "errors"
+            counts[outcome] = counts.get(outcome, 0) + 1
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return counts
+
+
 @cli.command()
 @db_option
 @click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
@@ -122,21 +151,13 @@ def reparse(db_path, news_ids, workers):
     """
     try:
         db = open_archive(db_path, create=False)
+        with crawl_lock(db_path, command="briefing reparse", started_at=now()):
+            counts = reparse_releases(db, RawStore(raw_dir_for(db_path)), news_ids, workers)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
-    store = RawStore(raw_dir_for(db_path))
-    counts: dict[str, int] = {}
-    pool = build_pool(workers)
-    try:
-        for news_id, outcome in rebuild_many(db, store, news_ids or archived_release_ids(db),
-                                             seen_at=now(), pool=pool):
-            if isinstance(outcome, Exception):  # reported; one bad page must not stop a reparse
-                click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
-                outcome = "errors"
-            counts[outcome] = counts.get(outcome, 0) + 1
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    except ArchiveLocked as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(LOCKED_EXIT)
     click.echo(", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "unchanged", "errors")))
     if counts.get("errors"):
         sys.exit(1)

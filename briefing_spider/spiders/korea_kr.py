@@ -20,6 +20,7 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from briefing_spider.crawl_state import CrawlState, load_crawl_state
 from briefing_spider.items import DayListed, Fetched, ReleaseComplete
 from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_links, news_id_of, parse_list
+from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.window import crawl_window, days_between, parse_day
 
@@ -57,6 +58,8 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.any_response = False
 
     async def start(self):
+        if self.crawler.stats.get_value(stats.LOCKED_OUT):  # another run holds the archive
+            return
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
             self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until)

@@ -22,6 +22,7 @@ from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
 from briefing_spider.archive.rebuild import API_ITEM_ROLE, API_LIST_ROLE
+from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.crawl_state import load_crawl_state
 from briefing_spider.items import Fetched
@@ -96,6 +97,8 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         return spider
 
     async def start(self):
+        if self.crawler.stats.get_value(stats.LOCKED_OUT):  # another run holds the archive
+            return
         self.mask_logs()
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:

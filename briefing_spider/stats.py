@@ -1,0 +1,9 @@
+"""Names of the crawl's own values in Scrapy's stats, shared by pipeline, spiders, progress and CLI."""
+
+RUN_ID = "briefing/run_id"  # the crawl_runs row of this crawl
+LOCKED_OUT = "briefing/locked_out"  # why the crawl did not start: another run holds the archive
+
+
+def outcome(name: str) -> str:
+    """new, updated, unchanged, errors: counted as releases are saved."""
+    return f"briefing/{name}"
