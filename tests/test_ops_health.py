@@ -202,3 +202,18 @@ def test_cli_on_a_healthy_archive_does_not_notify(db, monkeypatch, tmp_path):
 def test_cli_names_a_missing_archive(tmp_path, monkeypatch):
     result = invoke(tmp_path / "none.db", monkeypatch=monkeypatch)
     assert result.exit_code == 1 and "none.db: no archive here" in result.output
+
+
+def test_a_day_the_archive_holds_fewer_releases_than_the_site_lists(db):
+    fill(db)
+    run_id = add_run(db)
+    day = (NOW - timedelta(days=3)).date().isoformat()
+    db.table("crawl_days").insert_all([
+        {"run_id": run_id, "day": day, "site_total": 5, "archived": 3},
+        {"run_id": run_id, "day": (NOW - timedelta(days=2)).date().isoformat(), "site_total": 3, "archived": 3},
+    ])
+    (anomaly,) = [a for a in check_health(db, now=NOW, days=7).anomalies if a.kind == "missing_releases"]
+    assert day in anomaly.message and "lists 5" in anomaly.message and "holds 3" in anomaly.message
+    later = add_run(db, started=RUN_START + timedelta(minutes=30))
+    db.table("crawl_days").insert({"run_id": later, "day": day, "site_total": 5, "archived": 5})
+    assert "missing_releases" not in kinds(db)  # the latest check found the day whole

@@ -8,7 +8,8 @@ Pure over the archive and `now` (the caller reads the clock). Anomalies:
 - a field's coverage in the window under half its level in the 30 days before (the site changed);
 - block pages served as 200s: many detail pages without a title, or identical / tiny detail bodies;
 - the last run is still `running` hours after it started, or ended other than `finished`;
-- no run has started for two days (the timer is not firing).
+- no run has started for two days (the timer is not firing);
+- a day whose last count check found fewer releases in the archive than the site lists.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
         *run_anomalies(last, now=now),
         *silent_weekdays(db, first_day=window_start.date(), today=now.date()),
         *coverage_anomalies(coverage),
+        *day_count_anomalies(db, first_day=window_start.date()),
         *([Anomaly("block_pages", evidence)] if last and (evidence := block_page_evidence(db, last)) else []),
     ]
     return HealthReport(checked_at=now.isoformat(), days=days, runs=tuple(runs),
@@ -159,6 +161,17 @@ def silent_weekdays(db: Database, *, first_day: date, today: date) -> list[Anoma
             silent.append(day)
         day += timedelta(days=1)
     return [Anomaly("no_releases", f"no releases published on {d} ({d:%A}), a weekday") for d in silent]
+
+
+def day_count_anomalies(db: Database, *, first_day: date) -> list[Anomaly]:
+    """Days whose latest check (crawl_days) found the archive short of the site's `총 N 건`."""
+    if not db.table("crawl_days").exists():
+        return []
+    rows = db.query("SELECT day, site_total, archived FROM crawl_days c WHERE day >= ? AND run_id = "
+                    "(SELECT max(run_id) FROM crawl_days WHERE day = c.day) AND archived < site_total "
+                    "ORDER BY day", [first_day.isoformat()])
+    return [Anomaly("missing_releases", f"{r['day']}: the site lists {r['site_total']} releases, "
+                                        f"the archive holds {r['archived']}") for r in rows]
 
 
 def field_coverage(db: Database, *, window_start: datetime, now: datetime):
