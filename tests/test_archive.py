@@ -1,4 +1,5 @@
 import json
+import sqlite3
 from datetime import datetime
 
 import pytest
@@ -6,7 +7,8 @@ import pytest
 from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore, latest_fetch, save_fetched
 from briefing_spider.archive.runs import CrawlRun
-from briefing_spider.archive.save import load_briefing, save_briefing
+from briefing_spider.archive.save import content_hash, load_briefing, save_briefing, save_briefings
+from briefing_spider.archive.search import search
 from briefing_spider.items import Fetched
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attachment, Footnote, Ministry, Release
@@ -57,17 +59,113 @@ def test_load_briefing_round_trips_the_record(db):
     assert load_briefing(db, "1") is None
 
 
-def test_a_failing_write_leaves_no_half_record(db, monkeypatch):
-    save_briefing(db, release(), seen_at=SEEN)
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
+def fail_footnote_inserts(db, text):
+    """A write that fails inside the transaction, whatever statement the writer uses."""
+    db.execute(f"CREATE TEMP TRIGGER fail_footnote BEFORE INSERT ON main.footnotes WHEN NEW.text = '{text}' "
+               "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
 
-    monkeypatch.setattr(type(db.table("footnotes")), "insert_all", broken)
-    with pytest.raises(RuntimeError):
+
+def test_a_failing_write_leaves_no_half_record(db):
+    save_briefing(db, release(), seen_at=SEEN)
+    fail_footnote_inserts(db, "첫 주석")
+    with pytest.raises(sqlite3.DatabaseError, match="disk full"):
         save_briefing(db, release(title="새 제목"), seen_at=LATER)
-    monkeypatch.undo()
     assert db.table("briefings").get("900000001")["title"] == "시험 제목"
     assert db.table("footnotes").count == 2 and db.table("revisions").count == 0
+
+
+def numbered(n: int, **changes) -> Release:
+    news_id = str(900000100 + n)
+    return release(**{"news_id": news_id, "url": f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
+                      "title": f"제목 {n}", "body_text": f"본문 {n}번째 문단", **changes})
+
+
+def snapshot(db) -> dict:
+    tables = ("briefings", "revisions", "attachments", "contacts", "footnotes", "attendees", "search_documents")
+    out = {table: sorted(map(repr, db.execute(f"SELECT * FROM [{table}]").fetchall())) for table in tables}
+    out["revisions"] = sorted(map(repr, db.execute(
+        "SELECT news_id, content_hash, record, changed_fields, superseded_at FROM revisions").fetchall()))
+    return out
+
+
+def test_save_briefings_mixes_new_unchanged_and_updated_with_revisions(db):
+    assert save_briefings(db, [numbered(1), numbered(2), numbered(3)], seen_at=SEEN) == ["new"] * 3
+    batch = [numbered(4), numbered(1), numbered(2, title="고친 제목 2", footnotes=()), numbered(3, body_text="새 본문"),
+             numbered(5)]
+    assert save_briefings(db, batch, seen_at=LATER) == ["new", "unchanged", "updated", "updated", "new"]
+    two = db.table("briefings").get("900000102")
+    assert two["title"] == "고친 제목 2" and two["first_seen_at"] == SEEN.isoformat()
+    assert two["updated_at"] == LATER.isoformat() and two["content_hash"] == batch[2].content_hash()
+    assert db.table("briefings").get("900000101")["updated_at"] == SEEN.isoformat()
+    revisions = {r["news_id"]: r for r in db.table("revisions").rows}
+    assert set(revisions) == {"900000102", "900000103"}
+    assert json.loads(revisions["900000102"]["changed_fields"]) == ["footnotes", "title"]
+    assert json.loads(revisions["900000103"]["changed_fields"]) == ["body_text"]
+    assert json.loads(revisions["900000102"]["record"]) == numbered(2).to_dict()
+    assert revisions["900000102"]["content_hash"] == numbered(2).content_hash()
+    assert db.execute("SELECT count(*) FROM footnotes WHERE news_id = '900000102'").fetchone()[0] == 0
+    assert db.table("footnotes").count == 4 * 2 and db.table("attachments").count == 5
+    for r in batch:
+        assert load_briefing(db, r.news_id) == r.to_dict()
+    assert ids(search(db, "새 본문")) == {"900000103"} and ids(search(db, "고친")) == {"900000102"}
+    assert ids(search(db, "5번째")) == {"900000105"} and ids(search(db, "3번째")) == set()
+    assert db.table("search_documents").count == 5
+
+
+def ids(hits):
+    return {hit.news_id for hit in hits}
+
+
+def test_save_briefings_is_all_or_nothing(db):
+    save_briefings(db, [numbered(1), numbered(2)], seen_at=SEEN)
+    before = snapshot(db)
+    fail_footnote_inserts(db, "나쁜 주석")
+    bad = numbered(4, footnotes=(Footnote(marker="※", text="나쁜 주석"),))
+    with pytest.raises(sqlite3.DatabaseError, match="disk full"):
+        save_briefings(db, [numbered(1, title="고침"), numbered(3), bad, numbered(5)], seen_at=LATER)
+    assert snapshot(db) == before
+    assert search(db, "고침") == [] and not db.conn.in_transaction
+
+
+def test_save_briefings_equals_saving_one_by_one(tmp_path):
+    rounds = [
+        [numbered(1), numbered(2), numbered(3)],
+        [numbered(2, title="바뀐 제목"), numbered(1), numbered(4), numbered(3, warnings=("경고",))],
+        # one news id twice in a batch: saved in order, the second against the first
+        [numbered(4, body_text="둘째 판"), numbered(5), numbered(4, body_text="셋째 판"), numbered(5)],
+    ]
+    one, many = open_archive(tmp_path / "one.db"), open_archive(tmp_path / "many.db")
+    for n, releases in enumerate(rounds):
+        seen = SEEN.replace(day=SEEN.day + n)
+        singles = [save_briefing(one, r, seen_at=seen) for r in releases]
+        assert save_briefings(many, releases, seen_at=seen) == singles
+    assert singles == ["updated", "new", "updated", "unchanged"]
+    assert snapshot(one) == snapshot(many)
+    assert [hit.news_id for hit in search(one, "판")] == [hit.news_id for hit in search(many, "판")] == ["900000104"]
+
+
+def test_rebuild_many_saves_in_batches_and_loses_only_the_bad_release(db, monkeypatch):
+    from briefing_spider.archive import rebuild
+
+    built = {r.news_id: r for r in (numbered(n) for n in range(1, 8))}
+    built["900000105"] = numbered(5, footnotes=(Footnote(marker="※", text="나쁜 주석"),))
+    def submit(db, store, news_id, pool):
+        if news_id == "900000102":
+            return rebuild._done(error=ValueError("no title"))
+        return rebuild._done(result=built[news_id])
+
+    monkeypatch.setattr(rebuild, "submit_build", submit)
+    fail_footnote_inserts(db, "나쁜 주석")
+    results = list(rebuild.rebuild_many(db, None, list(built), seen_at=SEEN, pool=None, batch=3))
+    assert [news_id for news_id, _ in results] == list(built)
+    outcomes = [o if isinstance(o, str) else type(o).__name__ for _, o in results]
+    assert outcomes == ["new", "ValueError", "new", "new", "IntegrityError", "new", "new"]
+    assert {r["news_id"] for r in db.table("briefings").rows} == set(built) - {"900000102", "900000105"}
+
+
+def test_content_hash_of_the_record_is_the_release_hash():
+    r = release(warnings=("경고",), modified_at=LATER)
+    assert content_hash(r.to_dict()) == r.content_hash()
 
 
 def test_raw_store_is_content_addressed_and_refetch_only_moves_last_seen(db, tmp_path):

@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefing_spider.archive.raw import RawStore, latest_detail, latest_fetch
-from briefing_spider.archive.save import save_briefing
+from briefing_spider.archive.save import save_briefing, save_briefings
 from briefing_spider.assemble import AttachmentPart, build_release
 from briefing_spider.parse.korea_kr import attachment_links, parse_detail
 from briefing_spider.parse.korea_kr_api import attachment_links_of, detail_of, parse_api_item
@@ -117,18 +117,28 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+SAVE_BATCH = 50  # releases saved per transaction by `rebuild_many`
+
+
 def rebuild_many(db: Database, store: RawStore, news_ids: Iterable[str], *, seen_at: datetime,
-                 pool: Executor | None) -> Iterator[tuple[str, str | Exception]]:
+                 pool: Executor | None, batch: int = SAVE_BATCH) -> Iterator[tuple[str, str | Exception]]:
     """(news_id, outcome or the error) for each release: built in `pool` a few at a time,
-    saved here, in order."""
+    saved here `batch` at a time (`save_briefings`), in order. A release that fails to build is
+    reported and skipped; a batch that fails to save is saved again one release at a time, so
+    only the bad release is lost."""
     window: deque[tuple[str, Future]] = deque()
     ahead = 2 * getattr(pool, "_max_workers", 1)
+    built: list[tuple[str, Release | Exception]] = []
     for news_id in news_ids:
         window.append((news_id, submit_build(db, store, news_id, pool)))
         if len(window) > ahead:
-            yield _save(db, *window.popleft(), seen_at=seen_at)
+            built.append(_result(*window.popleft()))
+            if len(built) >= batch:
+                yield from _save_batch(db, built, seen_at=seen_at)
+                built = []
     while window:
-        yield _save(db, *window.popleft(), seen_at=seen_at)
+        built.append(_result(*window.popleft()))
+    yield from _save_batch(db, built, seen_at=seen_at)
 
 
 def submit_build(db: Database, store: RawStore, news_id: str, pool: Executor | None) -> Future:
@@ -148,11 +158,32 @@ def _done(*, result=None, error: Exception | None = None) -> Future:
     return future
 
 
-def _save(db: Database, news_id: str, future: Future, *, seen_at: datetime) -> tuple[str, str | Exception]:
+def _result(news_id: str, future: Future) -> tuple[str, Release | Exception]:
     try:
-        return news_id, save_briefing(db, future.result(), seen_at=seen_at)
+        return news_id, future.result()
     except Exception as error:
         return news_id, error
+
+
+def _save_batch(db: Database, built: list[tuple[str, Release | Exception]], *,
+                seen_at: datetime) -> Iterator[tuple[str, str | Exception]]:
+    """Save the releases of `built` in one transaction (one by one if that fails); yield every
+    (news_id, outcome or error) of `built` in order."""
+    releases = [release for _, release in built if not isinstance(release, Exception)]
+    try:
+        saved: list[str | Exception] = list(save_briefings(db, releases, seen_at=seen_at))
+    except Exception:  # rolled back: find the bad release, keep the others
+        saved = [_save_one(db, release, seen_at=seen_at) for release in releases]
+    outcomes = iter(saved)
+    for news_id, release in built:
+        yield news_id, release if isinstance(release, Exception) else next(outcomes)
+
+
+def _save_one(db: Database, release: Release, *, seen_at: datetime) -> str | Exception:
+    try:
+        return save_briefing(db, release, seen_at=seen_at)
+    except Exception as error:
+        return error
 
 
 def _part(db: Database, store: RawStore, link) -> AttachmentPart:

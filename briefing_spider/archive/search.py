@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -103,37 +104,75 @@ def create_search_index(db: Database) -> None:
                "title, body, title_grams, body_grams, content='', tokenize='unicode61')")
 
 
+IN_BATCH = 500  # ids per `… IN (?, ?, …)` query, well under SQLite's variable limit
+
+
+def in_batches(values: list, size: int = IN_BATCH) -> Iterator[list]:
+    """`values` in slices of at most `size`, for `WHERE … IN (…)` queries."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _document_of(news_id: str, title: str | None, body_text: str | None, notes: Iterable[str | None]) -> dict:
+    """The indexed text of a release: its title, and its body followed by its footnotes."""
+    body = "\n".join([body_text or "", *(note or "" for note in notes)]).strip()
+    return {"id": search_rowid(news_id), "news_id": news_id, "title": title or "", "body": body}
+
+
 def _document(db: Database, news_id: str) -> dict | None:
     row = next(db.query("SELECT title, body_text FROM briefings WHERE news_id = ?", [news_id]), None)
     if row is None:
         return None
-    notes = [r["text"] or "" for r in db.query(
-        "SELECT text FROM footnotes WHERE news_id = ? ORDER BY position", [news_id])]
-    body = "\n".join([row["body_text"] or "", *notes]).strip()
-    return {"id": search_rowid(news_id), "news_id": news_id, "title": row["title"] or "", "body": body}
+    notes = [r["text"] for r in db.query("SELECT text FROM footnotes WHERE news_id = ? ORDER BY position", [news_id])]
+    return _document_of(news_id, row["title"], row["body_text"], notes)
 
 
-def _index_row(db: Database, document: dict, command: str | None = None) -> None:
-    columns = "[{0}], rowid".format(TABLE) if command else "rowid"
-    values = ":command, :id" if command else ":id"
-    db.execute(f"INSERT INTO [{TABLE}] ({columns}, title, body, title_grams, body_grams) "
-               f"VALUES ({values}, :title, :body, :title_grams, :body_grams)",
-               {**document, "command": command, "title_grams": grams(document["title"]),
-                "body_grams": grams(document["body"])})
+def _index_values(document: dict) -> tuple:
+    return (document["id"], document["title"], document["body"], grams(document["title"]), grams(document["body"]))
+
+
+_INDEX_INSERT = (f"INSERT INTO [{TABLE}] (rowid, title, body, title_grams, body_grams) "
+                 "VALUES (?, ?, ?, ?, ?)")
+_INDEX_DELETE = (f"INSERT INTO [{TABLE}] ([{TABLE}], rowid, title, body, title_grams, body_grams) "
+                 "VALUES ('delete', ?, ?, ?, ?, ?)")
+
+
+def _replace_documents(db: Database, rowids: list[int], documents: list[dict]) -> None:
+    """Drop the index rows `rowids` (the text they were made from is in `search_documents`:
+    a contentless FTS5 row is deleted with its original values), then index `documents`."""
+    conn = db.conn
+    old = [row for batch in in_batches(rowids) for row in conn.execute(
+        f"SELECT id, news_id, title, body FROM [{DOCUMENTS}] WHERE id IN ({_marks(batch)})", batch)]
+    if old:
+        old_documents = [{"id": i, "news_id": n, "title": t, "body": b} for i, n, t, b in old]
+        conn.executemany(_INDEX_DELETE, [_index_values(d) for d in old_documents])
+        for batch in in_batches([d["id"] for d in old_documents]):
+            conn.execute(f"DELETE FROM [{DOCUMENTS}] WHERE id IN ({_marks(batch)})", batch)
+    conn.executemany(f"INSERT INTO [{DOCUMENTS}] (id, news_id, title, body) VALUES (?, ?, ?, ?)",
+                     [(d["id"], d["news_id"], d["title"], d["body"]) for d in documents])
+    conn.executemany(_INDEX_INSERT, [_index_values(d) for d in documents])
 
 
 def index_briefing(db: Database, news_id: str) -> None:
     """Bring the index row of one release in line with `briefings` and `footnotes`."""
-    rowid = search_rowid(news_id)
-    old = next(db.query(f"SELECT * FROM [{DOCUMENTS}] WHERE id = ?", [rowid]), None)
-    if old is not None:
-        _index_row(db, old, command="delete")
-        db.execute(f"DELETE FROM [{DOCUMENTS}] WHERE id = ?", [rowid])
     document = _document(db, news_id)
-    if document is not None:
-        db.execute(f"INSERT INTO [{DOCUMENTS}] (id, news_id, title, body) VALUES (:id, :news_id, :title, :body)",
-                   document)
-        _index_row(db, document)
+    _replace_documents(db, [search_rowid(news_id)], [] if document is None else [document])
+
+
+def index_briefings(db: Database, records: Iterable[dict]) -> None:
+    """(Re)index releases from their records (`Release.to_dict()` shape, as just saved by the
+    caller) without reading them back: one query per kind of row for the whole batch. A news id
+    given twice is indexed with its last record."""
+    documents = {}
+    for record in records:
+        document = _document_of(record["news_id"], record["title"], record["body_text"],
+                                (note["text"] for note in record["footnotes"]))
+        documents[document["id"]] = document
+    _replace_documents(db, list(documents), list(documents.values()))
 
 
 def rebuild_search_index(db: Database) -> int:
