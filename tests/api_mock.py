@@ -10,13 +10,12 @@ over 3 days → `98 THREE_DAYS_OVER_ERROR`; a wrong key → the gateway's `retur
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from tests.site import ERROR_HTML, MirrorRelease
+from tests.local_server import NOT_FOUND, ROBOTS, LocalServer
+from tests.site import MirrorRelease
 
 API_PATH = "/1371000/pressReleaseService/pressReleaseList"
 DOWNLOAD_PATH = "/common/download.do"
@@ -32,8 +31,9 @@ GATEWAY_MESSAGES = {
 XML_TYPE = "application/xml;charset=UTF-8"
 
 
-class ApiMock:
+class ApiMock(LocalServer):
     def __init__(self, releases: Iterable[MirrorRelease], key: str = TEST_KEY):
+        super().__init__()
         self.releases = list(releases)
         self.files = {a.file_id: a for r in self.releases for a in r.attachments}
         self.key = key
@@ -42,12 +42,6 @@ class ApiMock:
         self.limit_after: int | None = None  # list requests served before the daily limit (22)
         self.max_window_days = MAX_WINDOW_DAYS  # a longer window answers 98 THREE_DAYS_OVER_ERROR
         self.max_rows: int | None = None  # serve at most this many rows a page, whatever was asked
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     @property
     def api_url(self) -> str:
@@ -56,28 +50,17 @@ class ApiMock:
     def list_requests(self) -> list[dict[str, str]]:
         return [query for path, query in self.requests if path == API_PATH]
 
-    def __enter__(self) -> "ApiMock":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
     def respond(self, target: str) -> tuple[int, str, bytes]:
         parts = urlsplit(target)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         self.requests.append((parts.path, query))
         if parts.path == "/robots.txt":
-            return 200, "text/plain", b"User-agent: *\nAllow: /\n"
+            return ROBOTS
         if parts.path == DOWNLOAD_PATH:
-            attachment = self.files.get(query.get("fileId", ""))
-            if attachment is None:  # the real site answers an HTML error page with status 200
-                return 200, "text/html; charset=utf-8", ERROR_HTML
-            return 200, "application/octet-stream", attachment.body
+            return self.download(self.files, query)
         if parts.path == API_PATH:
             return self.list_answer(query)
-        return 404, "text/html; charset=utf-8", b"<html><body>not found</body></html>"
+        return NOT_FOUND
 
     def list_answer(self, query: dict[str, str]) -> tuple[int, str, bytes]:
         served = len(self.list_requests()) - 1
@@ -120,26 +103,6 @@ class ApiMock:
                        ("FileUrl", f"{self.base_url}{DOWNLOAD_PATH}?tblKey=GMN&amp;fileId={attachment.file_id}")]
         fields += [("ThumbnailUrl", ""), ("OriginalimgUrl", "")]
         return "<NewsItem>" + "".join(f"<{tag}>{value}</{tag}>" for tag, value in fields) + "</NewsItem>"
-
-    def _handler(self):
-        mock = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def do_GET(self):
-                status, content_type, body = mock.respond(self.path)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
 
 
 def service_answer(code: str, message: str, *, items: list[str] = (), paging: tuple[int, int, int] | None = None) -> bytes:

@@ -8,14 +8,13 @@ told to fail: `site.fail[path_and_query] = [500, 500]` answers those statuses fi
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, urlsplit
+
+from tests.local_server import HTML, NOT_FOUND, ROBOTS, LocalServer
 
 PAGE_SIZE = 10
 
@@ -39,52 +38,35 @@ class MirrorRelease:
     lead: str = ""
 
 
-class Mirror:
+class Mirror(LocalServer):
     def __init__(self, releases: list[MirrorRelease]):
+        super().__init__()
         self.releases = {release.news_id: release for release in releases}
         self.files = {a.file_id: a for r in releases for a in r.attachments}
         self.requests: list[str] = []
         self.fail: dict[str, list[int]] = defaultdict(list)
         self.garbage_details: set[str] = set()
-        self.delay = 0.0  # seconds to wait before each answer (a slow site)
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> "Mirror":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
     def respond(self, target: str) -> tuple[int, str, bytes]:
         self.requests.append(target)
         if self.fail.get(target):
-            return self.fail[target].pop(0), "text/html; charset=utf-8", b"<html><body>busy</body></html>"
+            return self.fail[target].pop(0), HTML, b"<html><body>busy</body></html>"
         parts = urlsplit(target)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         if parts.path == "/robots.txt":
-            return 200, "text/plain", b"User-agent: *\nAllow: /\n"
+            return ROBOTS
         if parts.path == "/briefing/pressReleaseList.do":
-            return 200, "text/html; charset=utf-8", self.list_page(query).encode("utf-8")
+            return 200, HTML, self.list_page(query).encode("utf-8")
         if parts.path == "/briefing/pressReleaseView.do":
             release = self.releases.get(query.get("newsId", ""))
             if release is None:
-                return 404, "text/html; charset=utf-8", b"<html><body>not found</body></html>"
+                return NOT_FOUND
             if release.news_id in self.garbage_details:
-                return 200, "text/html; charset=utf-8", b"<html><body><p>maintenance</p></body></html>"
-            return 200, "text/html; charset=utf-8", detail_page(release).encode("utf-8")
+                return 200, HTML, b"<html><body><p>maintenance</p></body></html>"
+            return 200, HTML, detail_page(release).encode("utf-8")
         if parts.path == "/common/download.do":
-            attachment = self.files.get(query.get("fileId", ""))
-            if attachment is None:  # the real site answers an HTML error page with status 200
-                return 200, "text/html; charset=utf-8", ERROR_HTML
-            return 200, "application/octet-stream", attachment.body
-        return 404, "text/html; charset=utf-8", b"<html><body>not found</body></html>"
+            return self.download(self.files, query)
+        return NOT_FOUND
 
     def list_page(self, query: dict) -> str:
         start = date.fromisoformat(query.get("startDate", "1900-01-01"))
@@ -96,28 +78,6 @@ class Mirror:
         )
         shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         return list_page(shown, total=len(matching), page=page)
-
-    def _handler(self):
-        mirror = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"  # keep-alive, like the real site
-            disable_nagle_algorithm = True  # header lines are small writes: no 40 ms ACK stalls
-
-            def do_GET(self):
-                if mirror.delay:
-                    time.sleep(mirror.delay)
-                status, content_type, body = mirror.respond(self.path)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        return Handler
 
 
 MENU_SECTIONS = ("뉴스", "브리핑룸", "정책자료", "국민참여", "멀티미디어", "정책브리핑 소개")
@@ -142,7 +102,6 @@ SITE_FOOTER = (
     + "".join(f'<script src="/js/site{k}.js"></script>' for k in range(12))
 )
 
-ERROR_HTML = "<!DOCTYPE html><html><head><title>정책브리핑 - Error</title></head><body>오류</body></html>".encode()
 
 
 def list_page(releases: list[MirrorRelease], *, total: int, page: int) -> str:

@@ -1,0 +1,68 @@
+"""An HTTP server on 127.0.0.1 (a random port) for tests: subclasses answer `respond(path)`.
+
+Keeps connections alive like a real site and disables Nagle (header lines are small writes: no
+40 ms ACK stalls). `delay` slows every answer (a slow site). Also the answers the site's mirror
+and the API mock share: robots.txt, and download.do's files (or its HTML error page).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HTML = "text/html; charset=utf-8"
+ROBOTS = (200, "text/plain", b"User-agent: *\nAllow: /\n")
+NOT_FOUND = (404, HTML, b"<html><body>not found</body></html>")
+# The real site answers a missing file with an HTML error page and status 200.
+ERROR_HTML = "<!DOCTYPE html><html><head><title>정책브리핑 - Error</title></head><body>오류</body></html>".encode()
+
+
+class LocalServer:
+    def __init__(self):
+        self.delay = 0.0
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def respond(self, target: str) -> tuple[int, str, bytes]:
+        raise NotImplementedError
+
+    @staticmethod
+    def download(files: dict, query: dict[str, str]) -> tuple[int, str, bytes]:
+        attachment = files.get(query.get("fileId", ""))
+        if attachment is None:
+            return 200, HTML, ERROR_HTML
+        return 200, "application/octet-stream", attachment.body
+
+
+def _handler_for(site: LocalServer):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
+        def do_GET(self):
+            if site.delay:
+                time.sleep(site.delay)
+            status, content_type, body = site.respond(self.path)
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
