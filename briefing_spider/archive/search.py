@@ -24,6 +24,7 @@ DOCUMENTS = "search_documents"
 _SYLLABIC = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff"  # Hangul, Hanja
 _RUN_RE = re.compile(f"[{_SYLLABIC}]+|[^\\W_{_SYLLABIC}]+")
 _SYLLABIC_RE = re.compile(f"[{_SYLLABIC}]")
+_PIECE_RE = re.compile(f"(?=([{_SYLLABIC}][{_SYLLABIC}]?|[^\\W_{_SYLLABIC}]+))(?:[{_SYLLABIC}]|[^\\W_{_SYLLABIC}]+)")
 WEIGHTS = {"title": 0.0, "body": 0.0, "title_grams": 8.0, "body_grams": 1.0}
 SNIPPET_CHARS = 40
 
@@ -59,14 +60,10 @@ def _run_pieces(run: str, *, last_alone: bool) -> list[str]:
 
 def grams(text: str) -> str:
     """The indexed form of `text`: space-separated pieces (see the module docstring)."""
-    pieces: list[str] = []
-    for run in _RUN_RE.findall(text or ""):
-        if _SYLLABIC_RE.match(run):
-            pieces.extend([run[i:i + 2] for i in range(len(run) - 1)])
-            pieces.append(run[-1])
-        else:
-            pieces.append(run.lower())
-    return " ".join(pieces)
+    # One regex scan in C: each syllable with the next one of its run (or alone, at the run's
+    # end), each Latin/digit run whole; syllables have no case, so lowering the joined pieces
+    # lowers the Latin runs alone.
+    return " ".join(_PIECE_RE.findall(text or "")).lower()
 
 
 def word_match(word: str) -> str | None:
