@@ -98,6 +98,28 @@ def test_grams_and_snippet():
     assert snippet("가" * 100 + " 예산 " + "나" * 100, ["예산"], width=5) == "…가가가가 [예산] 나나나나…"
 
 
+def test_grams_follow_the_piece_rules_run_by_run():
+    """grams() scans the whole text in one regex; the rules, run by run, give the same pieces."""
+    import random
+    import re
+
+    syllabic = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff"
+    def by_runs(text):
+        pieces = []
+        for run in re.findall(f"[{syllabic}]+|[^\\W_{syllabic}]+", text):
+            if re.match(f"[{syllabic}]", run):
+                pieces += [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+            else:
+                pieces.append(run.lower())
+        return " ".join(pieces)
+
+    rng = random.Random(3)
+    alphabet = "가나핵심광물의 漢字ㄱㅏ ABCabcΣΟΔΟΣİß 123_-.,\n·ＡＢ①½" + "".join(chr(rng.randrange(32, 0x3000)) for _ in range(200))
+    for _ in range(5000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 25)))
+        assert grams(text) == by_runs(text), text
+
+
 def test_recall_on_the_real_corpus_matches_a_brute_force_scan(tmp_path, corpus):
     db = open_archive(tmp_path / "corpus.db")
     releases = corpus_releases(corpus / "korea_kr")
