@@ -210,3 +210,18 @@ def test_a_second_run_on_a_held_archive_names_the_holder_and_exits(tmp_path, rel
     assert result.returncode == 75 and "in use by pid" in result.stderr and "briefing crawl (test)" in result.stderr
     assert reparse.returncode != 0
     assert not db_path.exists()
+
+
+def test_unreachable_site_with_an_archive_stops_at_once_and_writes_nothing(tmp_path, releases):
+    from tests.crawl_helpers import run_cli
+
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases[:4]) as mirror:
+        mirror.fail["/common/download.do?fileId=9100000002&tblKey=GMN"] = [503] * 10  # one incomplete release
+        crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
+    before = rows(db_path, "SELECT count(*) AS n FROM raw_responses")[0]["n"]
+    result = run_cli("crawl", "--base-url", "http://127.0.0.1:9", "--db", str(db_path), "--no-polite",
+                     "--today", DAYS[-1])
+    assert result.returncode == 2 and "cannot reach 127.0.0.1:9" in result.stderr
+    assert rows(db_path, "SELECT count(*) AS n FROM raw_responses")[0]["n"] == before
+    assert rows(db_path, "SELECT count(*) AS n FROM crawl_runs")[0]["n"] == 1

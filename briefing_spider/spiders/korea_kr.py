@@ -12,16 +12,18 @@ from datetime import date
 from urllib.parse import urlencode
 
 import scrapy
-from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError
+from scrapy.exceptions import (
+    CannotResolveHostError, CloseSpider, DownloadConnectionRefusedError, DownloadTimeoutError,
+)
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
+from briefing_spider import stats
+from briefing_spider.clock import now
 from briefing_spider.crawl_state import CrawlState, load_crawl_state
 from briefing_spider.items import DayListed, Fetched, ReleaseComplete
 from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_links, news_id_of, parse_list
-from briefing_spider import stats
-from briefing_spider.clock import now
 from briefing_spider.window import crawl_window, days_between, parse_day
 
 # List pages first (they reveal the work), then a started release's attachments (they finish
@@ -148,18 +150,27 @@ class KoreaKrPressSpider(scrapy.Spider):
 
     def detail_failed(self, failure):
         request = failure.request
+        if self.site_unreachable(failure):
+            raise CloseSpider("unreachable")
         yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="detail",
                       news_id=request.cb_kwargs.get("news_id"), error=failure_reason(failure))
 
     def list_failed(self, failure):
         request = failure.request
-        if not self.any_response and failure.check(*UNREACHABLE_ERRORS):
-            host = request.url.split("/")[2]
-            self.unreachable = f"cannot reach {host}: {failure_reason(failure)}"
-            self.logger.error(self.unreachable)
-            return
+        if self.site_unreachable(failure):
+            raise CloseSpider("unreachable")
         yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="list",
                       error=failure_reason(failure))
+
+    def site_unreachable(self, failure) -> bool:
+        """No answer yet and a connection-level failure: the site can't be reached at all. The
+        crawl stops (CloseSpider), writing nothing; the CLI prints the one line."""
+        if self.any_response or not failure.check(*UNREACHABLE_ERRORS):
+            return False
+        if self.unreachable is None:
+            self.unreachable = f"cannot reach {failure.request.url.split('/')[2]}: {failure_reason(failure)}"
+            self.logger.error(self.unreachable)
+        return True
 
     def fetched(self, response: Response, *, role: str, news_id: str | None = None,
                 error: str | None = None) -> Fetched:
@@ -168,7 +179,6 @@ class KoreaKrPressSpider(scrapy.Spider):
         return Fetched(url=response.url, status=response.status, body=response.body, fetched_at=now(),
                        role=role, news_id=news_id or news_id_of(response.url), headers=headers,
                        error=error)
-
 
 
 def failure_reason(failure) -> str:

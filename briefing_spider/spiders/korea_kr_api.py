@@ -27,7 +27,7 @@ from briefing_spider.clock import now
 from briefing_spider.crawl_state import load_crawl_state
 from briefing_spider.items import Fetched
 from briefing_spider.parse.korea_kr_api import API_URL, ApiError, ApiPage, attachment_links_of, parse_api_page
-from briefing_spider.spiders.korea_kr import UNREACHABLE_ERRORS, KoreaKrPressSpider, failure_reason, failure_status
+from briefing_spider.spiders.korea_kr import KoreaKrPressSpider, failure_reason, failure_status
 from briefing_spider.window import crawl_window
 
 WINDOW_DAYS = 3  # the API refuses a longer window (THREE_DAYS_OVER_ERROR)
@@ -170,9 +170,7 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
 
     def api_failed(self, failure):
         request = failure.request
-        if not self.any_response and failure.check(*UNREACHABLE_ERRORS):
-            self.unreachable = f"cannot reach {request.url.split('/')[2]}: {failure_reason(failure)}"
-            self.logger.error(self.unreachable)
+        if self.site_unreachable(failure):
             return
         self.api_error, self.pending = ApiError("?", "DOWNLOAD_FAILED", failure_reason(failure)), []
         if self.scheduled:
