@@ -98,16 +98,11 @@ RAW_INSERT = {"search_index": "INSERT INTO search_index (rowid, title, body, tit
                               "VALUES (?, ?, ?, ?, ?)"}
 
 
-def bench_upsert(records: list[Release], directory: Path, *, batch: int,
-                 single: int) -> tuple[float, float, float, int, Path]:
-    """rows/s of save_briefings (`batch` releases a call), of save_briefing one release a call
-    (on the first `single` records, a fresh archive) and of raw executemany of the same rows
-    (children, search documents and index rows included); all in one transaction."""
-    prepared = [rows_of(r) for r in records]
+def raw_rate(prepared: list[dict[str, list[tuple]]], path: Path) -> float:
+    """rows/s of plain `executemany` of the pre-built rows into a fresh archive, one transaction."""
     row_count = sum(len(rows) for p in prepared for rows in p.values())
-    raw_path = directory / "raw.db"
-    open_archive(raw_path).close()
-    connection = sqlite3.connect(raw_path)
+    open_archive(path).close()
+    connection = sqlite3.connect(path)
     started = time.perf_counter()
     with connection:
         for table in ("briefings", *CHILD_TABLES, "search_documents", "search_index"):
@@ -115,27 +110,37 @@ def bench_upsert(records: list[Release], directory: Path, *, batch: int,
             if rows:
                 sql = RAW_INSERT.get(table) or f"INSERT INTO [{table}] VALUES ({', '.join('?' * len(rows[0]))})"
                 connection.executemany(sql, rows)
-    raw_rate = row_count / (time.perf_counter() - started)
+    rate = row_count / (time.perf_counter() - started)
     connection.close()
+    return rate
+
+
+def bench_upsert(records: list[Release], directory: Path, *, batch: int, single: int) -> dict:
+    """rows/s of save_briefings (`batch` releases a call) and of save_briefing one release a call
+    (on the first `single` records), each against raw executemany of the same rows (children,
+    search documents and index rows included) into a fresh archive; all in one transaction."""
+    prepared = [rows_of(r) for r in records]
+    rows = sum(len(rows) for p in prepared for rows in p.values())
+    single_rows = sum(len(rows) for p in prepared[:single] for rows in p.values())
+    result = {"rows": rows, "raw": raw_rate(prepared, directory / "raw.db"),
+              "raw_single": raw_rate(prepared[:single], directory / "raw_single.db")}
     del prepared
-    ours_path = directory / "ours.db"
-    db = open_archive(ours_path)
+    result["path"] = directory / "ours.db"
+    db = open_archive(result["path"])
     started = time.perf_counter()
     with db.atomic():
         for start in range(0, len(records), batch):
             save_briefings(db, records[start:start + batch], seen_at=SEEN)
-    ours_rate = row_count / (time.perf_counter() - started)
+    result["ours"] = rows / (time.perf_counter() - started)
     db.close()
-    subset = records[:single]
-    single_rows = row_count * len(subset) / len(records)  # 10 rows per release, every release alike
     db = open_archive(directory / "single.db")
     started = time.perf_counter()
     with db.atomic():
-        for release in subset:
+        for release in records[:single]:
             save_briefing(db, release, seen_at=SEEN)
-    single_rate = single_rows / (time.perf_counter() - started)
+    result["single"] = single_rows / (time.perf_counter() - started)
     db.close()
-    return ours_rate, single_rate, raw_rate, row_count, ours_path
+    return result
 
 
 def bench_search(path: Path, words: list[str], rng: random.Random) -> dict[str, float]:
@@ -202,13 +207,14 @@ def main() -> None:
           f"(generated in {time.perf_counter() - started:.1f} s)")
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
-        ours, single, raw, rows, path = bench_upsert(records, directory, batch=args.batch,
-                                                     single=min(args.single, len(records)))
-        print(f"upsert ({rows:,} rows: briefings, children, search documents and index rows): "
-              f"save_briefings ({args.batch} a call) {ours:,.0f} rows/s, raw executemany {raw:,.0f} rows/s, "
-              f"ratio {ours / raw:.2f} (goal >= 0.50)")
-        print(f"upsert one at a time: save_briefing {single:,.0f} rows/s "
-              f"(first {min(args.single, len(records)):,} records), ratio {single / raw:.2f}")
+        single = min(args.single, len(records))
+        upsert = bench_upsert(records, directory, batch=args.batch, single=single)
+        path = upsert["path"]
+        print(f"upsert ({upsert['rows']:,} rows: briefings, children, search documents and index rows): "
+              f"save_briefings ({args.batch} a call) {upsert['ours']:,.0f} rows/s, raw executemany "
+              f"{upsert['raw']:,.0f} rows/s, ratio {upsert['ours'] / upsert['raw']:.2f} (goal >= 0.50)")
+        print(f"upsert one at a time (first {single:,} records): save_briefing {upsert['single']:,.0f} rows/s, "
+              f"raw executemany {upsert['raw_single']:,.0f} rows/s, ratio {upsert['single'] / upsert['raw_single']:.2f}")
         if args.upsert_only:
             return
         latencies = bench_search(path, words, random.Random(7))

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefing_spider.archive.schema import CHILD_TABLES
-from briefing_spider.archive.search import in_batches, index_briefings
+from briefing_spider.archive.search import in_batches, index_briefings, placeholders
 from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Release
 
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
@@ -31,7 +31,7 @@ CHILD_COLUMNS = {table: ("news_id", "position", *(f.name for f in dataclasses.fi
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
     return (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))})")
+            f"VALUES ({placeholders(columns)})")
 
 
 _UPSERT_BRIEFING = (_insert("briefings", BRIEFING_COLUMNS) + " ON CONFLICT (news_id) DO UPDATE SET "
@@ -86,7 +86,7 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
             for record in updated])
         for table in CHILD_TABLES:  # a new release has no children: foreign keys are on
             for batch in in_batches([record["news_id"] for record in updated]):
-                conn.execute(f"DELETE FROM [{table}] WHERE news_id IN ({', '.join('?' * len(batch))})", batch)
+                conn.execute(f"DELETE FROM [{table}] WHERE news_id IN ({placeholders(batch)})", batch)
     conn.executemany(_UPSERT_BRIEFING, [_briefing_values(record, digest, seen) for record, digest in written])
     for table in CHILD_TABLES:
         rows = [(record["news_id"], position, *item.values())
@@ -119,7 +119,7 @@ def content_hash(record: dict) -> str:
 
 def _stored_hashes(db: Database, news_ids: list[str]) -> dict[str, str]:
     return {news_id: digest for batch in in_batches(news_ids) for news_id, digest in db.conn.execute(
-        f"SELECT news_id, content_hash FROM briefings WHERE news_id IN ({', '.join('?' * len(batch))})", batch)}
+        f"SELECT news_id, content_hash FROM briefings WHERE news_id IN ({placeholders(batch)})", batch)}
 
 
 def load_briefing(db: Database, news_id: str) -> dict | None:
@@ -131,7 +131,7 @@ def load_briefings(db: Database, news_ids: list[str]) -> dict[str, dict]:
     """Stored records by news id, in the shape of `Release.to_dict()`; missing ids are left out."""
     records: dict[str, dict] = {}
     for batch in in_batches(list(news_ids)):
-        marks = ", ".join("?" * len(batch))
+        marks = placeholders(batch)
         found: dict[str, dict] = {}
         for row in db.query(f"SELECT * FROM briefings WHERE news_id IN ({marks})", batch):
             record = {"news_id": row["news_id"], **{name: row[name] for name in SCALAR_FIELDS}}

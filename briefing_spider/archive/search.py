@@ -110,7 +110,8 @@ def in_batches(values: list, size: int = IN_BATCH) -> Iterator[list]:
         yield values[start:start + size]
 
 
-def _marks(values: list) -> str:
+def placeholders(values: list | tuple) -> str:
+    """`?, ?, ?` for the values of an `IN (…)` list."""
     return ", ".join("?" * len(values))
 
 
@@ -143,12 +144,12 @@ def _replace_documents(db: Database, rowids: list[int], documents: list[dict]) -
     a contentless FTS5 row is deleted with its original values), then index `documents`."""
     conn = db.conn
     old = [row for batch in in_batches(rowids) for row in conn.execute(
-        f"SELECT id, news_id, title, body FROM [{DOCUMENTS}] WHERE id IN ({_marks(batch)})", batch)]
+        f"SELECT id, news_id, title, body FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch)]
     if old:
         old_documents = [{"id": i, "news_id": n, "title": t, "body": b} for i, n, t, b in old]
         conn.executemany(_INDEX_DELETE, [_index_values(d) for d in old_documents])
         for batch in in_batches([d["id"] for d in old_documents]):
-            conn.execute(f"DELETE FROM [{DOCUMENTS}] WHERE id IN ({_marks(batch)})", batch)
+            conn.execute(f"DELETE FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch)
     conn.executemany(f"INSERT INTO [{DOCUMENTS}] (id, news_id, title, body) VALUES (?, ?, ?, ?)",
                      [(d["id"], d["news_id"], d["title"], d["body"]) for d in documents])
     conn.executemany(_INDEX_INSERT, [_index_values(d) for d in documents])
