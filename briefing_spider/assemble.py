@@ -27,6 +27,10 @@ class AttachmentPart:
     sha256: str | None = None
     error: str | None = None  # why the download failed
 
+    @property
+    def url(self) -> str:
+        return self.link.url
+
 
 def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, kind: str = "press_release") -> Release:
     read = [read_attachment(part) for part in parts]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from contextlib import ExitStack
 
 from scrapy import signals
@@ -25,6 +26,7 @@ from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
 
 logger = logging.getLogger(__name__)
 
+FLUSH_SECONDS = 5.0
 CLOSE_STATUS = {"finished": "finished", "shutdown": "interrupted"}
 
 
@@ -40,6 +42,7 @@ class ArchivePipeline:
         self.pool = None
         self.site_totals: dict[str, int | None] = {}
         self.lock = ExitStack()
+        self.flushed_at = 0.0
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -99,7 +102,9 @@ class ArchivePipeline:
             return
         self.run.count(outcome)
         self.crawler.stats.inc_value(stats.outcome(outcome))
-        self.run.flush(db)
+        if time.monotonic() - self.flushed_at >= FLUSH_SECONDS:  # the counts, for watchers
+            self.run.flush(db)
+            self.flushed_at = time.monotonic()
 
     def error(self, *, url: str, kind: str, reason: str, at) -> None:
         """Count an error in the run, list it in crawl_errors, show it in the progress line."""

@@ -46,3 +46,4 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 64 * 1024 * 1024  # attachments are large: the default 5 MB stalls downloads
+CONCURRENT_ITEMS = 8  # a callback yields a few items; Scrapy starts this many tasks per response

@@ -52,7 +52,7 @@ def test_killed_crawl_keeps_whole_records_and_the_next_run_completes(tmp_path):
     releases = synthetic_releases(DAYS, per_day=12)
     db_path = tmp_path / "briefings.db"
     with Mirror(releases) as mirror:
-        mirror.delay = 0.02
+        mirror.delay = 0.2  # slow enough that the kill lands mid-crawl
         process = start_crawl(mirror, db_path)
         wait_for_records(db_path, at_least=4)
         process.send_signal(signal.SIGKILL)
@@ -72,7 +72,7 @@ def test_ctrl_c_stops_gracefully_and_marks_the_run_interrupted(tmp_path):
     releases = synthetic_releases(DAYS, per_day=12)
     db_path = tmp_path / "briefings.db"
     with Mirror(releases) as mirror:
-        mirror.delay = 0.05
+        mirror.delay = 0.2  # slow enough that Ctrl-C lands mid-crawl
         process = start_crawl(mirror, db_path)
         wait_for_records(db_path, at_least=2)
         process.send_signal(signal.SIGINT)

@@ -73,3 +73,26 @@ def test_parse_errors_survive_pickling_from_a_worker_process():
 
     error = pickle.loads(pickle.dumps(PageParseError("http://x/?newsId=1", "title", "no h1")))
     assert (error.url, error.field, error.reason) == ("http://x/?newsId=1", "title", "no h1")
+
+
+def test_attachment_urls_without_parsing_match_the_parsed_links():
+    from briefing_spider.parse.korea_kr import attachment_urls
+
+    for news_id in ("900000001", "900000002"):
+        html = fixture_text("korea_kr", f"{news_id}.html")
+        parsed = tuple(link.url for link in attachment_links(html, detail_url(news_id)))
+        assert attachment_urls(html, detail_url(news_id)) == parsed and parsed
+
+
+def test_attachment_urls_read_quotes_entities_and_skip_other_mentions():
+    from briefing_spider.parse.korea_kr import attachment_urls
+
+    html = ("<p>download.do is mentioned in text</p>"
+            "<a HREF = '/common/download.do?fileId=7&amp;tblKey=GMN'>a</a>"
+            '<a href="/common/download.do?tblKey=GMN">no file id</a>'
+            '<a href="https://www.korea.kr/common/download.do?fileId=8&amp;tblKey=GMN">b</a>'
+            '<a href="/common/download.do?fileId=7&amp;tblKey=GMN">same file again</a>')
+    assert attachment_urls(html, detail_url("1")) == (
+        "https://www.korea.kr/common/download.do?fileId=7&tblKey=GMN",
+        "https://www.korea.kr/common/download.do?fileId=8&tblKey=GMN",
+    )

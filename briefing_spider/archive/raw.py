@@ -57,23 +57,31 @@ class RawStore:
             raise RawStoreError(f"raw body {sha256} is indexed but missing under {self.root}") from error
 
 
+INSERT_RESPONSE = """
+INSERT INTO raw_responses (url, sha256, status, headers, size, kind, role, news_id, error,
+                           fetched_at, last_fetched_at)
+VALUES (:url, :sha256, :status, :headers, :size, :kind, :role, :news_id, :error, :at, :at)
+ON CONFLICT (url, sha256) DO UPDATE SET last_fetched_at = excluded.last_fetched_at,
+                                        status = excluded.status
+RETURNING *
+"""
+
+
 def save_fetched(db: Database, store: RawStore, fetched: Fetched) -> dict:
-    """Save the body, then its index row. A re-fetch of identical bytes only moves `last_fetched_at`."""
+    """Save the body, then its index row. A re-fetch of identical bytes only moves
+    `last_fetched_at` (and the status). Returns the row as stored."""
     digest = store.put(fetched.body)
-    at = fetched.fetched_at.isoformat()
-    table = db.table("raw_responses")
-    existing = next(table.rows_where("url = ? AND sha256 = ?", [fetched.url, digest]), None)
-    if existing:
-        table.update((fetched.url, digest), {"last_fetched_at": at, "status": fetched.status})
-        return {**existing, "last_fetched_at": at}
-    row = {
+    values = {
         "url": fetched.url, "sha256": digest, "status": fetched.status,
         "headers": json.dumps(fetched.headers, ensure_ascii=False, sort_keys=True),
         "size": len(fetched.body), "kind": _kind(fetched), "role": fetched.role,
-        "news_id": fetched.news_id, "error": fetched.error, "fetched_at": at, "last_fetched_at": at,
+        "news_id": fetched.news_id, "error": fetched.error, "at": fetched.fetched_at.isoformat(),
     }
-    table.insert(row)
-    return row
+    with db.conn:  # one statement, committed at once
+        cursor = db.conn.execute(INSERT_RESPONSE, values)
+        row = cursor.fetchone()
+        names = [column[0] for column in cursor.description]
+    return dict(zip(names, row))
 
 
 def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | None:

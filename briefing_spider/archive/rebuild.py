@@ -16,7 +16,7 @@ import signal
 from collections.abc import Iterable, Iterator
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from briefing_spider.archive.raw import RawStore, latest_detail, latest_fetch
 from briefing_spider.archive.save import save_briefing, save_briefings
 from briefing_spider.assemble import AttachmentPart, build_release
-from briefing_spider.parse.korea_kr import attachment_links, parse_detail
+from briefing_spider.parse.korea_kr import AttachmentLink, attachment_urls, parse_detail
 from briefing_spider.parse.korea_kr_api import attachment_links_of, detail_of, parse_api_item
 from briefing_spider.records import Release
 
@@ -53,18 +53,22 @@ def gather_inputs(db: Database, store: RawStore, news_id: str) -> ReleaseInputs:
     if row is None:
         raise LookupError(f"news id {news_id}: no detail page or API item in the raw store")
     text = store.get(row["sha256"]).decode("utf-8", "replace")
-    links = _links(row["role"], text, row["url"])
+    urls = _attachment_urls(row["role"], text, row["url"])
     return ReleaseInputs(news_id=news_id, detail_url=row["url"], detail_html=text,
-                         parts=tuple(_part(db, store, link) for link in links), source=row["role"])
+                         parts=tuple(_part(db, store, url) for url in urls), source=row["role"])
 
 
 def build_from_inputs(inputs: ReleaseInputs) -> Release:
-    """Pure: raises PageParseError when the page lacks a required field."""
+    """Pure: raises PageParseError when the page lacks a required field. Each attachment link
+    the page names gets the part gathered for its URL."""
     if inputs.source == API_ITEM_ROLE:
         detail = detail_of(parse_api_item(inputs.detail_html.encode("utf-8")))
     else:
         detail = parse_detail(inputs.detail_html, inputs.detail_url)
-    return build_release(detail, inputs.parts)
+    by_url = {part.url: part for part in inputs.parts}
+    parts = [replace(by_url[link.url], link=link) if link.url in by_url
+             else AttachmentPart(link=link, error="not downloaded") for link in detail.attachments]
+    return build_release(detail, parts)
 
 
 def archived_release_ids(db: Database) -> list[str]:
@@ -89,10 +93,10 @@ def _latest_source(db: Database, news_id: str) -> dict | None:
     return api_item
 
 
-def _links(role: str, text: str, url: str):
+def _attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
     if role == API_ITEM_ROLE:
-        return attachment_links_of(parse_api_item(text.encode("utf-8")))
-    return attachment_links(text, url)
+        return tuple(link.url for link in attachment_links_of(parse_api_item(text.encode("utf-8"))))
+    return attachment_urls(text, url)
 
 
 def release_from_raw(db: Database, store: RawStore, news_id: str) -> Release:
@@ -186,10 +190,12 @@ def _save_one(db: Database, release: Release, *, seen_at: datetime) -> str | Exc
         return error
 
 
-def _part(db: Database, store: RawStore, link) -> AttachmentPart:
+def _part(db: Database, store: RawStore, url: str) -> AttachmentPart:
     """The latest good download of an attachment; a later failure never hides earlier bytes.
-    With none, the latest answer (an error page is kept, typed by its bytes) or the failure."""
-    fetched = latest_fetch(db, link.url, ok_only=True) or latest_fetch(db, link.url)
+    With none, the latest answer (an error page is kept, typed by its bytes) or the failure.
+    The link's name is filled in by `build_from_inputs` from the parsed page."""
+    link = AttachmentLink(name="", url=url, file_id="")
+    fetched = latest_fetch(db, url, ok_only=True) or latest_fetch(db, url)
     if fetched is None:
         return AttachmentPart(link=link, error="not downloaded")
     if fetched["status"] != 200 or fetched["error"]:

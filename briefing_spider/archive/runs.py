@@ -42,7 +42,10 @@ class CrawlRun:
 
     def flush(self, db: Database) -> None:
         if self.run_id is not None:
-            db.table("crawl_runs").update(self.run_id, {name: self.counts[name] for name in COUNTERS})
+            assignments = ", ".join(f"[{name}] = :{name}" for name in COUNTERS)
+            with db.conn:
+                db.conn.execute(f"UPDATE crawl_runs SET {assignments} WHERE id = :id",
+                                {**{name: self.counts[name] for name in COUNTERS}, "id": self.run_id})
 
     def finish(self, db: Database, *, status: str, at: datetime) -> None:
         if self.run_id is None:

@@ -5,12 +5,14 @@ corpus); a missing required field raises `PageParseError` naming the field, so a
 is loud, never silent.
 """
 
-from briefing_spider.parse.korea_kr_detail import AttachmentLink, DetailPage, attachment_links, parse_detail
+from briefing_spider.parse.korea_kr_detail import (
+    AttachmentLink, DetailPage, attachment_links, attachment_urls, parse_detail,
+)
 from briefing_spider.parse.korea_kr_list import ListEntry, ListPage, parse_list
 from briefing_spider.parse.korea_kr_site import (
     DETAIL_PATH, LIST_PATH, SITE, PageParseError, canonical_detail_url, news_id_of, site_of,
 )
 
 __all__ = ["AttachmentLink", "DetailPage", "DETAIL_PATH", "LIST_PATH", "ListEntry", "ListPage",
-           "PageParseError", "SITE", "attachment_links", "canonical_detail_url", "news_id_of",
+           "PageParseError", "SITE", "attachment_links", "attachment_urls", "canonical_detail_url", "news_id_of",
            "parse_detail", "parse_list", "site_of"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -33,6 +34,7 @@ SPECIAL_LINKS = etree.XPath("//a[contains(@href, 'fileId=') or contains(@href, '
 MINISTRY_LINK_CLASS = "gotosite"
 DOWNLOAD_PATH = "download.do"
 LIST_ITEM = etree.XPath("ancestor::li[1]")
+HREF_BEFORE = re.compile(r"""href\s*=\s*["']$""", re.I)
 ATTACHMENT_NAME = re.compile(r"\S(?:.*?\S)?\.(?:hwpx|hwp|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png)(?![A-Za-z0-9])", re.I)
 REPRINT_MINISTRY = re.compile(r"이 자료는\s*(?P<name>.+?)의 보도자료를 전재하여")
 
@@ -86,8 +88,35 @@ def parse_detail(html: str, url: str) -> DetailPage:
 
 
 def attachment_links(html: str, url: str) -> tuple[AttachmentLink, ...]:
-    """The attachment download links of a detail page (for navigation)."""
+    """The attachment download links of a detail page, with their names."""
     return _attachments(SPECIAL_LINKS(_parse(html)), url)
+
+
+def attachment_urls(html: str, url: str) -> tuple[str, ...]:
+    """The same links' URLs without parsing the page (for navigation and lookups): an `href`
+    naming download.do with a fileId, the first per fileId, in page order."""
+    found: dict[str, str] = {}
+    for href in _download_hrefs(html):
+        absolute = urljoin(url, unescape(href))
+        file_id = parse_qs(urlsplit(absolute).query).get("fileId", [""])[0]
+        if file_id and file_id not in found:
+            found[file_id] = absolute
+    return tuple(found.values())
+
+
+def _download_hrefs(html: str):
+    """Each quoted href value around an occurrence of `download.do` that names a fileId (a
+    string scan: much faster than a regex over pages with hundreds of links)."""
+    position = html.find(DOWNLOAD_PATH)
+    while position != -1:
+        start = max(html.rfind('"', 0, position), html.rfind("'", 0, position))
+        quote = html[start] if start >= 0 else '"'
+        end = html.find(quote, position)
+        if start >= 0 and end != -1 and HREF_BEFORE.search(html, max(0, start - 12), start + 1):
+            value = html[start + 1:end]
+            if "fileId=" in value:
+                yield value
+        position = html.find(DOWNLOAD_PATH, position + len(DOWNLOAD_PATH))
 
 
 def _parse(html: str):

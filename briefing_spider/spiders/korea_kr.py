@@ -23,7 +23,7 @@ from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.crawl_state import CrawlState, load_crawl_state
 from briefing_spider.items import DayListed, Fetched, ReleaseComplete
-from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_links, news_id_of, parse_list
+from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_urls, news_id_of, parse_list
 from briefing_spider.window import crawl_window, days_between, parse_day
 
 # List pages first (they reveal the work), then a started release's attachments (they finish
@@ -122,17 +122,17 @@ class KoreaKrPressSpider(scrapy.Spider):
         if response.status != 200:
             return
         # An attachment URL names one file: one already downloaded well is not fetched again.
-        links = [link for link in attachment_links(response.text, response.url)
-                 if not self.state.has_download(link.url)]
-        yield from self.next_attachment(news_id, response.url, links)
+        urls = [url for url in attachment_urls(response.text, response.url) if not self.state.has_download(url)]
+        yield from self.next_attachment(news_id, response.url, urls)
 
-    def next_attachment(self, news_id: str, detail_url: str, pending: list):
+    def next_attachment(self, news_id: str, detail_url: str, pending: list[str]):
+        """Fetch the attachments one after another; then the release is complete."""
         if not pending:
             yield ReleaseComplete(news_id=news_id, url=detail_url)
             return
-        link, rest = pending[0], pending[1:]
+        url, rest = pending[0], pending[1:]
         meta = {"news_id": news_id, "detail_url": detail_url, "pending": rest}
-        yield scrapy.Request(link.url, callback=self.parse_attachment, errback=self.attachment_failed,
+        yield scrapy.Request(url, callback=self.parse_attachment, errback=self.attachment_failed,
                              meta=meta, priority=ATTACHMENT_PRIORITY, dont_filter=True)
 
     def parse_attachment(self, response: Response):

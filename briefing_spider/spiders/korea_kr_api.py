@@ -144,8 +144,8 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
             self.scheduled.add(item.news_id)
             yield self.fetched_api(response, role=API_ITEM_ROLE, body=item.xml, news_id=item.news_id)
             # An attachment URL names one file: one already downloaded well is not fetched again.
-            links = [link for link in attachment_links_of(item) if not self.state.has_download(link.url)]
-            yield from self.next_attachment(item.news_id, self.item_url(response, item.news_id), links)
+            urls = [link.url for link in attachment_links_of(item) if not self.state.has_download(link.url)]
+            yield from self.next_attachment(item.news_id, self.item_url(response, item.news_id), urls)
         following = self.following(listing, window, page)
         if following is not None:
             yield following
