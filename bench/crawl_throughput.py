@@ -5,7 +5,9 @@ spider that only fetches the same URLs in the same run. Goal: ≥ 0.70.
     python bench/crawl_throughput.py --synthetic 300
 
 Both run in fresh subprocesses with the same concurrency settings; each is timed three times
-and the best time is kept.
+and the best time is kept. The crawl is timed twice: to its last response archived (the
+fetching), and to its end (every record built: the text of every HWPX/HWP/PDF read, in worker
+processes at a lower priority).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
+
+from sqlite_utils import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,6 +39,15 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def timed_crawl(command: list[str], db: str) -> tuple[float, float]:
+    """(seconds to the last response saved, seconds to the end): the fetching, and the whole
+    crawl with the records built from what was fetched."""
+    started = datetime.now(timezone.utc)
+    total = timed(command)
+    last = next(Database(db).query("SELECT max(last_fetched_at) AS t FROM raw_responses"))["t"]
+    return (datetime.fromisoformat(last) - started).total_seconds(), total
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__)
     options.add_argument("--synthetic", type=int, metavar="N", help="N synthetic releases a day for 5 days")
@@ -47,20 +61,22 @@ def main() -> None:
         crawl_times = []
         for n in range(REPEATS):
             mirror.requests.clear()
-            crawl_times.append(timed([sys.executable, "-m", "briefing_spider.cli", "crawl", "--no-polite",
-                                      "--base-url", mirror.base_url, "--db", f"{scratch}/run{n}.db",
-                                      "--since", days[0], "--until", days[-1]]))
+            crawl_times.append(timed_crawl([sys.executable, "-m", "briefing_spider.cli", "crawl", "--no-polite",
+                                            "--base-url", mirror.base_url, "--db", f"{scratch}/run{n}.db",
+                                            "--since", days[0], "--until", days[-1]], f"{scratch}/run{n}.db"))
         urls = [mirror.base_url + path for path in mirror.requests if path != "/robots.txt"]
         url_file = Path(scratch, "urls.txt")
         url_file.write_text("\n".join(urls), encoding="utf-8")
         fetch_times = [timed([sys.executable, str(ROOT / "bench" / "fetch_only_spider.py"), str(url_file)])
                        for _ in range(REPEATS)]
-    ours, baseline = min(crawl_times), min(fetch_times)
-    ratio = baseline / ours
+    fetched, ours, baseline = min(t[0] for t in crawl_times), min(t[1] for t in crawl_times), min(fetch_times)
     print(f"{label}: {len(releases)} releases, {len(urls)} requests")
-    print(f"fetch-only spider (baseline): {baseline:.2f} s, {len(urls) / baseline:.0f} requests/s")
-    print(f"briefing crawl:               {ours:.2f} s, {len(urls) / ours:.0f} requests/s")
-    print(f"throughput ratio: {ratio:.2f} (goal ≥ {GOAL}) {'OK' if ratio >= GOAL else 'UNDER'}")
+    print(f"fetch-only spider (baseline):            {baseline:.2f} s, {len(urls) / baseline:.0f} requests/s")
+    print(f"briefing crawl, last response archived:  {fetched:.2f} s, {len(urls) / fetched:.0f} requests/s")
+    print(f"briefing crawl, every record built:      {ours:.2f} s, {len(urls) / ours:.0f} requests/s")
+    for name, seconds in (("fetching", fetched), ("end to end", ours)):
+        ratio = baseline / seconds
+        print(f"throughput ratio, {name}: {ratio:.2f} (goal ≥ {GOAL}) {'OK' if ratio >= GOAL else 'UNDER'}")
 
 
 if __name__ == "__main__":

@@ -109,12 +109,20 @@ def rebuild_and_save(db: Database, store: RawStore, news_id: str, *, seen_at: da
 
 def build_pool(workers: int | None) -> Executor | None:
     """Worker processes for `build_from_inputs` (None: build in this process). Workers ignore
-    Ctrl-C: the parent decides how to stop."""
+    Ctrl-C (the parent decides how to stop) and run at a lower priority than the crawl."""
     workers = default_workers() if workers is None else workers
     if workers <= 0:
         return None
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+                               initializer=_start_worker)
+
+
+WORKER_NICENESS = 15  # the crawl's own process (fetching, saving) comes first for the CPU
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(WORKER_NICENESS)
 
 
 def default_workers() -> int:

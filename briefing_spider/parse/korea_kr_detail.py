@@ -30,7 +30,8 @@ SPAN_TEXTS = etree.XPath(".//span/text()")
 OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 BODY_CLASS = "view_cont"
 # One pass over the anchors finds both the ministry link and the attachment links.
-SPECIAL_LINKS = etree.XPath("//a[contains(@href, 'fileId=') or contains(@href, 'repCode=')]")
+# (testing the href attribute nodes is faster than a predicate on every `a`)
+SPECIAL_LINKS = etree.XPath("//a/@href[contains(., 'fileId=') or contains(., 'repCode=')]/..")
 MINISTRY_LINK_CLASS = "gotosite"
 DOWNLOAD_PATH = "download.do"
 LIST_ITEM = etree.XPath("ancestor::li[1]")
