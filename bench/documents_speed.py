@@ -13,7 +13,6 @@ import argparse
 import io
 import os
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import best_seconds  # noqa: E402
 from briefing_spider.parse.documents import extract_document, sniff  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "korea_kr" / "govpress-2026-04-13"
@@ -39,16 +39,6 @@ def baseline(data: bytes) -> None:
                 etree.fromstring(archive.read(name))
 
 
-def best_time(function, documents: list[bytes], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for data in documents:
-            function(data)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
@@ -59,10 +49,10 @@ def main() -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     hwpx, hwp, pdf = load("hwpx"), load("hwp"), load("pdf")
-    base = best_time(baseline, hwpx, args.repeat)
-    ours = best_time(extract_document, hwpx, args.repeat)
-    hwp_time = best_time(extract_document, hwp, args.repeat)
-    pdf_time = best_time(extract_document, pdf, args.repeat)
+    base = best_seconds(baseline, hwpx, args.repeat)
+    ours = best_seconds(extract_document, hwpx, args.repeat)
+    hwp_time = best_seconds(extract_document, hwp, args.repeat)
+    pdf_time = best_seconds(extract_document, pdf, args.repeat)
     print(f"HWPX  {len(hwpx):3d} docs  {ours:6.3f} s  {len(hwpx) / ours:7.1f} docs/s")
     print(f"  baseline unzip+fromstring of the sections  {base:6.3f} s  {len(hwpx) / base:7.1f} docs/s")
     print(f"  ratio extraction / baseline  {ours / base:.2f}x")

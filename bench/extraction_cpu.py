@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import html as lxml_html  # noqa: E402
 
+from bench.timing import best_seconds  # noqa: E402
+
 from briefing_spider.parse.korea_kr import canonical_detail_url, parse_detail  # noqa: E402
 from tests.conftest import CORPUS  # noqa: E402
 from tests.site import detail_page  # noqa: E402
@@ -25,22 +27,13 @@ from tests.site import detail_page  # noqa: E402
 GOAL = 2.0
 
 
-def cpu_seconds(function, pages, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.process_time()
-        for news_id, page in pages:
-            function(news_id, page)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def main() -> None:
     if not (CORPUS / "korea_kr").is_dir():
         sys.exit(f"needs the real corpus at {CORPUS}")
     pages = list(_real_bodies())
-    baseline = cpu_seconds(lambda _id, page: lxml_html.fromstring(page), pages, repeats=5)
-    ours = cpu_seconds(lambda news_id, page: parse_detail(page, canonical_detail_url(news_id)), pages, repeats=5)
+    baseline = best_seconds(lambda item: lxml_html.fromstring(item[1]), pages, 5, clock=time.process_time)
+    ours = best_seconds(lambda item: parse_detail(item[1], canonical_detail_url(item[0])), pages, 5,
+                        clock=time.process_time)
     ratio = ours / baseline
     print(f"pages: {len(pages)}, {sum(len(p) for _, p in pages) / len(pages) / 1024:.1f} KiB on average")
     print(f"lxml.html parse (baseline): {baseline / len(pages) * 1000:.3f} ms/page")

@@ -10,16 +10,23 @@ attendees, event date) over several rounds, and prints the ratio. The goal is â‰
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import best_seconds  # noqa: E402
 from briefing_spider.parse.documents import DocumentError, extract_document  # noqa: E402
 from briefing_spider.parse.release_text import extract_release_facts  # noqa: E402
 
 ROUNDS = 3
+
+
+def _read(data: bytes):
+    try:
+        return extract_document(data)
+    except DocumentError:
+        return None
 
 
 def main(corpus: Path) -> int:
@@ -28,23 +35,9 @@ def main(corpus: Path) -> int:
     if not blobs:
         print(f"no HWPX files under {corpus}", file=sys.stderr)
         return 1
-    documents, text_time = [], float("inf")
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        docs = []
-        for data in blobs:
-            try:
-                docs.append(extract_document(data))
-            except DocumentError:
-                continue
-        text_time = min(text_time, time.perf_counter() - started)
-        documents = docs
-    facts_time = float("inf")
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        for document in documents:
-            extract_release_facts(document)
-        facts_time = min(facts_time, time.perf_counter() - started)
+    documents = [document for data in blobs if (document := _read(data)) is not None]
+    text_time = best_seconds(_read, blobs, ROUNDS)
+    facts_time = best_seconds(extract_release_facts, documents, ROUNDS)
     ratio = facts_time / text_time
     print(f"documents: {len(documents)} of {len(blobs)} files")
     print(f"text extraction:       {text_time * 1000:8.1f} ms")
