@@ -96,15 +96,6 @@ def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | Non
     return next(iter(rows), None)
 
 
-def archived_detail_ids(db: Database) -> list[str]:
-    """Every news id with a saved detail page, for `briefing reparse`."""
-    rows = db.query(
-        "SELECT DISTINCT news_id FROM raw_responses WHERE role = 'detail' AND news_id IS NOT NULL "
-        "ORDER BY news_id"
-    )
-    return [row["news_id"] for row in rows]
-
-
 def latest_detail(db: Database, news_id: str) -> dict | None:
     rows = db.query(
         "SELECT * FROM raw_responses WHERE role = 'detail' AND news_id = ? AND status = 200 "

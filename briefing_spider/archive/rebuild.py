@@ -99,14 +99,6 @@ def _attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
     return attachment_urls(text, url)
 
 
-def release_from_raw(db: Database, store: RawStore, news_id: str) -> Release:
-    return build_from_inputs(gather_inputs(db, store, news_id))
-
-
-def rebuild_and_save(db: Database, store: RawStore, news_id: str, *, seen_at: datetime) -> str:
-    return save_briefing(db, release_from_raw(db, store, news_id), seen_at=seen_at)
-
-
 def build_pool(workers: int | None) -> Executor | None:
     """Worker processes for `build_from_inputs` (None: build in this process). Workers ignore
     Ctrl-C (the parent decides how to stop) and run at a lower priority than the crawl."""

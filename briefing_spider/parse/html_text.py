@@ -24,12 +24,6 @@ def element_text(element: lxml_html.HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def html_to_text(markup: str) -> str:
-    if not markup.strip():
-        return ""
-    return element_text(lxml_html.fragment_fromstring(markup, create_parent="div"))
-
-
 def _walk(element, parts: list[str]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in SKIPPED_TAGS:

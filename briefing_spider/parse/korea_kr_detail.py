@@ -17,7 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from briefing_spider.parse.korea_kr_body import cut_body
-from briefing_spider.parse.korea_kr_site import PageParseError, canonical_detail_url, news_id_of, site_of
+from briefing_spider.parse.korea_kr_site import PageParseError, canonical_detail_url, clean_text, news_id_of, site_of
 from briefing_spider.parse.site_time import find_date, parse_site_datetime
 
 JSON_LD_IN_HEAD = etree.XPath("/html/head/script[@type='application/ld+json']/text()")
@@ -68,11 +68,11 @@ def parse_detail(html: str, url: str) -> DetailPage:
     root = _parse(html)
     linked = _json_ld(root)
     # The headline is kept as the site wrote it (inner spacing too); markup text is collapsed.
-    title = str(linked.get("headline") or "").strip() or _clean(HEADER_TITLE(root)) or _clean(OG_TITLE(root)[:1])
+    title = str(linked.get("headline") or "").strip() or clean_text(HEADER_TITLE(root)) or clean_text(OG_TITLE(root)[:1])
     if not title:
         raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
     divs = [(div, div.get("class").split()) for div in CLASSED_DIVS(root)]
-    header_texts = [_clean([t]) for div, classes in divs if INFO_CLASS in classes for t in SPAN_TEXTS(div)]
+    header_texts = [clean_text([t]) for div, classes in divs if INFO_CLASS in classes for t in SPAN_TEXTS(div)]
     published_at = parse_site_datetime(linked.get("datePublished")) or _header_date(header_texts)
     if published_at is None:
         raise PageParseError(url, "published_at", "no JSON-LD datePublished and no header date")
@@ -153,7 +153,7 @@ def _ministry(header_texts: list[str], links, body) -> tuple[str | None, str | N
     for link in links:
         if MINISTRY_LINK_CLASS in (link.get("class") or "") and "repCode=" in link.get("href", ""):
             code = parse_qs(urlsplit(link.get("href")).query).get("repCode", [None])[0]
-            name = _clean([link.text_content()])
+            name = clean_text([link.text_content()])
             if name:
                 return name, code
     beside_date = [text for text in header_texts if text and not find_date(text)]
@@ -179,15 +179,11 @@ def _attachments(links, page_url: str) -> tuple[AttachmentLink, ...]:
 def _attachment_name(anchor) -> str | None:
     """The file name: the link's title/download attribute or text, else its list item's text
     (pages often put the name in a span beside a link that reads 다운로드)."""
-    text = _clean([anchor.text_content()])
+    text = clean_text([anchor.text_content()])
     candidates = [anchor.get("title", ""), anchor.get("download", ""), text]
-    candidates += [_clean([item.text_content()]) for item in LIST_ITEM(anchor)]
+    candidates += [clean_text([item.text_content()]) for item in LIST_ITEM(anchor)]
     for candidate in candidates:
         match = ATTACHMENT_NAME.search(candidate)
         if match:
             return match[0].strip()
     return text or None
-
-
-def _clean(texts: list[str]) -> str:
-    return " ".join(" ".join(texts).split())

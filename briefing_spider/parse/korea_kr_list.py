@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from briefing_spider.parse.korea_kr_site import canonical_detail_url, news_id_of, site_of
+from briefing_spider.parse.korea_kr_site import canonical_detail_url, clean_text, news_id_of, site_of
 from briefing_spider.parse.site_time import find_date
 
 LIST_ITEMS = ".list_type li"
@@ -55,21 +55,13 @@ def parse_list(html: str, page_url: str) -> ListPage:
 def _list_entry(item: Selector, page_url: str) -> ListEntry | None:
     link = item.css(LIST_ITEM_LINK)
     news_id = news_id_of(urljoin(page_url, link.attrib.get("href", ""))) if link else None
-    title = _clean(link.css(f"{LIST_TITLE} ::text").getall()) if link else ""
-    sources = [_clean([t]) for t in item.css(f"{LIST_SOURCE_SPANS}::text").getall()]
+    title = clean_text(link.css(f"{LIST_TITLE} ::text").getall()) if link else ""
+    sources = [clean_text([t]) for t in item.css(f"{LIST_SOURCE_SPANS}::text").getall()]
     sources = [s for s in sources if s]
     listed_on = next((d for d in map(find_date, sources) if d), None)
     if not news_id or not title or listed_on is None:
         return None  # a related/popular link, not a list item: those lack title or date
     ministry = next((s for s in sources if not find_date(s)), None)
-    lead = _clean(item.css(f"{LIST_LEAD} ::text").getall()) or None
+    lead = clean_text(item.css(f"{LIST_LEAD} ::text").getall()) or None
     return ListEntry(news_id=news_id, url=canonical_detail_url(news_id, site_of(page_url)), title=title,
                      listed_on=listed_on, ministry=ministry, lead=lead)
-
-
-def _clean(texts: list[str]) -> str:
-    return " ".join(" ".join(texts).split())
-
-
-def _clean(texts: list[str]) -> str:
-    return " ".join(" ".join(texts).split())

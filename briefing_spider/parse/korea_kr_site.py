@@ -32,3 +32,8 @@ def canonical_detail_url(news_id: str, site: str = SITE) -> str:
 def site_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def clean_text(texts: list[str]) -> str:
+    """Text pieces joined, with runs of whitespace collapsed to one space."""
+    return " ".join(" ".join(texts).split())
