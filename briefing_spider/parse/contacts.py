@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.documents.model import Cell, Table
-from briefing_spider.parse.text_lines import TextLine, collapse
+from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Contact
 
 ROLE_RE = re.compile(r"^(?:책\s*임\s*자|담\s*당\s*자|실\s*무\s*자)$")
@@ -82,7 +82,7 @@ def _from_table(table: Table) -> list[Contact]:
             continue
         raw = " | ".join(t for t in texts if t)
         contacts.append(
-            Contact(department=dept, role=collapse(texts[role_at]).replace(" ", ""),
+            Contact(department=dept, role=squash(texts[role_at]),
                     title=title, name=name, phone=phone, raw=raw)
         )
     return contacts
@@ -160,13 +160,9 @@ def _from_lines(lines: list[TextLine]) -> list[Contact]:
         rest = text[role.end() :]
         title, name, phone = _text_person(rest)
         if name and (phone or EMAIL_RE.search(rest)):
-            contacts.append(Contact(department=dept, role=squash_role(role.group(0)), title=title,
-                                    name=name, phone=phone, raw=line.text.strip()))
+            contacts.append(Contact(department=dept, role=squash(role.group(0)), title=title,
+                                    name=name, phone=phone, raw=line.stripped))
     return contacts
-
-
-def squash_role(role: str) -> str:
-    return role.replace(" ", "")
 
 
 def _drop_labels(text: str) -> str:
