@@ -1,4 +1,4 @@
-"""`briefing crawl` and `briefing reparse`."""
+"""`briefing crawl`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,8 @@ import sys
 
 import click
 
-from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
-from briefing_spider.archive.raw import RawStore
-from briefing_spider.archive.rebuild import archived_release_ids, build_pool, rebuild_many
+from briefing_spider.archive import open_archive
 from briefing_spider.cli import cli, db_option
-from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
 from briefing_spider.clock import now
 from briefing_spider.parse.korea_kr import SITE
 from briefing_spider.parse.korea_kr_api import API_URL
@@ -19,9 +16,11 @@ from briefing_spider.window import WindowError, crawl_window, parse_day
 
 
 SHOWN_ERRORS = 5
-LOCKED_EXIT = 75  # EX_TEMPFAIL: try again later
 API_KEY_ENV = "BRIEFING_API_KEY"
 API_ERROR_EXIT = 1
+UNREACHABLE_EXIT = 2  # like a usage error: nothing was done
+LOCKED_EXIT = 75  # EX_TEMPFAIL: try again later
+INTERRUPTED_EXIT = 130  # Ctrl-C
 
 
 @cli.command()
@@ -79,20 +78,24 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, ba
                         log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
                         recheck=since is not None and not backfill if recheck is None else recheck,
                         api=api, backfill=backfill, show_progress=not verbose)
+    sys.exit(report(outcome, db_path, first, last))
+
+
+def report(outcome, db_path: str, first, last) -> int:
+    """Print how the crawl went; the exit code."""
     if outcome.locked_out:
         click.echo(f"error: {outcome.locked_out}", err=True)
-        sys.exit(LOCKED_EXIT)
+        return LOCKED_EXIT
     if outcome.unreachable:
         click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
-        sys.exit(2)
+        return UNREACHABLE_EXIT
     if outcome.api_error:  # what was fetched before the error is kept
         if outcome.run_id is not None:
             click.echo(run_summary(db_path, outcome.run_id, first, last))
         click.echo(f"error: {outcome.api_error}", err=True)
-        sys.exit(API_ERROR_EXIT)
+        return API_ERROR_EXIT
     click.echo(run_summary(db_path, outcome.run_id, first, last))
-    if outcome.finish_reason == "shutdown":
-        sys.exit(130)
+    return INTERRUPTED_EXIT if outcome.finish_reason == "shutdown" else 0
 
 
 def api_source(source: str, api_url: str) -> dict | None:
@@ -119,45 +122,3 @@ def run_summary(db_path: str, run_id: int | None, first, last) -> str:
     if len(errors) > SHOWN_ERRORS:
         lines.append(f"  … all errors: sqlite-utils {db_path} \"SELECT * FROM crawl_errors WHERE run_id = {run_id}\"")
     return "\n".join(lines)
-
-
-def reparse_releases(db, store: RawStore, news_ids, workers: int | None) -> dict[str, int]:
-    """Rebuild and save; errors are reported per release and counted, never stop the rest."""
-    counts: dict[str, int] = {}
-    pool = build_pool(workers)
-    try:
-        for news_id, outcome in rebuild_many(db, store, news_ids or archived_release_ids(db),
-                                             seen_at=now(), pool=pool):
-            if isinstance(outcome, Exception):
-                click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
-                outcome = "errors"
-            counts[outcome] = counts.get(outcome, 0) + 1
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    return counts
-
-
-@cli.command()
-@db_option
-@click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
-@click.option("--workers", type=click.IntRange(min=0), help="Build in N processes (0: in this one). Default: cores, at most 4.")
-def reparse(db_path, news_ids, workers):
-    """Rebuild records from the raw store with the current parsers (after a parser fix).
-
-    \b
-    Example:
-        briefing reparse --db data/briefings.db
-    """
-    try:
-        db = open_archive(db_path, create=False)
-        with crawl_lock(db_path, command="briefing reparse", started_at=now()):
-            counts = reparse_releases(db, RawStore(raw_dir_for(db_path)), news_ids, workers)
-    except ArchiveError as error:
-        raise click.ClickException(str(error)) from None
-    except ArchiveLocked as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(LOCKED_EXIT)
-    click.echo(", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "unchanged", "errors")))
-    if counts.get("errors"):
-        sys.exit(1)
