@@ -84,7 +84,7 @@ MENU_SECTIONS = ("뉴스", "브리핑룸", "정책자료", "국민참여", "멀�
 # The site's header and footer (navigation, scripts): a real page is mostly this.
 SITE_HEADER = (
     '<div id="skip"><a href="#content">본문 바로가기</a><a href="#gnb">메인메뉴 바로가기</a></div>'
-    '<div class="gov_banner">이 누리집은 대한민국 공식 전자정부 누리집입니다.</div><nav id="gnb"><ul>'
+    '<div class="gov_banner">합성 배너: 시험용 정부 누리집 표시</div><nav id="gnb"><ul>'
     + "".join(
         f'<li><a href="/{n}/index.do">{section}</a><ul>'
         + "".join(f'<li><a href="/{n}/sub{k}.do?menuId={n * 100 + k}">{section} 하위 메뉴 {k}</a></li>' for k in range(40))
@@ -94,7 +94,7 @@ SITE_HEADER = (
     + "</ul></nav>"
 )
 SITE_FOOTER = (
-    '<div class="rule"><p>정책브리핑 게시물 운영원칙에 따라 다음과 같은 게시물은 삭제 또는 계정이 차단될 수 있습니다.</p><ul>'
+    '<div class="rule"><p>합성 안내문: 시험용 게시물 운영 원칙 목록</p><ul>'
     + "".join(f"<li>{k}. 합성된 운영원칙 문장 {k}번입니다.</li>" for k in range(1, 14))
     + '</ul></div><footer id="footer"><address>세종특별자치시 (합성 주소)</address>'
     + "".join(f'<a href="/etc/link{k}.do">바로가기 {k}</a>' for k in range(60))
