@@ -10,6 +10,7 @@ from dateutil import tz
 
 SEOUL = tz.gettz("Asia/Seoul")
 DOTTED_DATE = re.compile(r"(?P<y>\d{4})\s*[.\-/]\s*(?P<m>\d{1,2})\s*[.\-/]\s*(?P<d>\d{1,2})")
+KOREAN_DATE = re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")
 API_DATETIME = re.compile(r"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}$")  # MM/DD/YYYY HH:MM:SS
 
 
@@ -27,9 +28,12 @@ def parse_site_datetime(value: str | None) -> datetime | None:
     value = value.strip()
     if API_DATETIME.match(value):
         return to_seoul(datetime.strptime(value, "%m/%d/%Y %H:%M:%S"))
-    dotted = DOTTED_DATE.fullmatch(value.rstrip("."))
-    if dotted:
-        return to_seoul(datetime(int(dotted["y"]), int(dotted["m"]), int(dotted["d"])))
+    day_only = DOTTED_DATE.fullmatch(value.rstrip(".")) or KOREAN_DATE.fullmatch(value)
+    if day_only:
+        try:
+            return to_seoul(datetime(int(day_only["y"]), int(day_only["m"]), int(day_only["d"])))
+        except ValueError:  # 2026-13-45
+            return None
     try:
         return to_seoul(datetime.fromisoformat(value))  # fast path: the usual JSON-LD form
     except ValueError:
@@ -45,8 +49,8 @@ def parse_site_datetime(value: str | None) -> datetime | None:
 
 
 def find_date(text: str) -> date | None:
-    """The first `YYYY.MM.DD` / `YYYY-MM-DD` date in a string."""
-    match = DOTTED_DATE.search(text or "")
+    """The first `YYYY.MM.DD` / `YYYY-MM-DD` / `YYYY년 M월 D일` date in a string."""
+    match = DOTTED_DATE.search(text or "") or KOREAN_DATE.search(text or "")
     if not match:
         return None
     try:
