@@ -96,3 +96,28 @@ def test_attachment_urls_read_quotes_entities_and_skip_other_mentions():
         "https://www.korea.kr/common/download.do?fileId=7&tblKey=GMN",
         "https://www.korea.kr/common/download.do?fileId=8&tblKey=GMN",
     )
+
+
+def test_list_in_other_markup_still_yields_dated_items_only():
+    html = """<html><body><p>총 2 건</p><table class="board">
+      <tr><td><a href="/briefing/pressReleaseView.do?newsId=900000011">표 형식 제목</a></td>
+          <td>2026-07-22</td><td>외교부</td></tr>
+      <tr><td><a href="/briefing/pressReleaseView.do?newsId=900000012"><strong>굵은 제목</strong></a></td>
+          <td>2026.07.21</td></tr></table>
+      <ul class="popular"><li><a href="/briefing/pressReleaseView.do?newsId=900000099">날짜 없는 인기 글</a></li></ul>
+      </body></html>"""
+    listing = parse_list(html, LIST_URL)
+    assert [(e.news_id, e.title, e.listed_on) for e in listing.entries] == [
+        ("900000011", "표 형식 제목", date(2026, 7, 22)), ("900000012", "굵은 제목", date(2026, 7, 21))]
+    assert listing.total == 2
+
+
+def test_detail_date_from_other_places_when_json_ld_and_info_are_missing():
+    head = '<html><head><meta property="article:published_time" content="2026-07-22T09:30:00+09:00"></head>'
+    page = parse_detail(head + '<body><div class="article_head"><h1>제목</h1></div></body></html>', detail_url("9"))
+    assert page.published_at == datetime(2026, 7, 22, 9, 30, tzinfo=SEOUL)
+    page = parse_detail('<html><body><div class="article_head"><h1>제목</h1><p class="date">2026.07.21</p>'
+                        '</div></body></html>', detail_url("9"))
+    assert page.published_at == datetime(2026, 7, 21, tzinfo=SEOUL)
+    with pytest.raises(PageParseError, match="published_at"):
+        parse_detail('<html><body><div class="article_head"><h1>제목</h1></div></body></html>', detail_url("9"))

@@ -28,6 +28,8 @@ CLASSED_DIVS = etree.XPath("//div[contains(@class, 'info') or contains(@class, '
 INFO_CLASS = "info"
 SPAN_TEXTS = etree.XPath(".//span/text()")
 OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
+META_PUBLISHED = etree.XPath("//meta[@property='article:published_time']/@content")
+ARTICLE_HEAD_TEXT = etree.XPath("//div[contains(@class, 'article_head')]//text()")
 BODY_CLASS = "view_cont"
 # One pass over the anchors finds both the ministry link and the attachment links.
 # (testing the href attribute nodes is faster than a predicate on every `a`)
@@ -73,9 +75,11 @@ def parse_detail(html: str, url: str) -> DetailPage:
         raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
     divs = [(div, div.get("class").split()) for div in CLASSED_DIVS(root)]
     header_texts = [clean_text([t]) for div, classes in divs if INFO_CLASS in classes for t in SPAN_TEXTS(div)]
-    published_at = parse_site_datetime(linked.get("datePublished")) or _header_date(header_texts)
+    published_at = (parse_site_datetime(linked.get("datePublished")) or _header_date(header_texts)
+                     or _fallback_date(root))
     if published_at is None:
-        raise PageParseError(url, "published_at", "no JSON-LD datePublished and no header date")
+        raise PageParseError(url, "published_at", "no JSON-LD datePublished, no header date, "
+                                                  "no article:published_time")
     body = next((div for div, classes in divs if BODY_CLASS in classes), None)
     body_html, body_text = cut_body(body) if body is not None else ("", "")
     links = SPECIAL_LINKS(root)
@@ -137,6 +141,14 @@ def _json_ld(root) -> dict:
             if isinstance(candidate, dict) and ("headline" in candidate or "datePublished" in candidate):
                 return candidate
     return {}
+
+
+def _fallback_date(root) -> datetime | None:
+    """Other pages' ways: the article:published_time meta, else a date in the article head."""
+    meta = META_PUBLISHED(root)
+    if meta and parse_site_datetime(meta[0]):
+        return parse_site_datetime(meta[0])
+    return _header_date([clean_text(ARTICLE_HEAD_TEXT(root))])
 
 
 def _header_date(header_texts: list[str]) -> datetime | None:

@@ -21,6 +21,8 @@ LIST_ITEM_LINK = 'a[href*="pressReleaseView.do"]'
 LIST_TITLE = "strong"
 LIST_SOURCE_SPANS = "span.source span"
 LIST_LEAD = "span.lead"
+# Without `.list_type`: any list item or table row linking a detail page (it must show a date).
+FALLBACK_ITEMS = f"li:has({LIST_ITEM_LINK}), tr:has({LIST_ITEM_LINK})"
 LIST_TOTAL = re.compile(r"총\s*([\d,]+)\s*건")
 
 
@@ -42,7 +44,7 @@ class ListPage:
 
 def parse_list(html: str, page_url: str) -> ListPage:
     selector = Selector(text=html)
-    items = selector.css(LIST_ITEMS) or selector.css(f"li:has({LIST_ITEM_LINK})")
+    items = selector.css(LIST_ITEMS) or selector.css(FALLBACK_ITEMS)
     entries: dict[str, ListEntry] = {}
     for item in items:
         entry = _list_entry(item, page_url)
@@ -55,9 +57,9 @@ def parse_list(html: str, page_url: str) -> ListPage:
 def _list_entry(item: Selector, page_url: str) -> ListEntry | None:
     link = item.css(LIST_ITEM_LINK)
     news_id = news_id_of(urljoin(page_url, link.attrib.get("href", ""))) if link else None
-    title = clean_text(link.css(f"{LIST_TITLE} ::text").getall()) if link else ""
+    title = _title(link) if link else ""
     sources = [clean_text([t]) for t in item.css(f"{LIST_SOURCE_SPANS}::text").getall()]
-    sources = [s for s in sources if s]
+    sources = [s for s in sources if s] or _dated_texts(item)
     listed_on = next((d for d in map(find_date, sources) if d), None)
     if not news_id or not title or listed_on is None:
         return None  # a related/popular link, not a list item: those lack title or date
@@ -65,3 +67,14 @@ def _list_entry(item: Selector, page_url: str) -> ListEntry | None:
     lead = clean_text(item.css(f"{LIST_LEAD} ::text").getall()) or None
     return ListEntry(news_id=news_id, url=canonical_detail_url(news_id, site_of(page_url)), title=title,
                      listed_on=listed_on, ministry=ministry, lead=lead)
+
+
+def _title(link: Selector) -> str:
+    """The link's `strong` text (the site's markup), else the link's own text."""
+    return clean_text(link.css(f"{LIST_TITLE} ::text").getall()) or clean_text(link.css("::text").getall())
+
+
+def _dated_texts(item: Selector) -> list[str]:
+    """Without `span.source`: the item's text pieces that hold a date."""
+    pieces = (clean_text([text]) for text in item.css("::text").getall())
+    return [piece for piece in pieces if piece and find_date(piece)]
