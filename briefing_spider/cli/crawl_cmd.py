@@ -65,6 +65,8 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, ba
 
     if backfill and not since:
         raise click.UsageError("--backfill needs --since (and usually --until)")
+    if source == "api" and (backfill or recheck):
+        raise click.UsageError("--backfill and --recheck read the site's lists: not with --source api")
     try:
         first = parse_day(since, option="--since") if since else None
         last = parse_day(until, option="--until") if until else None
