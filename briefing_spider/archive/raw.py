@@ -96,11 +96,12 @@ def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | Non
     return next(iter(rows), None)
 
 
-def latest_detail(db: Database, news_id: str) -> dict | None:
+def latest_of_role(db: Database, news_id: str, role: str) -> dict | None:
+    """The most recent good response of `role` (detail, api_item) saved for `news_id`."""
     rows = db.query(
-        "SELECT * FROM raw_responses WHERE role = 'detail' AND news_id = ? AND status = 200 "
+        "SELECT * FROM raw_responses WHERE role = ? AND news_id = ? AND status = 200 AND error IS NULL "
         "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1",
-        [news_id],
+        [role, news_id],
     )
     return next(iter(rows), None)
 

@@ -21,7 +21,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.raw import RawStore, latest_detail, latest_fetch
+from briefing_spider.archive.raw import RawStore, latest_fetch, latest_of_role
 from briefing_spider.archive.save import save_briefing, save_briefings
 from briefing_spider.assemble import AttachmentPart, build_release
 from briefing_spider.parse.korea_kr import AttachmentLink, attachment_urls, parse_detail
@@ -82,12 +82,8 @@ def archived_release_ids(db: Database) -> list[str]:
 
 def _latest_source(db: Database, news_id: str) -> dict | None:
     """The detail page or API item fetched last (a tie goes to the detail page)."""
-    detail = latest_detail(db, news_id)
-    api_rows = db.query(
-        "SELECT * FROM raw_responses WHERE role = ? AND news_id = ? AND status = 200 AND error IS NULL "
-        "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1", [API_ITEM_ROLE, news_id],
-    )
-    api_item = next(iter(api_rows), None)
+    detail = latest_of_role(db, news_id, DETAIL_ROLE)
+    api_item = latest_of_role(db, news_id, API_ITEM_ROLE)
     if api_item is None or (detail is not None and detail["last_fetched_at"] >= api_item["last_fetched_at"]):
         return detail
     return api_item
