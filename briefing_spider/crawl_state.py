@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from briefing_spider.parse.korea_kr_site import clean_text
+
 IN_WINDOW = "date(substr(b.published_at, 1, 10)) BETWEEN date(?, '-1 day') AND date(?, '+1 day')"
 # A download that failed (network, 5xx): worth trying again on every run in the window.
 FAILED_DOWNLOAD = "a.sha256 IS NULL"
@@ -42,7 +44,7 @@ class CrawlState:
     def is_new_or_retitled(self, news_id: str, listed_title: str) -> bool:
         """Not archived, or listed under another title: the list still holds news."""
         known = self.releases.get(news_id)
-        return known is None or " ".join(known.title.split()) != " ".join(listed_title.split())
+        return known is None or clean_text([known.title]) != clean_text([listed_title])
 
     def incomplete(self, *, until: date) -> list[str]:
         """Archived releases to fetch again whatever the list shows: a file download failed, or

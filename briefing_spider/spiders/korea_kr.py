@@ -174,11 +174,13 @@ class KoreaKrPressSpider(scrapy.Spider):
 
     def fetched(self, response: Response, *, role: str, news_id: str | None = None,
                 error: str | None = None) -> Fetched:
-        headers = {key.decode("latin-1"): b", ".join(values).decode("latin-1")
-                   for key, values in response.headers.items()}
         return Fetched(url=response.url, status=response.status, body=response.body, fetched_at=now(),
-                       role=role, news_id=news_id or news_id_of(response.url), headers=headers,
-                       error=error)
+                       role=role, news_id=news_id or news_id_of(response.url),
+                       headers=response_headers(response), error=error)
+
+
+def response_headers(response: Response) -> dict[str, str]:
+    return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()}
 
 
 def failure_reason(failure) -> str:

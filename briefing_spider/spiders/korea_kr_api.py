@@ -27,7 +27,7 @@ from briefing_spider.clock import now
 from briefing_spider.crawl_state import load_crawl_state
 from briefing_spider.items import Fetched
 from briefing_spider.parse.korea_kr_api import API_URL, ApiError, ApiPage, attachment_links_of, parse_api_page
-from briefing_spider.spiders.korea_kr import KoreaKrPressSpider, failure_reason, failure_status
+from briefing_spider.spiders.korea_kr import KoreaKrPressSpider, failure_reason, failure_status, response_headers
 from briefing_spider.window import crawl_window
 
 WINDOW_DAYS = 3  # the API refuses a longer window (THREE_DAYS_OVER_ERROR)
@@ -191,7 +191,3 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
             body = body.replace(form.encode("utf-8"), MASK.encode())
         return Fetched(url=url, status=response.status, body=body, fetched_at=now(), role=role,
                        news_id=news_id, headers=response_headers(response), error=error)
-
-
-def response_headers(response: Response) -> dict[str, str]:
-    return {key.decode("latin-1"): b", ".join(values).decode("latin-1") for key, values in response.headers.items()}
