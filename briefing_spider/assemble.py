@@ -1,8 +1,10 @@
 """One release from its parts: the parsed detail page and the bytes of each attachment. Pure.
 
-The body text comes from the best source, in this order: a substantive page body, else the
-first HWPX, else HWP, else PDF attachment that yields text. Contacts, footnotes, attendees and
-the event date are read from that same source.
+The body text comes from the best source: a substantive page body, else the attachment that is
+the release itself (`parse/release_documents.py`: by its name, then whether it holds the contact
+block, then HWPX, HWP, PDF). Contacts, footnotes and attendees are read from every distinct text
+document of the release and the page body, each item knowing its attachment; the event date is
+the release document's (or the page's, when no attachment has text).
 """
 
 from __future__ import annotations
@@ -14,10 +16,8 @@ from briefing_spider.parse.documents import DocumentError, DocumentText, extract
 from briefing_spider.parse.korea_kr import AttachmentLink, DetailPage
 from briefing_spider.parse.korea_kr_body import is_substantive
 from briefing_spider.parse.ministries import resolve_ministry
-from briefing_spider.parse.release_text import extract_release_facts
+from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.records import Attachment, Ministry, Release
-
-TEXT_SOURCE_ORDER = ("hwpx", "hwp", "pdf")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,10 +35,13 @@ class AttachmentPart:
 def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, kind: str = "press_release") -> Release:
     read = [read_attachment(part) for part in parts]
     attachments = tuple(attachment for attachment, _ in read)
-    source, document = choose_body_source(detail, read)
-    body_text = detail.body_text if source == "page" else (document.text if document else "")
+    documents = [ReleaseDocument(position=position, name=attachment.name, kind=attachment.kind or "",
+                                 document=document)
+                 for position, (attachment, document) in enumerate(read) if document is not None]
+    chosen = choose_release_document(documents)
+    source, body_text = body_of(detail, chosen)
     published = detail.published_at.date()
-    facts = extract_release_facts(document if document else detail.body_text, published=published)
+    facts = read_release_facts(documents, chosen=chosen, page_text=detail.body_text, published=published)
     return Release(
         news_id=detail.news_id, kind=kind, url=detail.url, title=detail.title,
         published_at=detail.published_at, modified_at=detail.modified_at,
@@ -65,14 +68,13 @@ def read_attachment(part: AttachmentPart) -> tuple[Attachment, DocumentText | No
                       paragraphs=document.paragraphs), document
 
 
-def choose_body_source(detail: DetailPage, read) -> tuple[str | None, DocumentText | None]:
+def body_of(detail: DetailPage, chosen: ReleaseDocument | None) -> tuple[str | None, str]:
+    """(body_source, body_text): a substantive page body, else the release document's text."""
     if is_substantive(detail.body_text):
-        return "page", None
-    for kind in TEXT_SOURCE_ORDER:
-        for attachment, document in read:
-            if document is not None and attachment.kind == kind and document.text.strip():
-                return kind, document
-    return ("page", None) if detail.body_text else (None, None)
+        return "page", detail.body_text
+    if chosen is not None:
+        return chosen.kind, chosen.document.text
+    return ("page", detail.body_text) if detail.body_text else (None, "")
 
 
 def _ministry(detail: DetailPage, published) -> Ministry | None:

@@ -29,7 +29,9 @@ class Contact:
     title: str | None = None
     name: str | None = None
     phone: str | None = None
+    email: str | None = None  # the contact's e-mail, when the line gives one
     raw: str = ""
+    attachment_position: int | None = None  # attachments.position it was read from; None: the page body
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,16 +39,19 @@ class Footnote:
     marker: str
     text: str
     raw: str = ""
+    attachment_position: int | None = None  # attachments.position it was read from; None: the page body
 
 
 @dataclass(frozen=True, kw_only=True)
 class Attendee:
     group: str | None = None
-    organization: str | None = None
+    organization: str | None = None  # as written (복지부 stays 복지부)
+    organization_canonical: str | None = None  # a ministry's name in force on the release date; None: not a ministry
     name: str | None = None
     title: str | None = None
     role: str | None = None
     raw: str = ""
+    attachment_position: int | None = None  # attachments.position it was read from; None: the page body
 
 
 @dataclass(frozen=True, kw_only=True)

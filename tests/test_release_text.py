@@ -41,11 +41,11 @@ def test_contact_table_rows_merges_units_and_labels():
     facts = extract_release_facts(doc(P("□ 본문 문장입니다."), CONTACT_TABLE))
     got = [(c.department, c.role, c.title, c.name, c.phone) for c in facts.contacts]
     assert got == [
-        ("가나다부", "책임자", "과 장", "홍길동", "044-000-1111"),
+        ("가나다부", "책임자", "과장", "홍길동", "044-000-1111"),
         ("라마바과", "담당자", "사무관", "김철수", "044-000-2222"),
         ("라마바과", "담당자", "주무관", "이영희", None),  # merged cell; e-mail → no phone
-        ("사아청 생활과", "책임자", "총 경", "박민수", "02-000-****"),  # masked phone kept
-        ("사아청 교통과", "담당자", "경 정", "최지우", "02-000-3333"),  # unit in column 0 first
+        ("사아청 생활과", "책임자", "총경", "박민수", "02-000-****"),  # masked phone kept
+        ("사아청 교통과", "담당자", "경정", "최지우", "02-000-3333"),  # unit in column 0 first
     ]
     assert all(c.raw for c in facts.contacts)
 

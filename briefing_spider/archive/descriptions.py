@@ -5,10 +5,13 @@ from __future__ import annotations
 
 _CHILD = {"news_id": "The release this row belongs to (briefings.news_id).",
           "position": "Order within the release, from 0."}
+_SOURCE = {"attachment_position": "The attachment (attachments.position) it was read from; "
+                                  "NULL: the page body."}
 _RELEASE_DATE = {
     "published_date": "Publication day in Asia/Seoul, YYYY-MM-DD.",
     "published_at": "When korea.kr published the release, ISO 8601 with +09:00.",
-    "event_at": "Date or datetime of the event the release announces, when the text says so.",
+    "event_at": "Date or datetime of the event the release reports (its 일시 line, else the date "
+                "nearest before the event verb of the lead sentence), when the text says so.",
     "url": "The release page on korea.kr.",
 }
 
@@ -45,7 +48,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "ministry_en": "English name of the canonical ministry.",
         "body_html": "Body HTML from the page.",
         "body_text": "Body text: from the page, or from the attachment named in body_source.",
-        "body_source": "Where body_text came from: page, hwpx, hwp or pdf.",
+        "body_source": "Where body_text came from: page, or the kind (hwpx, hwp, pdf) of the "
+                       "attachment that is the release itself (by its name, then its contact block).",
         "event_at": _RELEASE_DATE["event_at"],
         "warnings": "JSON list of parser warnings.",
         "content_hash": "SHA-256 of the normalized record; changes when the content changes.",
@@ -55,17 +59,24 @@ COLUMNS: dict[str, dict[str, str]] = {
     "attachments": {**_CHILD, "name": "File name as listed.", "url": "Download URL.",
                     "kind": "Sniffed from the bytes: hwpx, hwp, pdf, html, empty or unknown.",
                     "sha256": "SHA-256 of the file (key into the raw store).", "size": "Bytes.",
-                    "text": "Text read from the file.", "pages": "Pages (PDF).",
+                    "text": "Text read from the file (every readable document, not only the release's).", "pages": "Pages (PDF).",
                     "paragraphs": "Paragraphs (HWP/HWPX).", "error": "Why there is no text, if none."},
     "contacts": {**_CHILD, "department": "Department (부서).", "role": "책임자 or 담당자.",
-                 "title": "Job title (과장, 사무관…).", "name": "Person's name.", "phone": "Phone number.",
-                 "raw": "The line it was read from."},
+                 "title": "Job title without inner spaces (과장, 사무관…; raw keeps `과  장`).",
+                 "name": "Person's name.", "phone": "Phone number.",
+                 "email": "E-mail address given in the contact's line, if any.",
+                 "raw": "The line it was read from.", **_SOURCE},
     "footnotes": {**_CHILD, "marker": "The footnote mark (※, *, 주…).", "text": "Footnote text.",
-                  "raw": "The line it was read from."},
+                  "raw": "The line it was read from.", **_SOURCE},
     "attendees": {**_CHILD, "group": "Group heading the attendee is listed under ((국회), (정부)…).",
-                  "organization": "Organization (외교부, 삼성전자…).", "name": "Person's name.",
-                  "title": "Title (2차관, 대표…).", "role": "Role in the meeting ((주재), 좌장…).",
-                  "raw": "The list entry it was read from."},
+                  "organization": "Organization as written (외교부, 산업부, 삼성전자…).",
+                  "organization_canonical": "The ministry the organization names, by its name in force on "
+                                            "the release date (산업부 → 산업통상부); NULL for bodies that "
+                                            "are not ministries.",
+                  "name": "Person's name.",
+                  "title": "Title without inner spaces (2차관, 대표이사…).",
+                  "role": "Role in the meeting ((주재), 좌장…).",
+                  "raw": "The list entry it was read from.", **_SOURCE},
     "raw_responses": {
         "url": "Requested URL.", "sha256": "SHA-256 of the body (key into the raw store).",
         "status": "HTTP status; 0 when the request failed.", "headers": "Response headers, JSON.",
@@ -115,9 +126,11 @@ COLUMNS: dict[str, dict[str, str]] = {
     "attendee_appearances": {
         "news_id": "The release.", **_RELEASE_DATE, "release_title": "Headline of the release.",
         "release_ministry": "Canonical ministry of the release.", "position": "Order in the list.",
-        "attendee_group": "Group heading ((국회), (정부)…).", "organization": "Attendee's organization.",
-        "name": "Attendee's name.", "title": "Attendee's title (2차관, 대표…).",
-        "role": "Role in the meeting ((주재), 좌장…).", "raw": "The list entry as written."},
+        "attendee_group": "Group heading ((국회), (정부)…).", "organization": "Attendee's organization as written.",
+        "organization_canonical": "The ministry it names, in force on the release date; NULL: not a ministry.",
+        "name": "Attendee's name.", "title": "Attendee's title (2차관, 대표이사…).",
+        "role": "Role in the meeting ((주재), 좌장…).", "raw": "The list entry as written.",
+        **_SOURCE, "attachment_name": "File name of that attachment (NULL: the page body)."},
     "latest_revisions": {
         "news_id": "The release.", "title": "Current headline.", "ministry": "Canonical ministry.",
         "published_at": _RELEASE_DATE["published_at"], "revision_count": "Earlier versions kept.",

@@ -118,3 +118,18 @@ def m005_crawl_days(db: Database) -> None:
         pk=("run_id", "day"),
         foreign_keys=[("run_id", "crawl_runs", "id")],
     )
+
+
+@migrations()
+def m006_item_sources_and_query_values(db: Database) -> None:
+    """Contacts, footnotes and attendees say which attachment they came from; contacts get
+    their e-mail, attendees the canonical ministry; the views show it. Rows saved before are
+    NULL there until `briefing reparse` rebuilds them."""
+    from briefing_spider.archive.views import create_views
+
+    db.table("contacts").add_column("email", str)
+    for table in ("contacts", "footnotes", "attendees"):
+        db.table(table).add_column("attachment_position", int)
+    db.table("attendees").add_column("organization_canonical", str)
+    db.table("attendees").create_index(["organization_canonical", "title"])
+    create_views(db)

@@ -46,13 +46,17 @@ SELECT
   p.position,
   p."group" AS attendee_group,
   p.organization,
+  p.organization_canonical,
   p.name,
   p.title,
   p.role,
   p.raw,
+  p.attachment_position,
+  a.name AS attachment_name,
   b.url
 FROM attendees p
 JOIN briefings b ON b.news_id = p.news_id
+LEFT JOIN attachments a ON a.news_id = p.news_id AND a.position = p.attachment_position
 """
 
 LATEST_REVISIONS = """

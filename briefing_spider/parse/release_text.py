@@ -3,7 +3,9 @@
 `extract_release_facts(source, published=…)` takes a `DocumentText` (HWPX/HWP/PDF reader output)
 or plain text (page text, viewer markdown, a crawler's `content_text`). Pure: no I/O. Text with
 no recognisable block gives empty tuples; lines that look like a block but cannot be read go,
-raw, into `warnings` rather than being guessed into records. Rules: `docs/extraction.md`.
+raw, into `warnings` rather than being guessed into records. Every item then gets its query
+values (`parse/item_values.py`: titles without inner spaces, a contact's e-mail, an attendee's
+canonical ministry on `published`). Rules: `docs/extraction.md`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from briefing_spider.parse.contacts import ROLE_RE, extract_contacts
 from briefing_spider.parse.dates import extract_event_at
 from briefing_spider.parse.documents.model import DocumentText
 from briefing_spider.parse.footnotes import extract_footnotes
+from briefing_spider.parse.item_values import attendee_values, contact_values
 from briefing_spider.parse.text_lines import TextLine, lines_of, tables_of
 from briefing_spider.records import Attendee, Contact, Footnote
 
@@ -51,9 +54,9 @@ def extract_release_facts(
     attendees = extract_attendees(lines)
     event_at = extract_event_at([ln.text for ln in lines], published=published) if published else None
     return ReleaseFacts(
-        contacts=contacts,
+        contacts=tuple(contact_values(contact) for contact in contacts),
         footnotes=footnotes,
-        attendees=attendees,
+        attendees=tuple(attendee_values(attendee, on=published) for attendee in attendees),
         event_at=event_at,
         warnings=_warnings(lines, contacts, attendees),
     )
