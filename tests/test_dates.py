@@ -49,3 +49,30 @@ def test_extract_event_at():
     assert extract_event_at(lead, published=dt.date(2024, 9, 20)) == "2024-09-20"
     assert extract_event_at(["예산이 37조 늘었다."], published=P) is None
     assert extract_event_at([], published=P) is None
+
+
+@pytest.mark.parametrize("mark", ["‵", "′", "＇", "’"])
+def test_prime_marks_before_a_two_digit_year(mark):
+    assert parse_korean_date(f"{mark}26.4.13.(월) 정부청사에서") == "2026-04-13"
+    lead = [f"  가나다 국장은 {mark}26.4.13.(월) 정부청사에서 제2차 협의회를 개최하였다."]
+    assert extract_event_at(lead, published=P) == "2026-04-13"
+
+
+def test_event_date_is_the_one_nearest_before_the_event_verb():
+    lead = ["□ 가나부는 4월 10일(금) 의회에서 예산안이 의결됨에 따라, 4월 13일(월) 시·도 부단체장 회의를 개최하였다."]
+    assert extract_event_at(lead, published=P) == "2026-04-13"
+    timed = ["□ 다라 장관은 4.13일(월) 08:00 청사에서 제9차 장관회의를 주재하였다."]
+    assert extract_event_at(timed, published=P) == "2026-04-13T08:00:00+09:00"
+
+
+def test_a_period_gives_its_start():
+    lead = ["사절단은 4월 6일부터 4월 10일까지 가나국을 방문하여 박람회에 참석하였다."]
+    assert extract_event_at(lead, published=P) == "2026-04-06"
+    dotted = ["대표단은 4.6.(월)~4.10.(금) 가나국 수도를 방문하였다."]
+    assert extract_event_at(dotted, published=P) == "2026-04-06"
+
+
+def test_a_date_after_the_only_event_verb_is_not_the_event():
+    assert extract_event_at(["- 외국인 방문이 많은 가나센터에서 4월 1일부터 개시"], published=P) is None
+    later_verb = ["장관은 방문 중인 가나국에서 4월 14일(화) 외교장관 회담을 가졌다."]
+    assert extract_event_at(later_verb, published=P) == "2026-04-14"

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from dateutil import parser as du_parser
 
 WEEKDAYS = "월화수목금토일"
-_Q = "['’‘`´]"  # apostrophe forms before a two-digit year
+# Apostrophe and prime forms before a two-digit year (’26, ‵26, ′26, ＇26).
+_Q = "['’‘`´‵′‛＇]"
 _WD = r"(?:\.?\s*\(\s*(?P<wd>[월화수목금토일])(?:요일)?\s*\))?"
 
 # 2026년 4월 13일 / 2026. 4. 13. / 2026.04.13 / ’26. 4. 9 / '26.4.9. / 26.4.9
@@ -43,6 +44,8 @@ EVENT_LABEL_RE = re.compile(r"^\W*\(?\s*일\s*시\s*\)?\s*(?:/\s*장\s*소)?\s*[
 # Verbs of a meeting or visit; 진행/실시/발표 also describe periods and statistics, so not here.
 EVENT_VERB_RE = re.compile(r"개최|열[린렸리]|주재|참석|방문|찾아|출범|개막|가졌|갖는다|갖고")
 PM_WORDS = {"오후", "밤", "저녁"}
+# What joins the two ends of a period: `4월 6일부터 4월 10일까지`, `4.6.(월) ~ 4.10.(금)`.
+RANGE_JOIN_RE = re.compile(r"\s*(?:\d{1,2}\s*:\s*\d\d\s*)?(?:부터|~|∼|〜|-|–)\s*")
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,10 @@ def extract_event_at(lines: Iterable[str], *, published: dt.date) -> str | None:
     """The event's date/time when the release states one; None rather than a guess.
 
     First an `일시` line (`□ 일시 : ’26. 4. 9(목) 10:30`, `* 일시/장소 : …`); else the first lead
-    sentence that has both a full day date and an event verb (개최, 주재, 참석…).
+    sentence with an event verb (개최, 주재, 참석…) and a full day date before it: the date
+    nearest before the verb. Korean puts the event's own time right before its place and verb
+    (`…는 4월 13일(월) 서울에서 회의를 개최하였다`); a date further back in the sentence belongs
+    to a clause about something else (`4월 10일(금) 국회에서 …이 의결됨에 따라, …`).
     """
     lines = [line for line in lines if line and line.strip()]
     for line in lines:
@@ -168,10 +174,26 @@ def extract_event_at(lines: Iterable[str], *, published: dt.date) -> str | None:
                 return value
     for line in lines[:40]:
         for sentence in re.split(r"(?<=[다.])\s+", line.strip()):
-            if not EVENT_VERB_RE.search(sentence):
+            verbs = [verb.start() for verb in EVENT_VERB_RE.finditer(sentence)]
+            if not verbs:
                 continue
-            value = parse_korean_date(sentence, published=published)
-            if value and len(value) >= 10:
+            value = next(filter(None, (_date_before(sentence, end, published) for end in verbs)), None)
+            if value:
                 return value
             break
+    return None
+
+
+def _date_before(sentence: str, end: int, published: dt.date) -> str | None:
+    """The day date (with its time) nearest before `end` in `sentence`, or None. A date that
+    ends a period (`4월 6일부터 4월 10일까지`, `4.6.(월)~4.10.(금)`) gives the period's start."""
+    spans = sorted({(m.start(), m.end()) for regex in (FULL_DATE_RE, MONTH_DAY_RE)
+                    for m in regex.finditer(sentence, 0, end)})
+    spans = [span for span in spans if not any(o[0] < span[0] < o[1] for o in spans)]  # inside another
+    for index in range(len(spans) - 1, -1, -1):
+        while index > 0 and RANGE_JOIN_RE.fullmatch(sentence[spans[index - 1][1]:spans[index][0]]):
+            index -= 1
+        value = parse_korean_date(sentence[spans[index][0]:], published=published)
+        if value and len(value) >= 10:
+            return value
     return None
