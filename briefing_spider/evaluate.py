@@ -7,8 +7,11 @@ have all whitespace removed. Scores are micro-averaged precision / recall / F1 o
 Documents: a golden file with a `source` field names a page-text file relative to the golden
 directory's parent (the seed). Otherwise its `news_id` is looked up under a documents directory —
 by default the corpus layout `<golden_dir>/../korea_kr/*/{hwpx,hwp,pdf}/<id>.*` — with the type
-sniffed from the bytes; HWPX is preferred, then HWP, then PDF. A candidate that reads but has no
-contact block (e.g. an attached speech saved under the release's id) yields to the next one.
+sniffed from the bytes. Those files are the release's documents, read as a build reads a
+release's attachments (`parse/release_documents.py`): the release document is chosen (the one
+holding the contact block, then HWPX, HWP, PDF) and the facts come from every distinct document;
+the items read from the release document are scored, since a golden record is a reading of the
+release document alone (a `[별첨]` speech's own notes are not in it).
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from briefing_spider.parse.ministries import resolve_ministry
+from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.parse.text_lines import squash
 
@@ -33,7 +37,6 @@ KEYS = {
 }
 KIND_PREFERENCE = ("hwpx", "hwp", "pdf")
 PAGE_MINISTRY_RE = re.compile(r"^\s*(?:19|20)\d\d[.\-]\d\d[.\-]\d\d\s+(?P<name>\S+)\s*$", re.M)
-CONTACT_HINT_RE = re.compile(r"책\s*임\s*자|담\s*당\s*자")
 
 
 class GoldenDirError(ValueError):
@@ -146,7 +149,10 @@ def _evaluate_one(path: Path, golden: dict[str, Any], golden_dir: Path, document
     published = _published(golden)
     source, where, kind, error, ministry_as_written = _load_source(golden, golden_dir, documents_dir)
     result = DocumentResult(golden=path.name, document=where, kind=kind, error=error)
-    facts = extract_release_facts(source, published=published) if source is not None else None
+    if isinstance(source, list):  # the golden record reads the release document: score its items
+        facts = _items_of(read_release_facts(source, published=published), source[0].position)
+    else:
+        facts = extract_release_facts(source, published=published) if source is not None else None
     for name in ("contacts", "footnotes", "attendees"):
         predicted = [_key(name, item) for item in (getattr(facts, name) if facts else ())]
         expected = [_key(name, item) for item in golden.get(name, [])]
@@ -155,6 +161,12 @@ def _evaluate_one(path: Path, golden: dict[str, Any], golden_dir: Path, document
     predicted = [squash(resolved.canonical)] if resolved and resolved.canonical else []
     _score(result, "ministry", predicted, [squash(golden.get("ministry") or "")])
     return result
+
+
+def _items_of(facts, position: int):
+    """The facts read from the attachment at `position` (the release document)."""
+    return replace(facts, **{name: tuple(item for item in getattr(facts, name) if item.attachment_position == position)
+                             for name in ("contacts", "footnotes", "attendees")})
 
 
 def _key(name: str, item: Any) -> tuple[str, ...]:
@@ -195,28 +207,26 @@ def _candidates(news_id: str, golden_dir: Path, documents_dir) -> list[Path]:
 
 
 def _load_document(news_id: str, golden_dir: Path, documents_dir):
+    """(the release's documents, the chosen one's path, its kind, error)."""
     from briefing_spider.parse.documents import DocumentError, extract_document, sniff
 
-    readable = []
+    documents: list[ReleaseDocument] = []
     errors = []
     for path in _candidates(news_id, golden_dir, documents_dir):
         data = path.read_bytes()
         kind = sniff(data).kind
         if kind not in KIND_PREFERENCE:
             continue
-        readable.append((KIND_PREFERENCE.index(kind), str(path), kind, data))
-    for _, where, kind, data in sorted(readable, key=lambda r: r[0]):
         try:
             document = extract_document(data)
         except DocumentError as error:
-            errors.append(f"{where}: {error.code}")
+            errors.append(f"{path}: {error.code}")
             continue
-        if CONTACT_HINT_RE.search(document.text) or not errors and len(readable) == 1:
-            return document, where, kind, None
-        errors.append(f"{where}: no contact block (not the release?)")
-    if readable and not errors:
-        return None, None, None, "no readable document"
-    return None, None, None, "; ".join(errors) or f"no document found for news_id {news_id}"
+        documents.append(ReleaseDocument(position=len(documents), name=str(path), kind=kind, document=document))
+    chosen = choose_release_document(documents)
+    if chosen is None:
+        return None, None, None, "; ".join(errors) or f"no readable document found for news_id {news_id}"
+    return [chosen, *(doc for doc in documents if doc is not chosen)], chosen.name, chosen.kind, None
 
 
 def _manifest_department(golden_dir: Path, news_id: str) -> str | None:

@@ -76,3 +76,17 @@ def test_a_date_after_the_only_event_verb_is_not_the_event():
     assert extract_event_at(["- 외국인 방문이 많은 가나센터에서 4월 1일부터 개시"], published=P) is None
     later_verb = ["장관은 방문 중인 가나국에서 4월 14일(화) 외교장관 회담을 가졌다."]
     assert extract_event_at(later_verb, published=P) == "2026-04-14"
+
+
+def test_a_pdf_line_that_runs_on_is_joined_with_the_next():
+    lines = ["보도시점 2026. 4. 13.(월) 9:30 배포 2026. 4. 13.(월) 8:30", "가나 회의 개최",
+             " 다라 부총리는 4.13일(월) 08:00 정부청사에서", "제9차 장관회의를 주재하였다.",
+             " * 참석자: 가나부, 다라부"]
+    assert extract_event_at(lines, published=P) == "2026-04-13T08:00:00+09:00"
+
+
+def test_a_new_paragraph_or_a_note_is_not_joined():
+    paragraphs = ["- 4월 13일부터 가나군 사전 신청 개시", "  이 사업은 재방문을 유도한다."]
+    assert extract_event_at(paragraphs, published=P) is None
+    note = ["** (박람회) 4.7.(화) ～ 4.12.(일) / 33개국 참가", "사절단은 포럼을 개최하였다."]
+    assert extract_event_at(note, published=P) is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from dateutil import parser as du_parser
@@ -44,6 +44,10 @@ EVENT_LABEL_RE = re.compile(r"^\W*\(?\s*일\s*시\s*\)?\s*(?:/\s*장\s*소)?\s*[
 # Verbs of a meeting or visit; 진행/실시/발표 also describe periods and statistics, so not here.
 EVENT_VERB_RE = re.compile(r"개최|열[린렸리]|주재|참석|방문|찾아|출범|개막|가졌|갖는다|갖고")
 PM_WORDS = {"오후", "밤", "저녁"}
+# Lines that date the release itself, not the event: `보도시점 2026. 4. 13.(월) 9:30 배포 …`.
+EMBARGO_LINE_RE = re.compile(r"^\W*(?:보\s*도\s*(?:시\s*점|일\s*시)|배\s*포|엠\s*바\s*고)")
+SENTENCE_END_RE = re.compile(r"[다.]\s*$")
+BULLET_START_RE = re.compile(r"^[□■○◦ㅇ▸‣•·※*\-–<〈\[(]")
 # What joins the two ends of a period: `4월 6일부터 4월 10일까지`, `4.6.(월) ~ 4.10.(금)`.
 RANGE_JOIN_RE = re.compile(r"\s*(?:\d{1,2}\s*:\s*\d\d\s*)?(?:부터|~|∼|〜|-|–)\s*")
 
@@ -172,8 +176,8 @@ def extract_event_at(lines: Iterable[str], *, published: dt.date) -> str | None:
             value = parse_korean_date(body[label.end() :], published=published)
             if value and len(value) >= 10:
                 return value
-    for line in lines[:40]:
-        for sentence in re.split(r"(?<=[다.])\s+", line.strip()):
+    for line in _lead_lines(lines[:40]):
+        for sentence in re.split(r"(?<=[다.])\s+", line):
             verbs = [verb.start() for verb in EVENT_VERB_RE.finditer(sentence)]
             if not verbs:
                 continue
@@ -182,6 +186,19 @@ def extract_event_at(lines: Iterable[str], *, published: dt.date) -> str | None:
                 return value
             break
     return None
+
+
+def _lead_lines(lines: list[str]) -> Iterator[str]:
+    """Lines for the lead-sentence rule: embargo lines (보도시점, 배포) left out, and a line
+    with a date whose sentence runs on (a PDF's visual line) joined with the next line — one
+    that neither starts indented (a new paragraph) nor with a bullet or note mark."""
+    kept = [line for line in lines if not EMBARGO_LINE_RE.match(line)]
+    for index, line in enumerate(kept):
+        following = kept[index + 1] if index + 1 < len(kept) else ""
+        runs_on = (following and not BULLET_START_RE.match(line.strip()) and not SENTENCE_END_RE.search(line)
+                   and not following[:1].isspace() and not BULLET_START_RE.match(following)
+                   and (FULL_DATE_RE.search(line) or MONTH_DAY_RE.search(line)))
+        yield f"{line.strip()} {following.strip()}" if runs_on else line.strip()
 
 
 def _date_before(sentence: str, end: int, published: dt.date) -> str | None:

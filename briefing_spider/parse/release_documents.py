@@ -9,7 +9,8 @@ A release often carries several files — the 보도자료, a `[별첨] 모두�
   PDF), then by its place in the list.
 - `read_release_facts`: contacts, footnotes and attendees from every distinct document — the
   chosen one first, then the others, then the page body — each item carrying the attachment
-  position it was read from (None: the page body), an item already found not added twice. A
+  position it was read from (None: the page body), an item already read from another document
+  not added again (within one document, the extractor's items stand as they are). A
   document that is the same text as one already read (the PDF of the HWPX; the page body of the
   HWPX) is not read again: another format's reading of the same lines would give near-copies.
   The event date is the chosen document's.
@@ -132,11 +133,12 @@ class _Merged:
         if self.first:
             self.event_at, self.first = facts.event_at, False
         for name, items in self.items.items():
-            for item in getattr(facts, name):
-                key = item_key(item)
-                if key not in self.keys[name]:
-                    self.keys[name].add(key)
-                    items.append(replace(item, attachment_position=position))
+            found = getattr(facts, name)
+            # A note printed twice in one document is two notes; one already read from another
+            # document is not added again.
+            items.extend(replace(item, attachment_position=position) for item in found
+                         if item_key(item) not in self.keys[name])
+            self.keys[name].update(item_key(item) for item in found)
         self.warnings.extend(w for w in facts.warnings if w not in self.warnings)
 
     def facts(self) -> ReleaseFacts:
