@@ -63,7 +63,10 @@ def _attachment_names(markdown: Path) -> dict[str, str]:
         return {}
     header = markdown.read_text(encoding="utf-8").split("## 본문")[0]
     found = re.findall(r"^- (PDF|HWPX) 첨부: (.+)$", header, re.M)
-    return {kind.lower(): name.strip() for kind, name in found}
+    names: dict[str, str] = {}
+    for kind, name in found:  # the corpus file of a kind is the first one the header lists
+        names.setdefault(kind.lower(), name.strip())
+    return names
 
 
 def days_from(first: str, count: int) -> list[str]:

@@ -25,9 +25,11 @@ QUERIES = {
     },
     "attendee_meetings": {
         "title": "Meetings a person or office attended in a year",
-        "description": "e.g. organization 외교부, title 2차관, year 2024.",
-        "sql": "SELECT published_date, release_title, release_ministry, name, role, news_id "
-               "FROM attendee_appearances WHERE organization = :organization AND title = :title "
+        "description": "e.g. organization 외교부, title 2차관, year 2024. The organization is matched "
+                       "as written (산업부) or as its ministry's name in force on the release date (산업통상부).",
+        "sql": "SELECT published_date, release_title, release_ministry, organization, name, role, news_id "
+               "FROM attendee_appearances WHERE :organization IN (organization, organization_canonical) "
+               "AND title = :title "
                "AND published_date LIKE :year || '-%' ORDER BY published_date",
     },
     "releases_per_ministry_and_month": {
@@ -46,7 +48,7 @@ TABLE_OPTIONS = {
     "briefings": {"facets": ["ministry_canonical", "kind", "body_source"], "sort_desc": "published_at",
                   "fts_table": "search_index", "fts_pk": "news_id"},
     "releases": {"facets": ["ministry", "kind", "published_month"], "sort_desc": "published_at"},
-    "attendee_appearances": {"facets": ["release_ministry", "organization", "title"],
+    "attendee_appearances": {"facets": ["release_ministry", "organization_canonical", "organization", "title"],
                              "sort_desc": "published_at"},
     "latest_revisions": {"sort_desc": "last_changed_at"},
     "attachments": {"facets": ["kind"]},
