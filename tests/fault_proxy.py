@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import socket
 import struct
+import sys
 import threading
 import time
 from collections import Counter
@@ -29,6 +30,12 @@ from tests.local_server import ERROR_HTML, LocalServer, _Server
 FAULTS = ("status", "hang", "reset", "truncate", "truncate_no_length", "error_page", "redirect",
           "euc_kr", "control_chars", "oversized")
 CONTROL_CHARS = "\x01\x08\x0b\x1f"  # C0 controls XML 1.0 forbids, one in each listed title
+
+
+class _QuietServer(_Server):
+    def handle_error(self, request, client_address):  # the client gave up (a hang, a cancelled download)
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
 
 @dataclass
@@ -67,7 +74,7 @@ class FaultProxy:
         self.delay = 0.0
         self.log: list[Served] = []
         self.lock = threading.Lock()
-        self.server = _Server(("127.0.0.1", 0), _handler_for(self))
+        self.server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
