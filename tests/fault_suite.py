@@ -96,7 +96,8 @@ def faults(releases: list[MirrorRelease]) -> list[Fault]:
     new_with_pdf, new = releases[PER_DAY], releases[PER_DAY + 1]  # day 2, not archived before
     never = 0  # a rule's `times`: every request
     return [
-        Fault("5xx_transient", (Rule(detail_path(old), "status", times=RETRIES, status=503),), counted=False, harmless=True),
+        Fault("5xx_transient", (Rule(detail_path(old), "status", times=RETRIES, status=503),),
+              counted=False, harmless=True),
         Fault("5xx", (Rule(detail_path(old_with_body), "status", times=never, status=502),
                       Rule(file_path(new), "status", times=never, status=500))),
         Fault("5xx_retry_after", (Rule(detail_path(old), "status", times=1, status=503, retry_after=2),),

@@ -139,3 +139,14 @@ def test_caps_come_from_the_environment(monkeypatch):
     with pytest.raises(DocumentError) as caught:
         extract_document(many_pages(4))
     assert caught.value.code == "too_many_pages" and "BRIEFING_MAX_PAGES" in caught.value.reason
+
+
+def test_hwpx_and_hwp5_readers_check_the_time_cap_between_sections():
+    from tests.fixtures.documents import make_hwpx
+
+    ticks = iter(range(1000))
+    limits = DocumentLimits(max_seconds=0.5, clock=lambda: float(next(ticks)))
+    with pytest.raises(DocumentError) as caught:
+        extract_document(make_hwpx(["□ 합성 문단"]), limits=limits)
+    assert caught.value.code == "too_slow" and "section0.xml" in caught.value.reason
+    assert extract_document(make_hwpx(["□ 합성 문단"]), limits=DocumentLimits()).text == "□ 합성 문단"

@@ -102,7 +102,7 @@ def test_the_archive_survives_the_fault_and_a_clean_run_restores_it(fault, proxy
 
 
 KILLS = 3
-KILL_AFTER = (0.5, 3.0)  # seconds after the start, drawn at random
+KILL_AFTER = (0.3, 2.0)  # seconds after the start, drawn at random
 
 
 def kill_crawl_at_random(proxy, db, rng: random.Random) -> bool:

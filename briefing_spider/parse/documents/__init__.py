@@ -8,7 +8,8 @@ and raises only `DocumentError`, with a typed `code`, for anything that yields n
 - zip_bomb: a zip (HWPX, or one sniffed) whose member declares or inflates to more than its
   uncompressed budget; inflating stops at the cap
 - too_many_pages: a PDF with more pages than `limits.max_pages` (BRIEFING_MAX_PAGES)
-- too_slow: a PDF still being read after `limits.max_seconds` (BRIEFING_MAX_DOCUMENT_SECONDS)
+- too_slow: a file still being read after `limits.max_seconds` (BRIEFING_MAX_DOCUMENT_SECONDS),
+  checked between pages (PDF) or sections (HWPX, HWP 5)
 - encrypted: a password-protected HWP 5, PDF or zip member
 - corrupt: a truncated or malformed file
 - unsupported: a document kind with no reader
@@ -40,10 +41,9 @@ def extract_document(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if not sniffed.is_document:
         raise DocumentError(sniffed.code, sniffed.reason or f"a {sniffed.kind} file")
     reader = _reader(sniffed.kind)
+    limits = limits or limits_from_env()  # before the reader's try: a bad setting is no file's fault
     try:
-        if sniffed.kind == "pdf":
-            return reader(data, limits=limits or limits_from_env())
-        return reader(data)
+        return reader(data, limits=limits)
     except DocumentError:
         raise
     except MemoryError:

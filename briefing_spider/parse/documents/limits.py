@@ -2,7 +2,8 @@
 and, inside zips, by safezip's budget).
 
 A PDF with more pages than `max_pages` is refused before any page is read (`too_many_pages`);
-a reader that is still reading after `max_seconds` stops at its next page (`too_slow`). The
+a reader that is still reading after `max_seconds` stops at its next page (PDF) or section
+(HWPX, HWP 5) (`too_slow`). The
 clock is an input, so tests can run it by hand. The crawl and `briefing reparse` take the caps
 from the environment (BRIEFING_MAX_PAGES, BRIEFING_MAX_DOCUMENT_SECONDS; build workers inherit
 it), see docs/operations.md.
