@@ -59,7 +59,7 @@ def read_attachment(part: AttachmentPart) -> tuple[Attachment, DocumentText | No
     sniffed = sniff(part.body)
     common = {**base, "kind": sniffed.kind, "sha256": part.sha256, "size": len(part.body)}
     if not sniffed.is_document:
-        return Attachment(**common, error=f"not_a_document: {sniffed.reason}"), None
+        return Attachment(**common, error=f"{sniffed.code}: {sniffed.reason}"), None
     try:
         document = extract_document(part.body)
     except DocumentError as error:

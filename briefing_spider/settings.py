@@ -1,6 +1,8 @@
 """Scrapy settings: polite by default. The CLI's `--polite/--no-polite` (tests, mirrors) and
 environment variables override them; see docs/operations.md."""
 
+import os
+
 from briefing_spider import __version__
 
 BOT_NAME = "briefing_spider"
@@ -25,7 +27,7 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
 # Retries on 5xx and timeouts, with exponential backoff (see middlewares.BackoffRetryMiddleware).
 RETRY_ENABLED = True
-RETRY_TIMES = 3
+RETRY_TIMES = int(os.environ.get("BRIEFING_RETRY_TIMES", "3"))  # tries after the first
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
@@ -33,12 +35,14 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "briefing_spider.middlewares.BackoffRetryMiddleware": 550,
 }
-DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_TIMEOUT = float(os.environ.get("BRIEFING_DOWNLOAD_TIMEOUT", "60"))  # seconds per request
 DOWNLOAD_MAXSIZE = 50 * 1024 * 1024  # attachments larger than this are refused (BRIEFING_MAX_BYTES)
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
 ITEM_PIPELINES = {"briefing_spider.pipelines.ArchivePipeline": 300}
 BRIEFING_DB = "data/briefings.db"
+# Build worker processes (0: build in the crawl's own process); default: the cores, at most 4.
+BRIEFING_BUILD_WORKERS = int(os.environ["BRIEFING_BUILD_WORKERS"]) if os.environ.get("BRIEFING_BUILD_WORKERS") else None
 
 HTTPERROR_ALLOWED_CODES = [404, 410]  # a missing page or file is recorded, not silently dropped
 COOKIES_ENABLED = False

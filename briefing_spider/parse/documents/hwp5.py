@@ -21,6 +21,7 @@ import olefile
 from .hwp5_records import (
     CTRL_HEADER, LIST_HEADER, PARA_HEADER, PARA_TEXT, TABLE, Record, ctrl_id, read_records,
 )
+from .limits import DocumentLimits
 from .model import Block, Cell, DocumentError, DocumentText, Paragraph, Table
 from .render import count_paragraphs, render_text
 from .safezip import budget_for
@@ -43,10 +44,12 @@ CELL_FORMAT = struct.Struct("<HHHH")  # col, row, colspan, rowspan after 8 bytes
 LIST_HEADER_SIZE = 8
 
 
-def read_hwp5(data: bytes) -> DocumentText:
+def read_hwp5(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentText:
+    check_time = (limits or DocumentLimits()).deadline()
     budget = budget_for(len(data))
     blocks: list[Block] = []
-    for stream in read_section_streams(data, budget):
+    for number, stream in enumerate(read_section_streams(data, budget)):
+        check_time(f"section {number}")
         blocks.extend(extract_paragraphs(read_records(stream)))
     return DocumentText(
         kind="hwp", blocks=tuple(blocks), text=render_text(blocks),

@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from .limits import DocumentLimits
 from .model import Block, Cell, DocumentError, DocumentText, Paragraph, Table
 from .render import count_paragraphs, render_text
 from .safezip import SafeZip
@@ -50,11 +51,13 @@ MARGIN = f".//{HH}margin"
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def read_hwpx(data: bytes, *, budget: int | None = None) -> DocumentText:
+def read_hwpx(data: bytes, *, budget: int | None = None, limits: DocumentLimits | None = None) -> DocumentText:
+    check_time = (limits or DocumentLimits()).deadline()
     archive = SafeZip(data, budget=budget)
     indents = extract_indents(archive)
     blocks: list[Block] = []
     for name in section_names(archive):
+        check_time(name)
         blocks.extend(extract_blocks(_parse(archive.read(name), name), indents))
     return DocumentText(
         kind="hwpx", blocks=tuple(blocks), text=render_text(blocks),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .limits import DocumentLimits
 from .model import Block, DocumentError, DocumentText, Paragraph
 from .render import count_paragraphs, render_text
 
@@ -29,11 +30,19 @@ HANG_TOLERANCE = 2.0  # points: a line this far left of a paragraph's mark leave
 LINE_DROP = 0.5  # a character box this many box heights lower (and an x reset) is a new visual line
 
 
-def read_pdf(data: bytes) -> DocumentText:
+def read_pdf(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentText:
+    """The PDF's text; `too_many_pages` before reading a page when it has more than the limit,
+    `too_slow` when reading takes longer than the limit (checked between pages)."""
+    limits = limits or DocumentLimits()
     document = _open(data)
     try:
         pages = len(document)
-        page_lines = [extract_page_lines(document, index) for index in range(pages)]
+        limits.check_pages(pages)
+        check_time = limits.deadline()
+        page_lines = []
+        for index in range(pages):
+            check_time(f"page {index + 1} of {pages}")
+            page_lines.append(extract_page_lines(document, index))
     finally:
         document.close()
     blocks = tuple(block for lines in page_lines for block in group_lines(lines))

@@ -6,15 +6,18 @@ korea.kr serves HWP 5 binaries named `.hwpx` and HTML error pages named `.pdf`: 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 
 import olefile
+
+from .model import DocumentError
+from .safezip import SafeZip
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
 HWPX_MIMETYPE = b"application/hwp+zip"
+MIMETYPE_CAP = 1024  # bytes of a zip's `mimetype` member read to sniff it; a longer one is refused
 HWP5_SIGNATURE = b"HWP Document File"
 HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<meta", b"<?xml")
 
@@ -26,6 +29,7 @@ DOCUMENT_KINDS = ("hwpx", "hwp", "pdf")
 class Sniffed:
     kind: str  # one of KINDS
     reason: str | None = None  # for html/empty/unknown: why this is not a document
+    code: str = "not_a_document"  # the DocumentError code for a non-document (zip_bomb: refused)
 
     @property
     def is_document(self) -> bool:
@@ -52,12 +56,14 @@ def _sniff_zip(data: bytes) -> Sniffed:
     # The OWPML container stores `mimetype` first and uncompressed, like EPUB/ODF.
     if data[30:38] == b"mimetype" and HWPX_MIMETYPE in data[38:120]:
         return Sniffed(kind="hwpx")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if archive.read("mimetype").strip() == HWPX_MIMETYPE:
-                return Sniffed(kind="hwpx")
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as error:
-        return Sniffed(kind="unknown", reason=f"a zip that is not HWPX ({error})")
+    try:  # the same capped, streamed read as every other zip member (a bomb stops at the cap)
+        mimetype = SafeZip(data).read("mimetype", cap=MIMETYPE_CAP)
+    except DocumentError as error:
+        if error.code == "zip_bomb":
+            return Sniffed(kind="unknown", reason=error.reason, code="zip_bomb")
+        return Sniffed(kind="unknown", reason=f"a zip that is not HWPX ({error.reason})")
+    if mimetype.strip() == HWPX_MIMETYPE:
+        return Sniffed(kind="hwpx")
     return Sniffed(kind="unknown", reason="a zip without the application/hwp+zip mimetype")
 
 

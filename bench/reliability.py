@@ -1,0 +1,157 @@
+"""Reliability tally: crawls through injected faults, and a SIGKILL loop, on the local mirror.
+
+For each fault kind of the fault suite (tests/fault_suite.py) and each round: a copy of a clean
+archive of the first day, a crawl of both days through the fault (tests/fault_proxy.py), then a
+clean re-run. A kill loop then SIGKILLs crawls at random moments and finishes with a clean crawl.
+Printed: faults injected by kind, crawls run, and what must be 0 — records lost, worse copies
+kept, duplicates — with what the suite also checks: faults left uncounted in crawl_errors and
+exit codes that hid a failed run.
+
+    python bench/reliability.py --rounds 2 --kills 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.fault_proxy import FaultProxy  # noqa: E402
+from tests.fault_suite import (  # noqa: E402
+    BEFORE_ARGS, OtherHost, copy_archive, crawl, duplicates, faults, last_run, mirror_releases, records,
+    uncounted,
+)
+from tests.site import Mirror  # noqa: E402
+from tests.test_faults import CHECKS, kill_crawl_at_random  # noqa: E402
+
+
+class Tally:
+    def __init__(self):
+        self.injected: Counter = Counter()
+        self.crawls = self.lost = self.worse = self.duplicates = self.uncounted = self.bad_exits = 0
+        self.failed_checks = 0
+        self.kills = self.kills_landed = 0
+        self.by_fault: dict[str, Counter] = {}
+
+    def note(self, fault: str, **counts: int) -> None:
+        self.by_fault.setdefault(fault, Counter()).update(counts)
+        for name, value in counts.items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+def lost_and_worse(held: dict, now: dict) -> tuple[int, int]:
+    """(records held before and now gone, records held before and now different)."""
+    lost = sum(1 for news_id in held if news_id not in now)
+    worse = sum(1 for news_id, record in held.items() if news_id in now and now[news_id] != record)
+    return lost, worse
+
+
+def against_reference(now: dict, reference: dict) -> tuple[int, int]:
+    """(reference records missing, records differing from the reference's)."""
+    missing = sum(1 for news_id in reference if news_id not in now)
+    return missing, sum(1 for news_id, record in now.items() if record != reference.get(news_id))
+
+
+def run_fault(fault, proxy, before: Path, reference: dict, workdir: Path, tally: Tally) -> None:
+    db = copy_archive(before, workdir)
+    held = records(db)
+    proxy.reset(fault.rules)
+    result = crawl(proxy.base_url, db)
+    tally.injected.update(proxy.injected())
+    spoilt = proxy.spoilt_for_good()
+    failed_checks = 0
+    for check in fault.checks:  # e.g. the retry waited for Retry-After
+        try:
+            CHECKS[check](proxy, fault)
+        except AssertionError:
+            failed_checks += 1
+    proxy.reset()
+    after = records(db)
+    _, errors = last_run(db)
+    lost, worse = lost_and_worse(held, after)
+    missed = len(uncounted(spoilt, errors)) if fault.counted else 0
+    bad_exit = int((result.returncode == 0) != fault.exit_ok)
+    again = crawl(proxy.base_url, db)
+    lost_after, worse_after = against_reference(records(db), reference)
+    tally.note(fault.name, crawls=2, lost=lost + lost_after, worse=worse + worse_after,
+               duplicates=duplicates(db), uncounted=missed, bad_exits=bad_exit + int(again.returncode != 0),
+               failed_checks=failed_checks)
+
+
+def kill_loop(proxy, reference: dict, workdir: Path, kills: int, rng: random.Random, tally: Tally) -> None:
+    db = workdir / "briefings.db"
+    proxy.reset()
+    proxy.delay = 0.15
+    held: dict = {}
+    try:
+        for _ in range(kills):
+            tally.kills += 1
+            tally.kills_landed += kill_crawl_at_random(proxy, db, rng)
+            tally.crawls += 1
+            if db.exists():
+                now = records(db)
+                lost, _ = lost_and_worse(held, now)
+                worse = against_reference(now, reference)[1]  # a half record differs from the reference
+                tally.note("kill", lost=lost, worse=worse, duplicates=duplicates(db))
+                held = now
+    finally:
+        proxy.delay = 0
+    result = crawl(proxy.base_url, db)
+    lost, worse = against_reference(records(db), reference)
+    tally.note("kill", crawls=1, lost=lost, worse=worse, duplicates=duplicates(db),
+               bad_exits=int(result.returncode != 0))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=2, help="crawls through each fault kind")
+    parser.add_argument("--kills", type=int, default=10, help="SIGKILLed crawls in the kill loop")
+    parser.add_argument("--seed", type=int, default=None)
+    args = parser.parse_args()
+    seed = random.randrange(1 << 30) if args.seed is None else args.seed
+    tally = Tally()
+    started = time.monotonic()
+    releases = mirror_releases()
+    with tempfile.TemporaryDirectory() as tmp, Mirror(releases) as mirror, OtherHost(mirror) as other, \
+            FaultProxy(mirror, other_base=other.other_base) as proxy:
+        tmp = Path(tmp)
+        crawl(proxy.base_url, tmp / "reference" / "briefings.db")
+        reference = records(tmp / "reference" / "briefings.db")
+        crawl(proxy.base_url, tmp / "before" / "briefings.db", *BEFORE_ARGS)
+        tally.crawls += 2
+        for fault in faults(releases):
+            for round_ in range(args.rounds):
+                run_fault(fault, proxy, tmp / "before" / "briefings.db", reference,
+                          tmp / f"{fault.name}-{round_}", tally)
+        kill_loop(proxy, reference, tmp / "kills", args.kills, random.Random(seed), tally)
+    print_tally(tally, args, seed, time.monotonic() - started, faults(releases))
+
+
+def print_tally(tally: Tally, args, seed: int, seconds: float, fault_list) -> None:
+    print(f"reliability: {len(fault_list)} fault kinds × {args.rounds} rounds, kill loop of {args.kills} "
+          f"(seed {seed}), {seconds:.0f} s")
+    print("| fault | fixed on | lost | worse kept | duplicates | uncounted | wrong exit | other check failed |")
+    print("|---|---|---|---|---|---|---|---|")
+    for fault in [*fault_list, None]:
+        name = fault.name if fault else "kill"
+        counts = tally.by_fault.get(name, Counter())
+        print(f"| {name} | {(fault.fixed_on if fault else '') or '—'} | {counts['lost']} | {counts['worse']} | "
+              f"{counts['duplicates']} | {counts['uncounted']} | {counts['bad_exits']} | {counts['failed_checks']} |")
+    print("faults injected: " + ", ".join(f"{kind} {n}" for kind, n in sorted(tally.injected.items()))
+          + f", SIGKILL {tally.kills} ({tally.kills_landed} mid-crawl)")
+    print(f"crawls run: {tally.crawls}")
+    print(f"records lost: {tally.lost}   worse copies kept: {tally.worse}   duplicates: {tally.duplicates}"
+          f"   (all three must be 0)")
+    print(f"faults not counted in crawl_errors: {tally.uncounted}   wrong exit codes: {tally.bad_exits}   "
+          f"other checks failed (Retry-After honoured): {tally.failed_checks}")
+
+
+if __name__ == "__main__":
+    main()
