@@ -1,7 +1,13 @@
 """Scrapy settings: polite by default. The CLI's `--polite/--no-polite` (tests, mirrors) and
-environment variables override them; see docs/operations.md."""
+environment variables (briefing_spider/env.py) override them; see docs/operations.md.
+
+`briefing crawl` loads this module by name, whatever the working directory and however the
+package was installed; `scrapy crawl` finds it through scrapy.cfg in the checkout."""
 
 from briefing_spider import __version__
+from briefing_spider.env import settings_from_env
+
+_from_env = settings_from_env()  # BRIEFING_BUILD_WORKERS, BRIEFING_MAX_BYTES (a bad value names itself)
 
 BOT_NAME = "briefing_spider"
 SPIDER_MODULES = ["briefing_spider.spiders"]
@@ -34,7 +40,8 @@ DOWNLOADER_MIDDLEWARES = {
     "briefing_spider.middlewares.BackoffRetryMiddleware": 550,
 }
 DOWNLOAD_TIMEOUT = 60
-DOWNLOAD_MAXSIZE = 50 * 1024 * 1024  # attachments larger than this are refused (BRIEFING_MAX_BYTES)
+# Attachments larger than this are refused (BRIEFING_MAX_BYTES, or `briefing crawl --max-bytes`).
+DOWNLOAD_MAXSIZE = _from_env.get("DOWNLOAD_MAXSIZE", 50 * 1024 * 1024)
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
 ITEM_PIPELINES = {"briefing_spider.pipelines.ArchivePipeline": 300}
@@ -42,8 +49,15 @@ BRIEFING_DB = "data/briefings.db"
 
 HTTPERROR_ALLOWED_CODES = [404, 410]  # a missing page or file is recorded, not silently dropped
 COOKIES_ENABLED = False
+# No remote access into the crawl process: Scrapy's telnet console and its remote-control HTTP
+# server (which also writes a job file with its token under the user's state directory).
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+COMMANDS_MODULE = "briefing_spider.commands"  # `scrapy crawl` exits non-zero when the run failed
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 64 * 1024 * 1024  # attachments are large: the default 5 MB stalls downloads
 CONCURRENT_ITEMS = 8  # a callback yields a few items; Scrapy starts this many tasks per response
+
+# Build processes (BRIEFING_BUILD_WORKERS): None for as many as cores, at most 4; 0 builds in the crawl.
+BRIEFING_BUILD_WORKERS = _from_env.get("BRIEFING_BUILD_WORKERS")

@@ -1,0 +1,78 @@
+"""`briefing crawl` takes its settings from the package, whatever the working directory: the
+archive pipeline, the lock, robots.txt and the rest — not Scrapy's defaults, which a crawl run
+outside the checkout used to get (no `scrapy.cfg` there) while reporting "nothing fetched"."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tests.conftest import ROOT
+from tests.crawl_helpers import run_cli
+from tests.mirror_data import days_from, synthetic_releases
+from tests.site import Mirror
+
+DAYS = days_from("2026-07-20", 2)
+
+
+def briefing_executable() -> list[str]:
+    """This environment's `briefing` script (as a user runs it), else `python -m`."""
+    script = Path(sys.executable).parent / "briefing"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "briefing_spider.cli"]
+
+
+def test_crawl_from_another_directory_uses_the_package_settings(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    state = tmp_path / "state"
+    env = {**os.environ, "XDG_STATE_HOME": str(state), "HOME": str(tmp_path / "home")}
+    releases = synthetic_releases(DAYS, per_day=3)
+    with Mirror(releases) as mirror:
+        result = subprocess.run([*briefing_executable(), "crawl", "--base-url", mirror.base_url, "--db",
+                                 "briefings.db", "--no-polite", "--since", DAYS[0], "--until", DAYS[-1]],
+                                cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300)
+        requested = list(mirror.requests)
+    assert result.returncode == 0, result.stderr
+    assert "6 new" in result.stdout
+    db = Database(elsewhere / "briefings.db")  # --db relative to the working directory
+    assert db.execute("SELECT count(*) FROM briefings").fetchone()[0] == 6
+    assert [run["status"] for run in db.query("SELECT status FROM crawl_runs")] == ["finished"]
+    assert "/robots.txt" in requested  # ROBOTSTXT_OBEY came from the project's settings
+    # only the archive, its raw store and nothing else (no .scrapy/, no lock left, no job files)
+    left = {p.name for p in elsewhere.iterdir()} - {"briefings.db-wal", "briefings.db-shm"}
+    assert left == {"briefings.db", "briefings.raw"}
+    assert not state.exists()  # Scrapy's remote control writes its token file there when enabled
+
+
+def test_scrapy_crawl_from_the_checkout_still_reads_scrapy_cfg(tmp_path):
+    db_path = tmp_path / "briefings.db"
+    releases = synthetic_releases(DAYS[:1], per_day=2)
+    with Mirror(releases) as mirror:
+        result = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "korea_kr_press", "-a", f"base_url={mirror.base_url}",
+             "-a", f"since={DAYS[0]}", "-a", f"until={DAYS[0]}", "-s", f"BRIEFING_DB={db_path}",
+             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
+            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert Database(db_path).execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
+
+
+def test_build_workers_from_the_environment(tmp_path):
+    """BRIEFING_BUILD_WORKERS=0 builds in the crawl's own process (the log says how it builds);
+    a value that is not a number stops the crawl before it starts, naming the variable."""
+    releases = synthetic_releases(DAYS[:1], per_day=2)
+    log = tmp_path / "crawl.log"
+    with Mirror(releases) as mirror:
+        args = ("crawl", "--base-url", mirror.base_url, "--no-polite", "--since", DAYS[0], "--until", DAYS[0])
+        inline = run_cli(*args, "--db", str(tmp_path / "a.db"), "--log-file", str(log),
+                         env={**os.environ, "BRIEFING_BUILD_WORKERS": "0"})
+        wrong = run_cli(*args, "--db", str(tmp_path / "b.db"), env={**os.environ, "BRIEFING_BUILD_WORKERS": "many"})
+    assert inline.returncode == 0, inline.stderr
+    assert "building releases in the crawl process" in log.read_text(encoding="utf-8")
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip().splitlines()[-1] == "error: BRIEFING_BUILD_WORKERS='many': expected a whole number"
+    assert not (tmp_path / "b.db").exists()
