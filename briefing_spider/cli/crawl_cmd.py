@@ -52,8 +52,8 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, ba
           api_url, log_file, verbose):
     """Crawl korea.kr press releases (list → detail → attachments) into the archive.
 
-    With no dates it continues from the archive: from the end of the last finished crawl (or
-    the newest release) minus 7 days, or the last 7 days on an empty archive, up to today in
+    With no dates it continues from the archive: from the newest day any finished crawl
+    covered (or the newest release) minus 7 days, or the last 7 days on an empty archive, up to today in
     Asia/Seoul; then only new, retitled and incomplete releases are fetched, and a day's list is
     read until a page holds nothing new.
 
