@@ -32,6 +32,25 @@ def open_archive(path: str | Path, *, create: bool = True) -> Database:
     return db
 
 
+def open_archive_read_only(path: str | Path) -> Database:
+    """Open an existing archive for reading only (`mode=ro`): nothing is written, not even a
+    migration. An archive at an older schema is an ArchiveError saying so in one line — a crawl
+    or `briefing reparse` (which write) bring it up to date."""
+    from briefing_spider.archive.query import QueryError, connect_readonly
+
+    try:
+        db = Database(connect_readonly(path))
+    except QueryError as error:
+        raise ArchiveError(str(error)) from None
+    pending = migrations.pending(db)
+    if pending:
+        db.close()
+        raise ArchiveError(f"{path}: the archive's schema is older than this version's ({len(pending)} "
+                           f"migration(s) pending, first {pending[0].name}); run `briefing reparse --db {path}` "
+                           f"or a crawl to upgrade it (reading never changes it)")
+    return db
+
+
 def raw_dir_for(db_path: str | Path) -> Path:
     """Where the raw store of an archive lives: `data/briefings.db` → `data/briefings.raw/`."""
     return Path(db_path).with_suffix(".raw")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -44,8 +45,11 @@ def reparse(db_path, news_ids, workers):
         briefing reparse --db data/briefings.db
     """
     try:
-        db = open_archive(db_path, create=False)
+        if not Path(db_path).is_file():  # before the lock: a wrong --db leaves no lock file behind
+            raise ArchiveError(f"{db_path}: no archive here (run `briefing crawl --db {db_path}` first)")
+        # The lock first: a migration is a write, and a crawl may be writing.
         with crawl_lock(db_path, command="briefing reparse", started_at=now()):
+            db = open_archive(db_path, create=False)
             counts = reparse_releases(db, RawStore(raw_dir_for(db_path)), news_ids, workers)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None

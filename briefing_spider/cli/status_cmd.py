@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from briefing_spider.archive import ArchiveError, open_archive
+from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
 from briefing_spider.ops.health import HealthReport, check_health, notify
@@ -33,7 +33,7 @@ def status(db_path, days, notify_command, as_json):
         briefing status --notify 'mail -s "briefing-archive" ops@example.org'
     """
     try:
-        db = open_archive(db_path, create=False)
+        db = open_archive_read_only(db_path)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
     report = check_health(db, now=now(), days=days)
