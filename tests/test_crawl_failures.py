@@ -112,3 +112,25 @@ def test_scrapy_crawl_with_a_base_url_without_a_scheme_exits_non_zero(tmp_path):
     assert result.returncode != 0
     assert "'127.0.0.1:8000': expected an http:// or https:// URL" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_limited_crawl_does_not_report_its_limit_as_missing_releases(tmp_path):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(synthetic_releases(DAYS[:1], per_day=12)) as mirror:
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0], "--limit", "4")
+    assert result.returncode == 0, result.stderr
+    assert "4 new" in result.stdout and "0 errors" in result.stdout
+    db = Database(db_path)
+    assert list(db.query("SELECT kind FROM crawl_errors")) == []
+    assert db.execute("SELECT count(*) FROM crawl_days").fetchone()[0] == 0  # the day was not checked whole
+    status = run_cli("status", "--db", str(db_path), "--today", DAYS[0])
+    assert "missing_releases" not in status.stdout and "error_rate" not in status.stdout, status.stdout
+
+
+def test_a_crawl_under_its_limit_still_checks_the_day_counts(tmp_path):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(synthetic_releases(DAYS[:1], per_day=3)) as mirror:
+        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0], "--limit", "10")
+    assert result.returncode == 0, result.stderr
+    rows = list(Database(db_path).query("SELECT day, site_total, archived FROM crawl_days"))
+    assert rows == [{"day": DAYS[0], "site_total": 3, "archived": 3}]
