@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from briefing_spider.archive.schema import migrations
+from briefing_spider.archive.views import refresh_ministries
 
 
 class ArchiveError(RuntimeError):
@@ -14,7 +15,8 @@ class ArchiveError(RuntimeError):
 
 
 def open_archive(path: str | Path, *, create: bool = True) -> Database:
-    """Open (and migrate) the archive at `path`; with `create=False` a missing file is an error."""
+    """Open the archive at `path` for writing: migrate it, and refresh the `ministries` table
+    from parse/ministries.csv; with `create=False` a missing file is an error."""
     path = Path(path)
     if not path.exists() and not create:
         raise ArchiveError(f"{path}: no archive here (run `briefing crawl --db {path}` first)")
@@ -27,6 +29,7 @@ def open_archive(path: str | Path, *, create: bool = True) -> Database:
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
+        refresh_ministries(db)  # the registry shipped with this version, not the one of the first migration
     except OSError as error:
         raise ArchiveError(f"{path}: cannot open the archive ({error})") from error
     return db
