@@ -28,7 +28,7 @@ QUERIES = {
         "description": "e.g. organization 외교부, title 2차관, year 2024.",
         "sql": "SELECT published_date, release_title, release_ministry, name, role, news_id "
                "FROM attendee_appearances WHERE organization = :organization AND title = :title "
-               "AND published_date LIKE :year || '-%' ORDER BY published_date",
+               "AND substr(published_date, 1, 4) = :year ORDER BY published_date",
     },
     "releases_per_ministry_and_month": {
         "title": "Releases per ministry and month",
