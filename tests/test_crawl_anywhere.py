@@ -76,3 +76,30 @@ def test_build_workers_from_the_environment(tmp_path):
     assert wrong.returncode == 2
     assert wrong.stderr.strip().splitlines()[-1] == "error: BRIEFING_BUILD_WORKERS='many': expected a whole number"
     assert not (tmp_path / "b.db").exists()
+
+
+def test_scrapy_feed_export_of_the_items(tmp_path):
+    """`scrapy crawl korea_kr_press -O items.jsonl` writes every item; a body is shown by its
+    sha256 (its file in the raw store) and size."""
+    import hashlib
+    import json
+
+    releases = synthetic_releases(DAYS[:1], per_day=2)
+    feed = tmp_path / "items.jsonl"
+    with Mirror(releases) as mirror:
+        result = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "korea_kr_press", "-O", str(feed), "-a", f"base_url={mirror.base_url}",
+             "-a", f"since={DAYS[0]}", "-a", f"until={DAYS[0]}", "-s", f"BRIEFING_DB={tmp_path / 'briefings.db'}",
+             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
+            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+    fetched = [item for item in items if "body" in item]
+    served = {a.body for r in releases for a in r.attachments}
+    attachments = [item for item in fetched if item["role"] == "attachment" and item["status"] == 200]
+    assert attachments and all(set(item["body"]) == {"sha256", "size"} for item in fetched)
+    digests = {hashlib.sha256(body).hexdigest(): len(body) for body in served}
+    matched = [item for item in attachments if item["body"]["sha256"] in digests]  # the files, byte for byte
+    assert matched and all(digests[item["body"]["sha256"]] == item["body"]["size"] for item in matched)
+    assert sorted(item["news_id"] for item in items if set(item) == {"news_id", "url"}) == sorted(r.news_id for r in releases)
+    assert [item["day"] for item in items if "total" in item] == [DAYS[0]]
