@@ -103,3 +103,25 @@ def test_scrapy_feed_export_of_the_items(tmp_path):
     assert matched and all(digests[item["body"]["sha256"]] == item["body"]["size"] for item in matched)
     assert sorted(item["news_id"] for item in items if set(item) == {"news_id", "url"}) == sorted(r.news_id for r in releases)
     assert [item["day"] for item in items if "total" in item] == [DAYS[0]]
+
+
+def test_the_unit_schedule_install_writes_crawls_from_its_own_directory(tmp_path):
+    """The service's ExecStart, run from its WorkingDirectory (outside the checkout), archives:
+    the absolute `briefing`, the absolute `--db`, the package's settings."""
+    import shlex
+
+    srv, units = tmp_path / "srv", tmp_path / "units"
+    srv.mkdir()
+    installed = subprocess.run([*briefing_executable(), "schedule", "install", "--db", "data/briefings.db",
+                                "--unit-dir", str(units)], cwd=srv, capture_output=True, text=True, timeout=60)
+    assert installed.returncode == 0, installed.stderr
+    service = dict(line.split("=", 1) for line in (units / "briefing-archive.service").read_text().splitlines()
+                   if "=" in line and not line.startswith("#"))
+    command = shlex.split(service["ExecStart"])
+    assert Path(command[0]).is_absolute() and command[-2:] == ["--db", str(srv / "data" / "briefings.db")]
+    with Mirror(synthetic_releases(DAYS[:1], per_day=2)) as mirror:
+        result = subprocess.run([*command, "--base-url", mirror.base_url, "--no-polite", "--since", DAYS[0],
+                                 "--until", DAYS[0]], cwd=service["WorkingDirectory"], capture_output=True,
+                                text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert Database(srv / "data" / "briefings.db").execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
