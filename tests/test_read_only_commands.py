@@ -74,3 +74,13 @@ def test_reparse_of_a_missing_archive_leaves_no_lock_file(tmp_path):
     result = CliRunner().invoke(cli, ["reparse", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no archive here" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reparse_takes_its_workers_from_the_environment(tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr("briefing_spider.cli.reparse_cmd.build_pool", lambda workers: asked.append(workers))
+    path = tmp_path / "briefings.db"
+    open_archive(path).close()
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(path)], env={"BRIEFING_BUILD_WORKERS": "0"})
+    assert result.exit_code == 0, result.output
+    assert asked == [0]

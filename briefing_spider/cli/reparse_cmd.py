@@ -36,7 +36,8 @@ def reparse_releases(db, store: RawStore, news_ids, workers: int | None) -> dict
 @cli.command()
 @db_option
 @click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
-@click.option("--workers", type=click.IntRange(min=0), help="Build in N processes (0: in this one). Default: cores, at most 4.")
+@click.option("--workers", type=click.IntRange(min=0), envvar="BRIEFING_BUILD_WORKERS", show_envvar=True,
+              help="Build in N processes (0: in this one). Default: cores, at most 4.")
 def reparse(db_path, news_ids, workers):
     """Rebuild records from the raw store with the current parsers (after a parser fix).
 
