@@ -125,3 +125,28 @@ def test_the_unit_schedule_install_writes_crawls_from_its_own_directory(tmp_path
                                 text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert Database(srv / "data" / "briefings.db").execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
+
+
+def test_the_package_alone_crawls_without_the_checkout(tmp_path):
+    """The package laid out as a wheel installs it (its files only: no scrapy.cfg, no tests, no
+    checkout around it), imported from there and run from elsewhere, archives like the checkout.
+    A real `pip install .` into a fresh venv needs the package index, so it is not a test; this
+    is the part of it that runs offline."""
+    import shutil
+
+    site = tmp_path / "site-packages"
+    shutil.copytree(ROOT / "briefing_spider", site / "briefing_spider",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site), "XDG_STATE_HOME": str(tmp_path / "state")}
+    where = subprocess.run([sys.executable, "-c", "import briefing_spider; print(briefing_spider.__file__)"],
+                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+    assert where.stdout.strip() == str(site / "briefing_spider" / "__init__.py")
+    with Mirror(synthetic_releases(DAYS[:1], per_day=2)) as mirror:
+        result = subprocess.run([sys.executable, "-m", "briefing_spider.cli", "crawl", "--base-url", mirror.base_url,
+                                 "--no-polite", "--since", DAYS[0], "--until", DAYS[0], "--db", "b.db"],
+                                cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300)
+        assert "/robots.txt" in mirror.requests
+    assert result.returncode == 0, result.stderr
+    assert "2 new" in result.stdout
