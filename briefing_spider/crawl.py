@@ -1,13 +1,14 @@
-"""Run a crawl in this process: settings from the project, options from the caller."""
+"""Run a crawl in this process: settings from the package, options from the caller."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from scrapy.crawler import CrawlerProcess
-from scrapy.utils.project import get_project_settings
+from scrapy.settings import Settings
 
 from briefing_spider import stats
+from briefing_spider.run_outcome import run_failure
 from briefing_spider.spiders.korea_kr import KoreaKrPressSpider
 from briefing_spider.spiders.korea_kr_api import KoreaKrApiSpider
 
@@ -18,6 +19,19 @@ IMPOLITE = {
 }
 
 
+SETTINGS_MODULE = "briefing_spider.settings"
+
+
+def crawl_settings() -> Settings:
+    """The crawl's settings from the package itself (with the environment's overrides, see
+    env.py) — not from a `scrapy.cfg` found from the working directory, which a crawl started
+    elsewhere, or from a non-editable install, would not find (and would then run on Scrapy's
+    defaults: no pipeline, no lock, no robots.txt)."""
+    settings = Settings()
+    settings.setmodule(SETTINGS_MODULE, priority="project")
+    return settings
+
+
 @dataclass(frozen=True)
 class CrawlOutcome:
     unreachable: str | None  # the one-line reason when the site could not be reached at all
@@ -25,6 +39,7 @@ class CrawlOutcome:
     run_id: int | None
     api_error: str | None = None  # the open API's error (code, name, meaning) that stopped the crawl
     locked_out: str | None = None  # another run holds the archive: who
+    failed: str | None = None  # it ran to the end but fetched nothing it asked for: why (run_outcome.py)
 
 
 def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: str,
@@ -35,7 +50,7 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
     default only the caller's summary is shown, and errors are in the archive's crawl_errors.
     With `api` ({"api_url": …, "api_key": …}) the open API is the source instead of the site."""
-    settings = get_project_settings()
+    settings = crawl_settings()
     settings.set("BRIEFING_DB", db_path)
     settings.set("LOG_LEVEL", log_level)
     if log_file:
@@ -51,11 +66,18 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
     crawler = process.create_crawler(source.pop("spider"))
     process.crawl(crawler, since=since, until=until, limit=limit, recheck=recheck, backfill=backfill, **source)
     process.start()
+    return outcome_of(crawler)
+
+
+def outcome_of(crawler) -> CrawlOutcome:
+    """How a crawler's crawl went, read from its spider and stats once it has ended."""
     api_error = getattr(crawler.spider, "api_error", None)
+    finish_reason = crawler.stats.get_value("finish_reason")
     return CrawlOutcome(
         unreachable=getattr(crawler.spider, "unreachable", None),
-        finish_reason=crawler.stats.get_value("finish_reason"),
+        finish_reason=finish_reason,
         run_id=crawler.stats.get_value(stats.RUN_ID),
         locked_out=crawler.stats.get_value(stats.LOCKED_OUT),
         api_error=str(api_error) if api_error else None,
+        failed=crawler.stats.get_value(stats.RUN_FAILED) or run_failure(crawler.spider, finish_reason),
     )

@@ -5,17 +5,24 @@ Spiders interpret nothing: a `Fetched` is bytes plus where and when they came fr
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 ROLES = ("list", "detail", "attachment")
 
 
+def body_digest(body: bytes) -> dict:
+    """How a feed export (`scrapy crawl … -O items.jsonl`) shows a body: its sha256 — the name of
+    its file in the raw store — and its size, not the bytes themselves."""
+    return {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Fetched:
     url: str
     status: int
-    body: bytes
+    body: bytes = field(metadata={"serializer": body_digest})  # Scrapy's exporters read `serializer`
     fetched_at: datetime
     role: str  # one of ROLES
     news_id: str | None = None

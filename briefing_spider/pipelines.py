@@ -16,13 +16,14 @@ from scrapy import signals
 
 from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore, save_fetched
-from briefing_spider.archive.rebuild import build_pool, submit_build
+from briefing_spider.archive.rebuild import build_pool, default_workers, submit_build
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.archive.runs import CrawlRun, record_day_counts
 from briefing_spider.items import DayListed, Fetched, ReleaseComplete
 from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
+from briefing_spider.run_outcome import FAILED_STATUS, run_failure
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,10 @@ class ArchivePipeline:
     def open_spider(self) -> None:
         """Take the archive's lock for the whole crawl, whoever started it (CLI, scrapy, scrapyd)."""
         command = f"crawl {self.crawler.spider.name}"
+        if self.workers == 0:
+            logger.info("building releases in the crawl process (BRIEFING_BUILD_WORKERS=0)")
+        else:
+            logger.info("building releases in %d worker processes", self.workers or default_workers())
         try:
             self.lock.enter_context(crawl_lock(self.db_path, command=command, started_at=self.run.started_at))
         except ArchiveLocked as error:  # the spider sees this and starts nothing
@@ -119,13 +124,25 @@ class ArchivePipeline:
             logger.warning(reason)
 
     def spider_closed(self, spider, reason: str) -> None:
+        failure = run_failure(spider, reason)
+        if failure:
+            self.crawler.stats.set_value(stats.RUN_FAILED, failure)
+            logger.error("the run failed: %s", failure)
         with self.lock:  # released last, after the run's record is written
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
             if self.db is None:
                 return
-            if reason == "finished":
+            if reason == "finished" and not limit_reached(spider):  # a limited crawl saw part of its days
                 self.check_day_counts()
-            self.run.finish(self.db, status=CLOSE_STATUS.get(reason, reason), at=now())
+            if failure:
+                self.error(url=getattr(spider, "base_url", ""), kind="run_failed", reason=failure, at=now())
+            self.run.finish(self.db, status=FAILED_STATUS if failure else CLOSE_STATUS.get(reason, reason), at=now())
             self.db.close()
+
+
+def limit_reached(spider) -> bool:
+    """`--limit` stopped the crawl: the days' counts are not the archive's whole story."""
+    limit = getattr(spider, "limit", None)
+    return limit is not None and len(getattr(spider, "scheduled", ())) >= limit
 

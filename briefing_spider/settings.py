@@ -1,9 +1,13 @@
 """Scrapy settings: polite by default. The CLI's `--polite/--no-polite` (tests, mirrors) and
-environment variables override them; see docs/operations.md."""
+environment variables (briefing_spider/env.py) override them; see docs/operations.md.
 
-import os
+`briefing crawl` loads this module by name, whatever the working directory and however the
+package was installed; `scrapy crawl` finds it through scrapy.cfg in the checkout."""
 
 from briefing_spider import __version__
+from briefing_spider.env import settings_from_env
+
+_from_env = settings_from_env()  # BRIEFING_* variables of env.ENV_SETTINGS (a bad value names itself)
 
 BOT_NAME = "briefing_spider"
 SPIDER_MODULES = ["briefing_spider.spiders"]
@@ -27,7 +31,7 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
 # Retries on 5xx and timeouts, with exponential backoff (see middlewares.BackoffRetryMiddleware).
 RETRY_ENABLED = True
-RETRY_TIMES = int(os.environ.get("BRIEFING_RETRY_TIMES", "3"))  # tries after the first
+RETRY_TIMES = _from_env.get("RETRY_TIMES", 3)  # tries after the first
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
@@ -35,19 +39,25 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "briefing_spider.middlewares.BackoffRetryMiddleware": 550,
 }
-DOWNLOAD_TIMEOUT = float(os.environ.get("BRIEFING_DOWNLOAD_TIMEOUT", "60"))  # seconds per request
-DOWNLOAD_MAXSIZE = 50 * 1024 * 1024  # attachments larger than this are refused (BRIEFING_MAX_BYTES)
+DOWNLOAD_TIMEOUT = _from_env.get("DOWNLOAD_TIMEOUT", 60)  # seconds per request
+# Attachments larger than this are refused (BRIEFING_MAX_BYTES, or `briefing crawl --max-bytes`).
+DOWNLOAD_MAXSIZE = _from_env.get("DOWNLOAD_MAXSIZE", 50 * 1024 * 1024)
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 
 ITEM_PIPELINES = {"briefing_spider.pipelines.ArchivePipeline": 300}
 BRIEFING_DB = "data/briefings.db"
-# Build worker processes (0: build in the crawl's own process); default: the cores, at most 4.
-BRIEFING_BUILD_WORKERS = int(os.environ["BRIEFING_BUILD_WORKERS"]) if os.environ.get("BRIEFING_BUILD_WORKERS") else None
 
 HTTPERROR_ALLOWED_CODES = [404, 410]  # a missing page or file is recorded, not silently dropped
 COOKIES_ENABLED = False
+# No remote access into the crawl process: Scrapy's telnet console and its remote-control HTTP
+# server (which also writes a job file with its token under the user's state directory).
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+COMMANDS_MODULE = "briefing_spider.commands"  # `scrapy crawl` exits non-zero when the run failed
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 64 * 1024 * 1024  # attachments are large: the default 5 MB stalls downloads
 CONCURRENT_ITEMS = 8  # a callback yields a few items; Scrapy starts this many tasks per response
+
+# Build processes (BRIEFING_BUILD_WORKERS): None for as many as cores, at most 4; 0 builds in the crawl.
+BRIEFING_BUILD_WORKERS = _from_env.get("BRIEFING_BUILD_WORKERS")

@@ -2,6 +2,7 @@
 
 RUN_ID = "briefing/run_id"  # the crawl_runs row of this crawl
 LOCKED_OUT = "briefing/locked_out"  # why the crawl did not start: another run holds the archive
+RUN_FAILED = "briefing/run_failed"  # why a run that closed as finished failed (run_outcome.py)
 
 
 def outcome(name: str) -> str:

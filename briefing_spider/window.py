@@ -25,12 +25,12 @@ def parse_day(value: str, *, option: str) -> date:
 
 def crawl_window(db_path: str | Path, *, today: date, since: date | None = None,
                  until: date | None = None, trailing_days: int = TRAILING_DAYS) -> tuple[date, date]:
-    """(since, until): the given dates, else from the last finished crawl's end (or the newest
-    archived release) minus `trailing_days`, or the last week on an empty archive, up to
-    `today` (Asia/Seoul)."""
+    """(since, until): the given dates, else from the newest day any finished crawl covered (or
+    the newest archived release) minus `trailing_days`, or the last week on an empty archive, up
+    to `today` (Asia/Seoul). A finished backfill of an old range does not move the window back."""
     until = until or today
     if since is None:
-        anchor = last_finished_until(db_path) or newest_release_day(db_path)
+        anchor = newest_finished_day(db_path, today=today) or newest_release_day(db_path)
         since = anchor - timedelta(days=trailing_days) if anchor else today - timedelta(days=EMPTY_ARCHIVE_DAYS - 1)
         since = min(since, until)
     if since > until:
@@ -43,14 +43,20 @@ def days_between(last: date, first: date) -> list[date]:
     return [last - timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def last_finished_until(db_path: str | Path) -> date | None:
+def newest_finished_day(db_path: str | Path, *, today: date) -> date | None:
+    """The newest day, up to `today`, that any finished crawl covered (its `until`): whichever
+    run finished last — a nightly, a backfill of 2020, a past range — it is the newest coverage
+    that counts. (`today` bounds it so that `--today` can replay a past night.)"""
     db = _archive(db_path)
     if db is None or not db.table("crawl_runs").exists():
         return None
-    for row in db.query("SELECT arguments FROM crawl_runs WHERE status = 'finished' ORDER BY id DESC LIMIT 1"):
+    newest = None
+    for row in db.query("SELECT arguments FROM crawl_runs WHERE status = 'finished'"):
         until = json.loads(row["arguments"] or "{}").get("until")
-        return date.fromisoformat(until) if until else None
-    return None
+        day = date.fromisoformat(until) if until else None
+        if day and day <= today and (newest is None or day > newest):
+            newest = day
+    return newest
 
 
 def newest_release_day(db_path: str | Path) -> date | None:

@@ -101,10 +101,8 @@ def faults(releases: list[MirrorRelease]) -> list[Fault]:
         Fault("5xx", (Rule(detail_path(old_with_body), "status", times=never, status=502),
                       Rule(file_path(new), "status", times=never, status=500))),
         Fault("5xx_retry_after", (Rule(detail_path(old), "status", times=1, status=503, retry_after=2),),
-              counted=False, harmless=True, checks=("honours_retry_after",), fixed_on="ops",
-              why="Retry-After is ignored (the retry comes after the backoff, not the header's seconds)"),
-        Fault("5xx_every_list", (Rule("pressReleaseList", "status", times=never, status=503),), exit_ok=False,
-              fixed_on="ops", why="a crawl whose list pages all fail says 'finished' and exits 0"),
+              counted=False, harmless=True, checks=("honours_retry_after",)),
+        Fault("5xx_every_list", (Rule("pressReleaseList", "status", times=never, status=503),), exit_ok=False),
         Fault("hang", (Rule(detail_path(old), "hang", times=1, seconds=TIMEOUT + 2),  # the retry gets it
                        Rule(file_path(new), "hang", times=never, seconds=TIMEOUT + 2))),
         Fault("reset", (Rule(detail_path(old_with_body), "reset", times=never),

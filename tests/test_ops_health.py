@@ -217,3 +217,26 @@ def test_a_day_the_archive_holds_fewer_releases_than_the_site_lists(db):
     later = add_run(db, started=RUN_START + timedelta(minutes=30))
     db.table("crawl_days").insert({"run_id": later, "day": day, "site_total": 5, "archived": 5})
     assert "missing_releases" not in kinds(db)  # the latest check found the day whole
+
+
+def test_cli_today_judges_a_past_week_as_it_stood(db, monkeypatch):
+    fill(db)
+    past = NOW - timedelta(days=14)
+    add_run(db, started=past - timedelta(hours=6, minutes=30))
+    later = add_run(db, status="failed")
+    db.table("crawl_days").insert({"run_id": later, "day": (past + timedelta(days=7)).date().isoformat(),
+                                   "site_total": 9, "archived": 3})
+    db_path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    now_result = invoke(db_path, monkeypatch=monkeypatch)
+    assert now_result.exit_code == 1 and "unfinished_run" in now_result.output
+    assert "missing_releases" in now_result.output
+    then = invoke(db_path, "--today", past.date().isoformat(), monkeypatch=monkeypatch)
+    assert then.exit_code == 0, then.output
+    assert "checked 2026-07-09 23:59" in then.output and "healthy: no anomalies" in then.output
+    assert f"run {later}" not in then.output  # a run started after that day is not looked at
+
+
+def test_cli_today_must_be_a_date(db, monkeypatch):
+    result = invoke(db.conn.execute("PRAGMA database_list").fetchone()[2], "--today", "last week",
+                    monkeypatch=monkeypatch)
+    assert result.exit_code == 2 and "--today" in result.output and "YYYY-MM-DD" in result.output

@@ -79,6 +79,12 @@ def test_filters_by_ministry_lineage_and_dates(db):
         search(db, "예산", ministry="없는부")
 
 
+@pytest.mark.parametrize("wildcard", ["%", "_", "%부", "기_부", "기재부|외교부"])
+def test_ministry_wildcards_are_characters_not_like_patterns(db, wildcard):
+    with pytest.raises(FilterError, match="not in the ministry registry nor in the archive"):
+        search(db, "예산", ministry=wildcard)
+
+
 def test_queries_are_never_fts_syntax():
     assert match_expression('"예산" OR NEAR(국방') == '{title_grams body_grams} : ("예산" AND "or" * AND "near 국방")'
     with pytest.raises(SearchError, match="nothing to search"):

@@ -35,17 +35,25 @@ def fetch(port: int, path: str, **params) -> tuple[int, str]:
         return error.code, error.read().decode("utf-8")
 
 
+def release(news_id: str, title: str, body: str, attendees=()) -> Release:
+    return Release(news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}", title=title,
+                   published_at=datetime(2024, 4, 13, 9, tzinfo=SEOUL), body_text=body,
+                   ministry=Ministry(name="외교부", canonical="외교부"), attendees=tuple(attendees))
+
+
 @pytest.fixture
-def served(tmp_path):
-    path = tmp_path / "briefings.db"
+def archive_path(tmp_path):
+    return tmp_path / "briefings.db"
+
+
+@pytest.fixture
+def served(archive_path):
+    path = archive_path
     db = open_archive(path)
     vice = Attendee(organization="외교부", name="박무명", title="2차관", raw="외교부 2차관 박무명")
     for news_id, title, body in (("1", "핵심광물 협력 회의", "핵심광물의 공급망을 논의했다."),
                                  ("2", "청년 예산 발표", "청년 일자리 예산을 늘린다.")):
-        save_briefing(db, Release(news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
-                                  title=title, published_at=datetime(2024, 4, 13, 9, tzinfo=SEOUL), body_text=body,
-                                  ministry=Ministry(name="외교부", canonical="외교부"), attendees=(vice,)),
-                      seen_at=datetime(2024, 4, 14, tzinfo=SEOUL))
+        save_briefing(db, release(news_id, title, body, attendees=(vice,)), seen_at=datetime(2024, 4, 14, tzinfo=SEOUL))
     db.close()
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "briefing_spider.cli", "serve", "--db", str(path),
@@ -81,11 +89,50 @@ def test_serve_shows_pages_json_search_and_canned_queries(served):
     assert metadata["databases"]["briefings"]["tables"]["briefings"]["fts_table"] == "search_index"
 
 
-def test_serve_is_read_only(served):
+def test_serve_is_read_only(served, archive_path):
     databases = json.loads(fetch(served, "/-/databases.json")[1])
-    assert [(d["name"], d["is_mutable"]) for d in databases] == [("briefings", False)]
+    assert [(d["name"], d["is_mutable"]) for d in databases] == [("briefings", True)]  # mode=ro, not immutable
     status, body = fetch(served, "/briefings.json", sql="DELETE FROM briefings")
     assert status == 400 and "Statement must be a SELECT" in body
+    assert sorted(p.name for p in archive_path.parent.iterdir() if p.name.endswith(".lock")) == []
+
+
+def test_serve_sees_rows_written_after_it_started(served, archive_path):
+    def count() -> int:
+        return json.loads(fetch(served, "/briefings.json", sql="SELECT count(*) AS n FROM briefings",
+                                _shape="array")[1])[0]["n"]
+
+    assert count() == 2
+    db = open_archive(archive_path)  # a crawl writing while the archive is served
+    save_briefing(db, release("3", "나중에 저장된 자료", "서버가 뜬 뒤에 저장했다."), seen_at=datetime(2024, 4, 15, tzinfo=SEOUL))
+    assert count() == 3  # read from the WAL: not yet checkpointed into the file
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    assert count() == 3
+    status, body = fetch(served, "/briefings/briefings.json", _shape="array", _col="title", news_id="3")
+    assert [r["title"] for r in json.loads(body)] == ["나중에 저장된 자료"]
+
+
+def test_serve_immutable_only_when_asked_and_not_while_a_crawl_holds_the_archive(archive_path):
+    from briefing_spider.clock import now
+    from briefing_spider.ops.lock import crawl_lock
+
+    open_archive(archive_path).close()
+    with crawl_lock(archive_path, command="briefing crawl (test)", started_at=now()):
+        result = CliRunner().invoke(cli, ["serve", "--db", str(archive_path), "--port", str(free_port()), "--immutable"])
+    assert result.exit_code == 1 and "--immutable:" in result.output and "being written to" in result.output
+
+
+def test_serve_refuses_an_archive_at_an_older_schema_without_changing_it(archive_path):
+    import sqlite3
+
+    open_archive(archive_path).close()
+    with sqlite3.connect(archive_path) as connection:  # as if made by an older version
+        connection.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_crawl_days'")
+    before = archive_path.read_bytes()
+    result = CliRunner().invoke(cli, ["serve", "--db", str(archive_path), "--port", str(free_port())])
+    assert result.exit_code == 1 and "older than this version's" in result.output
+    assert archive_path.read_bytes() == before
 
 
 def test_serve_refuses_a_missing_archive_and_a_busy_port(tmp_path):

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from briefing_spider.archive.schema import migrations
+from briefing_spider.archive.views import refresh_ministries
 
 
 class ArchiveError(RuntimeError):
@@ -14,7 +15,8 @@ class ArchiveError(RuntimeError):
 
 
 def open_archive(path: str | Path, *, create: bool = True) -> Database:
-    """Open (and migrate) the archive at `path`; with `create=False` a missing file is an error."""
+    """Open the archive at `path` for writing: migrate it, and refresh the `ministries` table
+    from parse/ministries.csv; with `create=False` a missing file is an error."""
     path = Path(path)
     if not path.exists() and not create:
         raise ArchiveError(f"{path}: no archive here (run `briefing crawl --db {path}` first)")
@@ -27,8 +29,28 @@ def open_archive(path: str | Path, *, create: bool = True) -> Database:
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
+        refresh_ministries(db)  # the registry shipped with this version, not the one of the first migration
     except OSError as error:
         raise ArchiveError(f"{path}: cannot open the archive ({error})") from error
+    return db
+
+
+def open_archive_read_only(path: str | Path) -> Database:
+    """Open an existing archive for reading only (`mode=ro`): nothing is written, not even a
+    migration. An archive at an older schema is an ArchiveError saying so in one line — a crawl
+    or `briefing reparse` (which write) bring it up to date."""
+    from briefing_spider.archive.query import QueryError, connect_readonly
+
+    try:
+        db = Database(connect_readonly(path))
+    except QueryError as error:
+        raise ArchiveError(str(error)) from None
+    pending = migrations.pending(db)
+    if pending:
+        db.close()
+        raise ArchiveError(f"{path}: the archive's schema is older than this version's ({len(pending)} "
+                           f"migration(s) pending, first {pending[0].name}); run `briefing reparse --db {path}` "
+                           f"or a crawl to upgrade it (reading never changes it)")
     return db
 
 

@@ -30,7 +30,7 @@ QUERIES = {
         "sql": "SELECT published_date, release_title, release_ministry, organization, name, role, news_id "
                "FROM attendee_appearances WHERE :organization IN (organization, organization_canonical) "
                "AND title = :title "
-               "AND published_date LIKE :year || '-%' ORDER BY published_date",
+               "AND substr(published_date, 1, 4) = :year ORDER BY published_date",
     },
     "releases_per_ministry_and_month": {
         "title": "Releases per ministry and month",

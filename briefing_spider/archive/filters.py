@@ -19,10 +19,12 @@ def parse_day(value: str, option: str) -> dt.date:
 
 
 def ministry_names(db: Database, ministry: str) -> list[str]:
-    """Every name of the organisation `ministry` names (full or short form, any period)."""
+    """Every name of the organisation `ministry` names (full or short form, any period). The
+    value is compared as it is: `%` or `_` are characters, not LIKE wildcards."""
     rows = list(db.query(
         "SELECT DISTINCT m.name FROM ministries m WHERE m.lineage IN (SELECT lineage FROM ministries "
-        "WHERE name = :m OR '|' || coalesce(short_forms, '') || '|' LIKE '%|' || :m || '|%')",
+        "WHERE name = :m OR (instr(:m, '|') = 0 "
+        "AND instr('|' || coalesce(short_forms, '') || '|', '|' || :m || '|') > 0))",
         {"m": ministry}))
     if rows:
         return [r["name"] for r in rows]

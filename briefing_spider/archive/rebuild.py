@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefing_spider.archive.raw import RawStore, latest_fetch, latest_of_role
+from briefing_spider.ops.orphans import die_with_parent
 from briefing_spider.archive.save import save_briefing, save_briefings
 from briefing_spider.assemble import AttachmentPart, build_release
 from briefing_spider.parse.korea_kr import AttachmentLink, attachment_urls, parse_detail
@@ -97,18 +98,20 @@ def _attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
 
 def build_pool(workers: int | None) -> Executor | None:
     """Worker processes for `build_from_inputs` (None: build in this process). Workers ignore
-    Ctrl-C (the parent decides how to stop) and run at a lower priority than the crawl."""
+    Ctrl-C (the parent decides how to stop), run at a lower priority than the crawl, and end
+    when the process that started them ends, even by SIGKILL (ops/orphans.py)."""
     workers = default_workers() if workers is None else workers
     if workers <= 0:
         return None
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker)
+                               initializer=_start_worker, initargs=(os.getpid(),))
 
 
 WORKER_NICENESS = 15  # the crawl's own process (fetching, saving) comes first for the CPU
 
 
-def _start_worker() -> None:
+def _start_worker(parent_pid: int) -> None:
+    die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.nice(WORKER_NICENESS)
 

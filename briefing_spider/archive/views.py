@@ -103,6 +103,22 @@ def ministry_table_rows() -> list[dict]:
     ]
 
 
+def refresh_ministries(db: Database) -> bool:
+    """Bring the `ministries` table in line with parse/ministries.csv when they differ (a newer
+    registry shipped with a new version): all rows replaced in one transaction. Cheap when they
+    match: one read. True when it changed the table."""
+    if not db.table("ministries").exists():
+        return False  # an archive before m002: the migration fills it
+    wanted = ministry_table_rows()
+    columns = list(wanted[0]) if wanted else []
+    held = db.execute(f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM ministries ORDER BY id").fetchall()
+    if held == [tuple(row[c] for c in columns) for row in wanted]:
+        return False
+    with db.atomic():
+        sync_ministries(db)
+    return True
+
+
 def sync_ministries(db: Database) -> None:
     """Replace the `ministries` table's rows with the registry's current rows."""
     db.execute("DELETE FROM ministries")

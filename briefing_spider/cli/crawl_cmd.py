@@ -8,8 +8,10 @@ import sys
 import click
 
 from briefing_spider.archive import open_archive
+from briefing_spider.base_url import BaseUrlError, checked_base_url
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
+from briefing_spider.env import EnvSettingError, settings_from_env
 from briefing_spider.parse.korea_kr import SITE
 from briefing_spider.parse.korea_kr_api import API_URL
 from briefing_spider.window import WindowError, crawl_window, parse_day
@@ -18,6 +20,7 @@ from briefing_spider.window import WindowError, crawl_window, parse_day
 SHOWN_ERRORS = 5
 API_KEY_ENV = "BRIEFING_API_KEY"
 API_ERROR_EXIT = 1
+FAILED_EXIT = 1  # the run ended but every list (or detail) page it asked for failed
 UNREACHABLE_EXIT = 2  # like a usage error: nothing was done
 LOCKED_EXIT = 75  # EX_TEMPFAIL: try again later
 INTERRUPTED_EXIT = 130  # Ctrl-C
@@ -27,7 +30,8 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @click.option("--since", help="First day to crawl (YYYY-MM-DD). Default: continue from the archive.")
 @click.option("--until", help="Last day to crawl (YYYY-MM-DD). Default: today in Asia/Seoul.")
 @db_option
-@click.option("--base-url", default=SITE, show_default=True, help="The site or a mirror of it.")
+@click.option("--base-url", default=SITE, show_default=True, callback=lambda ctx, param, value: base_url_option(value),
+              help="The site or a mirror of it (http:// or https://).")
 @click.option("--limit", type=click.IntRange(min=1), help="Crawl at most N releases.")
 @click.option("--polite/--no-polite", default=True, show_default=True,
               help="--no-polite drops delays and throttling: only for a mirror you run yourself.")
@@ -48,8 +52,8 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, ba
           api_url, log_file, verbose):
     """Crawl korea.kr press releases (list → detail → attachments) into the archive.
 
-    With no dates it continues from the archive: from the end of the last finished crawl (or
-    the newest release) minus 7 days, or the last 7 days on an empty archive, up to today in
+    With no dates it continues from the archive: from the newest day any finished crawl
+    covered (or the newest release) minus 7 days, or the last 7 days on an empty archive, up to today in
     Asia/Seoul; then only new, retitled and incomplete releases are fetched, and a day's list is
     read until a page holds nothing new.
 
@@ -75,6 +79,11 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, ba
     except WindowError as error:
         raise click.UsageError(str(error)) from None
     api = api_source(source, api_url)
+    try:
+        settings_from_env()  # a bad BRIEFING_* value stops here, before anything is fetched
+    except EnvSettingError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
     outcome = run_crawl(db_path=db_path, since=first.isoformat(), until=last.isoformat(),
                         base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
                         log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
@@ -91,13 +100,33 @@ def report(outcome, db_path: str, first, last) -> int:
     if outcome.unreachable:
         click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
         return UNREACHABLE_EXIT
-    if outcome.api_error:  # what was fetched before the error is kept
+    if outcome.api_error or outcome.failed:  # what was fetched before the error is kept
         if outcome.run_id is not None:
             click.echo(run_summary(db_path, outcome.run_id, first, last))
-        click.echo(f"error: {outcome.api_error}", err=True)
-        return API_ERROR_EXIT
+        click.echo(f"error: {outcome.api_error or outcome.failed}", err=True)
+        return exit_code(outcome)
     click.echo(run_summary(db_path, outcome.run_id, first, last))
+    return exit_code(outcome)
+
+
+def exit_code(outcome) -> int:
+    """The crawl's exit code: 0 only for a run that finished and got what it asked for."""
+    if outcome.locked_out:
+        return LOCKED_EXIT
+    if outcome.unreachable:
+        return UNREACHABLE_EXIT
+    if outcome.api_error:
+        return API_ERROR_EXIT
+    if outcome.failed:
+        return FAILED_EXIT
     return INTERRUPTED_EXIT if outcome.finish_reason == "shutdown" else 0
+
+
+def base_url_option(value: str) -> str:
+    try:
+        return checked_base_url(value)
+    except BaseUrlError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def api_source(source: str, api_url: str) -> dict | None:

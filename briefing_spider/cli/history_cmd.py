@@ -6,7 +6,7 @@ import json
 
 import click
 
-from briefing_spider.archive import ArchiveError, open_archive
+from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
 from briefing_spider.ops.history import release_history, render_history
 
@@ -26,7 +26,7 @@ def history(news_id, db_path, as_json, diff_lines):
         briefing history 156712345 --db data/briefings.db
     """
     try:
-        db = open_archive(db_path, create=False)
+        db = open_archive_read_only(db_path)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
     found = release_history(db, news_id, max_diff_lines=diff_lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -35,7 +36,8 @@ def reparse_releases(db, store: RawStore, news_ids, workers: int | None) -> dict
 @cli.command()
 @db_option
 @click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
-@click.option("--workers", type=click.IntRange(min=0), help="Build in N processes (0: in this one). Default: cores, at most 4.")
+@click.option("--workers", type=click.IntRange(min=0), envvar="BRIEFING_BUILD_WORKERS", show_envvar=True,
+              help="Build in N processes (0: in this one). Default: cores, at most 4.")
 def reparse(db_path, news_ids, workers):
     """Rebuild records from the raw store with the current parsers (after a parser fix).
 
@@ -44,8 +46,11 @@ def reparse(db_path, news_ids, workers):
         briefing reparse --db data/briefings.db
     """
     try:
-        db = open_archive(db_path, create=False)
+        if not Path(db_path).is_file():  # before the lock: a wrong --db leaves no lock file behind
+            raise ArchiveError(f"{db_path}: no archive here (run `briefing crawl --db {db_path}` first)")
+        # The lock first: a migration is a write, and a crawl may be writing.
         with crawl_lock(db_path, command="briefing reparse", started_at=now()):
+            db = open_archive(db_path, create=False)
             counts = reparse_releases(db, RawStore(raw_dir_for(db_path)), news_ids, workers)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from briefing_spider.archive import ArchiveError, open_archive
+from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
 from briefing_spider.ops.health import last_run
 from briefing_spider.ops.lock import is_held, read_holder
@@ -117,7 +117,7 @@ def last_run_line(db_path: str) -> str:
     if not Path(db_path).exists():
         return f"no archive at {db_path}"
     try:
-        run = last_run(open_archive(db_path, create=False))
+        run = last_run(open_archive_read_only(db_path))
     except ArchiveError as error:
         return str(error)
     if run is None:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from briefing_spider.archive import ArchiveError, open_archive
+from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.archive.filters import FilterError
 from briefing_spider.archive.search import SearchError, search
 from briefing_spider.cli import cli, db_option
@@ -34,7 +34,7 @@ def search_command(query, ministry, since, until, limit, db_path):
     """
     mark = HIGHLIGHT if sys.stdout.isatty() else ("[", "]")
     try:
-        db = open_archive(db_path, create=False)
+        db = open_archive_read_only(db_path)
         hits = search(db, query, ministry=ministry, since=since, until=until, limit=limit, mark=mark)
     except (ArchiveError, FilterError, SearchError) as error:
         raise click.ClickException(str(error)) from None

@@ -1,4 +1,9 @@
-"""`briefing serve`: browse the archive in Datasette, read-only."""
+"""`briefing serve`: browse the archive in Datasette, read-only.
+
+The archive is opened with `mode=ro`, never `immutable` unless asked (`--immutable`): SQLite
+trusts an immutable file not to change, so a crawl that starts writing while Datasette serves
+it would give wrong answers (rows half seen, a blob read as a news id).
+"""
 
 from __future__ import annotations
 
@@ -9,28 +14,36 @@ import sqlite3
 
 import click
 
-from briefing_spider.archive import ArchiveError, open_archive
+from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
+from briefing_spider.ops.lock import is_held
 
 SETTINGS = {"sql_time_limit_ms": 5000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
             "allow_download": False}
 
 
+def check_archive(db_path: str) -> None:
+    """The archive exists and is at this version's schema (read-only: nothing is migrated)."""
+    open_archive_read_only(db_path).close()
+
+
 def checkpoint(db_path: str) -> bool:
-    """Migrate, then fold the WAL into the file; True when nothing is left in the WAL (nobody
-    is writing), so that the file can be served as immutable."""
-    db = open_archive(db_path, create=False)
+    """For `--immutable` only: fold the WAL into the file; True when nothing is left in the WAL
+    and no crawl holds the archive, so that the file can be served as immutable."""
+    if is_held(db_path):
+        return False
+    connection = sqlite3.connect(db_path)
     try:
-        busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         return busy == 0
     except sqlite3.OperationalError:
         return False
     finally:
-        db.close()
+        connection.close()
 
 
 def build_datasette(db_path: str, *, immutable: bool):
-    """A Datasette over the archive: immutable when possible, else opened with mode=ro."""
+    """A Datasette over the archive, opened with mode=ro (or immutable=1 when asked)."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
@@ -47,7 +60,10 @@ def build_datasette(db_path: str, *, immutable: bool):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 exposes the archive to your network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
-def serve(db_path, host, port):
+@click.option("--immutable", is_flag=True,
+              help="Serve the file as immutable (a little faster): only for an archive no crawl will write "
+                   "to while it is served — refused when one holds it now.")
+def serve(db_path, host, port, immutable):
     """Browse and query the archive in Datasette (read-only) at http://HOST:PORT/.
 
     Facets by ministry, kind and month; canned queries (full-text search, who attended what,
@@ -61,12 +77,15 @@ def serve(db_path, host, port):
 
     check_port(host, port)
     try:
-        immutable = checkpoint(db_path)
+        check_archive(db_path)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
+    if immutable and not checkpoint(db_path):
+        raise click.ClickException(f"--immutable: {db_path} is being written to (a crawl holds it or its WAL "
+                                   "is busy); serve it without --immutable")
     datasette = build_datasette(db_path, immutable=immutable)
     asyncio.run(datasette.invoke_startup())
-    mode = "immutable" if immutable else "read-only (a writer is active)"
+    mode = "immutable" if immutable else "read-only"
     click.echo(f"serving {db_path} ({mode}) at http://{host}:{port}/", err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
 

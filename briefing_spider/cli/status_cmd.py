@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date, datetime, time
 
 import click
 
-from briefing_spider.archive import ArchiveError, open_archive
+from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
 from briefing_spider.ops.health import HealthReport, check_health, notify
+from briefing_spider.parse.site_time import SEOUL
 
 
 @cli.command()
@@ -20,7 +22,9 @@ from briefing_spider.ops.health import HealthReport, check_health, notify
 @click.option("--notify", "notify_command", metavar="CMD",
               help="On anomalies, run CMD in a shell with the summary on stdin (mail, a chat webhook…).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def status(db_path, days, notify_command, as_json):
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="Judge the archive as it stood at the end of this day (Asia/Seoul), e.g. a past week.")
+def status(db_path, days, notify_command, as_json, today):
     """Check the archive's health: recent crawl runs, field coverage, anomalies.
 
     Exits 1 when something looks wrong: a weekday without releases, over 5% errors in the last
@@ -31,12 +35,14 @@ def status(db_path, days, notify_command, as_json):
     Example:
         briefing status --db data/briefings.db --days 7
         briefing status --notify 'mail -s "briefing-archive" ops@example.org'
+        briefing status --today 2026-04-17 --days 7
     """
+    checked_at = now() if today is None else end_of_day(today, now())
     try:
-        db = open_archive(db_path, create=False)
+        db = open_archive_read_only(db_path)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
-    report = check_health(db, now=now(), days=days)
+    report = check_health(db, now=checked_at, days=days)
     summary = render_report(report, db_path)
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else summary)
     if report.healthy:
@@ -46,6 +52,16 @@ def status(db_path, days, notify_command, as_json):
         if code != 0:
             click.echo(f"error: --notify command exited {code}: {notify_command}", err=True)
     sys.exit(1)
+
+
+def end_of_day(text: str, current: datetime) -> datetime:
+    """The end of day `text` in Asia/Seoul — or `current`, if that day is today or later."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: expected a date as YYYY-MM-DD", param_hint="--today") from None
+    end = datetime.combine(day, time(23, 59, 59), tzinfo=SEOUL)
+    return min(end, current)
 
 
 def render_report(report: HealthReport, db_path: str) -> str:

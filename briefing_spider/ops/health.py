@@ -89,31 +89,35 @@ class HealthReport:
 
 
 def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
-    """The archive's health over the `days` before `now`."""
+    """The archive's health over the `days` before `now` — a past `now` judges a past week as it
+    stood then: runs started later, and their day counts, are not looked at."""
     now = now.astimezone(SEOUL)
     window_start = now - timedelta(days=days)
-    runs = recent_runs(db, since=window_start)
-    last = last_run(db)
+    runs = recent_runs(db, since=window_start, until=now)
+    last = last_run(db, before=now)
     coverage = tuple(field_coverage(db, window_start=window_start, now=now))
     anomalies = [
         *run_anomalies(last, now=now),
         *silent_weekdays(db, first_day=window_start.date(), today=now.date()),
         *coverage_anomalies(coverage),
-        *day_count_anomalies(db, first_day=window_start.date()),
+        *day_count_anomalies(db, first_day=window_start.date(), until=now),
         *([Anomaly("block_pages", evidence)] if last and (evidence := block_page_evidence(db, last)) else []),
     ]
     return HealthReport(checked_at=now.isoformat(), days=days, runs=tuple(runs),
                         coverage=coverage, anomalies=tuple(anomalies))
 
 
-def recent_runs(db: Database, *, since: datetime) -> list[Run]:
-    rows = db.query("SELECT * FROM crawl_runs WHERE started_at >= ? ORDER BY started_at DESC LIMIT ?",
-                    [since.isoformat(), SHOWN_RUNS])
+def recent_runs(db: Database, *, since: datetime, until: datetime) -> list[Run]:
+    rows = db.query("SELECT * FROM crawl_runs WHERE started_at >= ? AND started_at <= ? "
+                    "ORDER BY started_at DESC LIMIT ?", [since.isoformat(), until.isoformat(), SHOWN_RUNS])
     return [run_from_row(row) for row in rows]
 
 
-def last_run(db: Database) -> Run | None:
-    row = next(db.query("SELECT * FROM crawl_runs ORDER BY started_at DESC, id DESC LIMIT 1"), None)
+def last_run(db: Database, *, before: datetime | None = None) -> Run | None:
+    """The latest run started by `before` (default: ever)."""
+    bound = "" if before is None else "WHERE started_at <= :before"
+    row = next(db.query(f"SELECT * FROM crawl_runs {bound} ORDER BY started_at DESC, id DESC LIMIT 1",
+                        {"before": before.astimezone(SEOUL).isoformat() if before else None}), None)
     return run_from_row(row) if row else None
 
 
@@ -163,13 +167,16 @@ def silent_weekdays(db: Database, *, first_day: date, today: date) -> list[Anoma
     return [Anomaly("no_releases", f"no releases published on {d} ({d:%A}), a weekday") for d in silent]
 
 
-def day_count_anomalies(db: Database, *, first_day: date) -> list[Anomaly]:
-    """Days whose latest check (crawl_days) found the archive short of the site's `총 N 건`."""
+def day_count_anomalies(db: Database, *, first_day: date, until: datetime) -> list[Anomaly]:
+    """Days whose latest check (crawl_days) by `until` found the archive short of the site's `총 N 건`."""
     if not db.table("crawl_days").exists():
         return []
-    rows = db.query("SELECT day, site_total, archived FROM crawl_days c WHERE day >= ? AND run_id = "
-                    "(SELECT max(run_id) FROM crawl_days WHERE day = c.day) AND archived < site_total "
-                    "ORDER BY day", [first_day.isoformat()])
+    checks = ("SELECT d.* FROM crawl_days d JOIN crawl_runs r ON r.id = d.run_id "
+              "WHERE r.started_at <= :until AND d.day <= :today")
+    rows = db.query(f"WITH checks AS ({checks}) SELECT day, site_total, archived FROM checks c "
+                    "WHERE day >= :first AND run_id = (SELECT max(run_id) FROM checks WHERE day = c.day) "
+                    "AND archived < site_total ORDER BY day",
+                    {"until": until.isoformat(), "today": until.date().isoformat(), "first": first_day.isoformat()})
     return [Anomaly("missing_releases", f"{r['day']}: the site lists {r['site_total']} releases, "
                                         f"the archive holds {r['archived']}") for r in rows]
 

@@ -23,6 +23,8 @@ from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.crawl_state import CrawlState, load_crawl_state
 from briefing_spider.items import DayListed, Fetched, ReleaseComplete
+from briefing_spider.base_url import checked_base_url
+from briefing_spider.run_outcome import RequestTally
 from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_urls, news_id_of, parse_list
 from briefing_spider.window import crawl_window, days_between, parse_day
 
@@ -46,7 +48,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.since = parse_day(since, option="--since") if since else None
         self.until = parse_day(until, option="--until") if until else None
-        self.base_url = base_url.rstrip("/")
+        self.base_url = checked_base_url(base_url)  # `scrapy crawl -a base_url=…` is checked too
         self.limit = int(limit) if limit else None
         # recheck: fetch every listed release's page again (edits that keep the title); else only
         # new, retitled and incomplete ones. Attachments already downloaded are never fetched again.
@@ -58,6 +60,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.found_per_day: Counter = Counter()  # new or retitled releases seen on each day's list
         self.unreachable: str | None = None  # set when the site can't be reached at all
         self.any_response = False
+        self.tally = RequestTally()  # list and detail requests that ended, and how: see run_failure
 
     async def start(self):
         if self.crawler.stats.get_value(stats.LOCKED_OUT):  # another run holds the archive
@@ -84,6 +87,10 @@ class KoreaKrPressSpider(scrapy.Spider):
     def parse_list(self, response: Response, day: date, page: int):
         self.any_response = True
         yield self.fetched(response, role="list")
+        if response.status != 200:  # a list page always exists: a 404 is a wrong --base-url or a moved site
+            self.tally.bad("list", response.url, f"HTTP {response.status}")
+            return
+        self.tally.good("list")
         listing = parse_list(response.text, response.url)
         if page == 1:
             yield DayListed(day=day, total=listing.total)
@@ -119,6 +126,7 @@ class KoreaKrPressSpider(scrapy.Spider):
     def parse_detail(self, response: Response, news_id: str):
         self.any_response = True
         yield self.fetched(response, role="detail", news_id=news_id)
+        self.tally.good("detail")  # an answer, even 404 (a withdrawn release): recorded, not a failed run
         if response.status != 200:
             return
         # An attachment URL names one file: one already downloaded well is not fetched again.
@@ -152,6 +160,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         request = failure.request
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
+        self.tally.bad("detail", request.url, failure_reason(failure))
         yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="detail",
                       news_id=request.cb_kwargs.get("news_id"), error=failure_reason(failure))
 
@@ -159,8 +168,14 @@ class KoreaKrPressSpider(scrapy.Spider):
         request = failure.request
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
+        self.tally.bad("list", request.url, failure_reason(failure))
         yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="list",
                       error=failure_reason(failure))
+
+    def run_failure(self) -> str | None:
+        """Why a run that closed as `finished` still failed (every list or detail page it asked
+        for failed), or None."""
+        return self.tally.failure()
 
     def site_unreachable(self, failure) -> bool:
         """No answer yet and a connection-level failure: the site can't be reached at all. The
