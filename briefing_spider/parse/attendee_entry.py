@@ -7,35 +7,21 @@ from __future__ import annotations
 
 import re
 
+from briefing_spider.parse.attendee_lexicon import (
+    BODY_TITLES, BRACKETED_COUNT_RE, COMPANY_MARK_RE, COUNT_RE, DOUBLE_SURNAMES, GROUP_WORDS, NAME_BLOCKING_ENDINGS,
+    NARRATIVE_RE, NOT_TITLE_ENDINGS, ORG_ENDINGS, ROLE_WORDS, SHARED_ENDINGS, SHORT_GWAN_TITLES, SURNAMES,
+    TITLE_ENDINGS,
+)
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import collapse, squash
 from briefing_spider.records import Attendee
 
-ROLE_WORDS = {"주재": "주재", "좌장": "좌장", "사회": "사회", "발표": "발표", "발표자": "발표",
-              "발제": "발표", "발제자": "발표", "토론": "토론", "토론자": "토론", "패널": "토론"}
 LEADING_TAG_RE = re.compile(r"^\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*")
 TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
 TRAILING_ETC_RE = re.compile(r"(?:^|\s)등(?:\s.*)?$")
-COUNT_ONLY_RE = re.compile(r"^(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)(?:\s*(?:내외|가량|정도))?$")
-MIDDOT_RE = re.compile(r"[·ㆍ‧]")
-TITLE_SUFFIXES = (
-    "장관", "차관", "총리", "부총리", "실장", "국장", "과장", "관", "위원장", "위원", "의원", "교수",
-    "박사", "대표", "회장", "사장", "원장", "센터장", "처장", "청장", "부장", "팀장", "본부장",
-    "이사장", "이사", "소장", "단장", "대사", "총장", "관계자", "연구원", "변호사", "기자", "대통령",
-    "시장", "지사", "군수", "구청장", "국장", "감독", "전무", "상무", "차장", "대리", "주임", "명예교수",
-    "선수", "작가", "수석", "담당자", "비서관", "행정관", "부시장", "부지사", "교육감", "의장", "부의장", "회원",
-)
-NOT_TITLE_SUFFIXES = ("박물관", "도서관", "미술관", "기념관", "회관", "대사관", "영사관", "체육관",
-                      "연구원", "진흥원", "개발원", "평가원", "정보원", "재단", "위원회", "공단", "협회")
-# Endings that make a short token an organisation, not a person (국, 관, 원 end many given names).
-ORG_SUFFIXES = ("부", "처", "청", "대", "회", "과", "실", "단", "팀", "社", "기업", "은행", "공사",
-                "공단", "협회", "학교", "센터", "연구원", "진흥원", "대학", "병원", "기관", "학회")
-SURNAMES = set(
-    "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공"
-    "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사봉"
-)
-BODY_TITLES = {"관계자", "담당자", "일동", "직원", "임직원", "관계관"}  # titles of a body, never one person
-SHORT_GWAN_TITLES = {"정책관", "조정관", "담당관", "심의관", "기획관", "비서관", "행정관", "협력관", "외교관", "감독관"}
+MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
+STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
+AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
 
 
 def split_outside_brackets(text: str, separators: str = ",，、;") -> list[str]:
@@ -53,6 +39,8 @@ def split_outside_brackets(text: str, separators: str = ",，、;") -> list[str]
 
 
 def clean_entry(text: str) -> list[tuple[str, str | None]]:
+    """An entry's role tag taken off, bracketed counts, `등 …` and bare counts dropped, and a
+    description with its body in brackets read as the body (`우수기업(가나㈜)` → `가나㈜`)."""
     role = None
     lead = LEADING_TAG_RE.match(text)
     if lead and lead["tag"].strip() in ROLE_WORDS:
@@ -60,10 +48,30 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
     trail = TRAILING_TAG_RE.search(text)
     if trail and trail["tag"].strip() in ROLE_WORDS:
         role, text = ROLE_WORDS[trail["tag"].strip()], text[: trail.start()]
+    text = BRACKETED_COUNT_RE.sub("", text)
     text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
-    if not text or COUNT_ONLY_RE.match(text):
+    if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:
         return []
-    return [(text, role)]
+    inner = _bracketed_bodies(text)
+    return [(t, role) for t in inner] if inner else [(text, role)]
+
+
+def _bracketed_bodies(text: str) -> list[str] | None:
+    """`우수기업(가나㈜)`, `정부(가나부 등)`: a kind of body, then the bodies themselves."""
+    match = re.fullmatch(r"(?P<head>[^()]{1,20}?)\s*\((?P<inner>[^()]+(?:\([^()]*\)[^()]*)*)\)", text)
+    if not match or not _is_kind(match["head"]):
+        return None
+    items = [TRAILING_ETC_RE.sub("", collapse(p)).strip() for p in split_outside_brackets(match["inner"])]
+    items = [p for p in items if p and not COUNT_RE.match(p)]
+    if not items or not all(is_org(p.split()[-1]) or COMPANY_MARK_RE.search(p) for p in items):
+        return None
+    return items
+
+
+def _is_kind(head: str) -> bool:
+    """A description of a kind of body: `우수기업`, `참여 기관`, `정부`, `업계`."""
+    head = collapse(head)
+    return head in GROUP_WORDS or head.endswith(("기업", "기관", "업체", "단체", "회사", "기업체"))
 
 
 def split_runs(text: str) -> list[str]:
@@ -83,16 +91,59 @@ def split_runs(text: str) -> list[str]:
 
 
 def split_bodies(text: str) -> list[str]:
-    """`A·B·C 관계자` → [A 관계자, B 관계자, C 관계자]; `대·중견기업` stays whole."""
+    """Shared endings expanded: `A·B·C 관계자` → A 관계자, B 관계자, C 관계자; `국방·외교·통일부 장관`
+    → 국방부 장관, 외교부 장관, 통일부 장관; `A 및 B 대표이사` → A 대표이사, B 대표이사.
+    A name whose first part is one letter stays whole (`대·중소기업·농어업협력재단`)."""
     text = text.rstrip("*")
-    parts = [p.strip() for p in split_outside_brackets(text, MIDDOT_RE.pattern.strip("[]"))]
+    parts = [p.strip() for p in split_outside_brackets(text, "·ㆍ‧・")]
     if len(parts) < 2 or any(len(squash(p)) < 2 for p in parts):
-        return [text]
+        parts = _split_and(text)
+        if len(parts) < 2:
+            return [text]
     words = parts[-1].split()
-    if len(words) > 1 and _is_title(words[-1]):
-        title = words[-1]
-        return [p if _is_title(p.split()[-1]) else f"{p} {title}" for p in parts]
+    title = words[-1] if len(words) > 1 and _is_title(words[-1]) else None
+    head = words[-2] if title else words[-1]
+    ending = next((e for e in SHARED_ENDINGS if head.endswith(e) and len(head) > len(e)), None)
+    out = []
+    for part in parts[:-1]:
+        part_words = part.split()
+        if ending and len(part_words) == 1 and _lends_ending(part, ending):
+            part = part + ending
+        if title and not _is_title(part.split()[-1]):
+            part = f"{part} {title}"
+        out.append(part)
+    return [*out, parts[-1]]
+
+
+def _split_and(text: str) -> list[str]:
+    """`A 및 B 대표이사`: two bodies sharing a title; `가 및 나 관련 기업` (no title) stays one."""
+    words = text.split()
+    if len(words) < 4 or not _is_title(words[-1]):
+        return [text]
+    parts = [p.strip() for p in AND_RE.split(text)]
+    if len(parts) < 2 or any(not p or _is_title(p.split()[-1]) for p in parts[:-1]):
+        return [text]
     return parts
+
+
+def _lends_ending(part: str, ending: str) -> bool:
+    """`국방` of `국방·외교·통일부` takes 부; `한빛` of `HUG·한빛공사`-like Latin parts do not."""
+    return bool(re.fullmatch(r"[가-힣]{2,}", part)) and not is_org(part) and not _is_title(part)
+
+
+def is_org(token: str) -> bool:
+    """A token that names a body: a ministry, an organisation ending, a company mark, an acronym."""
+    token = token.rstrip("*")
+    if not token:
+        return False
+    return bool(
+        is_ministry(token) or COMPANY_MARK_RE.search(token) or token.endswith(ORG_ENDINGS)
+        or re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,}", token) or "○" in token or "◯" in token
+    )
+
+
+def is_title(token: str) -> bool:
+    return _is_title(token)
 
 
 def _is_title(token: str) -> bool:
@@ -100,17 +151,17 @@ def _is_title(token: str) -> bool:
         return False
     if token.endswith("관") and not token.endswith(("장관", "차관")) and len(token) <= 3:
         return token in SHORT_GWAN_TITLES
-    if token.endswith(NOT_TITLE_SUFFIXES) and token not in TITLE_SUFFIXES:
+    if token.endswith(NOT_TITLE_ENDINGS) and token not in TITLE_ENDINGS:
         return False
-    return token.endswith(TITLE_SUFFIXES) or bool(re.fullmatch(r"\d차관(?:보)?", token))
+    return token.endswith(TITLE_ENDINGS) or bool(re.fullmatch(r"\d차관(?:보)?", token))
 
 
 def _is_name(token: str) -> bool:
     return (
         2 <= len(token) <= 4
         and re.fullmatch(r"[가-힣]+", token) is not None
-        and token[0] in SURNAMES
-        and not token.endswith(ORG_SUFFIXES)
+        and (token[0] in SURNAMES or token[:2] in DOUBLE_SURNAMES and len(token) >= 3)
+        and not token.endswith(NAME_BLOCKING_ENDINGS)
         and not is_ministry(token)
         and not _is_title(token)
     )
@@ -160,3 +211,15 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
             name, org_tokens = rest[0], rest[1:]
     organization = " ".join(org_tokens) or qualifier
     return Attendee(group=group, organization=organization, name=name, title=title, role=role, raw=raw)
+
+
+def leftovers(attendee: Attendee) -> list[str]:
+    """Tokens of a parsed entry the grammar cannot account for: clause endings, times, marks, or a
+    several-word organisation that ends in no body (`… 회의를 개최`)."""
+    org = (attendee.organization or "").split()
+    out = [t for t in [*org, attendee.name or ""] if t and (NARRATIVE_RE.search(t) or STRAY_RE.search(t))]
+    if len(org) > 1 and not out and not is_org(org[-1]) and not _is_title(org[-1]) and org[-1] not in GROUP_WORDS:
+        out.append(org[-1])
+    if attendee.title and len(squash(attendee.title)) > 12:
+        out.append(attendee.title)
+    return out
