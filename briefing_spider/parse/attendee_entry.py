@@ -96,7 +96,9 @@ def split_bodies(text: str) -> list[str]:
     A name whose first part is one letter stays whole (`대·중소기업·농어업협력재단`)."""
     text = text.rstrip("*")
     parts = [p.strip() for p in split_outside_brackets(text, "·ㆍ‧・")]
-    if len(parts) < 2 or any(len(squash(p)) < 2 for p in parts):
+    # the words the dot joins must each be two letters or more: `수요 대·중견기업` stays whole
+    if len(parts) < 2 or any(not p or len(p.split()[-1]) < 2 for p in parts[:-1]) or any(
+            not p or len(p.split()[0]) < 2 for p in parts[1:]):
         parts = _split_and(text)
         if len(parts) < 2:
             return [text]
@@ -136,8 +138,10 @@ def is_org(token: str) -> bool:
     token = token.rstrip("*")
     if not token:
         return False
+    ending = next((e for e in ORG_ENDINGS if token.endswith(e)), None)
     return bool(
-        is_ministry(token) or COMPANY_MARK_RE.search(token) or token.endswith(ORG_ENDINGS)
+        is_ministry(token) or COMPANY_MARK_RE.search(token)
+        or ending and (len(ending) > 1 or len(token) >= 3) and token != ending
         or re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,}", token) or "○" in token or "◯" in token
     )
 
@@ -189,6 +193,9 @@ def _split_agency_prefix(tokens: list[str]) -> list[str]:
         head, rest = token[:cut], token[cut:]
         if is_ministry(head) and _is_title(rest):
             return [head, rest]
+    acronym = re.fullmatch(r"([A-Z][A-Za-z&]+)([가-힣]{2,})", token)  # KOTRA사장 → KOTRA + 사장
+    if acronym and _is_title(acronym[2]):
+        return [acronym[1], acronym[2]]
     return tokens
 
 

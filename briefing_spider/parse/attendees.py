@@ -107,7 +107,7 @@ def _list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | Non
             break
         if LABEL_RE.match(nxt.text) and not SUB_LINE_RE.match(nxt.text):
             break
-        same_para = nxt.para == line.para
+        same_para = nxt.para == line.para and not BULLET_START_RE.match(nxt.text) and not _narrative(nxt.text)
         sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
         block = bare and nxt.indent > line.indent
@@ -120,12 +120,37 @@ def _list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | Non
     return body or None
 
 
+def _narrative(text: str) -> bool:
+    """A sentence or clause, not list material (`…을 반영하여`, `…하였다.`)."""
+    text = text.strip()
+    return text.endswith(("다.", "다")) or any(NARRATIVE_RE.search(w.strip(",.")) for w in text.split())
+
+
+def _join_wrapped(body: list[str]) -> list[str]:
+    """A comma list wrapped without a comma at the line end broke inside an entry: the two lines
+    join, without a space when the split word is a body or a title again (`한국플라스틱` +
+    `포장용기협회`)."""
+    out: list[str] = []
+    for part in body:
+        prev = out[-1] if out else ""
+        words = prev.split()
+        nxt = part.split()
+        if (words and nxt and "," in prev and not prev.rstrip().endswith((",", "，", "·", "ㆍ"))
+                and not LEADING_TAG_RE.match(part) and not is_title(words[-1]) and not is_org(words[-1])):
+            glued = words[-1] + nxt[0].rstrip(",，·ㆍ")
+            joint = "" if is_org(glued) or is_title(glued) else " "
+            out[-1] = prev.rstrip() + joint + part.lstrip()
+        else:
+            out.append(part)
+    return out
+
+
 def _entries_only(text: str) -> bool:
     """A line with no bullet that continues a list: no clause or sentence, and it ends in a body,
     a title, or a comma (`가나협회, 다라공단`, `송하늘 한국대 교수`)."""
     text = text.strip()
     words = text.rstrip(",").split()
-    if not words or len(text) > 200 or text.endswith(("다.", "다", ".")) or any(NARRATIVE_RE.search(w) for w in words):
+    if not words or len(text) > 200 or text.endswith(".") or _narrative(text):
         return False
     last = TRAILING_ETC_RE.sub("", text.rstrip(",")).split() or words
     last_word = re.sub(r"[(\[].*$", "", last[-1]) or last[-1]
@@ -162,7 +187,7 @@ CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>
 def _split_entries(body: list[str]) -> list[_Entry]:
     entries: list[_Entry] = []
     group: str | None = None
-    for part in body:
+    for part in _join_wrapped(body):
         cells = CELL_ROW_RE.match(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
