@@ -166,6 +166,7 @@ def _is_name(token: str) -> bool:
         and re.fullmatch(r"[가-힣]+", token) is not None
         and (token[0] in SURNAMES or token[:2] in DOUBLE_SURNAMES and len(token) >= 3)
         and not token.endswith(NAME_BLOCKING_ENDINGS)
+        and not any(token.endswith(e) and len(e) > 1 for e in ORG_ENDINGS)
         and not is_ministry(token)
         and not _is_title(token)
     )
@@ -180,7 +181,12 @@ def _join_spaced_name(tokens: list[str]) -> list[str]:
 
 def names_agency(title: str | None) -> bool:
     """A compound title that names its own agency (`국토부장관`) inherits nothing."""
-    return bool(title) and any(is_ministry(title[:cut]) for cut in range(2, len(title)))
+    if not title:
+        return False
+    if any(is_ministry(title[:cut]) for cut in range(2, len(title))):
+        return True
+    head = re.fullmatch(r"(?P<body>[가-힣]{2,}[부처청])(?P<rank>장|장관|차관|\d?차장|청장)", title)
+    return bool(head)
 
 
 def _split_agency_prefix(tokens: list[str]) -> list[str]:
