@@ -9,7 +9,7 @@ import re
 
 from briefing_spider.parse.attendee_lexicon import (
     BODY_TITLES, BRACKETED_COUNT_RE, COMPANY_MARK_RE, COUNT_RE, DOUBLE_SURNAMES, GROUP_WORDS, NAME_BLOCKING_ENDINGS,
-    NARRATIVE_RE, NOT_TITLE_ENDINGS, ORG_ENDINGS, ROLE_WORDS, SHARED_ENDINGS, SHORT_GWAN_TITLES, SURNAMES,
+    COMMON_SURNAMES, NARRATIVE_RE, NOT_TITLE_ENDINGS, ORG_ENDINGS, ROLE_WORDS, SHARED_ENDINGS, SHORT_GWAN_TITLES, SURNAMES,
     TITLE_ENDINGS,
 )
 from briefing_spider.parse.ministries import is_ministry
@@ -21,6 +21,9 @@ TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
 TRAILING_ETC_RE = re.compile(r"(?:^|\s)등(?:\s.*)?$")
 MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
 STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
+KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체")
+KIND_MODIFIERS = ("우수", "참여", "수요", "공급", "중소", "중견", "대·", "대기업", "공공", "관계", "유관", "협력", "관련",
+                  "민간", "해외", "국내", "주요", "지역", "혁신", "스타트업", "벤처")
 AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
 
 
@@ -53,7 +56,7 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
     if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:
         return []
     inner = _bracketed_bodies(text)
-    return [(t, role) for t in inner] if inner else [(text, role)]
+    return [(t, role) for t in inner] if inner is not None else [(text, role)]
 
 
 def _bracketed_bodies(text: str) -> list[str] | None:
@@ -63,15 +66,23 @@ def _bracketed_bodies(text: str) -> list[str] | None:
         return None
     items = [TRAILING_ETC_RE.sub("", collapse(p)).strip() for p in split_outside_brackets(match["inner"])]
     items = [p for p in items if p and not COUNT_RE.match(p)]
+    if items and all(_is_kind(p) for p in items) and collapse(match["head"]) in GROUP_WORDS:
+        return []  # `업계(가공 중소기업, 수요 대·중견기업)`: a group and kinds of body, no entry
     if not items or not all(is_org(p.split()[-1]) or COMPANY_MARK_RE.search(p) for p in items):
         return None
     return items
 
 
 def _is_kind(head: str) -> bool:
-    """A description of a kind of body: `우수기업`, `참여 기관`, `정부`, `업계`."""
+    """A description of a kind of body, not a named one: `우수기업`, `참여 기관`, `정부`, `업계`,
+    `가공 중소기업`, `수요 대·중견기업` (a named company carries a mark or is one word: `가나기업`)."""
     head = collapse(head)
-    return head in GROUP_WORDS or head.endswith(("기업", "기관", "업체", "단체", "회사", "기업체"))
+    if head in GROUP_WORDS:
+        return True
+    if COMPANY_MARK_RE.search(head) or not head.endswith(KIND_ENDINGS):
+        return False
+    words = head.split()
+    return len(words) > 1 or head.startswith(KIND_MODIFIERS)
 
 
 def split_runs(text: str) -> list[str]:
@@ -218,12 +229,25 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     name = None
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
+        readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
         if _is_name(rest[-1]):
-            name, org_tokens = rest[-1], rest[:-1]
-        elif len(rest) >= 2 and _is_name(rest[0]):
-            name, org_tokens = rest[0], rest[1:]
+            readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
+        if len(rest) >= 2 and _is_name(rest[0]):
+            readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))
+        if readings:
+            _, _, name, org_tokens = max(readings)
     organization = " ".join(org_tokens) or qualifier
     return Attendee(group=group, organization=organization, name=name, title=title, role=role, raw=raw)
+
+
+def _reading_score(name: str, org: list[str]) -> int:
+    """How well a reading fits: a three-letter name with a common surname, organisation words that
+    end like bodies, and no name-like word left among them (`오가람 한빛은행 조사국 팀장`: 조사국 is
+    the unit, 오가람 the person)."""
+    score = (2 if len(name) == 3 else 1) + (name[0] in COMMON_SURNAMES)
+    for token in org:
+        score += 1 if is_org(token) else -2 if _is_name(token) else 0
+    return score
 
 
 def leftovers(attendee: Attendee) -> list[str]:

@@ -35,6 +35,8 @@ LABEL_RE = re.compile(_MARKS + r"[(\[<〈]?\s*" + _LABEL_WORD + r"\s*[)\]>〉]?\
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + r"[(\[<〈]?\s*" + _LABEL_WORD + r"\s*[)\]>〉]?\s*[:：]?\s*$")
 SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
 BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
+ITEM_START_RE = re.compile(r"^\s*[" + BULLETS + r"]")  # not ※ or *: those open notes
+BULLET_RE = re.compile(r"^\s*[" + BULLETS + r"※*＊]+\s*")
 # Roles one person holds (not carried to the next entries of a `[토론] A, B` run).
 SINGLE_ROLES = {"주재", "좌장", "사회"}
 BODY_ENDINGS = ("부", "처", "청", "원", "회", "단", "소", "위원회", "공단", "공사", "협회", "재단", "대학교", "대학",
@@ -111,13 +113,21 @@ def _list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | Non
         sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
         block = bare and nxt.indent > line.indent
+        item = nxt.indent > line.indent and ITEM_START_RE.match(nxt.text) and _list_item(nxt.text)
         plain = bool(body) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text) and _entries_only(nxt.text)
-        if not (same_para or sub or wrapped or block or plain):
+        if not (same_para or sub or wrapped or block or plain or item):
             break
-        body.append(SUB_LINE_RE.sub("", nxt.text) if sub else nxt.text)
+        body.append(SUB_LINE_RE.sub("", nxt.text) if sub else BULLET_RE.sub("", nxt.text) if item else nxt.text)
         used.add(j)
         j += 1
     return body or None
+
+
+def _list_item(text: str) -> bool:
+    """A deeper bullet item under a labelled line that carries on its list: it opens with a
+    group or role tag (`ㅇ [토론] …`, `ㅇ (정부) …`) or holds entries only."""
+    content = BULLET_RE.sub("", text)
+    return bool(LEADING_TAG_RE.match(content)) or _entries_only(content)
 
 
 def _narrative(text: str) -> bool:
@@ -187,17 +197,17 @@ CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>
 def _split_entries(body: list[str]) -> list[_Entry]:
     entries: list[_Entry] = []
     group: str | None = None
+    carried: str | None = None  # a `[토론]` role runs on over its list, lines included, to the next tag
     for part in _join_wrapped(body):
         cells = CELL_ROW_RE.match(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
-        carried: str | None = None
         for chunk in split_outside_brackets(part):
             chunk = chunk.strip()
             while chunk:
                 tag = LEADING_TAG_RE.match(chunk)
                 if tag and tag["tag"].strip() not in ROLE_WORDS:
-                    group = collapse(tag["tag"])
+                    group, carried = collapse(tag["tag"]), None
                     chunk = chunk[tag.end() :].strip()
                     if not chunk:
                         entries.append(_Entry(group, "", None))
