@@ -35,6 +35,7 @@ LABEL_RE = re.compile(_MARKS + r"[(\[<〈]?\s*" + _LABEL_WORD + r"\s*[)\]>〉]?\
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + r"[(\[<〈]?\s*" + _LABEL_WORD + r"\s*[)\]>〉]?\s*[:：]?\s*$")
 SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
 BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
+BULLET_RANKS = ("□■", "○ㅇ◦●❍", "-–▸▶‣▪￭•", "·ㆍ‧")
 ITEM_START_RE = re.compile(r"^\s*[" + BULLETS + r"]")  # not ※ or *: those open notes
 BULLET_RE = re.compile(r"^\s*[" + BULLETS + r"※*＊]+\s*")
 # Roles one person holds (not carried to the next entries of a `[토론] A, B` run).
@@ -113,7 +114,7 @@ def _list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | Non
         sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
         block = bare and nxt.indent > line.indent
-        item = nxt.indent > line.indent and ITEM_START_RE.match(nxt.text) and _list_item(nxt.text)
+        item = _beneath(nxt, line) and ITEM_START_RE.match(nxt.text) and _list_item(nxt.text)
         plain = bool(body) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text) and _entries_only(nxt.text)
         if not (same_para or sub or wrapped or block or plain or item):
             break
@@ -121,6 +122,20 @@ def _list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | Non
         used.add(j)
         j += 1
     return body or None
+
+
+def _bullet_rank(text: str) -> int | None:
+    char = text.lstrip()[:1]
+    return next((rank for rank, marks in enumerate(BULLET_RANKS) if char and char in marks), None)
+
+
+def _beneath(nxt: TextLine, line: TextLine) -> bool:
+    """Deeper than the label line: indented further, or (text without indents, PDF) a bullet of
+    a lower rank (□ over ㅇ○◦ over - ▸ over ·)."""
+    if nxt.indent > line.indent:
+        return True
+    ranks = _bullet_rank(nxt.text), _bullet_rank(line.text)
+    return None not in ranks and ranks[0] > ranks[1]
 
 
 def _list_item(text: str) -> bool:
