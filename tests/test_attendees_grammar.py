@@ -249,3 +249,35 @@ def test_several_words_ending_in_no_body_are_warned():
 def test_warnings_reach_release_facts():
     facts = extract_release_facts("* 참석 : 가나공단, 다라 마바 사아\n")
     assert "attendees: unaccounted '사아' in: 다라 마바 사아" in facts.warnings
+
+
+# ---------------------------------------------------------------- roster tables
+
+def test_roster_table_under_a_heading_one_row_per_person():
+    roster = Table(rows=(
+        (C(0, 0, "구 분"), C(0, 1, "소 속"), C(0, 2, "직 위"), C(0, 3, "성 명")),
+        (C(1, 0, "정부"), C(1, 1, "가나부"), C(1, 2, "차관"), C(1, 3, "홍 길 동")),
+        (C(2, 1, "다라청"), C(2, 2, "국장"), C(2, 3, "김하늘")),
+        (C(3, 0, "전문가"), C(3, 1, "한빛대학교"), C(3, 2, "교수"), C(3, 3, "이바다")),
+    ))
+    assert entries(doc(P("< 참석자 명단 >"), roster)) == [
+        ("정부", "가나부", "홍길동", "차관", None),
+        ("정부", "다라청", "김하늘", "국장", None),
+        ("전문가", "한빛대학교", "이바다", "교수", None),
+    ]
+
+
+def test_combined_body_and_title_column():
+    roster = Table(rows=(
+        (C(0, 0, "성명"), C(0, 1, "소속 및 직위")),
+        (C(1, 0, "박가람"), C(1, 1, "가나연구원 선임연구위원")),
+    ))
+    assert entries(doc(P("□ 참석자 현황"), roster)) == [(None, "가나연구원", "박가람", "선임연구위원", None)]
+
+
+def test_member_table_without_an_attendee_heading_is_not_read():
+    roster = Table(rows=(
+        (C(0, 0, "소속"), C(0, 1, "성명")),
+        (C(1, 0, "가나부"), C(1, 1, "홍길동")),
+    ))
+    assert read(doc(P("□ 위원 명단"), roster)) == ([], [])

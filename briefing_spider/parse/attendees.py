@@ -24,6 +24,7 @@ from briefing_spider.parse.attendee_entry import (
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, NARRATIVE_RE, ROLE_WORDS
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
+from briefing_spider.parse.attendee_roster import read_roster
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Attendee
 
@@ -64,10 +65,12 @@ def read_attendees(lines: list[TextLine]) -> tuple[tuple[Attendee, ...], tuple[s
     for i, line in enumerate(lines):
         if i in used:
             continue
-        body = _list_body(lines, i, used)
-        if body is None:
-            continue
-        people = _parse_list(body, lines, max(used) + 1 if used else i + 1)
+        people = read_roster(lines, i, used)
+        if people is None:
+            body = _list_body(lines, i, used)
+            if body is None:
+                continue
+            people = _parse_list(body, lines, max(used) + 1 if used else i + 1)
         for person in people:
             leftover = leftovers(person)
             if leftover:
