@@ -281,3 +281,40 @@ def test_member_table_without_an_attendee_heading_is_not_read():
         (C(1, 0, "가나부"), C(1, 1, "홍길동")),
     ))
     assert read(doc(P("□ 위원 명단"), roster)) == ([], [])
+
+
+# ---------------------------------------------------------------- more separators and heads
+
+def test_and_between_complete_entries_and_slash_separator():
+    assert entries("※ 참석 : 가나부 홍길동 장관 및 다라청 김하늘 청장 / 마바공단 이사장\n") == [
+        (None, "가나부", "홍길동", "장관", None),
+        (None, "다라청", "김하늘", "청장", None),
+        (None, "마바공단", None, "이사장", None),
+    ]
+
+
+def test_and_inside_a_descriptive_phrase_stays_one_body():
+    assert entries("※ 참석 : 가나광물 및 배터리 관련 기업\n") == [(None, "가나광물 및 배터리 관련 기업", None, None, None)]
+
+
+def test_unspaced_head_of_a_body_inherits_nothing_a_deputy_does():
+    assert entries("* 참석 : 가나부 장관, 다라시장, 마바군수, 사아위원회 위원장, 부위원장 외 3명\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라시장", None),
+        (None, None, None, "마바군수", None),
+        (None, "사아위원회", None, "위원장", None),
+        (None, "사아위원회", None, "부위원장", None),
+    ]
+
+
+def test_group_label_before_a_colon_inside_the_list():
+    d = doc(
+        P("□ 참석자"),
+        P("  - 정부 : 가나부 차관, 다라청 국장", indent=1000),
+        P("  - 업계 : 마바해운 대표", indent=1000),
+    )
+    assert entries(d) == [
+        ("정부", "가나부", None, "차관", None),
+        ("정부", "다라청", None, "국장", None),
+        ("업계", "마바해운", None, "대표", None),
+    ]

@@ -18,16 +18,18 @@ from briefing_spider.records import Attendee
 
 LEADING_TAG_RE = re.compile(r"^\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*")
 TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
-TRAILING_ETC_RE = re.compile(r"(?:^|\s)등(?:\s.*)?$")
+TRAILING_ETC_RE = re.compile(r"(?:^|\s)(?:등|외\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관))(?:\s.*)?$")
 MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
 STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체")
 KIND_MODIFIERS = ("우수", "참여", "수요", "공급", "중소", "중견", "대·", "대기업", "공공", "관계", "유관", "협력", "관련",
                   "민간", "해외", "국내", "주요", "지역", "혁신", "스타트업", "벤처")
+# The head of a body written as one word: 다라청장, 가나시장, 마바군수, 사아도지사, 가나협회장, 한빛연구원장.
+AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
 AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
 
 
-def split_outside_brackets(text: str, separators: str = ",，、;") -> list[str]:
+def split_outside_brackets(text: str, separators: str = ",，、;/") -> list[str]:
     parts, depth, start = [], 0, 0
     for k, char in enumerate(text):
         if char in "([（「":
@@ -129,14 +131,17 @@ def split_bodies(text: str) -> list[str]:
 
 
 def _split_and(text: str) -> list[str]:
-    """`A 및 B 대표이사`: two bodies sharing a title; `가 및 나 관련 기업` (no title) stays one."""
-    words = text.split()
-    if len(words) < 4 or not _is_title(words[-1]):
-        return [text]
+    """`A 및 B 대표이사` (two bodies sharing a title), `가나부 장관 및 다라청 청장`, `가나협회 및
+    다라재단`: two entries each; `가 및 나 관련 기업` (a phrase, no body or title after 가) stays one."""
     parts = [p.strip() for p in AND_RE.split(text)]
-    if len(parts) < 2 or any(not p or _is_title(p.split()[-1]) for p in parts[:-1]):
+    if len(parts) < 2 or not all(parts):
         return [text]
-    return parts
+    if all(_is_title(p.split()[-1]) or is_org(p.split()[-1]) for p in parts):
+        return parts
+    last = parts[-1].split()
+    if len(last) >= 2 and _is_title(last[-1]) and all(len(p.split()) == 1 and not _is_title(p) for p in parts[:-1]):
+        return parts
+    return [text]
 
 
 def _lends_ending(part: str, ending: str) -> bool:
@@ -196,8 +201,9 @@ def names_agency(title: str | None) -> bool:
         return False
     if any(is_ministry(title[:cut]) for cut in range(2, len(title))):
         return True
-    head = re.fullmatch(r"(?P<body>[가-힣]{2,}[부처청])(?P<rank>장|장관|차관|\d?차장|청장)", title)
-    return bool(head)
+    if title in TITLE_ENDINGS:
+        return False
+    return bool(AGENCY_HEAD_RE.fullmatch(title))
 
 
 def _split_agency_prefix(tokens: list[str]) -> list[str]:

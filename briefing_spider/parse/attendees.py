@@ -87,6 +87,8 @@ def _join_wrapped(body: list[str]) -> list[str]:
             out.append(part)
     return out
 
+# `정부 : 가나부 차관, …` inside a list: a group label before a colon.
+GROUP_COLON_RE = re.compile(r"^\s*(?P<label>[^:：,，()\[\]\d]{1,12}?)\s*[:：]\s*(?P<rest>\S.*)$")
 CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>.+?)\s*\|?\s*$")
 
 
@@ -95,7 +97,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
     group: str | None = None
     carried: str | None = None  # a `[토론]` role runs on over its list, lines included, to the next tag
     for part in _join_wrapped(body):
-        cells = CELL_ROW_RE.match(part)
+        cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
         for chunk in split_outside_brackets(part):
