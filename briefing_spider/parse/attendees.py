@@ -17,12 +17,13 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing_spider.parse.attendee_entry import (
-    LEADING_TAG_RE, TRAILING_ETC_RE, clean_entry, is_org, is_title, leftovers, names_agency, parse_person,
-    split_bodies, split_outside_brackets, split_runs,
+    LEADING_TAG_RE, TRAILING_ETC_RE, is_org, is_title, leftovers, names_agency, parse_person, split_outside_brackets,
+    split_runs,
 )
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
 from briefing_spider.parse.attendee_lists import LABEL_RE, list_body
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
+from briefing_spider.parse.attendee_phrases import clean_entry, split_bodies
 from briefing_spider.parse.attendee_roster import read_roster
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
