@@ -3,7 +3,7 @@
     python bench/attendee_warnings.py [CORPUS_DIR] [--show] [--warnings]
 
 Sources: the 2026-04-13 release documents (`govpress-2026-04-13/hwpx/*`, `…/pdf/*`, each file read
-on its own), the moip page bodies (`moip-2026-07/articles_*.json`: `content_text`, and
+on its own, and the site viewer's Markdown of them, `…/docviewer_md/*.md`), the moip page bodies (`moip-2026-07/articles_*.json`: `content_text`, and
 `content_html` cut and read as the crawler reads a body), and the text pages (`korea_kr/text/*.txt`,
 `seed/*.txt`). Per source it prints texts read, texts with an attendee list, entries, and the
 `attendees:` warnings ("labelled" counts texts with a line that opens like an attendee label, by
@@ -33,7 +33,7 @@ READABLE = {"hwpx", "hwp", "pdf"}
 # Independent of the extractor: a line that opens like an attendee label (any mark, `참석`, `참 석 자`,
 # `참석기관`, `참석 대상`, then a colon or a closing bracket). Texts with one but no list are misses.
 LABEL_HINT_RE = re.compile(
-    r"^[^\w가-힣]{0,6}[(\[<〈]?\s*(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상)?\s*(?:[)\]>〉]|[:：])", re.M)
+    r"^(?:[^\w가-힣]|ㅇ){0,6}[(\[<〈]?\s*(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상)?\s*(?:[)\]>〉]|[:：])", re.M)
 
 
 def _documents(folder: Path):
@@ -56,9 +56,13 @@ def _moip(corpus: Path, field: str):
             yield f"{path.stem}:{article.get('id')}", value
 
 
-def _pages(corpus: Path):
-    for path in sorted([*corpus.glob("korea_kr/text/*.txt"), *corpus.glob("seed/*.txt")]):
+def _texts(paths):
+    for path in paths:
         yield path.name, path.read_text(encoding="utf-8")
+
+
+def _pages(corpus: Path):
+    return _texts(sorted([*corpus.glob("korea_kr/text/*.txt"), *corpus.glob("seed/*.txt")]))
 
 
 def sources(corpus: Path):
@@ -66,6 +70,7 @@ def sources(corpus: Path):
     return {
         "govpress hwpx": lambda: _documents(day / "hwpx"),
         "govpress pdf": lambda: _documents(day / "pdf"),
+        "govpress viewer md": lambda: _texts(sorted((day / "docviewer_md").glob("*.md"))),
         "moip content_text": lambda: _moip(corpus, "content_text"),
         "moip content_html": lambda: _moip(corpus, "content_html"),
         "text pages + seed": lambda: _pages(corpus),

@@ -318,3 +318,12 @@ def test_group_label_before_a_colon_inside_the_list():
         ("정부", "다라청", None, "국장", None),
         ("업계", "마바해운", None, "대표", None),
     ]
+
+
+def test_spacing_noise_of_viewer_text_is_accounted_for():
+    assert entries("◦ 참 석 : 가나부 제 2 차관, AB 생활가전, ㈜다라 마바 홀딩스, 사아 그룹\n") == [
+        (None, "가나부", None, "제2차관", None),
+        (None, "AB 생활가전", None, None, None),
+        (None, "㈜다라 마바 홀딩스", None, None, None),
+        (None, "사아 그룹", None, None, None),
+    ]

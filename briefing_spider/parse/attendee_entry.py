@@ -19,6 +19,7 @@ LEADING_TAG_RE = re.compile(r"^\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*")
 TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
 TRAILING_ETC_RE = re.compile(r"(?:^|\s)(?:등|외\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관))(?:\s.*)?$")
 MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
+NUMBERED_TITLE_RE = re.compile(r"(?<![가-힣])제\s*(\d+)\s*(?=[가-힣])")
 STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 # The head of a body written as one word: 다라청장, 가나시장, 마바군수, 사아도지사, 가나협회장, 한빛연구원장.
 AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
@@ -131,6 +132,7 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     tail = TRAILING_TAG_RE.search(text)
     if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
         qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당)
+    text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if not tokens:
         return None
@@ -160,12 +162,22 @@ def _reading_score(name: str, org: list[str]) -> int:
     return score
 
 
+def _headed(org: list[str]) -> bool:
+    """A several-word organisation ends in a body (`한빛대 화학부`, `가나 홀딩스`), is a company
+    (`㈜가나 다라`), or starts with a Latin acronym (`AB 생활가전`: a spaced company name)."""
+    last = org[-1]
+    return bool(
+        is_org(last) or _is_title(last) or last in GROUP_WORDS or last in ORG_ENDINGS and len(last) > 1
+        or COMPANY_MARK_RE.search(" ".join(org)) or re.fullmatch(r"[A-Z][A-Z&]{1,}", org[0])
+    )
+
+
 def leftovers(attendee: Attendee) -> list[str]:
     """Tokens of a parsed entry the grammar cannot account for: clause endings, times, marks, or a
     several-word organisation that ends in no body (`… 회의를 개최`)."""
     org = (attendee.organization or "").split()
     out = [t for t in [*org, attendee.name or ""] if t and (NARRATIVE_RE.search(t) or STRAY_RE.search(t))]
-    if len(org) > 1 and not out and not is_org(org[-1]) and not _is_title(org[-1]) and org[-1] not in GROUP_WORDS:
+    if len(org) > 1 and not out and not _headed(org):
         out.append(org[-1])
     if attendee.title and len(squash(attendee.title)) > 12:
         out.append(attendee.title)
