@@ -327,3 +327,20 @@ def test_spacing_noise_of_viewer_text_is_accounted_for():
         (None, "㈜다라 마바 홀딩스", None, None, None),
         (None, "사아 그룹", None, None, None),
     ]
+
+
+def test_body_title_name_order_and_a_bare_role_word():
+    assert entries("【참석자】 국무가나 주재, 가나부 장관 홍길동, 다라청 김하늘 청장\n") == [
+        (None, "국무가나", None, None, "주재"),
+        (None, "가나부", "홍길동", "장관", None),
+        (None, "다라청", "김하늘", "청장", None),
+    ]
+
+
+def test_numbered_and_head_pairs_expand():
+    assert entries("◦ 참석자(30여명) : 가나부 1·2차관, 다라부 장·차관\n") == [
+        (None, "가나부", None, "1차관", None),
+        (None, "가나부", None, "2차관", None),
+        (None, "다라부", None, "장관", None),
+        (None, "다라부", None, "차관", None),
+    ]

@@ -136,6 +136,10 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if not tokens:
         return None
+    if len(tokens) >= 2 and _is_name(tokens[-1]) and _is_title(tokens[-2]) and tokens[-2] not in BODY_TITLES:
+        # `기관 직함 이름` (가나부 장관 홍길동)
+        return Attendee(group=group, organization=" ".join(tokens[:-2]) or qualifier, name=tokens[-1],
+                        title=tokens[-2], role=role, raw=raw)
     title = tokens[-1] if _is_title(tokens[-1]) else None
     rest = tokens[:-1] if title else tokens
     name = None

@@ -20,8 +20,10 @@ from briefing_spider.parse.text_lines import TextLine, squash
 BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑\uE000-\uF8FF\U000F0000-\U000FFFFD"
 _MARKS = r"[\s" + BULLETS + r"\-–※*＊·]*"
 _LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?)?"
-LABEL_RE = re.compile(_MARKS + r"[(\[<〈]?\s*" + _LABEL_WORD + r"\s*[)\]>〉]?\s*(?P<colon>[:：])?\s*")
-LABEL_ONLY_RE = re.compile(r"^" + _MARKS + r"[(\[<〈]?\s*" + _LABEL_WORD + r"\s*[)\]>〉]?\s*[:：]?\s*$")
+_OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
+_COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)?(?:\s*내외)?\))?"  # 참석자(30여명) :
+LABEL_RE = re.compile(_MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
+LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
 BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
 BULLET_RANKS = ("□■", "○ㅇ◦●❍", "-–▸▶‣▪￭•", "·ㆍ‧")
@@ -34,7 +36,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     if not label:
         return None
     rest = line.text[label.end() :]
-    labelled = label["colon"] or re.search(r"[)\]>〉]\s*$", line.text[: label.end()]) or not rest.strip()
+    labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
     if not labelled or re.match(r"\s*(?:하|한|했|함|시|을|를|이|의|및|요청|인원|예정|가능|신청|자격|여부)", rest):
         return None
     bare = not rest.strip()

@@ -18,6 +18,9 @@ from briefing_spider.parse.text_lines import collapse, squash
 KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체")
 KIND_MODIFIERS = ("우수", "참여", "수요", "공급", "중소", "중견", "대·", "대기업", "공공", "관계", "유관", "협력", "관련",
                   "민간", "해외", "국내", "주요", "지역", "혁신", "스타트업", "벤처")
+TRAILING_ROLE_RE = re.compile(r"\s(주재|좌장|사회)$")
+NUMBERED_PAIR_RE = re.compile(r"(?<!\d)(\d)\s*[·ㆍ‧,]\s*(\d)\s*(차관|차장|부총리|부원장|부위원장)")
+HEAD_PAIR_RE = re.compile(r"(?<![가-힣])장\s*[·ㆍ‧]\s*차관")
 AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
 
 
@@ -31,6 +34,9 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
     trail = TRAILING_TAG_RE.search(text)
     if trail and trail["tag"].strip() in ROLE_WORDS:
         role, text = ROLE_WORDS[trail["tag"].strip()], text[: trail.start()]
+    trail_word = TRAILING_ROLE_RE.search(text)
+    if trail_word and role is None:  # `국무총리 주재`
+        role, text = ROLE_WORDS[trail_word[1]], text[: trail_word.start()]
     text = BRACKETED_COUNT_RE.sub("", text)
     text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
     if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:
@@ -68,7 +74,8 @@ def split_bodies(text: str) -> list[str]:
     """Shared endings expanded: `A·B·C 관계자` → A 관계자, B 관계자, C 관계자; `국방·외교·통일부 장관`
     → 국방부 장관, 외교부 장관, 통일부 장관; `A 및 B 대표이사` → A 대표이사, B 대표이사.
     A name whose first part is one letter stays whole (`대·중소기업·농어업협력재단`)."""
-    text = text.rstrip("*")
+    text = NUMBERED_PAIR_RE.sub(lambda m: f"{m[1]}{m[3]}·{m[2]}{m[3]}", text.rstrip("*"))  # 1·2차관
+    text = HEAD_PAIR_RE.sub("장관·차관", text)  # 장·차관
     parts = [p.strip() for p in split_outside_brackets(text, "·ㆍ‧・")]
     # the words the dot joins must each be two letters or more: `수요 대·중견기업` stays whole
     if len(parts) < 2 or any(not p or len(p.split()[-1]) < 2 for p in parts[:-1]) or any(
