@@ -344,3 +344,26 @@ def test_numbered_and_head_pairs_expand():
         (None, "다라부", None, "장관", None),
         (None, "다라부", None, "차관", None),
     ]
+
+
+def test_bare_label_then_unbulleted_or_numbered_entry_lines():
+    assert entries("□ 참석자\n가나부 홍길동 차관\n다라청 김하늘 국장\n이번 회의는 처음이다.\n") == [
+        (None, "가나부", "홍길동", "차관", None),
+        (None, "다라청", "김하늘", "국장", None),
+    ]
+    assert entries("□ 참석자\n ① 가나부 차관\n ② 마바공단 이사장\n 1. 개요\n") == [
+        (None, "가나부", None, "차관", None),
+        (None, "마바공단", None, "이사장", None),
+    ]
+
+
+def test_label_cell_beside_a_nested_table_of_group_rows():
+    groups = Table(rows=(
+        (C(0, 0, "정 부"), C(0, 1, "가나부 차관")),
+        (C(1, 0, "전문가"), C(1, 1, "김하늘 한빛대 교수")),
+    ))
+    outer = Table(rows=((C(0, 0, "참석자"), C(0, 1, groups)),))
+    assert entries(doc(outer)) == [
+        ("정부", "가나부", None, "차관", None),
+        ("전문가", "한빛대", "김하늘", "교수", None),
+    ]

@@ -71,6 +71,10 @@ def is_title(token: str) -> bool:
     return _is_title(token)
 
 
+def is_name(token: str) -> bool:
+    return _is_name(token)
+
+
 def _is_title(token: str) -> bool:
     if not token or is_ministry(token):
         return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_org, is_title
+from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
 from briefing_spider.parse.attendee_lexicon import NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
@@ -27,8 +27,9 @@ LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*"
 SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
 BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
 BULLET_RANKS = ("□■", "○ㅇ◦●❍", "-–▸▶‣▪￭•", "·ㆍ‧")
-ITEM_START_RE = re.compile(r"^\s*[" + BULLETS + r"]")  # not ※ or *: those open notes
-BULLET_RE = re.compile(r"^\s*[" + BULLETS + r"※*＊]+\s*")
+_NUMBERS = r"[\u2460-\u2473\u2776-\u277F]|\d{1,2}[.)]\s|\(\d{1,2}\)\s"  # ① ❶ 1. 1) (1)
+ITEM_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"]|" + _NUMBERS + ")")  # not ※ or *: those open notes
+BULLET_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]+|" + _NUMBERS + r")\s*")
 
 def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None:
     line = lines[i]
@@ -66,9 +67,9 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
         same_para = nxt.para == line.para and not BULLET_START_RE.match(nxt.text) and not _narrative(nxt.text)
         sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
-        block = bare and nxt.indent > line.indent
+        block = bare and nxt.indent > line.indent and _list_item(nxt.text)
         item = _beneath(nxt, line) and ITEM_START_RE.match(nxt.text) and _list_item(nxt.text)
-        plain = bool(body) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text) and _entries_only(nxt.text)
+        plain = (bool(body) or bare) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text) and _entries_only(nxt.text)
         if not (same_para or sub or wrapped or block or plain or item):
             break
         body.append(SUB_LINE_RE.sub("", nxt.text) if sub else BULLET_RE.sub("", nxt.text) if item else nxt.text)
@@ -112,7 +113,8 @@ def _entries_only(text: str) -> bool:
         return False
     last = TRAILING_ETC_RE.sub("", text.rstrip(",")).split() or words
     last_word = re.sub(r"[(\[].*$", "", last[-1]) or last[-1]
-    return text.endswith(",") or is_org(last_word) or is_title(last_word)
+    title_then_name = len(last) >= 2 and is_title(last[-2]) and is_name(last_word)  # 가나부 장관 홍길동
+    return text.endswith(",") or is_org(last_word) or is_title(last_word) or title_then_name
 
 
 def _label_table(lines: list[TextLine], j: int) -> tuple[list[str], int] | None:
