@@ -367,3 +367,12 @@ def test_label_cell_beside_a_nested_table_of_group_rows():
         ("정부", "가나부", None, "차관", None),
         ("전문가", "한빛대", "김하늘", "교수", None),
     ]
+
+
+def test_a_list_may_start_with_any_syllable():
+    assert entries("□ 참석자 : 이바다 한빛대 교수, 한누리 다라협회 회장\n* (참석) 시가나 마바공단 이사장\n") == [
+        (None, "한빛대", "이바다", "교수", None),
+        (None, "다라협회", "한누리", "회장", None),
+        (None, "마바공단", "시가나", "이사장", None),
+    ]
+    assert read("※ 참석 : 요청 가능\n참석하여 인사말을 했다.\n") == ([], [])

@@ -24,6 +24,9 @@ _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
 _COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)?(?:\s*내외)?\))?"  # 참석자(30여명) :
 LABEL_RE = re.compile(_MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
+# `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
+# with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
+NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?)(?:\s|$|[,.])")
 SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
 BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
 BULLET_RANKS = ("□■", "○ㅇ◦●❍", "-–▸▶‣▪￭•", "·ㆍ‧")
@@ -38,7 +41,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
         return None
     rest = line.text[label.end() :]
     labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
-    if not labelled or re.match(r"\s*(?:하|한|했|함|시|을|를|이|의|및|요청|인원|예정|가능|신청|자격|여부)", rest):
+    if not labelled or NOT_A_LIST_RE.match(rest):
         return None
     bare = not rest.strip()
     if line.cell and LABEL_ONLY_RE.match(line.text):
