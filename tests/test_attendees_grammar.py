@@ -376,3 +376,10 @@ def test_a_list_may_start_with_any_syllable():
         (None, "마바공단", "시가나", "이사장", None),
     ]
     assert read("※ 참석 : 요청 가능\n참석하여 인사말을 했다.\n") == ([], [])
+
+
+def test_group_naming_a_kind_of_body_lends_no_organisation():
+    assert entries("□ 참석자\n - (정부부처) 기획조정실장\n - (공공기관) 가나공단 이사장\n") == [
+        ("정부부처", None, None, "기획조정실장", None),
+        ("공공기관", "가나공단", None, "이사장", None),
+    ]

@@ -32,6 +32,7 @@ from briefing_spider.records import Attendee
 __all__ = ["LABEL_RE", "extract_attendees", "read_attendees", "names_body"]
 # Roles one person holds (not carried to the next entries of a `[토론] A, B` run).
 SINGLE_ROLES = {"주재", "좌장", "사회"}
+KIND_GROUP_ENDINGS = ("부처", "기관", "기업", "단체", "업체", "업계", "회원사", "위원", "전문가", "관계자", "대학들")
 BODY_ENDINGS = ("부", "처", "청", "원", "회", "단", "소", "위원회", "공단", "공사", "협회", "재단", "대학교", "대학",
                 "은행", "센터", "거래소", "조합", "연맹", "본부", "그룹", "전자", "기구")
 
@@ -135,6 +136,8 @@ def _split_entries(body: list[str]) -> list[_Entry]:
 def names_body(group: str | None) -> bool:
     """A group label that names one body (`(가나부)`, `(국회)`, `(다라공단)`), not a kind of people."""
     if not group or group in GROUP_WORDS or re.search(r"[\s·ㆍ‧,]|및", group) or is_title(group):
+        return False
+    if group.endswith(KIND_GROUP_ENDINGS):  # 정부부처, 공공기관, 참여기업, 시민단체: kinds, not one body
         return False
     return group in BODY_LABELS or is_ministry(group) or group.endswith(BODY_ENDINGS) or "㈜" in group or "(주)" in group
 
