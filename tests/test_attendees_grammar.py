@@ -269,10 +269,14 @@ def test_roster_table_under_a_heading_one_row_per_person():
 
 def test_combined_body_and_title_column():
     roster = Table(rows=(
-        (C(0, 0, "성명"), C(0, 1, "소속 및 직위")),
-        (C(1, 0, "박가람"), C(1, 1, "가나연구원 선임연구위원")),
+        (C(0, 0, "성명"), C(0, 1, "소속 및 직위"), C(0, 2, "비고")),
+        (C(1, 0, "박가람"), C(1, 1, "가나연구원 선임연구위원"), C(1, 2, "좌장")),
+        (C(2, 0, "최누리"), C(2, 1, "다라대학교 교수"), C(2, 2, "온라인")),
     ))
-    assert entries(doc(P("□ 참석자 현황"), roster)) == [(None, "가나연구원", "박가람", "선임연구위원", None)]
+    assert entries(doc(P("□ 참석자 현황"), roster)) == [
+        (None, "가나연구원", "박가람", "선임연구위원", "좌장"),
+        (None, "다라대학교", "최누리", "교수", None),
+    ]
 
 
 def test_member_table_without_an_attendee_heading_is_not_read():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_entry import parse_person
+from briefing_spider.parse.attendee_lexicon import ROLE_WORDS
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Attendee
 
@@ -20,6 +21,7 @@ HEADER_WORDS = {
     "name": ("성명", "이름", "참석자"),
     "title": ("직위", "직책", "직급", "직함", "직위(직책)"),
     "combined": ("소속및직위", "소속/직위", "소속·직위", "소속및직책", "기관및직위", "소속(직위)"),
+    "role": ("역할", "비고"),
 }
 LOOKAHEAD_LINES = 3  # the table starts within this many lines after the heading
 
@@ -74,13 +76,14 @@ def _columns(header: dict[int, list[str]]) -> dict[int, str]:
 
 
 def _person(fields: dict[str, str], group: str | None, raw: str) -> Attendee | None:
+    role = ROLE_WORDS.get(squash(fields.get("role") or "").strip("()[]"))  # a 비고 that is not a role is no role
     if fields.get("combined"):
-        parsed = parse_person(fields["combined"], group, None, raw=raw)
+        parsed = parse_person(fields["combined"], group, role, raw=raw)
         if parsed is None:
             return None
         name = fields.get("name") or parsed.name
-        return Attendee(group=group, organization=parsed.organization, name=name, title=parsed.title, role=None, raw=raw)
+        return Attendee(group=group, organization=parsed.organization, name=name, title=parsed.title, role=role, raw=raw)
     organization, name, title = (fields.get(k) or None for k in ("organization", "name", "title"))
     if not (organization or name or title):
         return None
-    return Attendee(group=group, organization=organization, name=name and squash(name), title=title, role=None, raw=raw)
+    return Attendee(group=group, organization=organization, name=name and squash(name), title=title, role=role, raw=raw)
