@@ -387,3 +387,13 @@ def test_group_naming_a_kind_of_body_lends_no_organisation():
         ("정부부처", None, None, "기획조정실장", None),
         ("공공기관", "가나공단", None, "이사장", None),
     ]
+
+
+def test_a_contact_line_after_a_list_does_not_continue_it():
+    text = "※ 참석자 : 가나부 차관, 다라청 국장\n담당 부서 가나부 마바과\n책임자 과장 홍길동 044-000-0000\n"
+    assert entries(text) == [(None, "가나부", None, "차관", None), (None, "다라청", None, "국장", None)]
+
+
+def test_a_line_ending_in_a_name_ending_in_da_is_not_a_sentence():
+    d = doc(P("□ 참석자 : 가나부 장관 김하늘,", "다라청 청장 이바다"), P("□ 회의가 열렸다"))
+    assert entries(d) == [(None, "가나부", "김하늘", "장관", None), (None, "다라청", "이바다", "청장", None)]

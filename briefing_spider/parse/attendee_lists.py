@@ -27,6 +27,10 @@ LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*"
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
 NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?)(?:\s|$|[,.])")
+# A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
+SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
+# A contact line, a time or a phone number is never list material.
+NOT_ENTRIES_RE = re.compile(r"담\s*당\s*(?:부\s*서|자)|책\s*임\s*자|\d{2,4}-\d{3,4}-\d{4}|@|\d{1,2}:\d{2}")
 SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
 BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
 BULLET_RANKS = ("□■", "○ㅇ◦●❍", "-–▸▶‣▪￭•", "·ㆍ‧")
@@ -105,14 +109,16 @@ def _list_item(text: str) -> bool:
 def _narrative(text: str) -> bool:
     """A sentence or clause, not list material (`…을 반영하여`, `…하였다.`)."""
     text = text.strip()
-    return text.endswith(("다.", "다")) or any(NARRATIVE_RE.search(w.strip(",.")) for w in text.split())
+    return (text.endswith("다.") or bool(SENTENCE_END_RE.search(text))
+            or any(NARRATIVE_RE.search(w.strip(",.")) for w in text.split()))
+
 
 def _entries_only(text: str) -> bool:
     """A line with no bullet that continues a list: no clause or sentence, and it ends in a body,
     a title, or a comma (`가나협회, 다라공단`, `송하늘 한국대 교수`)."""
     text = text.strip()
     words = text.rstrip(",").split()
-    if not words or len(text) > 200 or text.endswith(".") or _narrative(text):
+    if not words or len(text) > 200 or text.endswith(".") or _narrative(text) or NOT_ENTRIES_RE.search(text):
         return False
     last = TRAILING_ETC_RE.sub("", text.rstrip(",")).split() or words
     last_word = re.sub(r"[(\[].*$", "", last[-1]) or last[-1]
