@@ -397,3 +397,18 @@ def test_a_contact_line_after_a_list_does_not_continue_it():
 def test_a_line_ending_in_a_name_ending_in_da_is_not_a_sentence():
     d = doc(P("□ 참석자 : 가나부 장관 김하늘,", "다라청 청장 이바다"), P("□ 회의가 열렸다"))
     assert entries(d) == [(None, "가나부", "김하늘", "장관", None), (None, "다라청", "이바다", "청장", None)]
+
+
+def test_group_colon_after_a_slash_besides_qualifier_and_title_qualifiers():
+    assert entries("- 참석 : 정부 : 가나부 1차관 / 업계 : 마바협회 회장\n") == [
+        ("정부", "가나부", None, "1차관", None),
+        ("업계", "마바협회", None, "회장", None),
+    ]
+    assert entries("□ 참석자 : 가나부 장관, 다라공사 사장 외 관계자 30여명\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라공사", None, "사장", None),
+    ]
+    assert entries("□ 참석자 : 주한 가나 대사, 다라부 명예 대사\n") == [
+        (None, "주한 가나", None, "대사", None),
+        (None, "다라부", None, "명예 대사", None),
+    ]

@@ -9,7 +9,7 @@ import re
 
 from briefing_spider.parse.attendee_lexicon import (
     BODY_TITLES, COMMON_SURNAMES, COMPANY_MARK_RE, DOUBLE_SURNAMES, GROUP_WORDS, NAME_BLOCKING_ENDINGS, NARRATIVE_RE,
-    NOT_TITLE_ENDINGS, ORG_ENDINGS, SHORT_GWAN_TITLES, SURNAMES, TITLE_ENDINGS,
+    NOT_NAMES, NOT_TITLE_ENDINGS, TITLE_QUALIFIERS, ORG_ENDINGS, SHORT_GWAN_TITLES, SURNAMES, TITLE_ENDINGS,
 )
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import collapse, squash
@@ -17,7 +17,7 @@ from briefing_spider.records import Attendee
 
 LEADING_TAG_RE = re.compile(r"^\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*")
 TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
-TRAILING_ETC_RE = re.compile(r"(?:^|\s)(?:등|외\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관))(?:\s.*)?$")
+TRAILING_ETC_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s.*)?$")  # `… 등 관계부처 장차관`, `… 외 관계자 30여명`
 MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
 NUMBERED_TITLE_RE = re.compile(r"(?<![가-힣])제\s*(\d+)\s*(?=[가-힣])")
 STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
@@ -90,6 +90,7 @@ def _is_name(token: str) -> bool:
         2 <= len(token) <= 4
         and re.fullmatch(r"[가-힣]+", token) is not None
         and (token[0] in SURNAMES or token[:2] in DOUBLE_SURNAMES and len(token) >= 3)
+        and token not in NOT_NAMES
         and not token.endswith(NAME_BLOCKING_ENDINGS)
         and not any(token.endswith(e) and len(e) > 1 for e in ORG_ENDINGS)
         and not is_ministry(token)
@@ -146,6 +147,8 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
                         title=tokens[-2], role=role, raw=raw)
     title = tokens[-1] if _is_title(tokens[-1]) else None
     rest = tokens[:-1] if title else tokens
+    while title and rest and rest[-1] in TITLE_QUALIFIERS:  # `명예 대사`, `상임 위원`: one title
+        title = f"{rest.pop()} {title}"
     name = None
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
@@ -172,11 +175,13 @@ def _reading_score(name: str, org: list[str]) -> int:
 
 def _headed(org: list[str]) -> bool:
     """A several-word organisation ends in a body (`한빛대 화학부`, `가나 홀딩스`), is a company
-    (`㈜가나 다라`), or starts with a Latin acronym (`AB 생활가전`: a spaced company name)."""
+    (`㈜가나 다라`), starts with a Latin acronym (`AB 생활가전`: a spaced company name) or is a
+    foreign mission (`주한 가나`)."""
     last = org[-1]
     return bool(
         is_org(last) or _is_title(last) or last in GROUP_WORDS or last in ORG_ENDINGS and len(last) > 1
         or COMPANY_MARK_RE.search(" ".join(org)) or re.fullmatch(r"[A-Z][A-Z&]{1,}", org[0])
+        or org[0] == "주한"  # a foreign mission: 주한 가나 (대사)
     )
 
 

@@ -104,6 +104,9 @@ def _split_entries(body: list[str]) -> list[_Entry]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
         for chunk in split_outside_brackets(part):
             chunk = chunk.strip()
+            labelled = GROUP_COLON_RE.match(chunk)  # `… / 업계 : 가나협회 회장`
+            if labelled and squash(labelled["label"]):
+                chunk = f"({squash(labelled['label'])}) {labelled['rest']}"
             while chunk:
                 tag = LEADING_TAG_RE.match(chunk)
                 if tag and tag["tag"].strip() not in ROLE_WORDS:
