@@ -412,3 +412,11 @@ def test_group_colon_after_a_slash_besides_qualifier_and_title_qualifiers():
         (None, "주한 가나", None, "대사", None),
         (None, "다라부", None, "명예 대사", None),
     ]
+
+
+def test_inline_triangle_markers_and_a_name_in_brackets_after_the_title():
+    assert entries("(참석자) ▲가나부 장관(홍길동) ▲다라청장(김하늘) ▲마바공단 이사장\n") == [
+        (None, "가나부", "홍길동", "장관", None),
+        (None, None, "김하늘", "다라청장", None),
+        (None, "마바공단", None, "이사장", None),
+    ]

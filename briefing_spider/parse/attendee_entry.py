@@ -25,7 +25,7 @@ STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
 
 
-def split_outside_brackets(text: str, separators: str = ",，、;/") -> list[str]:
+def split_outside_brackets(text: str, separators: str = ",，、;/▲△") -> list[str]:
     parts, depth, start = [], 0, 0
     for k, char in enumerate(text):
         if char in "([（「":
@@ -136,7 +136,7 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     qualifier = None
     tail = TRAILING_TAG_RE.search(text)
     if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
-        qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당)
+        qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당), 장관(홍길동)
     text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if not tokens:
@@ -159,6 +159,8 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
             readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))
         if readings:
             _, _, name, org_tokens = max(readings)
+    if qualifier and name is None and title not in BODY_TITLES and _is_name(squash(qualifier)):
+        name, qualifier = squash(qualifier), None  # `가나부 장관(홍길동)`: the name in brackets
     organization = " ".join(org_tokens) or qualifier
     return Attendee(group=group, organization=organization, name=name, title=title, role=role, raw=raw)
 
