@@ -420,3 +420,20 @@ def test_inline_triangle_markers_and_a_name_in_brackets_after_the_title():
         (None, None, "김하늘", "다라청장", None),
         (None, "마바공단", None, "이사장", None),
     ]
+
+
+def test_unbracketed_group_label_lines_from_text_boxes():
+    d = doc(P("□ 참석자"), P("정 부"), P("가나부 차관, 다라청 국장"), P("업 계"), P("마바해운 대표"), P("□ 주요 내용"))
+    assert entries(d) == [
+        ("정부", "가나부", None, "차관", None),
+        ("정부", "다라청", None, "국장", None),
+        ("업계", "마바해운", None, "대표", None),
+    ]
+
+
+def test_one_body_per_line_list_keeps_its_bodies():
+    assert entries("□ 참석기관\n국회\n가나부\n다라공단\n") == [
+        (None, "국회", None, None, None),
+        (None, "가나부", None, None, None),
+        (None, "다라공단", None, None, None),
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_lexicon import (
-    BODY_TITLES, COMMON_SURNAMES, COMPANY_MARK_RE, DOUBLE_SURNAMES, GROUP_WORDS, NAME_BLOCKING_ENDINGS, NARRATIVE_RE,
+    BODY_LABELS, BODY_TITLES, COMMON_SURNAMES, COMPANY_MARK_RE, DOUBLE_SURNAMES, GROUP_WORDS, NAME_BLOCKING_ENDINGS, NARRATIVE_RE,
     NOT_NAMES, NOT_TITLE_ENDINGS, TITLE_QUALIFIERS, ORG_ENDINGS, SHORT_GWAN_TITLES, SURNAMES, TITLE_ENDINGS,
 )
 from briefing_spider.parse.ministries import is_ministry
@@ -61,7 +61,7 @@ def is_org(token: str) -> bool:
         return False
     ending = next((e for e in ORG_ENDINGS if token.endswith(e)), None)
     return bool(
-        is_ministry(token) or COMPANY_MARK_RE.search(token)
+        is_ministry(token) or token in BODY_LABELS or COMPANY_MARK_RE.search(token)
         or ending and (len(ending) > 1 or len(token) >= 3) and token != ending
         or re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,}", token) or "○" in token or "◯" in token
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
-from briefing_spider.parse.attendee_lexicon import NARRATIVE_RE
+from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
 BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑\uE000-\uF8FF\U000F0000-\U000FFFFD"
@@ -76,7 +76,8 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
         block = bare and nxt.indent > line.indent and _list_item(nxt.text)
         item = _beneath(nxt, line) and ITEM_START_RE.match(nxt.text) and _list_item(nxt.text)
-        plain = (bool(body) or bare) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text) and _entries_only(nxt.text)
+        plain = ((bool(body) or bare) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text)
+                 and (_entries_only(nxt.text) or is_group_word(nxt.text)))
         if not (same_para or sub or wrapped or block or plain or item):
             break
         body.append(SUB_LINE_RE.sub("", nxt.text) if sub else BULLET_RE.sub("", nxt.text) if item else nxt.text)
@@ -103,7 +104,15 @@ def _list_item(text: str) -> bool:
     """A deeper bullet item under a labelled line that carries on its list: it opens with a
     group or role tag (`ㅇ [토론] …`, `ㅇ (정부) …`) or holds entries only."""
     content = BULLET_RE.sub("", text)
-    return bool(LEADING_TAG_RE.match(content)) or _entries_only(content)
+    return bool(LEADING_TAG_RE.match(content)) or is_group_word(content) or _entries_only(content)
+
+
+def is_group_word(text: str) -> bool:
+    """A line that is only a group label, unbracketed (`정 부`, `업 계` — a label in a text box
+    beside its entries): a group word (a kind of people; a line `국회` or `가나부` alone is a body
+    of a one-per-line list, not a label)."""
+    word = squash(text).strip("()[]<>:：")
+    return 0 < len(word) <= 8 and word in GROUP_WORDS
 
 
 def _narrative(text: str) -> bool:

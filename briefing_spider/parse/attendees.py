@@ -21,7 +21,7 @@ from briefing_spider.parse.attendee_entry import (
     split_runs,
 )
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
-from briefing_spider.parse.attendee_lists import LABEL_RE, list_body
+from briefing_spider.parse.attendee_lists import LABEL_RE, is_group_word, list_body
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
 from briefing_spider.parse.attendee_phrases import clean_entry, split_bodies
 from briefing_spider.parse.attendee_roster import read_roster
@@ -102,6 +102,8 @@ def _split_entries(body: list[str]) -> list[_Entry]:
         cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
+        elif is_group_word(part) and not LEADING_TAG_RE.match(part.strip()):
+            part = f"({squash(part).strip('()[]<>:：')})"  # a label line of its own: `정 부`
         for chunk in split_outside_brackets(part):
             chunk = chunk.strip()
             labelled = GROUP_COLON_RE.match(chunk)  # `… / 업계 : 가나협회 회장`
