@@ -237,3 +237,26 @@ def test_composed_boxed_digit_reads_as_a_digit_and_other_private_glyphs_are_drop
     private = '<hp:compose composeText="&#xE001;"></hp:compose>'
     doc = extract_document(hwpx(section(para(boxed + t(" 총괄")), para(private + t("수출")))))
     assert doc.text.splitlines() == ["１ 총괄", "수출"]
+
+
+def test_cells_of_a_table_nested_in_a_text_box_stay_apart_for_the_extractors():
+    """A group label cell beside its entries (`정 부 | 가나부 차관`) inside a text box anchored in a
+    paragraph of a table cell: every cell is its own line with its own cell address, never glued."""
+    from briefing_spider.parse.release_text import extract_release_facts
+    from briefing_spider.parse.text_lines import lines_of
+
+    labels = table([cell(0, 0, para(t("정 부"))), cell(0, 1, para(t("가나부 차관, 다라청 국장")))],
+                   [cell(1, 0, para(t("업 계"))), cell(1, 1, para(t("마바해운 대표")))])
+    box = "<hp:rect><hp:drawText>" + sublist(para(t("□ 참석자")), para(labels)) + "</hp:drawText></hp:rect>"
+    outer = table([cell(0, 0, para(t("ㅇ 개요"), box))])
+    doc = extract_document(hwpx(section(para(outer))))
+    lines = lines_of(doc)
+    outer_table = lines[0].cell[0]
+    assert [(ln.text, ln.cell[0] == outer_table, ln.cell[1:]) for ln in lines] == [
+        ("ㅇ 개요", True, (0, 0)), ("□ 참석자", True, (0, 0)),
+        ("정 부", False, (0, 0)), ("가나부 차관, 다라청 국장", False, (0, 1)),
+        ("업 계", False, (1, 0)), ("마바해운 대표", False, (1, 1)),
+    ]
+    assert "정 부 | 가나부 차관, 다라청 국장" in doc.text.splitlines()
+    people = [(a.group, a.organization, a.title) for a in extract_release_facts(doc).attendees]
+    assert people == [("정부", "가나부", "차관"), ("정부", "다라청", "국장"), ("업계", "마바해운", "대표")]

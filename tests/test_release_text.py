@@ -145,8 +145,8 @@ def test_sub_line_groups_bracket_roles_and_title_inheritance():
         P(" ◦ 주 제: 다른 항목"),
     )
     assert people(extract_release_facts(d)) == [
-        ("국회", None, "김주영", "의원", "좌장"),
-        ("국회", None, "홍길동", "의원", None),
+        ("국회", "국회", "김주영", "의원", "좌장"),  # a label naming one body is their organisation
+        ("국회", "국회", "홍길동", "의원", None),  # 좌장 is one person's role: not carried
         ("정부", "산업부", None, "산업정책실장", None),
         ("정부", "산업부", None, "중견기업정책관", None),
     ]

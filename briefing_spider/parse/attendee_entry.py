@@ -1,44 +1,31 @@
-"""One entry of an attendee list → `Attendee` records: its role tag, the people it runs
-together, and each person's organisation, name and title (Korean order `기관 이름 직함` or
-`이름 기관 직함`). Rules: `briefing_spider.parse.attendees`.
+"""One person of an attendee list → an `Attendee`: the token classes (title, name, organisation)
+and the two Korean orders `기관 이름 직함` / `이름 기관 직함`, people run together when line
+breaks were lost, and the tokens a parse leaves unaccounted for. Rules: `attendees`.
 """
 
 from __future__ import annotations
 
 import re
 
+from briefing_spider.parse.attendee_lexicon import (
+    BODY_LABELS, BODY_TITLES, COMMON_SURNAMES, COMPANY_MARK_RE, DOUBLE_SURNAMES, GROUP_WORDS, NAME_BLOCKING_ENDINGS, NARRATIVE_RE,
+    NOT_NAMES, NOT_TITLE_ENDINGS, TITLE_QUALIFIERS, ORG_ENDINGS, SHORT_GWAN_TITLES, SURNAMES, TITLE_ENDINGS,
+)
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import collapse, squash
 from briefing_spider.records import Attendee
 
-ROLE_WORDS = {"주재": "주재", "좌장": "좌장", "사회": "사회", "발표": "발표", "발표자": "발표",
-              "발제": "발표", "발제자": "발표", "토론": "토론", "토론자": "토론", "패널": "토론"}
 LEADING_TAG_RE = re.compile(r"^\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*")
 TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
-TRAILING_ETC_RE = re.compile(r"(?:^|\s)등(?:\s.*)?$")
-COUNT_ONLY_RE = re.compile(r"^(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)(?:\s*(?:내외|가량|정도))?$")
-MIDDOT_RE = re.compile(r"[·ㆍ‧]")
-TITLE_SUFFIXES = (
-    "장관", "차관", "총리", "부총리", "실장", "국장", "과장", "관", "위원장", "위원", "의원", "교수",
-    "박사", "대표", "회장", "사장", "원장", "센터장", "처장", "청장", "부장", "팀장", "본부장",
-    "이사장", "이사", "소장", "단장", "대사", "총장", "관계자", "연구원", "변호사", "기자", "대통령",
-    "시장", "지사", "군수", "구청장", "국장", "감독", "전무", "상무", "차장", "대리", "주임", "명예교수",
-    "선수", "작가", "수석", "담당자", "비서관", "행정관", "부시장", "부지사", "교육감", "의장", "부의장", "회원",
-)
-NOT_TITLE_SUFFIXES = ("박물관", "도서관", "미술관", "기념관", "회관", "대사관", "영사관", "체육관",
-                      "연구원", "진흥원", "개발원", "평가원", "정보원", "재단", "위원회", "공단", "협회")
-# Endings that make a short token an organisation, not a person (국, 관, 원 end many given names).
-ORG_SUFFIXES = ("부", "처", "청", "대", "회", "과", "실", "단", "팀", "社", "기업", "은행", "공사",
-                "공단", "협회", "학교", "센터", "연구원", "진흥원", "대학", "병원", "기관", "학회")
-SURNAMES = set(
-    "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공"
-    "현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경사봉"
-)
-BODY_TITLES = {"관계자", "담당자", "일동", "직원", "임직원", "관계관"}  # titles of a body, never one person
-SHORT_GWAN_TITLES = {"정책관", "조정관", "담당관", "심의관", "기획관", "비서관", "행정관", "협력관", "외교관", "감독관"}
+TRAILING_ETC_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s.*)?$")  # `… 등 관계부처 장차관`, `… 외 관계자 30여명`
+MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
+NUMBERED_TITLE_RE = re.compile(r"(?<![가-힣])제\s*(\d+)\s*(?=[가-힣])")
+STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
+# The head of a body written as one word: 다라청장, 가나시장, 마바군수, 사아도지사, 가나협회장, 한빛연구원장.
+AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
 
 
-def split_outside_brackets(text: str, separators: str = ",，、;") -> list[str]:
+def split_outside_brackets(text: str, separators: str = ",，、;/▲△") -> list[str]:
     parts, depth, start = [], 0, 0
     for k, char in enumerate(text):
         if char in "([（「":
@@ -50,20 +37,6 @@ def split_outside_brackets(text: str, separators: str = ",，、;") -> list[str]
             start = k + 1
     parts.append(text[start:])
     return parts
-
-
-def clean_entry(text: str) -> list[tuple[str, str | None]]:
-    role = None
-    lead = LEADING_TAG_RE.match(text)
-    if lead and lead["tag"].strip() in ROLE_WORDS:
-        role, text = ROLE_WORDS[lead["tag"].strip()], text[lead.end() :]
-    trail = TRAILING_TAG_RE.search(text)
-    if trail and trail["tag"].strip() in ROLE_WORDS:
-        role, text = ROLE_WORDS[trail["tag"].strip()], text[: trail.start()]
-    text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
-    if not text or COUNT_ONLY_RE.match(text):
-        return []
-    return [(text, role)]
 
 
 def split_runs(text: str) -> list[str]:
@@ -81,18 +54,25 @@ def split_runs(text: str) -> list[str]:
     runs.append(" ".join(tokens[start:]))
     return [r for r in runs if r]
 
+def is_org(token: str) -> bool:
+    """A token that names a body: a ministry, an organisation ending, a company mark, an acronym."""
+    token = token.rstrip("*")
+    if not token:
+        return False
+    ending = next((e for e in ORG_ENDINGS if token.endswith(e)), None)
+    return bool(
+        is_ministry(token) or token in BODY_LABELS or COMPANY_MARK_RE.search(token)
+        or ending and (len(ending) > 1 or len(token) >= 3) and token != ending
+        or re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,}", token) or "○" in token or "◯" in token
+    )
 
-def split_bodies(text: str) -> list[str]:
-    """`A·B·C 관계자` → [A 관계자, B 관계자, C 관계자]; `대·중견기업` stays whole."""
-    text = text.rstrip("*")
-    parts = [p.strip() for p in split_outside_brackets(text, MIDDOT_RE.pattern.strip("[]"))]
-    if len(parts) < 2 or any(len(squash(p)) < 2 for p in parts):
-        return [text]
-    words = parts[-1].split()
-    if len(words) > 1 and _is_title(words[-1]):
-        title = words[-1]
-        return [p if _is_title(p.split()[-1]) else f"{p} {title}" for p in parts]
-    return parts
+
+def is_title(token: str) -> bool:
+    return _is_title(token)
+
+
+def is_name(token: str) -> bool:
+    return _is_name(token)
 
 
 def _is_title(token: str) -> bool:
@@ -100,17 +80,19 @@ def _is_title(token: str) -> bool:
         return False
     if token.endswith("관") and not token.endswith(("장관", "차관")) and len(token) <= 3:
         return token in SHORT_GWAN_TITLES
-    if token.endswith(NOT_TITLE_SUFFIXES) and token not in TITLE_SUFFIXES:
+    if token.endswith(NOT_TITLE_ENDINGS) and token not in TITLE_ENDINGS:
         return False
-    return token.endswith(TITLE_SUFFIXES) or bool(re.fullmatch(r"\d차관(?:보)?", token))
+    return token.endswith(TITLE_ENDINGS) or bool(re.fullmatch(r"\d차관(?:보)?", token))
 
 
 def _is_name(token: str) -> bool:
     return (
         2 <= len(token) <= 4
         and re.fullmatch(r"[가-힣]+", token) is not None
-        and token[0] in SURNAMES
-        and not token.endswith(ORG_SUFFIXES)
+        and (token[0] in SURNAMES or token[:2] in DOUBLE_SURNAMES and len(token) >= 3)
+        and token not in NOT_NAMES
+        and not token.endswith(NAME_BLOCKING_ENDINGS)
+        and not any(token.endswith(e) and len(e) > 1 for e in ORG_ENDINGS)
         and not is_ministry(token)
         and not _is_title(token)
     )
@@ -125,7 +107,13 @@ def _join_spaced_name(tokens: list[str]) -> list[str]:
 
 def names_agency(title: str | None) -> bool:
     """A compound title that names its own agency (`국토부장관`) inherits nothing."""
-    return bool(title) and any(is_ministry(title[:cut]) for cut in range(2, len(title)))
+    if not title:
+        return False
+    if any(is_ministry(title[:cut]) for cut in range(2, len(title))):
+        return True
+    if title in TITLE_ENDINGS:
+        return False
+    return bool(AGENCY_HEAD_RE.fullmatch(title))
 
 
 def _split_agency_prefix(tokens: list[str]) -> list[str]:
@@ -138,6 +126,9 @@ def _split_agency_prefix(tokens: list[str]) -> list[str]:
         head, rest = token[:cut], token[cut:]
         if is_ministry(head) and _is_title(rest):
             return [head, rest]
+    acronym = re.fullmatch(r"([A-Z][A-Za-z&]+)([가-힣]{2,})", token)  # KOTRA사장 → KOTRA + 사장
+    if acronym and _is_title(acronym[2]):
+        return [acronym[1], acronym[2]]
     return tokens
 
 
@@ -145,18 +136,64 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     qualifier = None
     tail = TRAILING_TAG_RE.search(text)
     if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
-        qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당)
+        qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당), 장관(홍길동)
+    text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if not tokens:
         return None
+    if len(tokens) >= 2 and _is_name(tokens[-1]) and _is_title(tokens[-2]) and tokens[-2] not in BODY_TITLES:
+        # `기관 직함 이름` (가나부 장관 홍길동)
+        return Attendee(group=group, organization=" ".join(tokens[:-2]) or qualifier, name=tokens[-1],
+                        title=tokens[-2], role=role, raw=raw)
     title = tokens[-1] if _is_title(tokens[-1]) else None
     rest = tokens[:-1] if title else tokens
+    while title and rest and rest[-1] in TITLE_QUALIFIERS:  # `명예 대사`, `상임 위원`: one title
+        title = f"{rest.pop()} {title}"
     name = None
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
+        readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
         if _is_name(rest[-1]):
-            name, org_tokens = rest[-1], rest[:-1]
-        elif len(rest) >= 2 and _is_name(rest[0]):
-            name, org_tokens = rest[0], rest[1:]
+            readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
+        if len(rest) >= 2 and _is_name(rest[0]):
+            readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))
+        if readings:
+            _, _, name, org_tokens = max(readings)
+    if qualifier and name is None and title not in BODY_TITLES and _is_name(squash(qualifier)):
+        name, qualifier = squash(qualifier), None  # `가나부 장관(홍길동)`: the name in brackets
     organization = " ".join(org_tokens) or qualifier
     return Attendee(group=group, organization=organization, name=name, title=title, role=role, raw=raw)
+
+
+def _reading_score(name: str, org: list[str]) -> int:
+    """How well a reading fits: a three-letter name with a common surname, organisation words that
+    end like bodies, and no name-like word left among them (`오가람 한빛은행 조사국 팀장`: 조사국 is
+    the unit, 오가람 the person)."""
+    score = (2 if len(name) == 3 else 1) + (name[0] in COMMON_SURNAMES)
+    for token in org:
+        score += 1 if is_org(token) else -2 if _is_name(token) else 0
+    return score
+
+
+def _headed(org: list[str]) -> bool:
+    """A several-word organisation ends in a body (`한빛대 화학부`, `가나 홀딩스`), is a company
+    (`㈜가나 다라`), starts with a Latin acronym (`AB 생활가전`: a spaced company name) or is a
+    foreign mission (`주한 가나`)."""
+    last = org[-1]
+    return bool(
+        is_org(last) or _is_title(last) or last in GROUP_WORDS or last in ORG_ENDINGS and len(last) > 1
+        or COMPANY_MARK_RE.search(" ".join(org)) or re.fullmatch(r"[A-Z][A-Z&]{1,}", org[0])
+        or org[0] == "주한"  # a foreign mission: 주한 가나 (대사)
+    )
+
+
+def leftovers(attendee: Attendee) -> list[str]:
+    """Tokens of a parsed entry the grammar cannot account for: clause endings, times, marks, or a
+    several-word organisation that ends in no body (`… 회의를 개최`)."""
+    org = (attendee.organization or "").split()
+    out = [t for t in [*org, attendee.name or ""] if t and (NARRATIVE_RE.search(t) or STRAY_RE.search(t))]
+    if len(org) > 1 and not out and not _headed(org):
+        out.append(org[-1])
+    if attendee.title and len(squash(attendee.title)) > 12:
+        out.append(attendee.title)
+    return out

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefing_spider.parse.attendees import LABEL_RE, extract_attendees
+from briefing_spider.parse.attendees import LABEL_RE, read_attendees
 from briefing_spider.parse.contacts import ROLE_RE, extract_contacts
 from briefing_spider.parse.dates import extract_event_at
 from briefing_spider.parse.documents.model import DocumentText
@@ -51,14 +51,14 @@ def extract_release_facts(
         return ReleaseFacts()
     contacts = extract_contacts(tables_of(source), lines)
     footnotes = extract_footnotes(lines, drop_sub_dash=is_text, wrap=not is_text)
-    attendees = extract_attendees(lines)
+    attendees, attendee_warnings = read_attendees(lines)
     event_at = extract_event_at([ln.text for ln in lines], published=published) if published else None
     return ReleaseFacts(
         contacts=tuple(contact_values(contact) for contact in contacts),
         footnotes=footnotes,
         attendees=tuple(attendee_values(attendee, on=published) for attendee in attendees),
         event_at=event_at,
-        warnings=_warnings(lines, contacts, attendees),
+        warnings=_warnings(lines, contacts, attendees) + attendee_warnings,
     )
 
 

@@ -1,0 +1,159 @@
+"""Where attendee lists are and what lines they run over (GUIDE `attendees`).
+
+A list starts at a line (paragraph, note or table cell) labelled 참석자 / 참석 / 참 석 자 / 참석기관 /
+참석 대상 / (참석) / [참석] / 주요 참석자, after any bullet glyph (□ ○ ◦ ㅇ ▸ ‣ ￭ ▪ …, HWP
+private-use symbols), with a colon or a bracketed label, or alone. It runs over the rest of its
+paragraph (until a new bullet or a sentence), deeper `-` sub-lines, deeper bullet items that
+open with a group or role tag or hold entries only, a block under a bare label, lines wrapped
+without a bullet that hold entries only, and a small table of group label cells under a bare
+label. A label alone in a table cell takes the cell to its right. Rules: `attendees`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
+from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
+from briefing_spider.parse.text_lines import TextLine, squash
+
+BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑\uE000-\uF8FF\U000F0000-\U000FFFFD"
+_MARKS = r"[\s" + BULLETS + r"\-–※*＊·]*"
+_LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?)?"
+_OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
+_COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)?(?:\s*내외)?\))?"  # 참석자(30여명) :
+LABEL_RE = re.compile(_MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
+LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
+# `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
+# with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
+NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?)(?:\s|$|[,.])")
+# A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
+SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
+# A contact line, a time or a phone number is never list material.
+NOT_ENTRIES_RE = re.compile(r"담\s*당\s*(?:부\s*서|자)|책\s*임\s*자|\d{2,4}-\d{3,4}-\d{4}|@|\d{1,2}:\d{2}")
+SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
+BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
+BULLET_RANKS = ("□■", "○ㅇ◦●❍", "-–▸▶‣▪￭•", "·ㆍ‧")
+_NUMBERS = r"[\u2460-\u2473\u2776-\u277F]|\d{1,2}[.)]\s|\(\d{1,2}\)\s"  # ① ❶ 1. 1) (1)
+ITEM_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"]|" + _NUMBERS + ")")  # not ※ or *: those open notes
+BULLET_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]+|" + _NUMBERS + r")\s*")
+
+def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None:
+    line = lines[i]
+    label = LABEL_RE.match(line.text)
+    if not label:
+        return None
+    rest = line.text[label.end() :]
+    labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
+    if not labelled or NOT_A_LIST_RE.match(rest):
+        return None
+    bare = not rest.strip()
+    if line.cell and LABEL_ONLY_RE.match(line.text):
+        table, row, col = line.cell
+        right = [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] > col]
+        if right:
+            first_col = lines[right[0]].cell[2]
+            cells = [k for k in right if lines[k].cell[2] == first_col]
+            used.update([i, *cells])
+            return [lines[k].text for k in cells]
+        if any(ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] < col for ln in lines):
+            return None  # a label in a 비고 column after the row's content
+    body = [rest] if rest.strip() else []
+    used.add(i)
+    j = i + 1
+    while j < len(lines):
+        nxt = lines[j]
+        if nxt.cell != line.cell:
+            table = _label_table(lines, j) if bare and not body and nxt.cell else None
+            if table:
+                body.extend(table[0])
+                used.update(range(j, table[1]))
+            break
+        if LABEL_RE.match(nxt.text) and not SUB_LINE_RE.match(nxt.text):
+            break
+        same_para = nxt.para == line.para and not BULLET_START_RE.match(nxt.text) and not _narrative(nxt.text)
+        sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
+        wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
+        block = bare and nxt.indent > line.indent and _list_item(nxt.text)
+        item = _beneath(nxt, line) and ITEM_START_RE.match(nxt.text) and _list_item(nxt.text)
+        plain = ((bool(body) or bare) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text)
+                 and (_entries_only(nxt.text) or is_group_word(nxt.text)))
+        if not (same_para or sub or wrapped or block or plain or item):
+            break
+        body.append(SUB_LINE_RE.sub("", nxt.text) if sub else BULLET_RE.sub("", nxt.text) if item else nxt.text)
+        used.add(j)
+        j += 1
+    return body or None
+
+
+def _bullet_rank(text: str) -> int | None:
+    char = text.lstrip()[:1]
+    return next((rank for rank, marks in enumerate(BULLET_RANKS) if char and char in marks), None)
+
+
+def _beneath(nxt: TextLine, line: TextLine) -> bool:
+    """Deeper than the label line: indented further, or (text without indents, PDF) a bullet of
+    a lower rank (□ over ㅇ○◦ over - ▸ over ·)."""
+    if nxt.indent > line.indent:
+        return True
+    ranks = _bullet_rank(nxt.text), _bullet_rank(line.text)
+    return None not in ranks and ranks[0] > ranks[1]
+
+
+def _list_item(text: str) -> bool:
+    """A deeper bullet item under a labelled line that carries on its list: it opens with a
+    group or role tag (`ㅇ [토론] …`, `ㅇ (정부) …`) or holds entries only."""
+    content = BULLET_RE.sub("", text)
+    return bool(LEADING_TAG_RE.match(content)) or is_group_word(content) or _entries_only(content)
+
+
+def is_group_word(text: str) -> bool:
+    """A line that is only a group label, unbracketed (`정 부`, `업 계` — a label in a text box
+    beside its entries): a group word (a kind of people; a line `국회` or `가나부` alone is a body
+    of a one-per-line list, not a label)."""
+    word = squash(text).strip("()[]<>:：")
+    return 0 < len(word) <= 8 and word in GROUP_WORDS
+
+
+def _narrative(text: str) -> bool:
+    """A sentence or clause, not list material (`…을 반영하여`, `…하였다.`)."""
+    text = text.strip()
+    return (text.endswith("다.") or bool(SENTENCE_END_RE.search(text))
+            or any(NARRATIVE_RE.search(w.strip(",.")) for w in text.split()))
+
+
+def _entries_only(text: str) -> bool:
+    """A line with no bullet that continues a list: no clause or sentence, and it ends in a body,
+    a title, or a comma (`가나협회, 다라공단`, `송하늘 한국대 교수`)."""
+    text = text.strip()
+    words = text.rstrip(",").split()
+    if not words or len(text) > 200 or text.endswith(".") or _narrative(text) or NOT_ENTRIES_RE.search(text):
+        return False
+    last = TRAILING_ETC_RE.sub("", text.rstrip(",")).split() or words
+    last_word = re.sub(r"[(\[].*$", "", last[-1]) or last[-1]
+    title_then_name = len(last) >= 2 and is_title(last[-2]) and is_name(last_word)  # 가나부 장관 홍길동
+    return text.endswith(",") or is_org(last_word) or is_title(last_word) or title_then_name
+
+
+def _label_table(lines: list[TextLine], j: int) -> tuple[list[str], int] | None:
+    """A small table under a bare label whose rows are a group label cell and its entries
+    (`정 부 | 가나부 차관, …`): each row read as `(정부) 가나부 차관, …`."""
+    table = lines[j].cell[0]
+    end = j
+    rows: dict[int, dict[int, list[str]]] = {}
+    while end < len(lines) and lines[end].cell and lines[end].cell[0] == table:
+        _, row, col = lines[end].cell
+        rows.setdefault(row, {}).setdefault(col, []).append(lines[end].text.strip())
+        end += 1
+    body: list[str] = []
+    labelled = 0
+    for cells in rows.values():
+        cols = sorted(cells)
+        label = squash(" ".join(cells[cols[0]]))
+        if len(cols) >= 2 and 0 < len(label) <= 12 and not re.search(r"[,，]", label):
+            content = [t for c in cols[1:] for t in cells[c]]
+            body.extend([f"({label.strip('()[]')}) {content[0]}", *content[1:]])
+            labelled += 1
+        else:
+            body.extend(t for c in cols for t in cells[c])
+    return (body, end) if labelled else None

@@ -1,0 +1,117 @@
+"""An attendee entry's text before it is parsed into a person: role tags taken off, counts and
+`등` dropped, a kind of body with its bodies in brackets read as the bodies, and shared endings
+and conjunctions expanded into one text per entry. Rules: `attendees`, `docs/extraction.md`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_spider.parse.attendee_entry import (
+    LEADING_TAG_RE, TRAILING_ETC_RE, TRAILING_TAG_RE, is_org, is_title, split_outside_brackets,
+)
+from briefing_spider.parse.attendee_lexicon import (
+    BRACKETED_COUNT_RE, COMPANY_MARK_RE, COUNT_RE, GROUP_WORDS, ROLE_WORDS, SHARED_ENDINGS,
+)
+from briefing_spider.parse.text_lines import collapse, squash
+
+KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체")
+KIND_MODIFIERS = ("우수", "참여", "수요", "공급", "중소", "중견", "대·", "대기업", "공공", "관계", "유관", "협력", "관련",
+                  "민간", "해외", "국내", "주요", "지역", "혁신", "스타트업", "벤처")
+TRAILING_ROLE_RE = re.compile(r"\s(주재|좌장|사회)$")
+NUMBERED_PAIR_RE = re.compile(r"(?<!\d)(\d)\s*[·ㆍ‧,]\s*(\d)\s*(차관|차장|부총리|부원장|부위원장)")
+HEAD_PAIR_RE = re.compile(r"(?<![가-힣])장\s*[·ㆍ‧]\s*차관")
+AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
+
+
+def clean_entry(text: str) -> list[tuple[str, str | None]]:
+    """An entry's role tag taken off, bracketed counts, `등 …` and bare counts dropped, and a
+    description with its body in brackets read as the body (`우수기업(가나㈜)` → `가나㈜`)."""
+    role = None
+    lead = LEADING_TAG_RE.match(text)
+    if lead and lead["tag"].strip() in ROLE_WORDS:
+        role, text = ROLE_WORDS[lead["tag"].strip()], text[lead.end() :]
+    trail = TRAILING_TAG_RE.search(text)
+    if trail and trail["tag"].strip() in ROLE_WORDS:
+        role, text = ROLE_WORDS[trail["tag"].strip()], text[: trail.start()]
+    trail_word = TRAILING_ROLE_RE.search(text)
+    if trail_word and role is None:  # `국무총리 주재`
+        role, text = ROLE_WORDS[trail_word[1]], text[: trail_word.start()]
+    text = BRACKETED_COUNT_RE.sub("", text)
+    text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
+    if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:
+        return []
+    inner = _bracketed_bodies(text)
+    return [(t, role) for t in inner] if inner is not None else [(text, role)]
+
+
+def _bracketed_bodies(text: str) -> list[str] | None:
+    """`우수기업(가나㈜)`, `정부(가나부 등)`: a kind of body, then the bodies themselves."""
+    match = re.fullmatch(r"(?P<head>[^()]{1,20}?)\s*\((?P<inner>[^()]+(?:\([^()]*\)[^()]*)*)\)", text)
+    if not match or not _is_kind(match["head"]):
+        return None
+    items = [TRAILING_ETC_RE.sub("", collapse(p)).strip() for p in split_outside_brackets(match["inner"])]
+    items = [p for p in items if p and not COUNT_RE.match(p)]
+    if items and all(_is_kind(p) for p in items) and collapse(match["head"]) in GROUP_WORDS:
+        return []  # `업계(가공 중소기업, 수요 대·중견기업)`: a group and kinds of body, no entry
+    if not items or not all(is_org(p.split()[-1]) or COMPANY_MARK_RE.search(p) for p in items):
+        return None
+    return items
+
+
+def _is_kind(head: str) -> bool:
+    """A description of a kind of body, not a named one: `우수기업`, `참여 기관`, `정부`, `업계`,
+    `가공 중소기업`, `수요 대·중견기업` (a named company carries a mark or is one word: `가나기업`)."""
+    head = collapse(head)
+    if head in GROUP_WORDS:
+        return True
+    if COMPANY_MARK_RE.search(head) or not head.endswith(KIND_ENDINGS):
+        return False
+    words = head.split()
+    return len(words) > 1 or head.startswith(KIND_MODIFIERS)
+
+def split_bodies(text: str) -> list[str]:
+    """Shared endings expanded: `A·B·C 관계자` → A 관계자, B 관계자, C 관계자; `국방·외교·통일부 장관`
+    → 국방부 장관, 외교부 장관, 통일부 장관; `A 및 B 대표이사` → A 대표이사, B 대표이사.
+    A name whose first part is one letter stays whole (`대·중소기업·농어업협력재단`)."""
+    text = NUMBERED_PAIR_RE.sub(lambda m: f"{m[1]}{m[3]}·{m[2]}{m[3]}", text.rstrip("*"))  # 1·2차관
+    text = HEAD_PAIR_RE.sub("장관·차관", text)  # 장·차관
+    parts = [p.strip() for p in split_outside_brackets(text, "·ㆍ‧・")]
+    # the words the dot joins must each be two letters or more: `수요 대·중견기업` stays whole
+    if len(parts) < 2 or any(not p or len(p.split()[-1]) < 2 for p in parts[:-1]) or any(
+            not p or len(p.split()[0]) < 2 for p in parts[1:]):
+        parts = _split_and(text)
+        if len(parts) < 2:
+            return [text]
+    words = parts[-1].split()
+    title = words[-1] if len(words) > 1 and is_title(words[-1]) else None
+    head = words[-2] if title else words[-1]
+    ending = next((e for e in SHARED_ENDINGS if head.endswith(e) and len(head) > len(e)), None)
+    out = []
+    for part in parts[:-1]:
+        part_words = part.split()
+        if ending and len(part_words) == 1 and _lends_ending(part, ending):
+            part = part + ending
+        if title and not is_title(part.split()[-1]):
+            part = f"{part} {title}"
+        out.append(part)
+    return [*out, parts[-1]]
+
+
+def _split_and(text: str) -> list[str]:
+    """`A 및 B 대표이사` (two bodies sharing a title), `가나부 장관 및 다라청 청장`, `가나협회 및
+    다라재단`: two entries each; `가 및 나 관련 기업` (a phrase, no body or title after 가) stays one."""
+    parts = [p.strip() for p in AND_RE.split(text)]
+    if len(parts) < 2 or not all(parts):
+        return [text]
+    if all(is_title(p.split()[-1]) or is_org(p.split()[-1]) for p in parts):
+        return parts
+    last = parts[-1].split()
+    if len(last) >= 2 and is_title(last[-1]) and all(len(p.split()) == 1 and not is_title(p) for p in parts[:-1]):
+        return parts
+    return [text]
+
+
+def _lends_ending(part: str, ending: str) -> bool:
+    """`국방` of `국방·외교·통일부` takes 부; `한빛` of `HUG·한빛공사`-like Latin parts do not."""
+    return bool(re.fullmatch(r"[가-힣]{2,}", part)) and not is_org(part) and not is_title(part)

@@ -1,0 +1,89 @@
+"""A roster table of attendees: a `참석자 명단` heading, then a table whose header row names its
+columns (구분 | 소속 | 성명 | 직위 …). Each row below is one entry: group from 구분 (a merged or
+empty cell takes the group above), organisation, name and title from their columns, or a
+combined `소속 및 직위` cell read like a list entry. A table of a council's members under another
+heading is not read (no 참석 heading, no roster).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_spider.parse.attendee_entry import parse_person
+from briefing_spider.parse.attendee_lexicon import ROLE_WORDS
+from briefing_spider.parse.text_lines import TextLine, collapse, squash
+from briefing_spider.records import Attendee
+
+ROSTER_LABEL_RE = re.compile(r"참\s*석\s*(?:자|기\s*관|대\s*상)?\s*(?:명\s*단|현\s*황|명\s*부)")
+HEADER_WORDS = {
+    "group": ("구분", "분야", "소속구분", "그룹"),
+    "organization": ("소속", "기관", "기관명", "소속기관", "회사명", "단체명", "업체명", "소속(기관)"),
+    "name": ("성명", "이름", "참석자"),
+    "title": ("직위", "직책", "직급", "직함", "직위(직책)"),
+    "combined": ("소속및직위", "소속/직위", "소속·직위", "소속및직책", "기관및직위", "소속(직위)"),
+    "role": ("역할", "비고"),
+}
+LOOKAHEAD_LINES = 3  # the table starts within this many lines after the heading
+
+
+def read_roster(lines: list[TextLine], i: int, used: set[int]) -> list[Attendee] | None:
+    line = lines[i]
+    if len(squash(line.text)) > 30 or not ROSTER_LABEL_RE.search(line.text):
+        return None
+    start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
+    if start is None or (line.cell and lines[start].cell[0] == line.cell[0]):
+        return None
+    grid, end = _grid(lines, start)
+    rows = sorted(grid)
+    if not rows:
+        return None
+    columns = _columns(grid[rows[0]])
+    if not ({"name", "organization", "title"} & set(columns.values()) and len(columns) >= 2 or "combined" in columns.values()):
+        return None
+    people: list[Attendee] = []
+    group = None
+    for row in rows[1:]:
+        cells = grid[row]
+        fields = {field: collapse(" ".join(cells.get(col, []))) for col, field in columns.items()}
+        if "group" in columns.values():
+            group = fields.get("group") or group
+        person = _person(fields, group, " | ".join(" ".join(cells[c]) for c in sorted(cells)))
+        if person:
+            people.append(person)
+    used.update(range(i, end))
+    return people
+
+
+def _grid(lines: list[TextLine], start: int) -> tuple[dict[int, dict[int, list[str]]], int]:
+    table = lines[start].cell[0]
+    grid: dict[int, dict[int, list[str]]] = {}
+    end = start
+    while end < len(lines) and lines[end].cell and lines[end].cell[0] == table:
+        _, row, col = lines[end].cell
+        grid.setdefault(row, {}).setdefault(col, []).append(lines[end].text.strip())
+        end += 1
+    return grid, end
+
+
+def _columns(header: dict[int, list[str]]) -> dict[int, str]:
+    columns = {}
+    for col, texts in header.items():
+        word = squash(" ".join(texts))
+        field = next((f for f, words in HEADER_WORDS.items() if word in words), None)
+        if field and field not in columns.values():
+            columns[col] = field
+    return columns
+
+
+def _person(fields: dict[str, str], group: str | None, raw: str) -> Attendee | None:
+    role = ROLE_WORDS.get(squash(fields.get("role") or "").strip("()[]"))  # a 비고 that is not a role is no role
+    if fields.get("combined"):
+        parsed = parse_person(fields["combined"], group, role, raw=raw)
+        if parsed is None:
+            return None
+        name = fields.get("name") or parsed.name
+        return Attendee(group=group, organization=parsed.organization, name=name, title=parsed.title, role=role, raw=raw)
+    organization, name, title = (fields.get(k) or None for k in ("organization", "name", "title"))
+    if not (organization or name or title):
+        return None
+    return Attendee(group=group, organization=organization, name=name and squash(name), title=title, role=role, raw=raw)
