@@ -437,3 +437,10 @@ def test_one_body_per_line_list_keeps_its_bodies():
         (None, "가나부", None, None, None),
         (None, "다라공단", None, None, None),
     ]
+
+
+def test_a_presentation_tag_keeps_its_own_word():
+    """GUIDE.md lists `[발제]` among the role tags: the role is 발제 as the list writes it, not 발표."""
+    found, _ = read_attendees(lines_of("□ 참석자\n  - [발제] 김하늘 교수(한빛대), [발표] 이바다 대표(다온로봇)"))
+    assert [(a.name, a.organization, a.title, a.role) for a in found] == [
+        ("김하늘", "한빛대", "교수", "발제"), ("이바다", "다온로봇", "대표", "발표")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 ROLE_WORDS = {"주재": "주재", "좌장": "좌장", "사회": "사회", "사회자": "사회", "발표": "발표", "발표자": "발표",
-              "발제": "발표", "발제자": "발표", "토론": "토론", "토론자": "토론", "패널": "토론", "지정토론": "토론"}
+              "발제": "발제", "발제자": "발제", "토론": "토론", "토론자": "토론", "패널": "토론", "지정토론": "토론"}
 
 # Ranks and positions; a token ending in one of these is a title (checked after NOT_TITLE_ENDINGS).
 TITLE_ENDINGS = (
