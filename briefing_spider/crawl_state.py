@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from briefing_spider.parse.korea_kr_site import clean_text
+from briefing_spider.parse.korea_kr_site import clean_text, path_of
 
 IN_WINDOW = "date(substr(b.published_at, 1, 10)) BETWEEN date(?, '-1 day') AND date(?, '+1 day')"
 # A download that failed (network, 5xx): worth trying again on every run in the window.
@@ -37,7 +37,7 @@ class KnownRelease:
 @dataclass(frozen=True)
 class CrawlState:
     releases: dict[str, KnownRelease] = field(default_factory=dict)
-    good_downloads: frozenset[str] = frozenset()
+    good_downloads: frozenset[str] = frozenset()  # the paths of files with good bytes saved
     complete_days: frozenset[date] = frozenset()  # the archive held the site's whole count
     known_per_day: dict[date, int] = field(default_factory=dict)
 
@@ -57,7 +57,8 @@ class CrawlState:
         return self.known_per_day.get(day, 0)
 
     def has_download(self, url: str) -> bool:
-        return url in self.good_downloads
+        """Good bytes are saved for this file, through whatever host (the site or a mirror)."""
+        return path_of(url) in self.good_downloads
 
 
 def load_crawl_state(db_path: str | Path, *, since: date, until: date) -> CrawlState:
@@ -79,7 +80,7 @@ def load_crawl_state(db_path: str | Path, *, since: date, until: date) -> CrawlS
                 for row in rows}
     downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (news_id) "
                          f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND {IN_WINDOW}", window)
-    return CrawlState(releases=releases, good_downloads=frozenset(row["url"] for row in downloads),
+    return CrawlState(releases=releases, good_downloads=frozenset(path_of(row["url"]) for row in downloads),
                       complete_days=_complete_days(db, since, until),
                       known_per_day=dict(Counter(known.published_on for known in releases.values())))
 

@@ -30,12 +30,16 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
+    "briefing_spider.site_hosts.SiteHostsMiddleware": 50,  # only the site's hosts, redirects too
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "briefing_spider.middlewares.BackoffRetryMiddleware": 550,
 }
 DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 50 * 1024 * 1024  # attachments larger than this are refused (BRIEFING_MAX_BYTES)
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
+# A body shorter than its Content-Length fails the request (retried, then an error), never a
+# "partial" response taken for the whole; bodies without a length are checked by raw.unreadable.
+DOWNLOAD_FAIL_ON_DATALOSS = True
 
 ITEM_PIPELINES = {"briefing_spider.pipelines.ArchivePipeline": 300}
 BRIEFING_DB = "data/briefings.db"

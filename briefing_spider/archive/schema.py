@@ -118,3 +118,15 @@ def m005_crawl_days(db: Database) -> None:
         pk=("run_id", "day"),
         foreign_keys=[("run_id", "crawl_runs", "id")],
     )
+
+
+@migrations()
+def m006_raw_response_paths(db: Database) -> None:
+    """`raw_responses.path`: the URL without scheme and host, so a file saved through one host
+    (the site, a mirror, a proxy) is found whatever host a later crawl or rebuild uses."""
+    from briefing_spider.parse.korea_kr_site import path_of
+
+    db.table("raw_responses").add_column("path", str)
+    db.register_function(path_of, deterministic=True, name="path_of")
+    db.execute("UPDATE raw_responses SET path = path_of(url)")
+    db.table("raw_responses").create_index(["path", "last_fetched_at"])
