@@ -171,3 +171,95 @@ def test_a_redirect_to_another_host_is_an_error_naming_it_and_changes_nothing(tm
     assert attachment["sha256"] is None and "OffsiteRedirect" in attachment["error"]
     assert not rows(db_path, "SELECT 1 FROM raw_responses WHERE url LIKE 'http://localhost%' OR url LIKE ?",
                     [f"{elsewhere.base_url}%"])
+
+
+def test_a_cp949_page_without_a_charset_is_read_like_a_browser_and_mislabelled_never_replaces(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    legacy = releases[0]
+    with Mirror(releases) as mirror:
+        mirror.encodings[legacy.news_id] = ("cp949", "text/html")  # no charset, no <meta charset>
+        first = crawl(mirror, db_path, *RANGE)
+        assert first.returncode == 0 and run(db_path, 1)["errors"] == 0, first.stdout
+        assert hashes(db_path) == undisturbed(releases, tmp_path)
+        (row,) = rows(db_path, "SELECT title, ministry FROM briefings WHERE news_id = ?", [legacy.news_id])
+        assert (row["title"], row["ministry"]) == (legacy.title, legacy.ministry)
+        before = hashes(db_path)
+        mirror.encodings[legacy.news_id] = ("cp949", "text/html; charset=utf-8")  # a wrong charset: U+FFFD
+        mirror.releases[legacy.news_id].body_html += "<p>고친 문장.</p>"  # other bytes (the same bytes keep their first headers)
+        again = crawl(mirror, db_path, *RANGE)
+    assert again.returncode == 0
+    assert hashes(db_path) == before and rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0
+    (error,) = errors(db_path, 2)
+    assert error["kind"] == "worse_copy" and "U+FFFD" in error["reason"]
+
+
+def test_reparse_decodes_saved_pages_again(tmp_path, releases):
+    """A record garbled by an earlier decoder is mended from the raw bytes by `briefing reparse`."""
+    db_path = tmp_path / "briefings.db"
+    legacy = releases[0]
+    with Mirror(releases) as mirror:
+        mirror.encodings[legacy.news_id] = ("cp949", "text/html")
+        crawl(mirror, db_path, *RANGE)
+    good = hashes(db_path)
+    garbled = legacy.title.encode("cp949").decode("utf-8", "replace")
+    db = Database(db_path)
+    db.execute("UPDATE briefings SET title = ?, content_hash = 'garbled' WHERE news_id = ?", [garbled, legacy.news_id])
+    db.conn.commit()
+    reparse = run_cli("reparse", "--db", str(db_path), "--workers", "0")
+    assert "1 updated, 3 unchanged, 0 errors" in reparse.stdout, reparse.stdout + reparse.stderr
+    assert hashes(db_path) == good
+
+
+def test_a_control_character_in_a_list_drops_nothing(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    releases[2].title = "제어\x0b문자\x01가 든 제목"
+    with Mirror(releases) as mirror:
+        result = crawl(mirror, db_path, *RANGE)
+    assert result.returncode == 0 and run(db_path, 1)["errors"] == 0, result.stdout
+    assert len(hashes(db_path)) == 4
+    (day,) = rows(db_path, "SELECT site_total, archived FROM crawl_days WHERE run_id = 1")
+    assert day["site_total"] == day["archived"] == 4
+    (row,) = rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [releases[2].news_id])
+    assert row["title"] == "제어 문자 가 든 제목"
+
+
+def test_records_keep_www_korea_kr_urls_whatever_host_the_crawl_went_through(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, *RANGE)
+        before = hashes(db_path)
+        mirror.requests.clear()
+        port = mirror.server.server_address[1]
+        second = run_cli("crawl", "--base-url", f"http://localhost:{port}", "--db", str(db_path), "--no-polite", *RANGE)
+        downloads = [p for p in mirror.requests if "download.do" in p]
+    assert second.returncode == 0 and "0 new, 0 updated, 4 unchanged, 0 errors" in second.stdout, second.stdout
+    assert hashes(db_path) == before and rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0
+    error_pages = [a for r in releases for a in r.attachments if a.name.endswith(".pdf")]
+    assert len(downloads) == len(error_pages)  # files saved through 127.0.0.1 are not fetched again
+    urls = [row["url"] for row in rows(db_path, "SELECT url FROM briefings UNION ALL SELECT url FROM attachments")]
+    assert urls and all(url.startswith("https://www.korea.kr/") for url in urls)
+    fetched = {row["url"].split("/")[2] for row in rows(db_path, "SELECT url FROM raw_responses")}
+    assert fetched == {f"127.0.0.1:{port}", f"localhost:{port}"}  # the raw store keeps what was fetched
+
+
+def test_reparse_moves_mirror_urls_to_www_korea_kr_without_revisions(tmp_path, releases):
+    """An archive crawled through a mirror before records kept canonical URLs."""
+    from briefing_spider.archive.save import content_hash, load_briefing
+
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, *RANGE)
+        mirror_site = mirror.base_url
+    canonical = hashes(db_path)
+    db = Database(db_path)
+    for table in ("briefings", "attachments"):
+        db.execute(f"UPDATE {table} SET url = replace(url, 'https://www.korea.kr', ?)", [mirror_site])
+    for news_id in canonical:
+        db.execute("UPDATE briefings SET content_hash = ? WHERE news_id = ?",
+                   [content_hash(load_briefing(db, news_id)), news_id])
+    db.conn.commit()
+    assert all(row["url"].startswith(mirror_site) for row in rows(db_path, "SELECT url FROM attachments"))
+    reparse = run_cli("reparse", "--db", str(db_path), "--workers", "0")
+    assert "0 new, 4 updated, 0 unchanged, 0 errors" in reparse.stdout, reparse.stdout + reparse.stderr
+    assert hashes(db_path) == canonical
+    assert rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0

@@ -69,3 +69,17 @@ def _replacements(record: dict) -> int:
     texts = [record.get("title"), record.get("body_text"), ministry.get("name")]
     texts += [attachment.get("name") for attachment in record.get("attachments") or ()]
     return sum((text or "").count(REPLACEMENT) for text in texts)
+
+
+def differs_only_in_hosts(new: dict, stored: dict) -> bool:
+    """True when the records differ only in the host of their URLs (a record crawled through a
+    mirror before records kept www.korea.kr URLs): no content changed, no revision is due."""
+    return new != stored and _without_hosts(new) == _without_hosts(stored)
+
+
+def _without_hosts(record: dict) -> dict:
+    from briefing_spider.parse.korea_kr_site import path_of
+
+    attachments = [{**attachment, "url": path_of(attachment.get("url") or "")}
+                   for attachment in record.get("attachments") or ()]
+    return {**record, "url": path_of(record.get("url") or ""), "attachments": attachments}

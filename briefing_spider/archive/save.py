@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.quality import worse_than_stored
+from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_stored
 from briefing_spider.archive.schema import CHILD_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
 from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Release
@@ -97,13 +97,14 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
         written.append((record, digest))
         if old is not None:
             updated.append(record)
+    revised = [record for record in updated if not differs_only_in_hosts(record, previous[record["news_id"]])]
     if not written:
         return outcomes
     if updated:
         conn.executemany(_INSERT_REVISION, [
             (record["news_id"], stored[record["news_id"]], json.dumps(previous[record["news_id"]], ensure_ascii=False),
              json.dumps(_changed_fields(previous[record["news_id"]], record)), seen)
-            for record in updated])
+            for record in revised])  # a record that only moved to www.korea.kr URLs needs none
         for table in CHILD_TABLES:  # a new release has no children: foreign keys are on
             for batch in in_batches([record["news_id"] for record in updated]):
                 conn.execute(f"DELETE FROM [{table}] WHERE news_id IN ({placeholders(batch)})", batch)

@@ -73,7 +73,7 @@ def parse_detail(html: str, url: str) -> DetailPage:
     root = _parse(html)
     linked = _json_ld(root)
     # The headline is kept as the site wrote it (inner spacing too); markup text is collapsed.
-    title = str(linked.get("headline") or "").strip() or clean_text(HEADER_TITLE(root)) or clean_text(OG_TITLE(root)[:1])
+    title = xml_safe(str(linked.get("headline") or "")).strip() or clean_text(HEADER_TITLE(root)) or clean_text(OG_TITLE(root)[:1])
     if not title:
         raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
     divs = [(div, div.get("class").split()) for div in CLASSED_DIVS(root)]
