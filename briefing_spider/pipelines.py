@@ -106,8 +106,8 @@ class ArchivePipeline:
             logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
                          exc_info=not isinstance(error, (ValueError, LookupError)))
             return
-        if built.fell_back:
-            self.error(url=item.url, kind="worse_copy", reason=built.fell_back, at=now())
+        if built.fell_back:  # a parse error (block pages are told by it: ops/block_pages.py), record kept
+            self.error(url=item.url, kind="parse", reason=built.fell_back, at=now())
         if outcome == WORSE:  # the stored record is better: kept, no revision
             self.error(url=item.url, kind="worse_copy", at=now(),
                        reason=f"not saved, the archive keeps its better record: the new copy has {outcome.reason}")

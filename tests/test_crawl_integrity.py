@@ -134,7 +134,7 @@ def test_a_block_page_after_a_good_one_falls_back_in_crawl_and_reparse(tmp_path,
         mirror.garbage_details.add(blocked.news_id)  # a whole page, status 200, no title
         again = crawl(mirror, db_path, *RANGE)
     (error,) = errors(db_path, 2)
-    assert error["kind"] == "worse_copy" and "does not parse" in error["reason"]
+    assert error["kind"] == "parse" and "no title" in error["reason"] and "built from an earlier" in error["reason"]
     reparse = run_cli("reparse", "--db", str(db_path), "--workers", "0")
     assert reparse.returncode == 0, reparse.stderr
     assert "0 updated, 4 unchanged, 0 errors" in reparse.stdout
