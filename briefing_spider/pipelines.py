@@ -43,6 +43,7 @@ class ArchivePipeline:
         self.site_totals: dict[str, int | None] = {}
         self.lock = ExitStack()
         self.flushed_at = 0.0
+        self.unreadable_pages: set[str] = set()  # news ids whose page arrived cut short in this run
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -90,6 +91,8 @@ class ArchivePipeline:
         if saved["error"] or item.status >= 400:
             reason = saved["error"] or f"HTTP {item.status}"
             problem = "unreadable" if reason.startswith(UNREADABLE) else "download"
+            if problem == "unreadable" and item.role == "detail" and item.news_id:
+                self.unreadable_pages.add(item.news_id)
             self.error(url=item.url, kind=f"{item.role}_{problem}", reason=reason, at=item.fetched_at)
             logger.warning("%s %s: %s", item.role, item.url, reason)
 
@@ -100,12 +103,24 @@ class ArchivePipeline:
         try:
             built = await asyncio.wrap_future(submit_build(db, self.store, item.news_id, self.pool))
             outcome = save_briefing(db, built.release, seen_at=now())
-        except Exception as error:  # one bad page must not end the crawl; it is counted and logged
-            reason = f"{type(error).__name__}: {error}"
-            self.error(url=item.url, kind="parse", reason=reason, at=now())
-            logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
-                         exc_info=not isinstance(error, (ValueError, LookupError)))
+        except LookupError as error:
+            if item.news_id in self.unreadable_pages:  # no whole page yet: counted once, as unreadable
+                return
+            self.build_failed(item, error)
             return
+        except Exception as error:  # one bad page must not end the crawl; it is counted and logged
+            self.build_failed(item, error)
+            return
+        self.saved(item, built, outcome)
+
+    def build_failed(self, item: ReleaseComplete, error: Exception) -> None:
+        reason = f"{type(error).__name__}: {error}"
+        self.error(url=item.url, kind="parse", reason=reason, at=now())
+        logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
+                     exc_info=not isinstance(error, (ValueError, LookupError)))
+
+    def saved(self, item: ReleaseComplete, built, outcome: str) -> None:
+        """Count the outcome; a fallback to an earlier page and a worse copy kept out are errors."""
         if built.fell_back:  # a parse error (block pages are told by it: ops/block_pages.py), record kept
             self.error(url=item.url, kind="parse", reason=built.fell_back, at=now())
         if outcome == WORSE:  # the stored record is better: kept, no revision
@@ -115,7 +130,7 @@ class ArchivePipeline:
         self.run.count(outcome)
         self.crawler.stats.inc_value(stats.outcome(outcome))
         if time.monotonic() - self.flushed_at >= FLUSH_SECONDS:  # the counts, for watchers
-            self.run.flush(db)
+            self.run.flush(self.db)
             self.flushed_at = time.monotonic()
 
     def error(self, *, url: str, kind: str, reason: str, at) -> None:
