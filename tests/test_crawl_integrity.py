@@ -157,20 +157,22 @@ def test_a_redirect_to_another_host_is_an_error_naming_it_and_changes_nothing(tm
         mirror.redirect[hwpx] = f"{other_host}{hwpx}"
         again = crawl(mirror, db_path, *RANGE)
         assert elsewhere.requests == []  # the other host was never asked
-    assert again.returncode == 0
-    found = {e["url"]: e for e in errors(db_path, 2)}
-    detail_error = found[f"{mirror.base_url}{detail_path(moved)}"]
-    assert f"{elsewhere.base_url}{detail_path(moved)}" in detail_error["reason"]
-    file_error = found[f"{mirror.base_url}{hwpx}"]
-    assert f"{other_host}{hwpx}" in file_error["reason"]
-    assert run(db_path, 2)["errors"] == 2
-    after = hashes(db_path)
-    assert after.pop(moved_file.news_id) and after == {k: v for k, v in before.items() if k != moved_file.news_id}
-    (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ? AND name LIKE '%.hwpx'",
-                         [moved_file.news_id])  # still no bytes; the failure now names the redirect
-    assert attachment["sha256"] is None and "OffsiteRedirect" in attachment["error"]
-    assert not rows(db_path, "SELECT 1 FROM raw_responses WHERE url LIKE 'http://localhost%' OR url LIKE ?",
-                    [f"{elsewhere.base_url}%"])
+        assert again.returncode == 0
+        found = {e["url"]: e for e in errors(db_path, 2)}
+        assert f"{elsewhere.base_url}{detail_path(moved)}" in found[f"{mirror.base_url}{detail_path(moved)}"]["reason"]
+        assert f"{other_host}{hwpx}" in found[f"{mirror.base_url}{hwpx}"]["reason"]
+        assert run(db_path, 2)["errors"] == 2
+        after = hashes(db_path)
+        assert after.pop(moved_file.news_id) and after == {k: v for k, v in before.items() if k != moved_file.news_id}
+        (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ? AND name LIKE '%.hwpx'",
+                             [moved_file.news_id])  # still no bytes; the failure now names the redirect
+        assert attachment["sha256"] is None and "OffsiteRedirect" in attachment["error"]
+        assert not rows(db_path, "SELECT 1 FROM raw_responses WHERE url LIKE 'http://localhost%' OR url LIKE ?",
+                        [f"{elsewhere.base_url}%"])
+        mirror.redirect.clear()
+        clean = crawl(mirror, db_path, *RANGE)
+    assert clean.returncode == 0 and run(db_path, 3)["errors"] == 0  # one clean run restores everything
+    assert hashes(db_path) == undisturbed(releases, tmp_path)
 
 
 def test_a_cp949_page_without_a_charset_is_read_like_a_browser_and_mislabelled_never_replaces(tmp_path, releases):
