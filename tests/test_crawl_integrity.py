@@ -265,3 +265,25 @@ def test_reparse_moves_mirror_urls_to_www_korea_kr_without_revisions(tmp_path, r
     assert "0 new, 4 updated, 0 unchanged, 0 errors" in reparse.stdout, reparse.stdout + reparse.stderr
     assert hashes(db_path) == canonical
     assert rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0
+
+
+def test_a_record_whose_only_saved_page_was_cut_short_is_fetched_again(tmp_path, releases):
+    """An archive from before the check: a rebuild marked the only saved page of a release as
+    cut short; the next nightly run fetches that page again though the list shows nothing new."""
+    db_path = tmp_path / "briefings.db"
+    stale = releases[1]
+    with Mirror(releases) as mirror:
+        crawl(mirror, db_path, *RANGE)
+        db = Database(db_path)
+        db.execute("UPDATE raw_responses SET error = 'unreadable: an HTML page without its closing </html>' "
+                   "WHERE news_id = ? AND role = 'detail'", [stale.news_id])
+        db.conn.commit()
+        mirror.requests.clear()
+        nightly = crawl(mirror, db_path, "--today", DAYS[0])
+        details = [p for p in mirror.requests if "pressReleaseView" in p]
+    assert nightly.returncode == 0
+    with_error_pages = [r for r in releases if any(a.name.endswith(".pdf") for a in r.attachments)]
+    assert stale not in with_error_pages  # those are fetched again while young anyway
+    assert sorted(details) == sorted(detail_path(r) for r in [stale, *with_error_pages])
+    assert rows(db_path, "SELECT count(*) AS n FROM raw_responses WHERE news_id = ? AND role = 'detail' "
+                         "AND error IS NULL", [stale.news_id])[0]["n"] == 1
