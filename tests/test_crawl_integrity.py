@@ -287,3 +287,14 @@ def test_a_record_whose_only_saved_page_was_cut_short_is_fetched_again(tmp_path,
     assert sorted(details) == sorted(detail_path(r) for r in [stale, *with_error_pages])
     assert rows(db_path, "SELECT count(*) AS n FROM raw_responses WHERE news_id = ? AND role = 'detail' "
                          "AND error IS NULL", [stale.news_id])[0]["n"] == 1
+
+
+def test_a_list_page_cut_short_is_counted(tmp_path, releases):
+    db_path = tmp_path / "briefings.db"
+    with Mirror(releases) as mirror:
+        listing = f"/briefing/pressReleaseList.do?startDate={DAYS[0]}&endDate={DAYS[0]}&period=direct&pageIndex=1"
+        mirror.cut[listing] = "no-length"
+        result = crawl(mirror, db_path, *RANGE)
+        assert listing in mirror.requests
+    assert result.returncode == 0
+    assert any(e["kind"] == "list_unreadable" and e["url"].endswith(listing) for e in errors(db_path, 1))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.raw import RawStore, latest_downloads, mark_unreadable, saved_of_role
+from briefing_spider.archive.raw import UNREADABLE, RawStore, latest_downloads, mark_unreadable, saved_of_role
 from briefing_spider.assemble import AttachmentPart
 from briefing_spider.parse.documents.whole import damage
 from briefing_spider.parse.korea_kr import AttachmentLink, attachment_urls
@@ -100,7 +100,7 @@ def attachment_part(db: Database, store: RawStore, url: str) -> AttachmentPart:
         if cut is None:
             return AttachmentPart(link=link, body=body, sha256=row["sha256"])
         mark_unreadable(db, row, cut)  # saved before the check existed: never good again
-        row["error"], row["good"] = f"unreadable: {cut}", 0
+        row["error"], row["good"] = UNREADABLE + cut, 0
     if not rows:
         return AttachmentPart(link=link, error="not downloaded")
     fetched = max(rows, key=lambda row: (row["last_fetched_at"], row["fetched_at"]))

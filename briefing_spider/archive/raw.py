@@ -123,7 +123,7 @@ def unreadable(role: str, status: int, body: bytes) -> str | None:
     it is (or when it is not a file or page this can judge)."""
     if status != 200:
         return None
-    reason = damage(body) if role == "attachment" else page_cut_short(body) if role == "detail" else None
+    reason = damage(body) if role == "attachment" else page_cut_short(body) if role in ("detail", "list") else None
     return UNREADABLE + reason if reason else None
 
 
