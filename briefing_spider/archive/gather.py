@@ -23,6 +23,7 @@ from briefing_spider.parse.page_text import decode_page, page_cut_short
 DETAIL_ROLE, API_ITEM_ROLE, API_LIST_ROLE = "detail", "api_item", "api_list"
 SOURCE_ROLES = (DETAIL_ROLE, API_ITEM_ROLE)
 SOURCE_CANDIDATES = 3  # saved pages tried, newest first, when the newer ones do not parse
+SAVED_LOOKED_AT = 10  # saved pages read to find them (some may turn out cut short)
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,12 @@ def gather_inputs(db: Database, store: RawStore, news_id: str) -> ReleaseInputs:
 def _saved_sources(db: Database, store: RawStore, news_id: str) -> list[SavedSource]:
     """The saved detail pages and API items of `news_id`, newest first (a tie goes to the
     page), at most SOURCE_CANDIDATES; a page found cut short is marked and left out."""
-    rows = [row for role in SOURCE_ROLES for row in saved_of_role(db, news_id, role, limit=SOURCE_CANDIDATES)]
+    rows = [row for role in SOURCE_ROLES for row in saved_of_role(db, news_id, role, limit=SAVED_LOOKED_AT)]
     rows.sort(key=lambda row: (row["last_fetched_at"], row["role"] == DETAIL_ROLE), reverse=True)
-    sources = []
+    sources: list[SavedSource] = []
     for row in rows:
+        if len(sources) == SOURCE_CANDIDATES:
+            break
         body = store.get(row["sha256"])
         if row["role"] == API_ITEM_ROLE:
             sources.append(SavedSource(row["url"], body.decode("utf-8", "replace"), API_ITEM_ROLE))
@@ -76,7 +79,7 @@ def _saved_sources(db: Database, store: RawStore, news_id: str) -> list[SavedSou
             mark_unreadable(db, row, cut)
         else:
             sources.append(SavedSource(row["url"], decode_page(body, json.loads(row["headers"] or "{}"))))
-    return sources[:SOURCE_CANDIDATES]
+    return sources
 
 
 def _attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
