@@ -111,7 +111,7 @@ class ArchivePipeline:
         except Exception as error:  # one bad page must not end the crawl; it is counted and logged
             self.build_failed(item, error)
             return
-        self.saved(item, built, outcome)
+        self.record_outcome(item, built, outcome)
 
     def build_failed(self, item: ReleaseComplete, error: Exception) -> None:
         reason = f"{type(error).__name__}: {error}"
@@ -119,7 +119,7 @@ class ArchivePipeline:
         logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
                      exc_info=not isinstance(error, (ValueError, LookupError)))
 
-    def saved(self, item: ReleaseComplete, built, outcome: str) -> None:
+    def record_outcome(self, item: ReleaseComplete, built, outcome: str) -> None:
         """Count the outcome; a fallback to an earlier page and a worse copy kept out are errors."""
         if built.fell_back:  # a parse error (block pages are told by it: ops/block_pages.py), record kept
             self.error(url=item.url, kind="parse", reason=built.fell_back, at=now())
