@@ -15,7 +15,7 @@ from contextlib import ExitStack
 from scrapy import signals
 
 from briefing_spider.archive import open_archive, raw_dir_for
-from briefing_spider.archive.raw import UNREADABLE, RawStore, save_fetched
+from briefing_spider.archive.raw import NOT_A_FILE, UNREADABLE, RawStore, save_fetched
 from briefing_spider.archive.rebuild import build_pool, default_workers, submit_build
 from briefing_spider.archive.save import WORSE, save_briefing
 from briefing_spider.archive.runs import CrawlRun, record_day_counts
@@ -87,8 +87,9 @@ class ArchivePipeline:
         return item
 
     def save_raw(self, item: Fetched) -> None:
-        """Save the response; a failed one, or one that arrived cut short (`unreadable`: never
-        taken for good bytes, so the next run fetches it again), is an error."""
+        """Save the response; a failed one, one that arrived cut short (`unreadable`), or a page
+        served in place of a file — never taken for good bytes, so a later run fetches it
+        again — is an error."""
         db = self.archive()
         saved = save_fetched(db, self.store, item)
         self.run.count("pages")
@@ -100,6 +101,10 @@ class ArchivePipeline:
                 self.unreadable_pages.add(item.news_id)
             self.error(url=item.url, kind=f"{item.role}_{problem}", reason=reason, at=item.fetched_at)
             logger.warning("%s %s: %s", item.role, item.url, reason)
+        elif saved["kind"] in NOT_A_FILE:  # a 200 page in place of the file: not good bytes, fetched again
+            reason = f"the site answered an {saved['kind']} page instead of the file"
+            self.error(url=item.url, kind="attachment_not_a_file", reason=reason, at=item.fetched_at)
+            logger.warning("attachment %s: %s", item.url, reason)
 
     async def build(self, item: ReleaseComplete) -> None:
         db = self.archive()

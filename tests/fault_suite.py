@@ -76,7 +76,6 @@ class Fault:
     counted: every URL that never got a good answer is in the run's crawl_errors.
     harmless: the fault must make no difference at all (the records equal an undisturbed crawl's).
     exit_ok: the faulty run exits 0 (False: non-zero, the run failed).
-    fixed_on: the branch that fixes it ("" when this branch handles it).
     """
 
     name: str
@@ -84,8 +83,6 @@ class Fault:
     counted: bool = True
     harmless: bool = False
     exit_ok: bool = True
-    fixed_on: str = ""
-    why: str = ""
     checks: tuple[str, ...] = field(default=())  # extra checks by name, see tests/test_faults.py
 
 

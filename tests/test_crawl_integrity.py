@@ -22,7 +22,7 @@ RANGE = ("--since", DAYS[0], "--until", DAYS[0])
 
 @pytest.fixture
 def releases():
-    return synthetic_releases(DAYS, per_day=4)
+    return synthetic_releases(DAYS, per_day=4, error_page_every=None)  # error pages: test_crawl.py
 
 
 def rows(db_path, sql, params=()):

@@ -23,7 +23,8 @@ from briefing_spider.parse.korea_kr_site import path_of
 from briefing_spider.parse.page_text import page_cut_short
 
 
-GOOD_RESPONSE = "status = 200 AND error IS NULL AND coalesce(kind, '') NOT IN ('html', 'empty')"
+NOT_A_FILE = ("html", "empty")  # what an attachment URL answered instead of a file (sniffed kinds)
+GOOD_RESPONSE = f"status = 200 AND error IS NULL AND coalesce(kind, '') NOT IN {NOT_A_FILE!r}"
 UNREADABLE = "unreadable: "  # the error of a response that arrived but is not whole (cut short)
 
 
