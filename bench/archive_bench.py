@@ -52,7 +52,7 @@ def make_release(rng: random.Random, number: int, words: list[str], weights: lis
     body = "\n".join(sentence(rng, words, weights, rng.randint(8, 20)) for _ in range(rng.randint(6, 18)))
     ministry = MINISTRIES[number % len(MINISTRIES)]
     return Release(
-        news_id=news_id, kind="press_release", url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
+        site="korea_kr", news_id=news_id, kind="press_release", url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
         title=sentence(rng, words, weights, rng.randint(4, 9)).rstrip("."),
         published_at=datetime(2024, 1, 1, 9, tzinfo=SEOUL) + timedelta(minutes=7 * number),
         ministry=Ministry(name=ministry, canonical=ministry), body_text=body, body_source="page",

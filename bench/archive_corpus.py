@@ -26,7 +26,7 @@ QUERIES = (
 
 
 def _release(news_id: str, title: str, body: str, ministry: str, published: datetime) -> Release:
-    return Release(news_id=news_id, kind="press_release",
+    return Release(site="korea_kr", news_id=news_id, kind="press_release",
                    url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
                    title=title, published_at=published, ministry=Ministry(name=ministry),
                    body_text=body, body_source="page")

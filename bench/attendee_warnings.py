@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from lxml import html as lxml_html  # noqa: E402
 
 from briefing_spider.parse.documents import DocumentError, extract_document, sniff  # noqa: E402
-from briefing_spider.parse.korea_kr_body import cut_body  # noqa: E402
+from briefing_spider.sites.korea_kr.body import cut_body  # noqa: E402
 from briefing_spider.parse.release_text import extract_release_facts  # noqa: E402
 
 READABLE = {"hwpx", "hwp", "pdf"}

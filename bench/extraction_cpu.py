@@ -20,7 +20,7 @@ from lxml import html as lxml_html  # noqa: E402
 
 from bench.timing import best_seconds  # noqa: E402
 
-from briefing_spider.parse.korea_kr import canonical_detail_url, parse_detail  # noqa: E402
+from briefing_spider.sites.korea_kr.pages import canonical_detail_url, parse_detail  # noqa: E402
 from tests.conftest import CORPUS  # noqa: E402
 from tests.site import detail_page  # noqa: E402
 

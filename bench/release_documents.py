@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing_spider.assemble import AttachmentPart, build_release, read_attachment  # noqa: E402
-from briefing_spider.parse.korea_kr import AttachmentLink, DetailPage  # noqa: E402
+from briefing_spider.parse.page_model import AttachmentLink, DetailPage  # noqa: E402
 from briefing_spider.parse.release_text import extract_release_facts  # noqa: E402
 from briefing_spider.parse.site_time import SEOUL  # noqa: E402
 
@@ -71,7 +71,7 @@ def main(corpus: Path, show: bool) -> int:
     text_missing = 0
     for doc in manifest:
         detail, parts = release_inputs(base, doc)
-        release = build_release(detail, parts)
+        release = build_release(detail, parts, site="korea_kr", kind="press_release")
         releases += 1
         text_missing += sum(1 for a in release.attachments if a.kind in OLD_ORDER and not a.error and a.text is None)
         position, document = old_choice(parts)

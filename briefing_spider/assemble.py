@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_spider.parse.documents import DocumentError, DocumentText, extract_document, sniff
-from briefing_spider.parse.korea_kr import AttachmentLink, DetailPage
-from briefing_spider.parse.korea_kr_body import is_substantive
+from briefing_spider.parse.page_model import AttachmentLink, DetailPage
+from briefing_spider.parse.page_model import is_substantive
 from briefing_spider.parse.ministries import resolve_ministry
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.records import Attachment, Ministry, Release
@@ -32,7 +32,7 @@ class AttachmentPart:
         return self.link.url
 
 
-def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, kind: str = "press_release") -> Release:
+def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: str, kind: str) -> Release:
     read = [read_attachment(part) for part in parts]
     attachments = tuple(attachment for attachment, _ in read)
     documents = [ReleaseDocument(position=position, name=attachment.name, kind=attachment.kind or "",
@@ -43,7 +43,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, kind: 
     published = detail.published_at.date()
     facts = read_release_facts(documents, chosen=chosen, page_text=detail.body_text, published=published)
     return Release(
-        news_id=detail.news_id, kind=kind, url=detail.url, title=detail.title,
+        site=site, news_id=detail.news_id, kind=kind, url=detail.url, title=detail.title,
         published_at=detail.published_at, modified_at=detail.modified_at,
         ministry=_ministry(detail, published), body_html=detail.body_html, body_text=body_text,
         body_source=source, event_at=facts.event_at, contacts=facts.contacts,

@@ -9,8 +9,7 @@ from scrapy.settings import Settings
 
 from briefing_spider import stats
 from briefing_spider.run_outcome import run_failure
-from briefing_spider.spiders.korea_kr import KoreaKrPressSpider
-from briefing_spider.spiders.korea_kr_api import KoreaKrApiSpider
+from briefing_spider.sites import DEFAULT_SITE, get_site
 
 # For a mirror you run yourself (tests, benchmarks): no delays, no throttling, many connections.
 IMPOLITE = {
@@ -46,10 +45,10 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
               limit: int | None, polite: bool = True, log_level: str = "CRITICAL",
               log_file: str | None = None, max_bytes: int | None = None,
               recheck: bool = False, api: dict | None = None, show_progress: bool = False,
-              backfill: bool = False) -> CrawlOutcome:
+              backfill: bool = False, site: str = DEFAULT_SITE) -> CrawlOutcome:
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
     default only the caller's summary is shown, and errors are in the archive's crawl_errors.
-    With `api` ({"api_url": …, "api_key": …}) the open API is the source instead of the site."""
+    With `api` ({"api_url": …, "api_key": …}) the site's open API is the source instead of its pages."""
     settings = crawl_settings()
     settings.set("BRIEFING_DB", db_path)
     settings.set("LOG_LEVEL", log_level)
@@ -62,8 +61,9 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
     if show_progress:
         settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), "briefing_spider.progress.CrawlProgress": 500})
     process = CrawlerProcess(settings)
-    source = {"spider": KoreaKrApiSpider, **api} if api else {"spider": KoreaKrPressSpider, "base_url": base_url}
-    crawler = process.create_crawler(source.pop("spider"))
+    chosen = get_site(site)
+    spider, source = (chosen.spider("api"), api) if api else (chosen.spider("site"), {"base_url": base_url})
+    crawler = process.create_crawler(spider)
     process.crawl(crawler, since=since, until=until, limit=limit, recheck=recheck, backfill=backfill, **source)
     process.start()
     return outcome_of(crawler)

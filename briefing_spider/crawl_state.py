@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from briefing_spider.parse.korea_kr_site import clean_text, path_of
+from briefing_spider.parse.url_path import clean_text, path_of
+from briefing_spider.sites import get_site
 
 IN_WINDOW = "date(substr(b.published_at, 1, 10)) BETWEEN date(?, '-1 day') AND date(?, '+1 day')"
 # A download that failed (network, 5xx): worth trying again on every run in the window.
@@ -24,8 +25,10 @@ FAILED_DOWNLOAD = "a.sha256 IS NULL"
 ERROR_PAGE = "a.kind IN ('html', 'empty')"
 GOOD_DOWNLOAD = "r.status = 200 AND r.error IS NULL AND coalesce(r.kind, '') NOT IN ('html', 'empty')"
 # A record whose every saved page was found cut short (marked by a rebuild): fetch the page again.
-NO_WHOLE_PAGE = ("NOT EXISTS (SELECT 1 FROM raw_responses r WHERE r.news_id = b.news_id "
-                 "AND r.role IN ('detail', 'api_item') AND r.status = 200 AND r.error IS NULL)")
+# (`{roles}`: the site's source roles)
+NO_WHOLE_PAGE = ("NOT EXISTS (SELECT 1 FROM raw_responses r WHERE r.site = b.site AND r.news_id = b.news_id "
+                 "AND r.role IN ({roles}) AND r.status = 200 AND r.error IS NULL)")
+OF_RELEASE = "a.site = b.site AND a.news_id = b.news_id"
 ERROR_PAGE_RETRY_DAYS = 2
 
 
@@ -67,27 +70,28 @@ class CrawlState:
         return path_of(url) in self.good_downloads
 
 
-def load_crawl_state(db_path: str | Path, *, since: date, until: date) -> CrawlState:
-    """The known releases published in [since − 1 day, until + 1 day] (list and page dates can
+def load_crawl_state(db_path: str | Path, *, site: str, since: date, until: date) -> CrawlState:
+    """The known releases of `site` published in [since − 1 day, until + 1 day] (list and page dates can
     differ by a day around midnight), their good downloads, and the days found whole."""
     if not Path(db_path).exists():
         return CrawlState()
     db = Database(db_path)
     if not db.table("briefings").exists():
         return CrawlState()
-    window = [since.isoformat(), until.isoformat()]
+    window = [site, since.isoformat(), until.isoformat()]
+    roles = ", ".join(f"'{role}'" for role in get_site(site).source_roles)
     rows = db.query(
         f"SELECT b.news_id, b.title, substr(b.published_at, 1, 10) AS day, "
-        f"EXISTS (SELECT 1 FROM attachments a WHERE a.news_id = b.news_id AND {FAILED_DOWNLOAD}) AS failed, "
-        f"EXISTS (SELECT 1 FROM attachments a WHERE a.news_id = b.news_id AND {ERROR_PAGE}) AS error_page, "
-        f"{NO_WHOLE_PAGE} AS no_whole_page "
-        f"FROM briefings b WHERE {IN_WINDOW}", window)
+        f"EXISTS (SELECT 1 FROM attachments a WHERE {OF_RELEASE} AND {FAILED_DOWNLOAD}) AS failed, "
+        f"EXISTS (SELECT 1 FROM attachments a WHERE {OF_RELEASE} AND {ERROR_PAGE}) AS error_page, "
+        f"{NO_WHOLE_PAGE.format(roles=roles)} AS no_whole_page "
+        f"FROM briefings b WHERE b.site = ? AND {IN_WINDOW}", window)
     releases = {row["news_id"]: KnownRelease(title=row["title"], published_on=date.fromisoformat(row["day"]),
                                              failed_download=bool(row["failed"]), error_page=bool(row["error_page"]),
                                              no_whole_page=bool(row["no_whole_page"]))
                 for row in rows}
-    downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (news_id) "
-                         f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND {IN_WINDOW}", window)
+    downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (site, news_id) "
+                         f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND b.site = ? AND {IN_WINDOW}", window)
     return CrawlState(releases=releases, good_downloads=frozenset(path_of(row["url"]) for row in downloads),
                       complete_days=_complete_days(db, since, until),
                       known_per_day=dict(Counter(known.published_on for known in releases.values())))

@@ -9,9 +9,10 @@ from datetime import date
 
 from briefing_spider.assemble import AttachmentPart, build_release, read_attachment
 from briefing_spider.parse.documents import sniff
-from briefing_spider.parse.korea_kr import AttachmentLink, canonical_detail_url, parse_detail
+from briefing_spider.parse.page_model import AttachmentLink
 from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.records import to_jsonable
+from briefing_spider.sites import DEFAULT_SITE, Site, get_site
 
 NEWS_ID_IN_NAME = re.compile(r"(\d{6,})")
 DOCUMENT_SUFFIXES = (".hwpx", ".hwp", ".pdf")
@@ -21,13 +22,14 @@ class InspectError(ValueError):
     pass
 
 
-def inspect_bytes(data: bytes, *, name: str, url: str | None = None, published: date | None = None) -> dict:
-    """The normalized record of one file, as a JSON-ready dict."""
+def inspect_bytes(data: bytes, *, name: str, url: str | None = None, published: date | None = None,
+                  site: str = DEFAULT_SITE) -> dict:
+    """The normalized record of one file, as a JSON-ready dict (a page is read as `site`'s)."""
     kind = sniff(data)
     if kind.is_document or name.lower().endswith(DOCUMENT_SUFFIXES):  # a download, maybe a failed one
         return _document_record(data, name=name, published=published)
     if kind.kind == "html" or name.lower().endswith((".html", ".htm")):
-        return _page_record(data, name=name, url=url)
+        return _page_record(data, name=name, url=url, site=get_site(site))
     if name.lower().endswith(".txt") or _is_text(data):
         text = data.decode("utf-8-sig")
         facts = extract_release_facts(text, published=published)
@@ -35,14 +37,15 @@ def inspect_bytes(data: bytes, *, name: str, url: str | None = None, published: 
     raise InspectError(f"{name}: not a page, document or UTF-8 text ({kind.reason})")
 
 
-def _page_record(data: bytes, *, name: str, url: str | None) -> dict:
+def _page_record(data: bytes, *, name: str, url: str | None, site: Site) -> dict:
     if url is None:
         found = NEWS_ID_IN_NAME.search(name)
         if not found:
             raise InspectError(f"{name}: pass --url (the page's address, with its newsId)")
-        url = canonical_detail_url(found[1])
-    detail = parse_detail(data.decode("utf-8", "replace"), url)
-    return build_release(detail, [AttachmentPart(link=link) for link in detail.attachments]).to_dict()
+        url = site.page_url(found[1])
+    detail = site.read_source(site.source_roles[0], data.decode("utf-8", "replace"), url)
+    return build_release(detail, [AttachmentPart(link=link) for link in detail.attachments],
+                         site=site.name, kind=detail.kind or site.kinds[0]).to_dict()
 
 
 def _document_record(data: bytes, *, name: str, published: date | None) -> dict:

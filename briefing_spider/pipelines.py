@@ -64,11 +64,16 @@ class ArchivePipeline:
             self.crawler.stats.set_value(stats.LOCKED_OUT, str(error))
             logger.error("%s", error)
 
+    @property
+    def site_name(self) -> str:
+        """The site the running spider crawls (`site_name`; briefing_spider/sites)."""
+        return self.crawler.spider.site_name
+
     def archive(self):
         """The archive is opened (and created) on the first item: an unreachable site touches nothing."""
         if self.db is None:
             spider = self.crawler.spider  # its window is settled by now (the spider's start)
-            self.run.arguments = {"spider": spider.name, "since": spider.since, "until": spider.until,
+            self.run.arguments = {"spider": spider.name, "site": spider.site_name, "since": spider.since, "until": spider.until,
                                   "base_url": spider.base_url, "limit": spider.limit}
             self.db = open_archive(self.db_path)
             self.crawler.stats.set_value(stats.RUN_ID, self.run.ensure_row(self.db))
@@ -91,7 +96,7 @@ class ArchivePipeline:
         served in place of a file — never taken for good bytes, so a later run fetches it
         again — is an error."""
         db = self.archive()
-        saved = save_fetched(db, self.store, item)
+        saved = save_fetched(db, self.store, self.site_name, item)
         self.run.count("pages")
         self.run.count("bytes", len(item.body))
         if saved["error"] or item.status >= 400:
@@ -111,7 +116,7 @@ class ArchivePipeline:
         if self.pool is None and self.workers != 0:
             self.pool = build_pool(self.workers)
         try:
-            built = await asyncio.wrap_future(submit_build(db, self.store, item.news_id, self.pool))
+            built = await asyncio.wrap_future(submit_build(db, self.store, (self.site_name, item.news_id), self.pool))
             outcome = save_briefing(db, built.release, seen_at=now())
         except LookupError as error:
             if item.news_id in self.unreadable_pages:  # no whole page yet: counted once, as unreadable
@@ -150,7 +155,7 @@ class ArchivePipeline:
 
     def check_day_counts(self) -> None:
         """A day whose archived count differs from the site's `총 N 건` is a loud error."""
-        for day in record_day_counts(self.db, self.run.run_id, self.site_totals):
+        for day in record_day_counts(self.db, self.run.run_id, self.site_totals, site=self.site_name):
             reason = f"the site lists {day['site_total']} releases on {day['day']}, the archive holds {day['archived']}"
             self.error(url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now())
             logger.warning(reason)

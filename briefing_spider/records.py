@@ -69,8 +69,9 @@ class Attachment:
 
 @dataclass(frozen=True, kw_only=True)
 class Release:
-    news_id: str
-    kind: str  # press_release, briefing, fact_check, cabinet_meeting
+    site: str  # the site it was read from (briefing_spider/sites), e.g. korea_kr; the key is (site, news_id)
+    news_id: str  # the site's own identifier of the release
+    kind: str  # the site's section, e.g. press_release
     url: str
     title: str
     published_at: datetime

@@ -6,12 +6,13 @@ package was installed; `scrapy crawl` finds it through scrapy.cfg in the checkou
 
 from briefing_spider import __version__
 from briefing_spider.env import settings_from_env
+from briefing_spider.sites import all_sites
 
 _from_env = settings_from_env()  # BRIEFING_* variables of env.ENV_SETTINGS (a bad value names itself)
 
 BOT_NAME = "briefing_spider"
-SPIDER_MODULES = ["briefing_spider.spiders"]
-NEWSPIDER_MODULE = "briefing_spider.spiders"
+# Every known site's spiders (briefing_spider/sites; plug-ins by entry point too): `scrapy crawl korea_kr_press`.
+SPIDER_MODULES = [site.spider_module for site in all_sites() if site.spider_module]
 
 USER_AGENT = (
     f"briefing-archive/{__version__} (+https://github.com/briefing-archive/briefing-archive; "

@@ -1,5 +1,5 @@
-"""Only the site's own hosts are ever requested: www.korea.kr, korea.kr and the host the crawl
-was pointed at (`--base-url`, `--api-url`). A redirect anywhere else fails the request with
+"""Only the site's own hosts are ever requested: its `Site.hosts` (korea.kr: www.korea.kr,
+korea.kr) and the host the crawl was pointed at (`--base-url`, `--api-url`). A redirect anywhere else fails the request with
 `OffsiteRedirect`, naming where it pointed: the spider's errback records it as an error, and no
 byte from that host reaches the archive.
 
@@ -15,21 +15,20 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 
-SITE_HOSTS = frozenset({"www.korea.kr", "korea.kr"})
-
 
 class OffsiteRedirect(IgnoreRequest):
     """A request (usually a redirect) to a host that is not the site's."""
 
 
-def site_hosts(*urls: str) -> frozenset[str]:
-    """The hosts a crawl may request: the site's, and each given URL's host with its port."""
-    return SITE_HOSTS | {urlsplit(url).netloc.lower() for url in urls if urlsplit(url).netloc}
+def site_hosts(own: frozenset[str], *urls: str) -> frozenset[str]:
+    """The hosts a crawl may request: the site's `own` host names (any port), and each given
+    URL's host with its port."""
+    return frozenset(own) | {urlsplit(url).netloc.lower() for url in urls if urlsplit(url).netloc}
 
 
 def is_site_host(url: str, allowed: frozenset[str]) -> bool:
     parts = urlsplit(url)
-    return parts.netloc.lower() in allowed or (parts.hostname or "") in SITE_HOSTS
+    return parts.netloc.lower() in allowed or (parts.hostname or "") in allowed
 
 
 class SiteHostsMiddleware:

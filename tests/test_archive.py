@@ -19,7 +19,7 @@ LATER = datetime(2026, 7, 24, 2, 30, tzinfo=SEOUL)
 
 def release(**changes) -> Release:
     fields = dict(
-        news_id="900000001", kind="press_release",
+        site="korea_kr", news_id="900000001", kind="press_release",
         url="https://www.korea.kr/briefing/pressReleaseView.do?newsId=900000001",
         title="시험 제목", published_at=datetime(2026, 7, 22, 20, 53, 46, tzinfo=SEOUL),
         ministry=Ministry(name="외교부", code="A00014", canonical="외교부", name_en="Ministry of Foreign Affairs"),
@@ -42,7 +42,7 @@ def test_save_new_then_unchanged_then_updated_with_revision(db):
     assert db.table("revisions").count == 0
     edited = release(title="고친 제목", footnotes=(Footnote(marker="※", text="첫 주석", raw="※ 첫 주석"),))
     assert save_briefing(db, edited, seen_at=LATER) == "updated"
-    row = db.table("briefings").get("900000001")
+    row = db.table("briefings").get(("korea_kr", "900000001"))
     assert row["title"] == "고친 제목" and row["first_seen_at"] == SEEN.isoformat()
     assert row["published_at"] == "2026-07-22T20:53:46+09:00" and row["ministry_code"] == "A00014"
     assert db.table("footnotes").count == 1  # children replaced, not appended
@@ -55,8 +55,8 @@ def test_save_new_then_unchanged_then_updated_with_revision(db):
 
 def test_load_briefing_round_trips_the_record(db):
     save_briefing(db, release(), seen_at=SEEN)
-    assert load_briefing(db, "900000001") == release().to_dict()
-    assert load_briefing(db, "1") is None
+    assert load_briefing(db, "korea_kr", "900000001") == release().to_dict()
+    assert load_briefing(db, "korea_kr", "1") is None
 
 
 def fail_footnote_inserts(db, text):
@@ -70,7 +70,7 @@ def test_a_failing_write_leaves_no_half_record(db):
     fail_footnote_inserts(db, "첫 주석")
     with pytest.raises(sqlite3.DatabaseError, match="disk full"):
         save_briefing(db, release(title="새 제목"), seen_at=LATER)
-    assert db.table("briefings").get("900000001")["title"] == "시험 제목"
+    assert db.table("briefings").get(("korea_kr", "900000001"))["title"] == "시험 제목"
     assert db.table("footnotes").count == 2 and db.table("revisions").count == 0
 
 
@@ -93,10 +93,10 @@ def test_save_briefings_mixes_new_unchanged_and_updated_with_revisions(db):
     batch = [numbered(4), numbered(1), numbered(2, title="고친 제목 2", footnotes=()), numbered(3, body_text="새 본문"),
              numbered(5)]
     assert save_briefings(db, batch, seen_at=LATER) == ["new", "unchanged", "updated", "updated", "new"]
-    two = db.table("briefings").get("900000102")
+    two = db.table("briefings").get(("korea_kr", "900000102"))
     assert two["title"] == "고친 제목 2" and two["first_seen_at"] == SEEN.isoformat()
     assert two["updated_at"] == LATER.isoformat() and two["content_hash"] == batch[2].content_hash()
-    assert db.table("briefings").get("900000101")["updated_at"] == SEEN.isoformat()
+    assert db.table("briefings").get(("korea_kr", "900000101"))["updated_at"] == SEEN.isoformat()
     revisions = {r["news_id"]: r for r in db.table("revisions").rows}
     assert set(revisions) == {"900000102", "900000103"}
     assert json.loads(revisions["900000102"]["changed_fields"]) == ["footnotes", "title"]
@@ -106,7 +106,7 @@ def test_save_briefings_mixes_new_unchanged_and_updated_with_revisions(db):
     assert db.execute("SELECT count(*) FROM footnotes WHERE news_id = '900000102'").fetchone()[0] == 0
     assert db.table("footnotes").count == 4 * 2 and db.table("attachments").count == 5
     for r in batch:
-        assert load_briefing(db, r.news_id) == r.to_dict()
+        assert load_briefing(db, "korea_kr", r.news_id) == r.to_dict()
     assert ids(search(db, "새 본문")) == {"900000103"} and ids(search(db, "고친")) == {"900000102"}
     assert ids(search(db, "5번째")) == {"900000105"} and ids(search(db, "3번째")) == set()
     assert db.table("search_documents").count == 5
@@ -149,15 +149,17 @@ def test_rebuild_many_saves_in_batches_and_loses_only_the_bad_release(db, monkey
 
     built = {r.news_id: r for r in (numbered(n) for n in range(1, 8))}
     built["900000105"] = numbered(5, footnotes=(Footnote(marker="※", text="나쁜 주석"),))
-    def submit(db, store, news_id, pool):
+    def submit(db, store, key, pool):
+        news_id = key[1]
         if news_id == "900000102":
             return rebuild._done(error=ValueError("no title"))
         return rebuild._done(result=rebuild.Built(release=built[news_id]))
 
     monkeypatch.setattr(rebuild, "submit_build", submit)
     fail_footnote_inserts(db, "나쁜 주석")
-    results = list(rebuild.rebuild_many(db, None, list(built), seen_at=SEEN, pool=None, batch=3))
-    assert [news_id for news_id, _ in results] == list(built)
+    keys = [("korea_kr", news_id) for news_id in built]
+    results = list(rebuild.rebuild_many(db, None, keys, seen_at=SEEN, pool=None, batch=3))
+    assert [key for key, _ in results] == keys
     outcomes = [o if isinstance(o, str) else type(o).__name__ for _, o in results]
     assert outcomes == ["new", "ValueError", "new", "new", "IntegrityError", "new", "new"]
     assert {r["news_id"] for r in db.table("briefings").rows} == set(built) - {"900000102", "900000105"}
@@ -172,8 +174,8 @@ def test_raw_store_is_content_addressed_and_refetch_only_moves_last_seen(db, tmp
     store = RawStore(raw_dir_for(tmp_path / "briefings.db"))
     fetched = Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 body", fetched_at=SEEN,
                       role="attachment", news_id="9", headers={"Content-Type": "application/pdf"})
-    first = save_fetched(db, store, fetched)
-    again = save_fetched(db, store, Fetched(**{**fetched.__dict__, "fetched_at": LATER}))
+    first = save_fetched(db, store, "korea_kr", fetched)
+    again = save_fetched(db, store, "korea_kr", Fetched(**{**fetched.__dict__, "fetched_at": LATER}))
     assert db.table("raw_responses").count == 1
     assert again["fetched_at"] == SEEN.isoformat() and again["last_fetched_at"] == LATER.isoformat()
     assert first["kind"] == "pdf" and first["size"] == len(fetched.body)
@@ -184,13 +186,13 @@ def test_raw_store_is_content_addressed_and_refetch_only_moves_last_seen(db, tmp
 
 def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
     store = RawStore(tmp_path / "raw")
-    save_fetched(db, store, Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 good\n%%EOF\n", fetched_at=SEEN,
+    save_fetched(db, store, "korea_kr", Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 good\n%%EOF\n", fetched_at=SEEN,
                                     role="attachment"))
-    save_fetched(db, store, Fetched(url="http://x/a", status=0, body=b"", fetched_at=LATER, role="attachment",
+    save_fetched(db, store, "korea_kr", Fetched(url="http://x/a", status=0, body=b"", fetched_at=LATER, role="attachment",
                                     error="TimeoutError: took too long"))
     assert latest_fetch(db, "http://x/a")["error"] == "TimeoutError: took too long"
     later = datetime(2026, 7, 25, 2, 30, tzinfo=SEOUL)
-    save_fetched(db, store, Fetched(url="http://x/a", status=200, fetched_at=later, role="attachment",
+    save_fetched(db, store, "korea_kr", Fetched(url="http://x/a", status=200, fetched_at=later, role="attachment",
                                     body=b"<html><head><title>Error</title></head></html>"))
     assert latest_fetch(db, "http://x/a")["kind"] == "html"
     assert store.get(latest_fetch(db, "http://x/a", ok_only=True)["sha256"]) == b"%PDF-1.4 good\n%%EOF\n"

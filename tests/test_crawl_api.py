@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from sqlite_utils import Database
 
-from briefing_spider.spiders.korea_kr_api import KeyMaskFilter, mask_key, windows
+from briefing_spider.sites.korea_kr.spiders.api import KeyMaskFilter, mask_key, windows
 from tests.api_mock import TEST_KEY, ApiMock
 from tests.conftest import ROOT
 from tests.crawl_helpers import CRAWL_TIMEOUT, crawl, run_cli

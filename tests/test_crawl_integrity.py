@@ -258,7 +258,7 @@ def test_reparse_moves_mirror_urls_to_www_korea_kr_without_revisions(tmp_path, r
         db.execute(f"UPDATE {table} SET url = replace(url, 'https://www.korea.kr', ?)", [mirror_site])
     for news_id in canonical:
         db.execute("UPDATE briefings SET content_hash = ? WHERE news_id = ?",
-                   [content_hash(load_briefing(db, news_id)), news_id])
+                   [content_hash(load_briefing(db, "korea_kr", news_id)), news_id])
     db.conn.commit()
     assert all(row["url"].startswith(mirror_site) for row in rows(db_path, "SELECT url FROM attachments"))
     reparse = run_cli("reparse", "--db", str(db_path), "--workers", "0")

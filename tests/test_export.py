@@ -17,7 +17,7 @@ SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 
 
 def release(news_id, ministry, day):
-    return Release(news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
+    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
                    title=f"제목 {news_id}, \"인용\"\n둘째 줄", published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
                    ministry=Ministry(name=ministry, canonical=ministry), body_text="본문",
                    footnotes=(Footnote(marker="※", text="주석"),),

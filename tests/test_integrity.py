@@ -14,7 +14,7 @@ from briefing_spider.archive.raw import RawStore, save_fetched
 from briefing_spider.archive.gather import attachment_part as _part
 from briefing_spider.items import Fetched, Problem
 from briefing_spider.parse.documents.whole import damage
-from briefing_spider.parse.korea_kr import parse_list
+from briefing_spider.sites.korea_kr.pages import parse_list
 from briefing_spider.parse.page_text import decode_page, page_cut_short, xml_safe
 from briefing_spider.parse.site_time import SEOUL
 from tests.fixtures.documents import ERROR_PAGE, make_hwpx
@@ -103,9 +103,9 @@ def test_bytes_saved_cut_short_before_the_check_are_passed_over_and_marked(tmp_p
     store = RawStore(tmp_path / "raw")
     whole = make_hwpx(["□ 문단"] * 50)
     url = "http://127.0.0.1:1/common/download.do?fileId=1&tblKey=GMN"
-    save_fetched(db, store, Fetched(url=url, status=200, body=whole, fetched_at=SEEN, role="attachment"))
+    save_fetched(db, store, "korea_kr", Fetched(url=url, status=200, body=whole, fetched_at=SEEN, role="attachment"))
     later = datetime(2026, 7, 21, 9, tzinfo=SEOUL)
-    cut = save_fetched(db, store, Fetched(url=url, status=200, body=whole[:500], fetched_at=later, role="attachment"))
+    cut = save_fetched(db, store, "korea_kr", Fetched(url=url, status=200, body=whole[:500], fetched_at=later, role="attachment"))
     assert cut["error"].startswith("unreadable: ")  # saved now: never good bytes
     db.execute("UPDATE raw_responses SET error = NULL WHERE sha256 = ?", [cut["sha256"]])  # as an old archive holds it
     db.conn.commit()
@@ -115,7 +115,7 @@ def test_bytes_saved_cut_short_before_the_check_are_passed_over_and_marked(tmp_p
 
 
 def test_a_list_page_that_does_not_parse_is_a_counted_problem(monkeypatch):
-    from briefing_spider.spiders import korea_kr
+    from briefing_spider.sites.korea_kr.spiders import press as korea_kr
 
     def broken(html, url):
         raise ValueError("All strings must be XML compatible")
@@ -130,8 +130,9 @@ def test_a_list_page_that_does_not_parse_is_a_counted_problem(monkeypatch):
 
 def test_only_the_site_hosts_and_the_base_url_host_are_allowed():
     from briefing_spider.site_hosts import is_site_host, site_hosts
+    from briefing_spider.sites import get_site
 
-    allowed = site_hosts("http://127.0.0.1:8000")
+    allowed = site_hosts(get_site("korea_kr").hosts, "http://127.0.0.1:8000")
     assert is_site_host("https://www.korea.kr/x", allowed) and is_site_host("http://korea.kr/x", allowed)
     assert is_site_host("http://127.0.0.1:8000/x", allowed)
     assert not is_site_host("http://127.0.0.1:9000/x", allowed) and not is_site_host("http://evil.kr/x", allowed)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from briefing_spider.parse.korea_kr_api import ApiError, detail_of, parse_api_item, parse_api_page
+from briefing_spider.sites.korea_kr.api import ApiError, detail_of, parse_api_item, parse_api_page
 from briefing_spider.parse.site_time import SEOUL
 from tests.api_mock import ApiMock, cdata, gateway_error, service_answer
 from tests.site import MirrorAttachment, MirrorRelease

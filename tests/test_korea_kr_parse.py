@@ -2,8 +2,8 @@ from datetime import date, datetime
 
 import pytest
 
-from briefing_spider.parse.korea_kr import PageParseError, attachment_links, parse_detail, parse_list
-from briefing_spider.parse.korea_kr_body import is_substantive
+from briefing_spider.sites.korea_kr.pages import PageParseError, attachment_links, parse_detail, parse_list
+from briefing_spider.parse.page_model import is_substantive
 from briefing_spider.parse.site_time import SEOUL
 from tests.conftest import fixture_text
 
@@ -76,7 +76,7 @@ def test_parse_errors_survive_pickling_from_a_worker_process():
 
 
 def test_attachment_urls_without_parsing_match_the_parsed_links():
-    from briefing_spider.parse.korea_kr import attachment_urls
+    from briefing_spider.sites.korea_kr.pages import attachment_urls
 
     for news_id in ("900000001", "900000002"):
         html = fixture_text("korea_kr", f"{news_id}.html")
@@ -85,7 +85,7 @@ def test_attachment_urls_without_parsing_match_the_parsed_links():
 
 
 def test_attachment_urls_read_quotes_entities_and_skip_other_mentions():
-    from briefing_spider.parse.korea_kr import attachment_urls
+    from briefing_spider.sites.korea_kr.pages import attachment_urls
 
     html = ("<p>download.do is mentioned in text</p>"
             "<a HREF = '/common/download.do?fileId=7&amp;tblKey=GMN'>a</a>"

@@ -22,7 +22,7 @@ FIRST_DAY = datetime(2026, 6, 8, tzinfo=SEOUL)
 
 def release(news_id: str, published_at: datetime, *, contacts: bool = True) -> Release:
     return Release(
-        news_id=news_id, kind="press_release", url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
+        site="korea_kr", news_id=news_id, kind="press_release", url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
         title=f"합성 보도자료 {news_id}", published_at=published_at, ministry=Ministry(name="외교부"),
         body_text="□ 합성 본문", body_source="hwpx",
         contacts=(Contact(department="시험과", name="홍길동", raw="시험과 홍길동"),) if contacts else (),

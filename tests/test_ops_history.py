@@ -21,7 +21,7 @@ BODY = "\n".join(f"□ {n}번째 문단입니다." for n in range(1, 40))
 
 
 def release(title: str, body: str) -> Release:
-    return Release(news_id="910000001", kind="press_release", url="https://example.test/910000001",
+    return Release(site="korea_kr", news_id="910000001", kind="press_release", url="https://example.test/910000001",
                    title=title, published_at=datetime(2026, 7, 19, 9, tzinfo=SEOUL), body_text=body)
 
 

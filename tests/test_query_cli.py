@@ -16,7 +16,7 @@ SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 
 
 def release(news_id, title, ministry, *, day=13, attendees=()):
-    return Release(news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}", title=title,
+    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}", title=title,
                    published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL), attendees=attendees,
                    ministry=Ministry(name=ministry, canonical=ministry), body_text=f"{title} 예산 본문")
 

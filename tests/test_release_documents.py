@@ -8,7 +8,7 @@ import pytest
 
 from briefing_spider.assemble import AttachmentPart, build_release
 from briefing_spider.parse.documents.model import DocumentText, Paragraph
-from briefing_spider.parse.korea_kr import AttachmentLink, DetailPage
+from briefing_spider.parse.page_model import AttachmentLink, DetailPage
 from briefing_spider.parse.release_documents import (
     ANNEX_RANK, NEUTRAL_RANK, RELEASE_RANK, ReleaseDocument, choose_release_document, has_contact_block,
     name_rank, read_release_facts)
@@ -118,7 +118,8 @@ def test_build_release_reads_the_release_pdf_behind_an_annex_hwpx():
                         published_at=datetime(2026, 4, 13, 9, 30, tzinfo=SEOUL), modified_at=None,
                         ministry="재정경제부", ministry_code=None, body_html="", body_text="", attachments=tuple(links))
     built = build_release(detail, [AttachmentPart(link=links[0], body=speech, sha256="a"),
-                                   AttachmentPart(link=links[1], body=release, sha256="b")])
+                                   AttachmentPart(link=links[1], body=release, sha256="b")],
+                          site="korea_kr", kind="press_release")
     assert built.body_source == "hwpx" and "장관회의를 주재하였다" in built.body_text
     assert all(a.text for a in built.attachments)
     assert [(a.organization_canonical, a.attachment_position) for a in built.attendees] == [

@@ -16,7 +16,7 @@ SCHEMA_DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
 
 def release(news_id, published, *, attendees=(), ministry="외교부", canonical="외교부", **changes):
-    return Release(news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
+    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
                    title=f"제목 {news_id}", published_at=published,
                    ministry=Ministry(name=ministry, code="A00014", canonical=canonical),
                    body_text="본문 " * 10, body_source="page", attendees=attendees, **changes)
@@ -77,7 +77,7 @@ def test_latest_revisions_shows_only_the_newest_change(db):
     (row,) = db.query("SELECT * FROM latest_revisions")
     assert row["revision_count"] == 2 and row["title"] == "셋째"
     assert row["last_changed_at"] == SEEN.replace(day=22).isoformat()
-    assert row["current_content_hash"] == db.table("briefings").get("9")["content_hash"]
+    assert row["current_content_hash"] == db.table("briefings").get(("korea_kr", "9"))["content_hash"]
 
 
 def test_foreign_keys_stay_on_after_the_new_migrations(db):

@@ -21,7 +21,7 @@ TEXTS = {  # synthetic sentences with the forms the search must find
 
 
 def release(news_id, title, body, ministry, day=13, **changes):
-    return Release(news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
+    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
                    title=title, published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
                    ministry=Ministry(name=ministry, canonical=ministry), body_text=body, **changes)
 

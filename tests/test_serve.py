@@ -36,7 +36,7 @@ def fetch(port: int, path: str, **params) -> tuple[int, str]:
 
 
 def release(news_id: str, title: str, body: str, attendees=()) -> Release:
-    return Release(news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}", title=title,
+    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}", title=title,
                    published_at=datetime(2024, 4, 13, 9, tzinfo=SEOUL), body_text=body,
                    ministry=Ministry(name="외교부", canonical="외교부"), attendees=tuple(attendees))
 

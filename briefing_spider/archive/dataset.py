@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from briefing_spider.archive.descriptions import describe
 from briefing_spider.archive.export import ExportError, write_rows
 from briefing_spider.archive.query import connect_readonly, run_query
+from briefing_spider.sites import archive_title
 from briefing_spider.archive.schema_doc import data_tables
 
 SKIPPED = ("search_index", "search_documents")  # derived: rebuild it with rebuild_search_index
@@ -61,7 +62,7 @@ def export_dataset(db_path: str | Path, directory: str | Path) -> dict[str, int]
     try:
         db = Database(connection)
         counts = {table: _write_table(connection, table, staging) for table in dataset_tables(db)}
-        package = {"name": "briefing-archive", "title": "Korean government briefings (korea.kr)",
+        package = {"name": "briefing-archive", "title": archive_title(),
                    "profile": "tabular-data-package",
                    "resources": [resource(db, table) for table in counts]}
         (staging / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",

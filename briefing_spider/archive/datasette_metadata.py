@@ -9,6 +9,7 @@ from datasette import hookimpl
 
 from briefing_spider.archive.descriptions import COLUMNS, TABLES
 from briefing_spider.archive.search import SearchError, WEIGHTS, match_expression, snippet
+from briefing_spider.sites import archive_title
 
 _WEIGHTS = ", ".join(str(w) for w in WEIGHTS.values())
 
@@ -18,16 +19,16 @@ QUERIES = {
         "description": "Every word must occur anywhere inside a word: 핵심광물 finds 핵심광물의. "
                        "See docs/search.md.",
         "sql": "SELECT substr(b.published_at, 1, 10) AS published_date, "
-               "coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, b.news_id, "
+               "coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, b.site, b.news_id, "
                "search_snippet(d.body, :q) AS snippet, b.url FROM search_index s "
-               "JOIN search_documents d ON d.id = s.rowid JOIN briefings b ON b.news_id = d.news_id WHERE search_index MATCH search_match(:q) "
+               "JOIN search_documents d ON d.id = s.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id WHERE search_index MATCH search_match(:q) "
                f"ORDER BY bm25(search_index, {_WEIGHTS}), b.published_at DESC LIMIT 100",
     },
     "attendee_meetings": {
         "title": "Meetings a person or office attended in a year",
         "description": "e.g. organization 외교부, title 2차관, year 2024. The organization is matched "
                        "as written (산업부) or as its ministry's name in force on the release date (산업통상부).",
-        "sql": "SELECT published_date, release_title, release_ministry, organization, name, role, news_id "
+        "sql": "SELECT published_date, release_title, release_ministry, organization, name, role, site, news_id "
                "FROM attendee_appearances WHERE :organization IN (organization, organization_canonical) "
                "AND title = :title "
                "AND substr(published_date, 1, 4) = :year ORDER BY published_date",
@@ -39,7 +40,7 @@ QUERIES = {
     },
     "recently_changed": {
         "title": "Releases changed after publication",
-        "sql": "SELECT last_changed_at, ministry, title, changed_fields, revision_count, news_id "
+        "sql": "SELECT last_changed_at, ministry, title, changed_fields, revision_count, site, news_id "
                "FROM latest_revisions ORDER BY last_changed_at DESC LIMIT 100",
     },
 }
@@ -63,7 +64,7 @@ def metadata(db_path: str | Path) -> dict:
               for name, description in TABLES.items()}
     return {
         "title": "Briefing archive",
-        "description": "Korean government press releases from www.korea.kr (정책브리핑). "
+        "description": f"{archive_title()}. Records are keyed by (site, news_id). "
                        "Schema: docs/schema.md; search: docs/search.md.",
         "databases": {Path(db_path).stem: {"tables": tables, "queries": QUERIES}},
     }

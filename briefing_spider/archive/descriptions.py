@@ -3,16 +3,18 @@ datapackage and the Datasette metadata. `tests/test_schema.py` fails when a colu
 
 from __future__ import annotations
 
-_CHILD = {"news_id": "The release this row belongs to (briefings.news_id).",
+_SITE = "The site the release was read from (briefing_spider/sites), e.g. korea_kr; with news_id, the key."
+_CHILD = {"site": "The site of the release this row belongs to (briefings.site).",
+          "news_id": "The release this row belongs to (briefings.news_id).",
           "position": "Order within the release, from 0."}
 _SOURCE = {"attachment_position": "The attachment (attachments.position) it was read from; "
                                   "NULL: the page body."}
 _RELEASE_DATE = {
     "published_date": "Publication day in Asia/Seoul, YYYY-MM-DD.",
-    "published_at": "When korea.kr published the release, ISO 8601 with +09:00.",
+    "published_at": "When the site (korea.kr) published the release, ISO 8601 with +09:00.",
     "event_at": "Date or datetime of the event the release reports (its 일시 line, else the date "
                 "nearest before the event verb of the lead sentence), when the text says so.",
-    "url": "The release page on korea.kr.",
+    "url": "The release page on its site (www.korea.kr).",
 }
 
 TABLES: dict[str, str] = {
@@ -36,12 +38,13 @@ TABLES: dict[str, str] = {
 
 COLUMNS: dict[str, dict[str, str]] = {
     "briefings": {
-        "news_id": "korea.kr newsId: the release's stable identifier.",
-        "kind": "press_release, briefing, fact_check or cabinet_meeting.",
-        "url": "The release page on korea.kr.",
+        "site": _SITE,
+        "news_id": "The site's own stable identifier of the release (korea.kr: its newsId).",
+        "kind": "The site's section: press_release (korea.kr: also briefing, fact_check, state_council).",
+        "url": _RELEASE_DATE["url"],
         "title": "Headline as written.",
         "published_at": _RELEASE_DATE["published_at"],
-        "modified_at": "When korea.kr last modified the release, ISO 8601, if shown.",
+        "modified_at": "When the site last modified the release, ISO 8601, if shown.",
         "ministry": "Publishing ministry as written on the page.",
         "ministry_code": "korea.kr repCode of the ministry (e.g. A00014), when known.",
         "ministry_canonical": "Name of the ministry in force on the publication date (registry).",
@@ -80,13 +83,15 @@ COLUMNS: dict[str, dict[str, str]] = {
     "raw_responses": {
         "url": "Requested URL (as fetched: the site, a mirror or a proxy).",
         "path": "The URL without scheme and host: a file is found whatever host served it.",
+        "site": "The site the crawl fetched it for (briefing_spider/sites): with news_id, its release.",
         "sha256": "SHA-256 of the body (key into the raw store).",
         "status": "HTTP status; 0 when the request failed.", "headers": "Response headers, JSON.",
         "size": "Body bytes.", "kind": "Sniffed body type.", "role": "list, detail or attachment.",
         "news_id": "Release the response belongs to, if any.",
         "error": "Why the fetch failed, or `unreadable: …` for a body that arrived cut short (never used).",
         "fetched_at": "First fetch with this body.", "last_fetched_at": "Latest fetch with this body."},
-    "revisions": {"id": "Revision number.", "news_id": "The release (briefings.news_id).",
+    "revisions": {"id": "Revision number.", "site": "The release's site (briefings.site).",
+                  "news_id": "The release (briefings.news_id).",
                   "content_hash": "content_hash of the earlier version.",
                   "record": "The earlier version as JSON (the shape of Release.to_dict()).",
                   "changed_fields": "JSON list of fields that differ in the newer version.",
@@ -112,11 +117,13 @@ COLUMNS: dict[str, dict[str, str]] = {
                      "body": "Body text and footnotes as written (whole words).",
                      "title_grams": "Title as overlapping two-syllable pieces (the searched column).",
                      "body_grams": "Body and footnotes as overlapping two-syllable pieces."},
-    "search_documents": {"id": "search_index rowid: the numeric news id.",
+    "search_documents": {"id": "search_index rowid: the numeric news id (korea.kr), else a hash of site and id.",
+                         "site": "The release's site (briefings.site).",
                          "news_id": "The release (briefings.news_id).", "title": "Title as indexed.",
                          "body": "Body text and footnotes as indexed."},
     "releases": {
-        "news_id": "korea.kr newsId.", "kind": "press_release, briefing, fact_check or cabinet_meeting.",
+        "site": _SITE, "news_id": "The site's id of the release (korea.kr newsId).",
+        "kind": "The site's section (press_release, …).",
         **{k: _RELEASE_DATE[k] for k in ("published_date", "published_at")},
         "published_month": "Publication month, YYYY-MM.", "title": "Headline as written.",
         "ministry": "Canonical ministry (in force on the publication date), else as written.",
@@ -127,7 +134,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "revision_count": "Earlier versions kept.", "event_at": _RELEASE_DATE["event_at"],
         "url": _RELEASE_DATE["url"], "first_seen_at": "First stored.", "updated_at": "Last changed."},
     "attendee_appearances": {
-        "news_id": "The release.", **_RELEASE_DATE, "release_title": "Headline of the release.",
+        "site": "The release's site.", "news_id": "The release.", **_RELEASE_DATE, "release_title": "Headline of the release.",
         "release_ministry": "Canonical ministry of the release.", "position": "Order in the list.",
         "attendee_group": "Group heading ((국회), (정부)…).", "organization": "Attendee's organization as written.",
         "organization_canonical": "The ministry it names, in force on the release date; NULL: not a ministry.",
@@ -135,7 +142,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "role": "Role in the meeting ((주재), 좌장…).", "raw": "The list entry as written.",
         **_SOURCE, "attachment_name": "File name of that attachment (NULL: the page body)."},
     "latest_revisions": {
-        "news_id": "The release.", "title": "Current headline.", "ministry": "Canonical ministry.",
+        "site": "The release's site.", "news_id": "The release.", "title": "Current headline.", "ministry": "Canonical ministry.",
         "published_at": _RELEASE_DATE["published_at"], "revision_count": "Earlier versions kept.",
         "last_changed_at": "When the latest change was stored.",
         "changed_fields": "JSON list of fields changed in the latest change.",

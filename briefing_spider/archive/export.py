@@ -102,8 +102,9 @@ def export_sql(connection, *, table: str | None, query: str | None, ministry: st
     if "news_id" not in columns:
         raise ExportError(f"--table {table!r}: has no news_id, so --since/--until/--ministry can't apply")
     where, params = release_filters(db, ministry=ministry, since=since, until=until)
-    return (f"SELECT * FROM [{table}] WHERE news_id IN "
-            f"(SELECT b.news_id FROM briefings b WHERE 1 = 1{where})"), params
+    keyed = "(site, news_id)" if "site" in columns else "news_id"
+    return (f"SELECT * FROM [{table}] WHERE {keyed} IN "
+            f"(SELECT {'b.site, ' if 'site' in columns else ''}b.news_id FROM briefings b WHERE 1 = 1{where})"), params
 
 
 def export(db_path: str | Path, out: str | Path, fmt: str, *, table: str | None = None,

@@ -15,20 +15,19 @@ from sqlite_utils import Database
 from briefing_spider.archive.raw import UNREADABLE, RawStore, latest_downloads, mark_unreadable, saved_of_role
 from briefing_spider.assemble import AttachmentPart
 from briefing_spider.parse.documents.whole import damage
-from briefing_spider.parse.korea_kr import AttachmentLink, attachment_urls
-from briefing_spider.parse.korea_kr_api import attachment_links_of, parse_api_item
-from briefing_spider.parse.korea_kr_site import path_of
+from briefing_spider.parse.page_model import AttachmentLink
 from briefing_spider.parse.page_text import decode_page, page_cut_short
+from briefing_spider.parse.url_path import path_of
+from briefing_spider.sites import Site
 
-DETAIL_ROLE, API_ITEM_ROLE, API_LIST_ROLE = "detail", "api_item", "api_list"
-SOURCE_ROLES = (DETAIL_ROLE, API_ITEM_ROLE)
+DETAIL_ROLE = "detail"
 SOURCE_CANDIDATES = 3  # saved pages tried, newest first, when the newer ones do not parse
 SAVED_LOOKED_AT = 10  # saved pages read to find them (some may turn out cut short)
 
 
 @dataclass(frozen=True)
 class SavedSource:
-    """One saved detail page (its text, decoded) or API item (its XML)."""
+    """One saved detail page (its text, decoded) or machine item (e.g. an API item's XML)."""
 
     url: str
     text: str
@@ -39,6 +38,7 @@ class SavedSource:
 class ReleaseInputs:
     """Everything a release is built from: the saved detail page and its attachments' bytes."""
 
+    site: Site
     news_id: str
     detail_url: str
     detail_html: str  # the detail page's HTML, or the API item's XML (source `api_item`)
@@ -47,45 +47,42 @@ class ReleaseInputs:
     older: tuple[SavedSource, ...] = ()  # earlier saved sources, tried in turn when this one does not parse
 
 
-def gather_inputs(db: Database, store: RawStore, news_id: str) -> ReleaseInputs:
-    """The latest saved detail page (or API item) of `news_id`, a few older ones to fall back
-    on, and the latest good bytes of each attachment they link.
+def gather_inputs(db: Database, store: RawStore, site: Site, news_id: str) -> ReleaseInputs:
+    """The latest saved detail page (or API item) of `news_id` on `site`, a few older ones to
+    fall back on, and the latest good bytes of each attachment they link.
 
     Raises LookupError when neither is saved.
     """
-    sources = _saved_sources(db, store, news_id)
+    sources = _saved_sources(db, store, site, news_id)
     if not sources:
-        raise LookupError(f"news id {news_id}: no whole detail page or API item in the raw store")
-    urls = {path_of(url): url for source in sources for url in _attachment_urls(source.role, source.text, source.url)}
+        raise LookupError(f"news id {news_id} ({site.name}): no whole detail page or API item in the raw store")
+    urls = {path_of(url): url for source in sources for url in site.attachment_urls(source.role, source.text, source.url)}
     latest = sources[0]
-    return ReleaseInputs(news_id=news_id, detail_url=latest.url, detail_html=latest.text,
+    return ReleaseInputs(site=site, news_id=news_id, detail_url=latest.url, detail_html=latest.text,
                          parts=tuple(attachment_part(db, store, url) for url in urls.values()), source=latest.role,
                          older=tuple(sources[1:]))
 
 
-def _saved_sources(db: Database, store: RawStore, news_id: str) -> list[SavedSource]:
-    """The saved detail pages and API items of `news_id`, newest first (a tie goes to the
-    page), at most SOURCE_CANDIDATES; a page found cut short is marked and left out."""
-    rows = [row for role in SOURCE_ROLES for row in saved_of_role(db, news_id, role, limit=SAVED_LOOKED_AT)]
-    rows.sort(key=lambda row: (row["last_fetched_at"], row["role"] == DETAIL_ROLE), reverse=True)
+def _saved_sources(db: Database, store: RawStore, site: Site, news_id: str) -> list[SavedSource]:
+    """The saved sources (detail pages, API items) of `news_id`, newest first (a tie goes to
+    the site's first source role), at most SOURCE_CANDIDATES; a page found cut short is marked
+    and left out."""
+    rows = [row for role in site.source_roles
+            for row in saved_of_role(db, site.name, news_id, role, limit=SAVED_LOOKED_AT)]
+    preference = {role: -rank for rank, role in enumerate(site.source_roles)}
+    rows.sort(key=lambda row: (row["last_fetched_at"], preference[row["role"]]), reverse=True)
     sources: list[SavedSource] = []
     for row in rows:
         if len(sources) == SOURCE_CANDIDATES:
             break
         body = store.get(row["sha256"])
-        if row["role"] == API_ITEM_ROLE:
-            sources.append(SavedSource(row["url"], body.decode("utf-8", "replace"), API_ITEM_ROLE))
+        if row["role"] in site.item_roles:
+            sources.append(SavedSource(row["url"], body.decode("utf-8", "replace"), row["role"]))
         elif cut := page_cut_short(body):
             mark_unreadable(db, row, cut)
         else:
-            sources.append(SavedSource(row["url"], decode_page(body, json.loads(row["headers"] or "{}"))))
+            sources.append(SavedSource(row["url"], decode_page(body, json.loads(row["headers"] or "{}")), row["role"]))
     return sources
-
-
-def _attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
-    if role == API_ITEM_ROLE:
-        return tuple(link.url for link in attachment_links_of(parse_api_item(text.encode("utf-8"))))
-    return attachment_urls(text, url)
 
 
 def attachment_part(db: Database, store: RawStore, url: str) -> AttachmentPart:

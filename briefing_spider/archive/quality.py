@@ -78,7 +78,7 @@ def differs_only_in_hosts(new: dict, stored: dict) -> bool:
 
 
 def _without_hosts(record: dict) -> dict:
-    from briefing_spider.parse.korea_kr_site import path_of
+    from briefing_spider.parse.url_path import path_of
 
     attachments = [{**attachment, "url": path_of(attachment.get("url") or "")}
                    for attachment in record.get("attachments") or ()]

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from briefing_spider.items import Fetched
 from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.documents.whole import damage
-from briefing_spider.parse.korea_kr_site import path_of
+from briefing_spider.parse.url_path import path_of
 from briefing_spider.parse.page_text import page_cut_short
 
 
@@ -63,25 +63,25 @@ class RawStore:
 
 
 INSERT_RESPONSE = """
-INSERT INTO raw_responses (url, path, sha256, status, headers, size, kind, role, news_id, error,
+INSERT INTO raw_responses (url, path, sha256, status, headers, size, kind, role, site, news_id, error,
                            fetched_at, last_fetched_at)
-VALUES (:url, :path, :sha256, :status, :headers, :size, :kind, :role, :news_id, :error, :at, :at)
+VALUES (:url, :path, :sha256, :status, :headers, :size, :kind, :role, :site, :news_id, :error, :at, :at)
 ON CONFLICT (url, sha256) DO UPDATE SET last_fetched_at = excluded.last_fetched_at,
                                         status = excluded.status, error = excluded.error
 RETURNING *
 """
 
 
-def save_fetched(db: Database, store: RawStore, fetched: Fetched) -> dict:
+def save_fetched(db: Database, store: RawStore, site: str, fetched: Fetched) -> dict:
     """Save the body, then its index row. A re-fetch of identical bytes only moves
     `last_fetched_at` (and the status, and the error). A body that arrived but is not whole —
     a document or detail page cut short (`unreadable`) — is saved with that error: it is never
-    taken for good bytes. Returns the row as stored."""
+    taken for good bytes. `site` is the site the crawl fetched it for. Returns the row as stored."""
     digest = store.put(fetched.body)
     values = {
         "url": fetched.url, "path": path_of(fetched.url), "sha256": digest, "status": fetched.status,
         "headers": json.dumps(fetched.headers, ensure_ascii=False, sort_keys=True),
-        "size": len(fetched.body), "kind": _kind(fetched), "role": fetched.role,
+        "size": len(fetched.body), "kind": _kind(fetched), "role": fetched.role, "site": site,
         "news_id": fetched.news_id, "error": fetched.error or unreadable(fetched.role, fetched.status, fetched.body),
         "at": fetched.fetched_at.isoformat(),
     }
@@ -128,17 +128,17 @@ def unreadable(role: str, status: int, body: bytes) -> str | None:
     return UNREADABLE + reason if reason else None
 
 
-def latest_of_role(db: Database, news_id: str, role: str) -> dict | None:
-    """The most recent good response of `role` (detail, api_item) saved for `news_id`."""
-    return next(iter(saved_of_role(db, news_id, role, limit=1)), None)
+def latest_of_role(db: Database, site: str, news_id: str, role: str) -> dict | None:
+    """The most recent good response of `role` (detail, api_item) saved for `news_id` of `site`."""
+    return next(iter(saved_of_role(db, site, news_id, role, limit=1)), None)
 
 
-def saved_of_role(db: Database, news_id: str, role: str, *, limit: int) -> list[dict]:
-    """The `limit` most recent good responses of `role` saved for `news_id`, newest first."""
+def saved_of_role(db: Database, site: str, news_id: str, role: str, *, limit: int) -> list[dict]:
+    """The `limit` most recent good responses of `role` saved for `news_id` of `site`, newest first."""
     return list(db.query(
-        "SELECT * FROM raw_responses WHERE role = ? AND news_id = ? AND status = 200 AND error IS NULL "
+        "SELECT * FROM raw_responses WHERE role = ? AND site = ? AND news_id = ? AND status = 200 AND error IS NULL "
         "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT ?",
-        [role, news_id, limit],
+        [role, site, news_id, limit],
     ))
 
 

@@ -4,8 +4,9 @@ Reading the inputs (I/O) and saving the record (the one writer) happen in the ca
 building the record — parsing the page, reading every attachment, extracting — is a pure
 function of bytes, so it can run in worker processes while the caller goes on fetching.
 
-A release's source is its latest saved detail page (role `detail`) or open-API item (role
-`api_item`, one `<NewsItem>` element): whichever was fetched last (archive/gather.py). When it
+A release is known by its key, (site, news id). Its source is the latest saved response of one
+of its site's source roles (korea.kr: a detail page, `detail`, or an open-API item, `api_item`):
+whichever was fetched last (archive/gather.py); the site reads it (`Site.read_source`). When it
 does not parse (a block page served with status 200), the next older saved one is used.
 """
 
@@ -23,16 +24,18 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefing_spider.archive.gather import (  # noqa: F401  (gather_inputs: part of this module's interface)
-    API_ITEM_ROLE, API_LIST_ROLE, DETAIL_ROLE, SOURCE_ROLES, ReleaseInputs, SavedSource, gather_inputs,
+    DETAIL_ROLE, ReleaseInputs, SavedSource, gather_inputs,
 )
 from briefing_spider.archive.raw import RawStore
 from briefing_spider.ops.orphans import die_with_parent
 from briefing_spider.archive.save import save_briefing, save_briefings
 from briefing_spider.assemble import AttachmentPart, build_release
-from briefing_spider.parse.korea_kr import PageParseError, parse_detail
-from briefing_spider.parse.korea_kr_api import detail_of, parse_api_item
-from briefing_spider.parse.korea_kr_site import path_of
+from briefing_spider.parse.page_error import PageParseError
+from briefing_spider.parse.url_path import path_of
 from briefing_spider.records import Release
+from briefing_spider.sites import get_site, source_roles
+
+ReleaseKey = tuple[str, str]  # (site, news_id)
 
 
 @dataclass(frozen=True)
@@ -62,23 +65,24 @@ def build_best(inputs: ReleaseInputs) -> Built:
 def build_from_inputs(inputs: ReleaseInputs) -> Release:
     """Pure: raises PageParseError when the page lacks a required field. Each attachment link
     the page names gets the part gathered for its path (saved through whatever host)."""
-    if inputs.source == API_ITEM_ROLE:
-        detail = detail_of(parse_api_item(inputs.detail_html.encode("utf-8")))
-    else:
-        detail = parse_detail(inputs.detail_html, inputs.detail_url)
+    site = inputs.site
+    detail = site.read_source(inputs.source, inputs.detail_html, inputs.detail_url)
     by_path = {path_of(part.url): part for part in inputs.parts}
     parts = [replace(by_path[path_of(link.url)], link=link) if path_of(link.url) in by_path
              else AttachmentPart(link=link, error="not downloaded") for link in detail.attachments]
-    return build_release(detail, parts)
+    return build_release(detail, parts, site=site.name, kind=detail.kind or site.kinds[0])
 
 
-def archived_release_ids(db: Database) -> list[str]:
-    """Every news id with a saved detail page or API item, for `briefing reparse`."""
+def archived_release_ids(db: Database, *, site: str | None = None) -> list[ReleaseKey]:
+    """Every (site, news id) with a saved source (detail page, API item), for `briefing reparse`;
+    with `site`, that site's only."""
+    roles = source_roles()
     rows = db.query(
-        "SELECT DISTINCT news_id FROM raw_responses WHERE role IN (?, ?) AND news_id IS NOT NULL "
-        "ORDER BY news_id", SOURCE_ROLES,
+        f"SELECT DISTINCT site, news_id FROM raw_responses WHERE role IN ({', '.join('?' for _ in roles)}) "
+        "AND news_id IS NOT NULL AND site IS NOT NULL AND (? IS NULL OR site = ?) ORDER BY site, news_id",
+        [*roles, site, site],
     )
-    return [row["news_id"] for row in rows]
+    return [(row["site"], row["news_id"]) for row in rows]
 
 
 def build_pool(workers: int | None) -> Executor | None:
@@ -108,17 +112,17 @@ def default_workers() -> int:
 SAVE_BATCH = 50  # releases saved per transaction by `rebuild_many`
 
 
-def rebuild_many(db: Database, store: RawStore, news_ids: Iterable[str], *, seen_at: datetime,
-                 pool: Executor | None, batch: int = SAVE_BATCH) -> Iterator[tuple[str, str | Exception]]:
-    """(news_id, outcome or the error) for each release: built in `pool` a few at a time,
+def rebuild_many(db: Database, store: RawStore, keys: Iterable[ReleaseKey], *, seen_at: datetime,
+                 pool: Executor | None, batch: int = SAVE_BATCH) -> Iterator[tuple[ReleaseKey, str | Exception]]:
+    """((site, news_id), outcome or the error) for each release: built in `pool` a few at a time,
     saved here `batch` at a time (`save_briefings`), in order. A release that fails to build is
     reported and skipped; a batch that fails to save is saved again one release at a time, so
     only the bad release is lost."""
-    window: deque[tuple[str, Future]] = deque()
+    window: deque[tuple[ReleaseKey, Future]] = deque()
     ahead = 2 * getattr(pool, "_max_workers", 1)
-    built: list[tuple[str, Release | Exception]] = []
-    for news_id in news_ids:
-        window.append((news_id, submit_build(db, store, news_id, pool)))
+    built: list[tuple[ReleaseKey, Release | Exception]] = []
+    for key in keys:
+        window.append((key, submit_build(db, store, key, pool)))
         if len(window) > ahead:
             built.append(_result(*window.popleft()))
             if len(built) >= batch:
@@ -129,10 +133,12 @@ def rebuild_many(db: Database, store: RawStore, news_ids: Iterable[str], *, seen
     yield from _save_batch(db, built, seen_at=seen_at)
 
 
-def submit_build(db: Database, store: RawStore, news_id: str, pool: Executor | None) -> Future:
-    """Gather the inputs here, build in `pool` (or here): a future of the `Built` release."""
+def submit_build(db: Database, store: RawStore, key: ReleaseKey, pool: Executor | None) -> Future:
+    """Gather the inputs here, build in `pool` (or here): a future of the `Built` release. The
+    worker gets the `Site` with the inputs (its functions travel by their module's name)."""
     try:
-        inputs = gather_inputs(db, store, news_id)
+        site_name, news_id = key
+        inputs = gather_inputs(db, store, get_site(site_name), news_id)
         if pool is not None:
             return pool.submit(build_best, inputs)
         return _done(result=build_best(inputs))
@@ -146,15 +152,15 @@ def _done(*, result=None, error: Exception | None = None) -> Future:
     return future
 
 
-def _result(news_id: str, future: Future) -> tuple[str, Release | Exception]:
+def _result(key: ReleaseKey, future: Future) -> tuple[ReleaseKey, Release | Exception]:
     try:
-        return news_id, future.result().release  # reparse uses an earlier page silently
+        return key, future.result().release  # reparse uses an earlier page silently
     except Exception as error:
-        return news_id, error
+        return key, error
 
 
-def _save_batch(db: Database, built: list[tuple[str, Release | Exception]], *,
-                seen_at: datetime) -> Iterator[tuple[str, str | Exception]]:
+def _save_batch(db: Database, built: list[tuple[ReleaseKey, Release | Exception]], *,
+                seen_at: datetime) -> Iterator[tuple[ReleaseKey, str | Exception]]:
     """Save the releases of `built` in one transaction (one by one if that fails); yield every
     (news_id, outcome or error) of `built` in order."""
     releases = [release for _, release in built if not isinstance(release, Exception)]
@@ -163,8 +169,8 @@ def _save_batch(db: Database, built: list[tuple[str, Release | Exception]], *,
     except Exception:  # rolled back: find the bad release, keep the others
         saved = [_save_one(db, release, seen_at=seen_at) for release in releases]
     outcomes = iter(saved)
-    for news_id, release in built:
-        yield news_id, release if isinstance(release, Exception) else next(outcomes)
+    for key, release in built:
+        yield key, release if isinstance(release, Exception) else next(outcomes)
 
 
 def _save_one(db: Database, release: Release, *, seen_at: datetime) -> str | Exception:

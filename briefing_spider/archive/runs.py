@@ -54,13 +54,13 @@ class CrawlRun:
         db.table("crawl_runs").update(self.run_id, {"status": status, "finished_at": at.isoformat()})
 
 
-def record_day_counts(db: Database, run_id: int, site_totals: dict[str, int | None]) -> list[dict]:
-    """Store each listed day's site total beside the archive's count of releases published
-    that day; returns the days where they differ."""
+def record_day_counts(db: Database, run_id: int, site_totals: dict[str, int | None], *, site: str) -> list[dict]:
+    """Store each listed day's site total beside the archive's count of `site`'s releases
+    published that day; returns the days where they differ."""
     rows = []
     for day, total in sorted(site_totals.items()):
-        archived = db.execute("SELECT count(*) FROM briefings WHERE substr(published_at, 1, 10) = ?",
-                              [day]).fetchone()[0]
+        archived = db.execute("SELECT count(*) FROM briefings WHERE site = ? AND substr(published_at, 1, 10) = ?",
+                              [site, day]).fetchone()[0]
         rows.append({"run_id": run_id, "day": day, "site_total": total, "archived": archived})
     if rows:
         db.table("crawl_days").upsert_all(rows, pk=("run_id", "day"))

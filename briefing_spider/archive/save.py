@@ -1,4 +1,4 @@
-"""The one writer of `briefings` and its child tables: upsert by news id, children replaced in
+"""The one writer of `briefings` and its child tables: upsert by (site, news id), children replaced in
 the same transaction, the previous version kept in `revisions` when the content changed.
 
 `save_briefings` writes a batch with one statement per table (`executemany`); `save_briefing`
@@ -37,9 +37,9 @@ SCALAR_FIELDS = ("kind", "url", "title", "published_at", "modified_at", "body_ht
                  "body_source", "event_at")
 MINISTRY_COLUMNS = {"ministry": "name", "ministry_code": "code", "ministry_canonical": "canonical",
                     "ministry_en": "name_en"}
-BRIEFING_COLUMNS = ("news_id", *SCALAR_FIELDS, *MINISTRY_COLUMNS, "warnings", "content_hash",
+BRIEFING_COLUMNS = ("site", "news_id", *SCALAR_FIELDS, *MINISTRY_COLUMNS, "warnings", "content_hash",
                     "first_seen_at", "updated_at")
-CHILD_COLUMNS = {table: ("news_id", "position", *(f.name for f in dataclasses.fields(item)))
+CHILD_COLUMNS = {table: ("site", "news_id", "position", *(f.name for f in dataclasses.fields(item)))
                  for table, item in zip(CHILD_TABLES, (Attachment, Contact, Footnote, Attendee))}
 
 
@@ -48,11 +48,11 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
             f"VALUES ({placeholders(columns)})")
 
 
-_UPSERT_BRIEFING = (_insert("briefings", BRIEFING_COLUMNS) + " ON CONFLICT (news_id) DO UPDATE SET "
+_UPSERT_BRIEFING = (_insert("briefings", BRIEFING_COLUMNS) + " ON CONFLICT (site, news_id) DO UPDATE SET "
                     + ", ".join(f"[{c}] = excluded.[{c}]" for c in BRIEFING_COLUMNS
-                                if c not in ("news_id", "first_seen_at")))  # first seen stays
+                                if c not in ("site", "news_id", "first_seen_at")))  # first seen stays
 _INSERT_CHILD = {table: _insert(table, columns) for table, columns in CHILD_COLUMNS.items()}
-_INSERT_REVISION = _insert("revisions", ("news_id", "content_hash", "record", "changed_fields", "superseded_at"))
+_INSERT_REVISION = _insert("revisions", ("site", "news_id", "content_hash", "record", "changed_fields", "superseded_at"))
 
 
 def save_briefing(db: Database, release: Release, *, seen_at: datetime) -> str:
@@ -80,16 +80,16 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
     conn = db.conn
     records = [release.to_dict() for release in releases]  # once: the hash, rows and revision use it
     hashes = [content_hash(record) for record in records]
-    stored = _stored_hashes(db, [release.news_id for release in releases])
-    changed = [record["news_id"] for record, digest in zip(records, hashes) if stored.get(record["news_id"], digest) != digest]
+    stored = _stored_hashes(db, [key_of(record) for record in records])
+    changed = [key_of(record) for record, digest in zip(records, hashes) if stored.get(key_of(record), digest) != digest]
     previous = load_briefings(db, changed) if changed else {}
     outcomes, written, updated = [], [], []
     for record, digest in zip(records, hashes):
-        old = stored.get(record["news_id"])
+        old = stored.get(key_of(record))
         if old == digest:
             outcomes.append(UNCHANGED)
             continue
-        worse = old is not None and worse_than_stored(record, previous[record["news_id"]])
+        worse = old is not None and worse_than_stored(record, previous[key_of(record)])
         if worse:  # never replace a better record
             outcomes.append(Worse(worse))
             continue
@@ -97,20 +97,20 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
         written.append((record, digest))
         if old is not None:
             updated.append(record)
-    revised = [record for record in updated if not differs_only_in_hosts(record, previous[record["news_id"]])]
+    revised = [record for record in updated if not differs_only_in_hosts(record, previous[key_of(record)])]
     if not written:
         return outcomes
     if updated:
         conn.executemany(_INSERT_REVISION, [
-            (record["news_id"], stored[record["news_id"]], json.dumps(previous[record["news_id"]], ensure_ascii=False),
-             json.dumps(_changed_fields(previous[record["news_id"]], record)), seen)
+            (record["site"], record["news_id"], stored[key_of(record)], json.dumps(previous[key_of(record)], ensure_ascii=False),
+             json.dumps(_changed_fields(previous[key_of(record)], record)), seen)
             for record in revised])  # a record that only moved to www.korea.kr URLs needs none
         for table in CHILD_TABLES:  # a new release has no children: foreign keys are on
-            for batch in in_batches([record["news_id"] for record in updated]):
-                conn.execute(f"DELETE FROM [{table}] WHERE news_id IN ({placeholders(batch)})", batch)
+            for site, batch in _by_site([key_of(record) for record in updated]):
+                conn.execute(f"DELETE FROM [{table}] WHERE site = ? AND news_id IN ({placeholders(batch)})", [site, *batch])
     conn.executemany(_UPSERT_BRIEFING, [_briefing_values(record, digest, seen) for record, digest in written])
     for table in CHILD_TABLES:
-        rows = [(record["news_id"], position, *item.values())
+        rows = [(record["site"], record["news_id"], position, *item.values())
                 for record, _ in written for position, item in enumerate(record[table])]
         if rows:
             conn.executemany(_INSERT_CHILD[table], rows)
@@ -119,15 +119,16 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
 
 
 def _without_repeats(releases: list[Release]) -> Iterator[list[Release]]:
-    """Consecutive runs of `releases` in which no news id occurs twice."""
+    """Consecutive runs of `releases` in which no (site, news id) occurs twice."""
     part: list[Release] = []
-    ids: set[str] = set()
+    ids: set[tuple[str, str]] = set()
     for release in releases:
-        if release.news_id in ids:
+        key = (release.site, release.news_id)
+        if key in ids:
             yield part
             part, ids = [], set()
         part.append(release)
-        ids.add(release.news_id)
+        ids.add(key)
     if part:
         yield part
 
@@ -138,24 +139,40 @@ def content_hash(record: dict) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _stored_hashes(db: Database, news_ids: list[str]) -> dict[str, str]:
-    return {news_id: digest for batch in in_batches(news_ids) for news_id, digest in db.conn.execute(
-        f"SELECT news_id, content_hash FROM briefings WHERE news_id IN ({placeholders(batch)})", batch)}
+def key_of(record: dict) -> tuple[str, str]:
+    """A record's key in the archive: (site, news_id)."""
+    return record["site"], record["news_id"]
 
 
-def load_briefing(db: Database, news_id: str) -> dict | None:
+def _by_site(keys: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
+    """(site, a batch of its news ids) for `keys`."""
+    sites: dict[str, list[str]] = {}
+    for site, news_id in keys:
+        sites.setdefault(site, []).append(news_id)
+    for site, news_ids in sites.items():
+        for batch in in_batches(news_ids):
+            yield site, batch
+
+
+def _stored_hashes(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    return {(site, news_id): digest for site, batch in _by_site(keys) for news_id, digest in db.conn.execute(
+        f"SELECT news_id, content_hash FROM briefings WHERE site = ? AND news_id IN ({placeholders(batch)})",
+        [site, *batch])}
+
+
+def load_briefing(db: Database, site: str, news_id: str) -> dict | None:
     """A stored record in the shape of `Release.to_dict()`."""
-    return load_briefings(db, [news_id]).get(news_id)
+    return load_briefings(db, [(site, news_id)]).get((site, news_id))
 
 
-def load_briefings(db: Database, news_ids: list[str]) -> dict[str, dict]:
-    """Stored records by news id, in the shape of `Release.to_dict()`; missing ids are left out."""
-    records: dict[str, dict] = {}
-    for batch in in_batches(list(news_ids)):
+def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Stored records by (site, news id), in the shape of `Release.to_dict()`; missing ones are left out."""
+    records: dict[tuple[str, str], dict] = {}
+    for site, batch in _by_site(keys):
         marks = placeholders(batch)
         found: dict[str, dict] = {}
-        for row in db.query(f"SELECT * FROM briefings WHERE news_id IN ({marks})", batch):
-            record = {"news_id": row["news_id"], **{name: row[name] for name in SCALAR_FIELDS}}
+        for row in db.query(f"SELECT * FROM briefings WHERE site = ? AND news_id IN ({marks})", [site, *batch]):
+            record = {"site": row["site"], "news_id": row["news_id"], **{name: row[name] for name in SCALAR_FIELDS}}
             record["ministry"] = None if row["ministry"] is None else {
                 key: row[column] for column, key in MINISTRY_COLUMNS.items()}
             record["warnings"] = json.loads(row["warnings"] or "[]")
@@ -163,18 +180,19 @@ def load_briefings(db: Database, news_ids: list[str]) -> dict[str, dict]:
         for table in CHILD_TABLES:
             for record in found.values():
                 record[table] = []
-            rows = db.query(f"SELECT * FROM [{table}] WHERE news_id IN ({marks}) ORDER BY news_id, position", batch)
+            rows = db.query(f"SELECT * FROM [{table}] WHERE site = ? AND news_id IN ({marks}) "
+                            "ORDER BY news_id, position", [site, *batch])
             for child in rows:
                 if child["news_id"] in found:
                     found[child["news_id"]][table].append(
-                        {k: v for k, v in child.items() if k not in ("news_id", "position")})
-        records.update(found)
+                        {k: v for k, v in child.items() if k not in ("site", "news_id", "position")})
+        records.update({(site, news_id): record for news_id, record in found.items()})
     return records
 
 
 def _briefing_values(record: dict, digest: str, seen: str) -> tuple:
     ministry = record["ministry"] or {}
-    return (record["news_id"], *(record[name] for name in SCALAR_FIELDS),
+    return (record["site"], record["news_id"], *(record[name] for name in SCALAR_FIELDS),
             *(ministry.get(key) for key in MINISTRY_COLUMNS.values()),
             json.dumps(record["warnings"], ensure_ascii=False), digest, seen, seen)
 

@@ -139,9 +139,57 @@ def m006_item_sources_and_query_values(db: Database) -> None:
 def m007_raw_response_paths(db: Database) -> None:
     """`raw_responses.path`: the URL without scheme and host, so a file saved through one host
     (the site, a mirror, a proxy) is found whatever host a later crawl or rebuild uses."""
-    from briefing_spider.parse.korea_kr_site import path_of
+    from briefing_spider.parse.url_path import path_of
 
     db.table("raw_responses").add_column("path", str)
     db.register_function(path_of, deterministic=True, name="path_of")
     db.execute("UPDATE raw_responses SET path = path_of(url)")
     db.table("raw_responses").create_index(["path", "last_fetched_at"])
+
+
+# Every record archived before m008 came from the one site the archive then knew.
+FIRST_SITE = "korea_kr"
+
+
+@migrations()
+def m008_site_keys(db: Database) -> None:
+    """Records carry their `site`: the key of `briefings` becomes (site, news_id), its child
+    tables and `revisions` get the site beside the news id, `raw_responses` the site each
+    response was fetched for, and the search index the site of each document. Every existing
+    row is kept, with site = 'korea_kr'. Content hashes are recomputed with the site in the
+    record (when the stored one matches the record as stored), so `briefing reparse` finds the
+    same records unchanged."""
+    from briefing_spider.archive.search import DOCUMENTS, rebuild_search_index
+    from briefing_spider.archive.views import create_views
+
+    for name in ("briefings", *CHILD_TABLES, "revisions", "raw_responses"):
+        db.table(name).add_column("site", str)
+        db.execute(f"UPDATE [{name}] SET site = ?", [FIRST_SITE])
+    keyed = ["site", "news_id"]
+    for name in CHILD_TABLES:  # the old foreign key named news_id alone, no longer a key
+        db.table(name).transform(pk=[*keyed, "position"], column_order=[*keyed, "position"],
+                                 drop_foreign_keys=["news_id"])
+    db.table("revisions").transform(column_order=["id", *keyed], drop_foreign_keys=["news_id"])
+    db.table("briefings").transform(pk=keyed, not_null={"site"}, column_order=keyed)
+    db.table("revisions").create_index(keyed)
+    db.table("raw_responses").create_index(["site", "news_id", "role"])
+    _rehash_with_site(db)
+    if DOCUMENTS in db.table_names() and "site" not in db.table(DOCUMENTS).columns_dict:
+        db.table(DOCUMENTS).add_column("site", str)
+    rebuild_search_index(db)
+    create_views(db)
+
+
+def _rehash_with_site(db: Database) -> None:
+    """The stored content hash of each record, recomputed over the record with its site — only
+    where the stored hash is that of the record as stored (else the next reparse updates it)."""
+    from briefing_spider.archive.save import content_hash, load_briefings
+
+    keys = [(row["site"], row["news_id"]) for row in db.query("SELECT site, news_id FROM briefings")]
+    records = load_briefings(db, keys)
+    for row in list(db.query("SELECT site, news_id, content_hash FROM briefings")):
+        record = records[(row["site"], row["news_id"])]
+        without_site = {key: value for key, value in record.items() if key != "site"}
+        if content_hash(without_site) == row["content_hash"]:
+            db.execute("UPDATE briefings SET content_hash = ? WHERE site = ? AND news_id = ?",
+                       [content_hash(record), row["site"], row["news_id"]])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from briefing_spider.archive.filters import release_filters
+from briefing_spider.sites import DEFAULT_SITE
 
 TABLE = "search_index"
 DOCUMENTS = "search_documents"
@@ -41,6 +42,7 @@ class Hit:
     ministry: str | None
     snippet: str
     score: float
+    site: str = DEFAULT_SITE
 
 
 def _runs(text: str) -> list[str]:
@@ -85,11 +87,13 @@ def match_expression(query: str) -> str:
     return "{title_grams body_grams} : (" + " AND ".join(phrases) + ")"
 
 
-def search_rowid(news_id: str) -> int:
-    """The index row of a release: the numeric news id, or a negative hash for other ids."""
-    if news_id.isdigit() and int(news_id) < 2**63:
+def search_rowid(news_id: str, site: str = DEFAULT_SITE) -> int:
+    """The index row of a release: the default site's numeric news id (newest first by rowid),
+    or a negative hash of the site and id for other ids and sites."""
+    if site == DEFAULT_SITE and news_id.isdigit() and int(news_id) < 2**63:
         return int(news_id)
-    return -int.from_bytes(hashlib.sha256(news_id.encode()).digest()[:7], "big") - 1
+    key = news_id if site == DEFAULT_SITE else f"{site}\x1f{news_id}"
+    return -int.from_bytes(hashlib.sha256(key.encode()).digest()[:7], "big") - 1
 
 
 def create_search_index(db: Database) -> None:
@@ -115,18 +119,20 @@ def placeholders(values: list | tuple) -> str:
     return ", ".join("?" * len(values))
 
 
-def _document_of(news_id: str, title: str | None, body_text: str | None, notes: Iterable[str | None]) -> dict:
+def _document_of(site: str, news_id: str, title: str | None, body_text: str | None,
+                 notes: Iterable[str | None]) -> dict:
     """The indexed text of a release: its title, and its body followed by its footnotes."""
     body = "\n".join([body_text or "", *(note or "" for note in notes)]).strip()
-    return {"id": search_rowid(news_id), "news_id": news_id, "title": title or "", "body": body}
+    return {"id": search_rowid(news_id, site), "site": site, "news_id": news_id, "title": title or "", "body": body}
 
 
-def _document(db: Database, news_id: str) -> dict | None:
-    row = next(db.query("SELECT title, body_text FROM briefings WHERE news_id = ?", [news_id]), None)
+def _document(db: Database, site: str, news_id: str) -> dict | None:
+    row = next(db.query("SELECT title, body_text FROM briefings WHERE site = ? AND news_id = ?", [site, news_id]), None)
     if row is None:
         return None
-    notes = [r["text"] for r in db.query("SELECT text FROM footnotes WHERE news_id = ? ORDER BY position", [news_id])]
-    return _document_of(news_id, row["title"], row["body_text"], notes)
+    notes = [r["text"] for r in db.query("SELECT text FROM footnotes WHERE site = ? AND news_id = ? ORDER BY position",
+                                         [site, news_id])]
+    return _document_of(site, news_id, row["title"], row["body_text"], notes)
 
 
 def _index_values(document: dict) -> tuple:
@@ -144,21 +150,21 @@ def _replace_documents(db: Database, rowids: list[int], documents: list[dict]) -
     a contentless FTS5 row is deleted with its original values), then index `documents`."""
     conn = db.conn
     old = [row for batch in in_batches(rowids) for row in conn.execute(
-        f"SELECT id, news_id, title, body FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch)]
+        f"SELECT id, site, news_id, title, body FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch)]
     if old:
-        old_documents = [{"id": i, "news_id": n, "title": t, "body": b} for i, n, t, b in old]
+        old_documents = [{"id": i, "site": s, "news_id": n, "title": t, "body": b} for i, s, n, t, b in old]
         conn.executemany(_INDEX_DELETE, [_index_values(d) for d in old_documents])
         for batch in in_batches([d["id"] for d in old_documents]):
             conn.execute(f"DELETE FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch)
-    conn.executemany(f"INSERT INTO [{DOCUMENTS}] (id, news_id, title, body) VALUES (?, ?, ?, ?)",
-                     [(d["id"], d["news_id"], d["title"], d["body"]) for d in documents])
+    conn.executemany(f"INSERT INTO [{DOCUMENTS}] (id, site, news_id, title, body) VALUES (?, ?, ?, ?, ?)",
+                     [(d["id"], d["site"], d["news_id"], d["title"], d["body"]) for d in documents])
     conn.executemany(_INDEX_INSERT, [_index_values(d) for d in documents])
 
 
-def index_briefing(db: Database, news_id: str) -> None:
+def index_briefing(db: Database, news_id: str, site: str = DEFAULT_SITE) -> None:
     """Bring the index row of one release in line with `briefings` and `footnotes`."""
-    document = _document(db, news_id)
-    _replace_documents(db, [search_rowid(news_id)], [] if document is None else [document])
+    document = _document(db, site, news_id)
+    _replace_documents(db, [search_rowid(news_id, site)], [] if document is None else [document])
 
 
 def index_briefings(db: Database, records: Iterable[dict]) -> None:
@@ -167,7 +173,7 @@ def index_briefings(db: Database, records: Iterable[dict]) -> None:
     given twice is indexed with its last record."""
     documents = {}
     for record in records:
-        document = _document_of(record["news_id"], record["title"], record["body_text"],
+        document = _document_of(record["site"], record["news_id"], record["title"], record["body_text"],
                                 (note["text"] for note in record["footnotes"]))
         documents[document["id"]] = document
     _replace_documents(db, list(documents), list(documents.values()))
@@ -175,12 +181,14 @@ def index_briefings(db: Database, records: Iterable[dict]) -> None:
 
 def rebuild_search_index(db: Database) -> int:
     """Index every release from scratch (for archives older than the index); returns the count."""
+    if "site" not in db.table("briefings").columns_dict:  # before m008: that migration indexes them
+        return 0
     with db.atomic():
         db.execute(f"INSERT INTO [{TABLE}]([{TABLE}]) VALUES ('delete-all')")
         db.execute(f"DELETE FROM [{DOCUMENTS}]")
-        news_ids = [r["news_id"] for r in db.query("SELECT news_id FROM briefings")]
-        for news_id in news_ids:
-            index_briefing(db, news_id)
+        news_ids = [(r["site"], r["news_id"]) for r in db.query("SELECT site, news_id FROM briefings")]
+        for site, news_id in news_ids:
+            index_briefing(db, news_id, site)
         db.execute(f"INSERT INTO [{TABLE}]([{TABLE}]) VALUES ('optimize')")
     return len(news_ids)
 
@@ -196,17 +204,17 @@ def search(db: Database, query: str, *, ministry: str | None = None, since: str 
               f"ORDER BY {'rowid DESC' if newest_first else 'score, rowid DESC'} LIMIT :limit")
     if where:  # only a filter pays for looking up every match's release
         ranked = (f"SELECT s.rowid AS rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] s "
-                  f"JOIN [{DOCUMENTS}] d ON d.id = s.rowid JOIN briefings b ON b.news_id = d.news_id "
+                  f"JOIN [{DOCUMENTS}] d ON d.id = s.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
                   f"WHERE [{TABLE}] MATCH :match {where} ORDER BY "
                   f"{'b.published_at DESC' if newest_first else 'score, b.published_at DESC'} LIMIT :limit")
     sql = (f"WITH hits AS ({ranked}) "
-           "SELECT h.score, b.news_id, b.title, b.published_at, "
+           "SELECT h.score, b.site, b.news_id, b.title, b.published_at, "
            "coalesce(b.ministry_canonical, b.ministry) AS ministry, d.body "
-           f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.news_id = d.news_id "
+           f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
            f"ORDER BY {'' if newest_first else 'h.score, '}b.published_at DESC")
     rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
     words = query.split()
-    return [Hit(news_id=r["news_id"], title=r["title"], published_at=r["published_at"],
+    return [Hit(site=r["site"], news_id=r["news_id"], title=r["title"], published_at=r["published_at"],
                 ministry=r["ministry"], snippet=snippet(r["body"], words, mark=mark), score=r["score"])
             for r in rows]
 

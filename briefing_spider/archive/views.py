@@ -6,12 +6,15 @@ them all), so an archive's views always match the migrations it has applied.
 
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database
 
 from briefing_spider.parse.ministries import ministry_rows
 
 RELEASES = """
 SELECT
+  b.site,
   b.news_id,
   b.kind,
   substr(b.published_at, 1, 10) AS published_date,
@@ -24,10 +27,10 @@ SELECT
   b.ministry_en,
   b.body_source,
   length(b.body_text) AS text_length,
-  (SELECT count(*) FROM attachments a WHERE a.news_id = b.news_id) AS attachment_count,
-  (SELECT count(*) FROM footnotes f WHERE f.news_id = b.news_id) AS footnote_count,
-  (SELECT count(*) FROM attendees p WHERE p.news_id = b.news_id) AS attendee_count,
-  (SELECT count(*) FROM revisions r WHERE r.news_id = b.news_id) AS revision_count,
+  (SELECT count(*) FROM attachments a WHERE a.site = b.site AND a.news_id = b.news_id) AS attachment_count,
+  (SELECT count(*) FROM footnotes f WHERE f.site = b.site AND f.news_id = b.news_id) AS footnote_count,
+  (SELECT count(*) FROM attendees p WHERE p.site = b.site AND p.news_id = b.news_id) AS attendee_count,
+  (SELECT count(*) FROM revisions r WHERE r.site = b.site AND r.news_id = b.news_id) AS revision_count,
   b.event_at,
   b.url,
   b.first_seen_at,
@@ -37,6 +40,7 @@ FROM briefings b
 
 ATTENDEE_APPEARANCES = """
 SELECT
+  p.site,
   p.news_id,
   substr(b.published_at, 1, 10) AS published_date,
   b.published_at,
@@ -55,25 +59,26 @@ SELECT
   a.name AS attachment_name,
   b.url
 FROM attendees p
-JOIN briefings b ON b.news_id = p.news_id
-LEFT JOIN attachments a ON a.news_id = p.news_id AND a.position = p.attachment_position
+JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
+LEFT JOIN attachments a ON a.site = p.site AND a.news_id = p.news_id AND a.position = p.attachment_position
 """
 
 LATEST_REVISIONS = """
 SELECT
+  r.site,
   r.news_id,
   b.title,
   coalesce(b.ministry_canonical, b.ministry) AS ministry,
   b.published_at,
-  (SELECT count(*) FROM revisions n WHERE n.news_id = r.news_id) AS revision_count,
+  (SELECT count(*) FROM revisions n WHERE n.site = r.site AND n.news_id = r.news_id) AS revision_count,
   r.superseded_at AS last_changed_at,
   r.changed_fields,
   r.content_hash AS previous_content_hash,
   b.content_hash AS current_content_hash,
   r.id AS revision_id
 FROM revisions r
-JOIN briefings b ON b.news_id = r.news_id
-WHERE r.id = (SELECT max(m.id) FROM revisions m WHERE m.news_id = r.news_id)
+JOIN briefings b ON b.site = r.site AND b.news_id = r.news_id
+WHERE r.id = (SELECT max(m.id) FROM revisions m WHERE m.site = r.site AND m.news_id = r.news_id)
 """
 
 VIEWS = {
@@ -83,10 +88,15 @@ VIEWS = {
 }
 
 
+SITE_TERMS = re.compile(r"\b\w\.site = \w\.site AND |  \w\.site,\n")
+
+
 def create_views(db: Database) -> None:
-    """(Re)create every view in `VIEWS`."""
+    """(Re)create every view in `VIEWS`. An archive not yet keyed by (site, news_id) (a
+    migration older than m008 calling this) gets them without the site."""
+    keyed_by_site = "site" in db.table("briefings").columns_dict
     for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip(), replace=True)
+        db.create_view(name, (sql if keyed_by_site else SITE_TERMS.sub("", sql)).strip(), replace=True)
 
 
 def ministry_table_rows() -> list[dict]:

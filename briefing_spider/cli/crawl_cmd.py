@@ -12,8 +12,7 @@ from briefing_spider.base_url import BaseUrlError, checked_base_url
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
 from briefing_spider.env import EnvSettingError, settings_from_env
-from briefing_spider.parse.korea_kr import SITE
-from briefing_spider.parse.korea_kr_api import API_URL
+from briefing_spider.sites import DEFAULT_SITE, get_site, site_names
 from briefing_spider.window import WindowError, crawl_window, parse_day
 
 
@@ -30,8 +29,10 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @click.option("--since", help="First day to crawl (YYYY-MM-DD). Default: continue from the archive.")
 @click.option("--until", help="Last day to crawl (YYYY-MM-DD). Default: today in Asia/Seoul.")
 @db_option
-@click.option("--base-url", default=SITE, show_default=True, callback=lambda ctx, param, value: base_url_option(value),
-              help="The site or a mirror of it (http:// or https://).")
+@click.option("--site", "site_name", type=click.Choice(site_names()), default=DEFAULT_SITE, show_default=True,
+              help="Which site to crawl (briefing_spider/sites).")
+@click.option("--base-url", callback=lambda ctx, param, value: base_url_option(value),
+              help="The site or a mirror of it (http:// or https://). Default: the site's own address.")
 @click.option("--limit", type=click.IntRange(min=1), help="Crawl at most N releases.")
 @click.option("--polite/--no-polite", default=True, show_default=True,
               help="--no-polite drops delays and throttling: only for a mirror you run yourself.")
@@ -45,10 +46,10 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @click.option("--today", help="Take this day (YYYY-MM-DD) as today, e.g. to replay a missed night.")
 @click.option("--source", type=click.Choice(["site", "api"]), default="site", show_default=True,
               help=f"site: the korea.kr pages; api: the data.go.kr open API (key in {API_KEY_ENV}).")
-@click.option("--api-url", default=API_URL, show_default=True, help="The open API's list endpoint (or a mock).")
+@click.option("--api-url", help="The open API's list endpoint (or a mock). Default: the site's.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
-def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, backfill, today, source,
+def crawl(since, until, db_path, site_name, base_url, limit, polite, max_bytes, recheck, backfill, today, source,
           api_url, log_file, verbose):
     """Crawl korea.kr press releases (list → detail → attachments) into the archive.
 
@@ -67,6 +68,11 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, ba
     """
     from briefing_spider.crawl import run_crawl  # Scrapy/Twisted load only for this command
 
+    chosen = get_site(site_name)
+    base_url = base_url or chosen.base_url
+    api_url = api_url or chosen.defaults.get("api_url")
+    if source == "api" and not api_url:
+        raise click.UsageError(f"site {site_name} has no open API source")
     if backfill and not since:
         raise click.UsageError("--backfill needs --since (and usually --until)")
     if source == "api" and (backfill or recheck):
@@ -88,7 +94,7 @@ def crawl(since, until, db_path, base_url, limit, polite, max_bytes, recheck, ba
                         base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
                         log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
                         recheck=since is not None and not backfill if recheck is None else recheck,
-                        api=api, backfill=backfill, show_progress=not verbose)
+                        api=api, backfill=backfill, show_progress=not verbose, site=site_name)
     sys.exit(report(outcome, db_path, first, last))
 
 
@@ -122,7 +128,9 @@ def exit_code(outcome) -> int:
     return INTERRUPTED_EXIT if outcome.finish_reason == "shutdown" else 0
 
 
-def base_url_option(value: str) -> str:
+def base_url_option(value: str | None) -> str | None:
+    if value is None:
+        return None
     try:
         return checked_base_url(value)
     except BaseUrlError as error:

@@ -9,7 +9,7 @@ import click
 
 from briefing_spider.cli import cli
 from briefing_spider.inspect_file import InspectError, inspect_bytes
-from briefing_spider.parse.korea_kr import PageParseError
+from briefing_spider.parse.page_error import PageParseError
 from briefing_spider.window import WindowError, parse_day
 
 

@@ -15,15 +15,17 @@ from briefing_spider.cli import cli, db_option
 from briefing_spider.cli.crawl_cmd import LOCKED_EXIT
 from briefing_spider.clock import now
 from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
+from briefing_spider.sites import DEFAULT_SITE, site_names
 
 
-def reparse_releases(db, store: RawStore, news_ids, workers: int | None) -> dict[str, int]:
-    """Rebuild and save; errors are reported per release and counted, never stop the rest."""
+def reparse_releases(db, store: RawStore, news_ids, workers: int | None, *, site: str | None = None) -> dict[str, int]:
+    """Rebuild and save; errors are reported per release and counted, never stop the rest.
+    `news_ids` are `site`'s (default: the default site's); none: every release (of `site`)."""
     counts: dict[str, int] = {}
     pool = build_pool(workers)
+    keys = [(site or DEFAULT_SITE, news_id) for news_id in news_ids or ()] or archived_release_ids(db, site=site)
     try:
-        for news_id, outcome in rebuild_many(db, store, news_ids or archived_release_ids(db),
-                                             seen_at=now(), pool=pool):
+        for (site_name, news_id), outcome in rebuild_many(db, store, keys, seen_at=now(), pool=pool):
             if isinstance(outcome, Exception):
                 click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
                 outcome = "errors"
@@ -38,10 +40,12 @@ def reparse_releases(db, store: RawStore, news_ids, workers: int | None) -> dict
 
 @cli.command()
 @db_option
+@click.option("--site", "site", type=click.Choice(site_names()),
+              help="Only this site's releases (and the site of --news-id). Default: every site.")
 @click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
 @click.option("--workers", type=click.IntRange(min=0), envvar="BRIEFING_BUILD_WORKERS", show_envvar=True,
               help="Build in N processes (0: in this one). Default: cores, at most 4.")
-def reparse(db_path, news_ids, workers):
+def reparse(db_path, site, news_ids, workers):
     """Rebuild records from the raw store with the current parsers (after a parser fix).
 
     \b
@@ -54,7 +58,7 @@ def reparse(db_path, news_ids, workers):
         # The lock first: a migration is a write, and a crawl may be writing.
         with crawl_lock(db_path, command="briefing reparse", started_at=now()):
             db = open_archive(db_path, create=False)
-            counts = reparse_releases(db, RawStore(raw_dir_for(db_path)), news_ids, workers)
+            counts = reparse_releases(db, RawStore(raw_dir_for(db_path)), news_ids, workers, site=site)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
     except ArchiveLocked as error:

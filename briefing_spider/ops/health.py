@@ -35,10 +35,10 @@ SHOWN_RUNS = 10
 # field → SQL condition on a `briefings b` row that has it
 COVERAGE_FIELDS = {
     "body_text": "length(trim(coalesce(b.body_text, ''))) > 0",
-    "contacts": "EXISTS (SELECT 1 FROM contacts c WHERE c.news_id = b.news_id)",
-    "footnotes": "EXISTS (SELECT 1 FROM footnotes f WHERE f.news_id = b.news_id)",
-    "attendees": "EXISTS (SELECT 1 FROM attendees a WHERE a.news_id = b.news_id)",
-    "attachment_text": "EXISTS (SELECT 1 FROM attachments t WHERE t.news_id = b.news_id "
+    "contacts": "EXISTS (SELECT 1 FROM contacts c WHERE c.site = b.site AND c.news_id = b.news_id)",
+    "footnotes": "EXISTS (SELECT 1 FROM footnotes f WHERE f.site = b.site AND f.news_id = b.news_id)",
+    "attendees": "EXISTS (SELECT 1 FROM attendees a WHERE a.site = b.site AND a.news_id = b.news_id)",
+    "attachment_text": "EXISTS (SELECT 1 FROM attachments t WHERE t.site = b.site AND t.news_id = b.news_id "
                        "AND length(trim(coalesce(t.text, ''))) > 0)",
 }
 

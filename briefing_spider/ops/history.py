@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from sqlite_utils import Database
 
 from briefing_spider.archive.save import load_briefing
+from briefing_spider.sites import DEFAULT_SITE
 
 MAX_DIFF_LINES = 20
 
@@ -37,14 +38,15 @@ class History:
         return asdict(self)
 
 
-def release_history(db: Database, news_id: str, *, max_diff_lines: int = MAX_DIFF_LINES) -> History | None:
-    """The history of `news_id`, oldest change first; None if the archive doesn't hold it."""
-    current = load_briefing(db, news_id)
+def release_history(db: Database, news_id: str, *, site: str = DEFAULT_SITE,
+                    max_diff_lines: int = MAX_DIFF_LINES) -> History | None:
+    """The history of `news_id` on `site`, oldest change first; None if the archive doesn't hold it."""
+    current = load_briefing(db, site, news_id)
     if current is None:
         return None
-    row = db.table("briefings").get(news_id)
+    row = db.table("briefings").get((site, news_id))
     revisions = list(db.query("SELECT record, changed_fields, superseded_at FROM revisions "
-                              "WHERE news_id = ? ORDER BY superseded_at, id", [news_id]))
+                              "WHERE site = ? AND news_id = ? ORDER BY superseded_at, id", [site, news_id]))
     versions = [json.loads(r["record"]) for r in revisions] + [current]
     changes = tuple(
         describe_change(before, after, at=revision["superseded_at"],

@@ -13,10 +13,9 @@ import re
 from lxml import html as lxml_html
 
 from briefing_spider.parse.html_text import element_text
+from briefing_spider.parse.page_model import is_substantive  # noqa: F401  (the rule is the core's)
 
 SITE_TRAILER = re.compile(r"전재하여\s*제공|※\s*브리핑룸\s*보도자료는|공공누리|출처\s*[:：]\s*대한민국\s*정책브리핑")
-# A body this short (after cutting) is a title box or nothing: the text is in the attachments.
-SUBSTANTIVE_BODY_CHARS = 200
 
 
 def cut_body(body: lxml_html.HtmlElement) -> tuple[str, str]:
@@ -29,10 +28,6 @@ def cut_body(body: lxml_html.HtmlElement) -> tuple[str, str]:
         lxml_html.tostring(child, encoding="unicode") for child in body
     )
     return inner.strip(), element_text(body)
-
-
-def is_substantive(body_text: str) -> bool:
-    return len("".join(body_text.split())) >= SUBSTANTIVE_BODY_CHARS
 
 
 def _first_trailer_element(root: lxml_html.HtmlElement):

@@ -9,17 +9,17 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
-from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from briefing_spider.parse.korea_kr_body import cut_body
-from briefing_spider.parse.korea_kr_site import (
+from briefing_spider.sites.korea_kr.body import cut_body
+from briefing_spider.sites.korea_kr.site import (
     PageParseError, canonical_detail_url, clean_text, news_id_of, on_site, site_of,
 )
+from briefing_spider.parse.page_model import AttachmentLink, DetailPage
 from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date, parse_site_datetime
 
@@ -44,26 +44,6 @@ HREF_BEFORE = re.compile(r"""href\s*=\s*["']$""", re.I)
 ATTACHMENT_NAME = re.compile(r"\S(?:.*?\S)?\.(?:hwpx|hwp|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png)(?![A-Za-z0-9])", re.I)
 REPRINT_MINISTRY = re.compile(r"이 자료는\s*(?P<name>.+?)의 보도자료를 전재하여")
 
-
-@dataclass(frozen=True, kw_only=True)
-class AttachmentLink:
-    name: str
-    url: str
-    file_id: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class DetailPage:
-    news_id: str
-    url: str
-    title: str
-    published_at: datetime
-    modified_at: datetime | None
-    ministry: str | None
-    ministry_code: str | None
-    body_html: str
-    body_text: str
-    attachments: tuple[AttachmentLink, ...]
 
 
 def parse_detail(html: str, url: str) -> DetailPage:

@@ -5,11 +5,11 @@ corpus); a missing required field raises `PageParseError` naming the field, so a
 is loud, never silent.
 """
 
-from briefing_spider.parse.korea_kr_detail import (
+from briefing_spider.sites.korea_kr.detail import (
     AttachmentLink, DetailPage, attachment_links, attachment_urls, parse_detail,
 )
-from briefing_spider.parse.korea_kr_list import ListEntry, ListPage, parse_list
-from briefing_spider.parse.korea_kr_site import (
+from briefing_spider.sites.korea_kr.listing import ListEntry, ListPage, parse_list
+from briefing_spider.sites.korea_kr.site import (
     DETAIL_PATH, LIST_PATH, SITE, PageParseError, canonical_detail_url, news_id_of, site_of,
 )
 

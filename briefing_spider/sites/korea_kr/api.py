@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from briefing_spider.parse.korea_kr_body import cut_body
-from briefing_spider.parse.korea_kr_detail import AttachmentLink, DetailPage
-from briefing_spider.parse.korea_kr_site import SITE, PageParseError, canonical_detail_url, site_of
+from briefing_spider.sites.korea_kr.body import cut_body
+from briefing_spider.sites.korea_kr.detail import AttachmentLink, DetailPage
+from briefing_spider.sites.korea_kr.site import SITE, PageParseError, canonical_detail_url, site_of
 from briefing_spider.parse.page_text import xml_safe_bytes
 from briefing_spider.parse.site_time import parse_site_datetime
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from briefing_spider.parse.korea_kr_site import canonical_detail_url, clean_text, news_id_of
+from briefing_spider.sites.korea_kr.site import canonical_detail_url, clean_text, news_id_of
 from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date
 

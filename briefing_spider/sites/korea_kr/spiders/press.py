@@ -25,9 +25,10 @@ from briefing_spider.crawl_state import CrawlState, load_crawl_state
 from briefing_spider.items import DayListed, Fetched, Problem, ReleaseComplete
 from briefing_spider.base_url import checked_base_url
 from briefing_spider.run_outcome import RequestTally
-from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_urls, news_id_of, parse_list
+from briefing_spider.sites.korea_kr.pages import DETAIL_PATH, LIST_PATH, SITE, attachment_urls, news_id_of, parse_list
 from briefing_spider.parse.page_text import decode_page
 from briefing_spider.site_hosts import site_hosts
+from briefing_spider.sites.korea_kr import SITE as KOREA_KR
 from briefing_spider.window import crawl_window, days_between, parse_day
 
 # List pages first (they reveal the work), then a started release's attachments (they finish
@@ -42,6 +43,7 @@ UNREACHABLE_ERRORS = (
 
 class KoreaKrPressSpider(scrapy.Spider):
     name = "korea_kr_press"
+    site_name = KOREA_KR.name  # the pipeline files what this spider fetches under this site
     kind = "press_release"
 
     def __init__(self, since: str | None = None, until: str | None = None,
@@ -51,7 +53,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.since = parse_day(since, option="--since") if since else None
         self.until = parse_day(until, option="--until") if until else None
         self.base_url = checked_base_url(base_url)  # `scrapy crawl -a base_url=…` is checked too
-        self.site_hosts = site_hosts(self.base_url)  # nothing else is requested (site_hosts.py)
+        self.site_hosts = site_hosts(KOREA_KR.hosts, self.base_url)  # nothing else is requested (site_hosts.py)
         self.limit = int(limit) if limit else None
         # recheck: fetch every listed release's page again (edits that keep the title); else only
         # new, retitled and incomplete ones. Attachments already downloaded are never fetched again.
@@ -71,7 +73,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
             self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until)
-        self.state = load_crawl_state(db_path, since=self.since, until=self.until)
+        self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
         self.logger.info("crawling %s from %s to %s (%d releases known)", self.base_url, self.since,
                          self.until, len(self.state.releases))
         for day in days_between(self.until, self.since):  # newest day first

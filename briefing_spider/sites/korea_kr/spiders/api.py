@@ -21,13 +21,13 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from briefing_spider.archive.rebuild import API_ITEM_ROLE, API_LIST_ROLE
+from briefing_spider.sites.korea_kr.build import API_ITEM_ROLE, API_LIST_ROLE
 from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.crawl_state import load_crawl_state
 from briefing_spider.items import Fetched
-from briefing_spider.parse.korea_kr_api import API_URL, ApiError, ApiPage, attachment_links_of, parse_api_page
-from briefing_spider.spiders.korea_kr import KoreaKrPressSpider, failure_reason, failure_status, response_headers
+from briefing_spider.sites.korea_kr.api import API_URL, ApiError, ApiPage, attachment_links_of, parse_api_page
+from briefing_spider.sites.korea_kr.spiders.press import KoreaKrPressSpider, failure_reason, failure_status, response_headers
 from briefing_spider.window import crawl_window
 
 WINDOW_DAYS = 3  # the API refuses a longer window (THREE_DAYS_OVER_ERROR)
@@ -103,7 +103,7 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
             self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until)
-        self.state = load_crawl_state(db_path, since=self.since, until=self.until)
+        self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
         self.pending = windows(self.since, self.until)
         self.logger.info("reading the open API %s from %s to %s in %d windows",
                          self.base_url, self.since, self.until, len(self.pending))

@@ -1,0 +1,38 @@
+"""What every site's detail parser gives the core: one release page, read. A site's page (or
+API item) parser returns a `DetailPage`; `assemble.build_release` makes the record of it and
+the bytes of its attachments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+# A page body this short (after a site cuts its own trailer) is a title box or nothing: the text
+# is in the attachments.
+SUBSTANTIVE_BODY_CHARS = 200
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentLink:
+    name: str
+    url: str
+    file_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailPage:
+    news_id: str
+    url: str
+    title: str
+    published_at: datetime
+    modified_at: datetime | None
+    ministry: str | None
+    ministry_code: str | None
+    body_html: str
+    body_text: str
+    attachments: tuple[AttachmentLink, ...]
+    kind: str | None = None  # the site's section; None: the site's first kind
+
+
+def is_substantive(body_text: str) -> bool:
+    return len("".join(body_text.split())) >= SUBSTANTIVE_BODY_CHARS

@@ -1,0 +1,1 @@
+"""korea.kr's spiders (one per source). Spiders only navigate: they yield raw responses."""

@@ -1,1 +1,0 @@
-"""One spider per site and section. Spiders only navigate: they yield raw responses."""
