@@ -51,7 +51,7 @@ def test_excel_csv_has_a_bom_and_crlf(archive, tmp_path):
     assert run("export", "--out", out, "--excel", "--table", "footnotes", "--db", archive).exit_code == 0
     data = out.read_bytes()
     assert data.startswith("\ufeff".encode()) and data.count(b"\r\n") == 4 and b"\n" not in data.replace(b"\r\n", b"")
-    assert data.decode("utf-8-sig").startswith("news_id,position,marker,text,raw,attachment_position\r\n")
+    assert data.decode("utf-8-sig").startswith("site,news_id,position,marker,text,raw,attachment_position\r\n")
 
 
 def test_json_and_jsonl_exports(archive, tmp_path):

@@ -1,0 +1,261 @@
+"""A core that knows no site: the registry, the import rule, the (site, news_id) key and its
+migration, and a second (toy) site crawled into the same archive as korea.kr."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from sqlite_utils import Database
+
+from briefing_spider.archive import open_archive, raw_dir_for
+from briefing_spider.archive.raw import RawStore
+from briefing_spider.archive.rebuild import build_best
+from briefing_spider.archive.gather import gather_inputs
+from briefing_spider.archive.save import CHILD_COLUMNS, SCALAR_FIELDS, content_hash, load_briefing
+from briefing_spider.archive.schema import CHILD_TABLES, migrations
+from briefing_spider.cli.reparse_cmd import reparse_releases
+from briefing_spider.parse.documents.sniff import sniff
+from briefing_spider.parse.site_time import SEOUL
+from briefing_spider.parse.url_path import path_of
+from briefing_spider.sites import UnknownSite, get_site, register, site_names, unregister
+from tests.conftest import ROOT
+from tests.crawl_helpers import CRAWL_TIMEOUT, crawl
+from tests.fixtures.documents import make_hwpx
+from tests.mirror_data import days_from, synthetic_releases
+from tests.site import Mirror, MirrorAttachment, MirrorRelease, detail_page, download_url
+from tests.toy_site import SITE as TOY
+from tests.toy_site.server import ToyNotice, ToyServer
+
+PACKAGE = ROOT / "briefing_spider"
+SITES = PACKAGE / "sites"
+ORIGIN = "https://www.korea.kr"
+SEEN = datetime(2026, 4, 13, 12, tzinfo=SEOUL)
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def site_modules() -> set[str]:
+    """The site folders (and modules) under briefing_spider/sites/: korea_kr, …"""
+    return {p.stem for p in SITES.iterdir() if (p.is_dir() and (p / "__init__.py").exists())
+            or (p.suffix == ".py" and p.stem != "__init__")}
+
+
+def names_a_site(name: str) -> bool:
+    parts = name.split(".")
+    return parts[:2] == ["briefing_spider", "sites"] and len(parts) > 2 and parts[2] in site_modules()
+
+
+def test_the_core_imports_no_site_module():
+    """Outside briefing_spider/sites/, only the registry (`briefing_spider.sites`) is imported."""
+    assert "korea_kr" in site_modules()
+    offenders = {}
+    for path in PACKAGE.rglob("*.py"):
+        if SITES in path.parents:
+            continue
+        named = sorted(name for name in imported_modules(path) if names_a_site(name))
+        if named:
+            offenders[str(path.relative_to(ROOT))] = named
+    assert offenders == {}
+    assert imported_modules(PACKAGE / "archive" / "rebuild.py") >= {"briefing_spider.sites"}  # the rule bites
+
+
+def test_the_import_scan_finds_a_site_import(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("from briefing_spider.sites.korea_kr.pages import parse_detail\n", encoding="utf-8")
+    module.write_text("from briefing_spider.sites.korea_kr.pages import parse_detail\n"
+                      "from briefing_spider.sites import korea_kr\nfrom briefing_spider.sites import get_site\n",
+                      encoding="utf-8")
+    found = {name for name in imported_modules(module) if names_a_site(name)}
+    assert found == {"briefing_spider.sites.korea_kr.pages", "briefing_spider.sites.korea_kr.pages.parse_detail",
+                     "briefing_spider.sites.korea_kr"}
+
+
+def test_the_registry_knows_korea_kr_and_takes_a_site_at_run_time():
+    korea = get_site("korea_kr")
+    assert korea.kinds == ("press_release",) and "www.korea.kr" in korea.hosts
+    assert korea.spider("site").name == "korea_kr_press" and korea.spider("api").name == "korea_kr_api"
+    with pytest.raises(UnknownSite, match="toy"):
+        get_site("toy")
+    register(TOY)
+    try:
+        assert get_site("toy") is TOY and "toy" in site_names()
+    finally:
+        unregister("toy")
+    assert "toy" not in site_names()
+
+
+# --- the migration: an archive written before records had a site -----------------------------
+
+OLD_MIGRATION = next(m.name for m in migrations.pending(Database(memory=True)) if "site_keys" in m.name)
+LINES = ["□ 가나 장관은 4월 13일(월) 정부청사에서 제3차 가나협의회를 주재하였다.",
+         "* 참석자: 산업부 김가나 차관, 가나전자㈜ 이다라 대표", "※ 합성 주석입니다.",
+         "담당 부서 : 가나정책과", "책임자 과  장 홍길동 (044-000-1111)"]
+
+
+def mirror_release(news_id: str, title: str) -> MirrorRelease:
+    return MirrorRelease(news_id=news_id, title=title, ministry="재정경제부",
+                         published_at=datetime(2026, 4, 13, 9, tzinfo=SEOUL),
+                         attachments=[MirrorAttachment(file_id=f"{news_id}1", name=f"(보도자료) {title}.hwpx",
+                                                       body=make_hwpx([*LINES, news_id]))])
+
+
+def save_raw_as_before(db, store, url: str, body: bytes, role: str, news_id: str) -> None:
+    """A raw response as the code before m008 saved it (no site column)."""
+    db["raw_responses"].insert({"url": url, "path": path_of(url),
+                                "sha256": store.put(body), "status": 200, "headers": "{}", "size": len(body),
+                                "kind": sniff(body).kind if role == "attachment" else None, "role": role,
+                                "news_id": news_id, "fetched_at": SEEN.isoformat(), "last_fetched_at": SEEN.isoformat()})
+
+
+def save_record_as_before(db, record: dict) -> None:
+    """The record as the code before m008 saved it: no site anywhere, its hash over the record
+    without a site (what `Release.to_dict()` was)."""
+    old = {key: value for key, value in record.items() if key != "site"}
+    ministry = old["ministry"] or {}
+    db["briefings"].insert({"news_id": old["news_id"], **{name: old[name] for name in SCALAR_FIELDS},
+                            "ministry": ministry.get("name"), "ministry_code": ministry.get("code"),
+                            "ministry_canonical": ministry.get("canonical"), "ministry_en": ministry.get("name_en"),
+                            "warnings": json.dumps(old["warnings"], ensure_ascii=False),
+                            "content_hash": content_hash(old), "first_seen_at": SEEN.isoformat(),
+                            "updated_at": SEEN.isoformat()})
+    for table in CHILD_TABLES:
+        columns = [c for c in CHILD_COLUMNS[table] if c not in ("site", "news_id", "position")]
+        for position, item in enumerate(old[table]):
+            db[table].insert({"news_id": old["news_id"], "position": position, **{c: item[c] for c in columns}})
+
+
+
+def test_the_site_migration_keeps_every_row_and_reparse_finds_the_same_records(tmp_path):
+    path, store, records = archive_on_old_schema(tmp_path)
+    with sqlite3.connect(path) as old:
+        before = {table: old.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+                  for table in ("briefings", *CHILD_TABLES, "revisions", "raw_responses")}
+        assert "site" not in {row[1] for row in old.execute("PRAGMA table_info(briefings)")}
+    assert before["briefings"] == 2 and before["revisions"] == 1 and before["raw_responses"] == 4
+    assert min(before[table] for table in CHILD_TABLES) > 0
+
+    db = open_archive(path)  # migrates
+    assert db.table("briefings").pks == ["site", "news_id"]
+    for table, count in before.items():
+        assert db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0] == count, table
+        assert {row["site"] for row in db.query(f"SELECT DISTINCT site FROM [{table}]")} == {"korea_kr"}, table
+    for news_id, record in records.items():
+        assert load_briefing(db, "korea_kr", news_id) == record
+    assert [hit["site"] for hit in db.query("SELECT site FROM releases")] == ["korea_kr", "korea_kr"]
+
+    assert reparse_releases(db, store, None, workers=0) == {"unchanged": 2}
+    for news_id, record in records.items():
+        assert load_briefing(db, "korea_kr", news_id) == record
+    assert db.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1
+
+
+def archive_on_old_schema(tmp_path):
+    """The records are built by today's parsers from the raw bytes (on a current archive), then
+    written to an archive at the previous schema as the previous code wrote them."""
+    current = tmp_path / "current"
+    current.mkdir()
+    current_db = open_archive(current / "briefings.db")
+    current_store = RawStore(raw_dir_for(current / "briefings.db"))
+    path = tmp_path / "briefings.db"
+    db = Database(path)
+    migrations.apply(db, stop_before=OLD_MIGRATION)
+    store = RawStore(raw_dir_for(path))
+    records = {}
+    for release in (mirror_release("900000801", "가나협의회 개최"), mirror_release("900000802", "다라 회의 결과")):
+        detail_url = f"{ORIGIN}/briefing/pressReleaseView.do?newsId={release.news_id}"
+        parts = [(detail_url, detail_page(release).encode("utf-8"), "detail")]
+        parts += [(urljoin(ORIGIN, download_url(a.file_id)), a.body, "attachment") for a in release.attachments]
+        for url, body, role in parts:
+            save_raw_as_before(db, store, url, body, role, release.news_id)
+            save_raw_as_before(current_db, current_store, url, body, role, release.news_id)
+        current_db.execute("UPDATE raw_responses SET site = 'korea_kr'")
+        built = build_best(gather_inputs(current_db, current_store, get_site("korea_kr"), release.news_id)).release
+        records[release.news_id] = built.to_dict()
+        save_record_as_before(db, built.to_dict())
+    earlier = {key: value for key, value in records["900000801"].items() if key != "site"}
+    db["revisions"].insert({"news_id": "900000801", "content_hash": "an-earlier-hash",
+                            "record": json.dumps({**earlier, "title": "가나협의회 개최 (예고)"}, ensure_ascii=False),
+                            "changed_fields": json.dumps(["title"]), "superseded_at": SEEN.isoformat()})
+    db.conn.commit()
+    db.conn.close()
+    return path, store, records
+
+
+# --- a second site, crawled into the same archive ----------------------------------------------
+
+TOY_NOTICES = [
+    ToyNotice(news_id="910000000", title="장난감 공지 하나", published_at="2026-07-20T10:00:00+09:00",
+              ministry="외교부", body="□ 외교부는 장난감 공지 하나를 알렸다. " + "합성 문장이다. " * 40,
+              files=(("910000000-1.hwpx", make_hwpx(["□ 장난감 첨부 하나", "※ 장난감 주석"])),)),
+    ToyNotice(news_id="7", title="장난감 공지 둘", published_at="2026-07-20T11:00:00+09:00",
+              ministry="보건복지부", body="짧은 본문",
+              files=(("7-1.hwpx", make_hwpx(["□ 보건복지부는 장난감 공지 둘의 첨부를 냈다.", "※ 둘째 주석"])),)),
+    ToyNotice(news_id="8", title="장난감 공지 셋", published_at="2026-07-21T09:30:00+09:00",
+              ministry="관세청", body="□ 관세청 셋째 공지 본문. " + "합성 문장이다. " * 40),
+]
+
+WITH_TOY = ("import sys; from briefing_spider.sites import register; from tests.toy_site import SITE; "
+            "register(SITE); from briefing_spider.cli import cli; cli(sys.argv[1:])")
+
+
+def run_with_toy(*args: str) -> subprocess.CompletedProcess:
+    """The CLI with the toy site registered (for this process only: nothing is installed)."""
+    return subprocess.run([sys.executable, "-c", WITH_TOY, *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=CRAWL_TIMEOUT)
+
+
+def test_a_toy_second_site_is_crawled_into_the_same_archive(tmp_path):
+    db_path = tmp_path / "briefings.db"
+    day = days_from("2026-07-20", 1)
+    korea = synthetic_releases(day, per_day=3, error_page_every=None)
+    with Mirror(korea) as mirror:
+        result = crawl(mirror, db_path, "--since", day[0], "--until", day[0])
+    assert result.returncode == 0, result.stderr
+    with ToyServer(TOY_NOTICES) as toy:
+        result = run_with_toy("crawl", "--site", "toy", "--base-url", toy.base_url, "--db", str(db_path),
+                              "--no-polite", "--since", "2026-07-20", "--until", "2026-07-21")
+    assert result.returncode == 0, result.stderr
+    assert "3 new" in result.stdout
+    db = Database(db_path)
+    by_site = {(row["site"], row["news_id"]): row for row in db.query("SELECT * FROM briefings")}
+    assert {key for key in by_site if key[0] == "korea_kr"} == {("korea_kr", r.news_id) for r in korea}
+    assert {key for key in by_site if key[0] == "toy"} == {("toy", n.news_id) for n in TOY_NOTICES}
+    # the same news id on two sites: two records
+    assert by_site[("korea_kr", "910000000")]["title"] == "합성 보도자료 910000000"
+    assert by_site[("toy", "910000000")]["title"] == "장난감 공지 하나"
+    for notice in TOY_NOTICES:
+        row = by_site[("toy", notice.news_id)]
+        assert (row["kind"], row["url"]) == ("notice", f"https://toy.example/notice/{notice.news_id}")
+        assert row["published_at"] == notice.published_at and row["ministry_canonical"] == notice.ministry
+    assert by_site[("toy", "7")]["body_source"] == "hwpx"  # a short page body: the attachment's text
+    files = list(db.query("SELECT * FROM attachments WHERE site = 'toy' ORDER BY news_id"))
+    assert [(f["news_id"], f["name"], f["kind"]) for f in files] == [
+        ("7", "7-1.hwpx", "hwpx"), ("910000000", "910000000-1.hwpx", "hwpx")]
+    assert {row["site"] for row in db.query("SELECT DISTINCT site FROM raw_responses WHERE url LIKE ?",
+                                            [f"{toy.base_url}%"])} == {"toy"}
+    footnotes = {(r["site"], r["news_id"]) for r in db.query("SELECT site, news_id FROM footnotes")}
+    assert ("toy", "7") in footnotes and ("korea_kr", "910000000") in footnotes
+
+    result = run_with_toy("reparse", "--db", str(db_path), "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 new, 0 updated, 6 unchanged, 0 errors"
+    result = run_with_toy("search", "장난감", "--db", str(db_path))
+    assert result.returncode == 0 and "장난감 공지" in result.stdout, result.stderr

@@ -1,0 +1,50 @@
+"""The toy site on 127.0.0.1: a list page, notice pages and their files (synthetic text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from tests.local_server import HTML, NOT_FOUND, ROBOTS, LocalServer
+
+
+@dataclass(frozen=True)
+class ToyNotice:
+    news_id: str
+    title: str
+    published_at: str  # ISO 8601 with +09:00
+    ministry: str
+    body: str
+    files: tuple[tuple[str, bytes], ...] = ()  # (name, bytes)
+
+
+class ToyServer(LocalServer):
+    def __init__(self, notices: list[ToyNotice]):
+        super().__init__()
+        self.notices = {notice.news_id: notice for notice in notices}
+        self.files = {name: body for notice in notices for name, body in notice.files}
+        self.requests: list[str] = []
+
+    def respond(self, target: str) -> tuple:
+        self.requests.append(target)
+        path = target.split("?", 1)[0]
+        if path == "/robots.txt":
+            return ROBOTS
+        if path == "/notices":
+            items = "".join(f'<li class="notice" data-id="{n.news_id}"><a href="/notice/{n.news_id}">'
+                            f"{escape(n.title)}</a> <time>{n.published_at[:10]}</time></li>"
+                            for n in self.notices.values())
+            return 200, HTML, f"<html><body><ul>{items}</ul></body></html>".encode()
+        if path.startswith("/notice/") and path[len("/notice/"):] in self.notices:
+            return 200, HTML, self.page(self.notices[path[len("/notice/"):]]).encode()
+        if path.startswith("/files/") and path[len("/files/"):] in self.files:
+            return 200, "application/octet-stream", self.files[path[len("/files/"):]]
+        return NOT_FOUND
+
+    @staticmethod
+    def page(notice: ToyNotice) -> str:
+        files = "".join(f'<a class="file" href="/files/{name}">{name}</a>' for name, _ in notice.files)
+        return (f'<html><body><article data-id="{notice.news_id}"><h2 class="headline">{escape(notice.title)}</h2>'
+                f'<time datetime="{notice.published_at}">{notice.published_at[:10]}</time>'
+                f'<p class="from">{escape(notice.ministry)}</p><div class="text"><p>{escape(notice.body)}</p></div>'
+                f"{files}</article></body></html>")
