@@ -93,15 +93,15 @@ def load_crawl_state(db_path: str | Path, *, site: str, since: date, until: date
     downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (site, news_id) "
                          f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND b.site = ? AND {IN_WINDOW}", window)
     return CrawlState(releases=releases, good_downloads=frozenset(path_of(row["url"]) for row in downloads),
-                      complete_days=_complete_days(db, since, until),
+                      complete_days=_complete_days(db, site, since, until),
                       known_per_day=dict(Counter(known.published_on for known in releases.values())))
 
 
-def _complete_days(db: Database, since: date, until: date) -> frozenset[date]:
-    """Days whose latest count check found the archive holding all the site listed."""
+def _complete_days(db: Database, site: str, since: date, until: date) -> frozenset[date]:
+    """Days whose latest count check (of `site`) found the archive holding all the site listed."""
     if not db.table("crawl_days").exists():
         return frozenset()
-    rows = db.query("SELECT day FROM crawl_days c WHERE day BETWEEN ? AND ? AND run_id = "
-                    "(SELECT max(run_id) FROM crawl_days WHERE day = c.day) AND site_total = archived",
-                    [since.isoformat(), until.isoformat()])
+    rows = db.query("SELECT day FROM crawl_days c WHERE site = ? AND day BETWEEN ? AND ? AND run_id = "
+                    "(SELECT max(run_id) FROM crawl_days WHERE site = c.site AND day = c.day) AND site_total = archived",
+                    [site, since.isoformat(), until.isoformat()])
     return frozenset(date.fromisoformat(row["day"]) for row in rows)

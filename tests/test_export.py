@@ -103,9 +103,9 @@ def test_export_dataset_is_a_valid_frictionless_package(archive, tmp_path):
     names = {r["name"] for r in package["resources"]}
     assert {"briefings", "footnotes", "attachments", "ministries"} <= names and "search_index" not in names
     footnotes = next(r for r in package["resources"] if r["name"] == "footnotes")
-    assert footnotes["schema"]["primaryKey"] == ["news_id", "position"]
+    assert footnotes["schema"]["primaryKey"] == ["site", "news_id", "position"]
     assert footnotes["schema"]["foreignKeys"] == [
-        {"fields": ["news_id"], "reference": {"resource": "briefings", "fields": ["news_id"]}}]
+        {"fields": ["site", "news_id"], "reference": {"resource": "briefings", "fields": ["site", "news_id"]}}]
     assert all(f["description"] for r in package["resources"] for f in r["schema"]["fields"])
     report = frictionless.validate(str(target / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]

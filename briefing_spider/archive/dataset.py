@@ -36,12 +36,22 @@ def resource(db: Database, table: str) -> dict:
     schema = {"fields": [_field(table, c) for c in t.columns]}
     if t.pks != ["rowid"]:
         schema["primaryKey"] = t.pks
-    foreign = [{"fields": [fk.column], "reference": {"resource": fk.other_table, "fields": [fk.other_column]}}
-               for fk in t.foreign_keys]
+    foreign = foreign_keys(db, table)
     if foreign:
         schema["foreignKeys"] = foreign
     return {"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "description": describe(table), "schema": schema}
+
+
+def foreign_keys(db: Database, table: str) -> list[dict]:
+    """The table's foreign keys as Data Package `foreignKeys`, a key of several columns as one."""
+    keys: dict[int, dict] = {}
+    for row in db.execute(f"PRAGMA foreign_key_list([{table}])").fetchall():
+        key_id, _, other, column, other_column = row[:5]
+        key = keys.setdefault(key_id, {"fields": [], "reference": {"resource": other, "fields": []}})
+        key["fields"].append(column)
+        key["reference"]["fields"].append(other_column)
+    return list(keys.values())
 
 
 def dataset_tables(db: Database) -> list[str]:

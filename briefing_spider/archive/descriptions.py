@@ -104,6 +104,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "crawl_errors": {"id": "Error number.", "run_id": "The run (crawl_runs.id).", "url": "URL at fault.",
                      "kind": "fetch, parse, …", "reason": "What went wrong.", "at": "When."},
     "crawl_days": {"run_id": "The run (crawl_runs.id).", "day": "Publication day, YYYY-MM-DD.",
+                   "site": "The site whose list gave the count (briefing_spider/sites).",
                    "site_total": "Releases the site lists for the day (총 N 건).",
                    "archived": "Releases of that day in the archive after the run."},
     "ministries": {"id": "Row number in the registry.", "lineage": "One organisation across renames.",

@@ -61,7 +61,7 @@ def record_day_counts(db: Database, run_id: int, site_totals: dict[str, int | No
     for day, total in sorted(site_totals.items()):
         archived = db.execute("SELECT count(*) FROM briefings WHERE site = ? AND substr(published_at, 1, 10) = ?",
                               [site, day]).fetchone()[0]
-        rows.append({"run_id": run_id, "day": day, "site_total": total, "archived": archived})
+        rows.append({"run_id": run_id, "day": day, "site": site, "site_total": total, "archived": archived})
     if rows:
         db.table("crawl_days").upsert_all(rows, pk=("run_id", "day"))
     return [row for row in rows if row["site_total"] is not None and row["site_total"] != row["archived"]]

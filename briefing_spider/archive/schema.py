@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("briefing_archive")
@@ -155,14 +157,18 @@ FIRST_SITE = "korea_kr"
 def m008_site_keys(db: Database) -> None:
     """Records carry their `site`: the key of `briefings` becomes (site, news_id), its child
     tables and `revisions` get the site beside the news id, `raw_responses` the site each
-    response was fetched for, and the search index the site of each document. Every existing
+    response was fetched for, `crawl_days` the site whose list gave the count, and the search
+    index the site of each document. Every existing
     row is kept, with site = 'korea_kr'. Content hashes are recomputed with the site in the
     record (when the stored one matches the record as stored), so `briefing reparse` finds the
     same records unchanged."""
     from briefing_spider.archive.search import DOCUMENTS, rebuild_search_index
     from briefing_spider.archive.views import create_views
 
-    for name in ("briefings", *CHILD_TABLES, "revisions", "raw_responses"):
+    views = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+    for view in views:  # they name the tables rebuilt below: back at the end
+        db.execute(f"DROP VIEW [{view}]")
+    for name in ("briefings", *CHILD_TABLES, "revisions", "raw_responses", "crawl_days"):
         db.table(name).add_column("site", str)
         db.execute(f"UPDATE [{name}] SET site = ?", [FIRST_SITE])
     keyed = ["site", "news_id"]
@@ -171,13 +177,36 @@ def m008_site_keys(db: Database) -> None:
                                  drop_foreign_keys=["news_id"])
     db.table("revisions").transform(column_order=["id", *keyed], drop_foreign_keys=["news_id"])
     db.table("briefings").transform(pk=keyed, not_null={"site"}, column_order=keyed)
+    for name in (*CHILD_TABLES, "revisions"):
+        _refer_to_release(db, name)
     db.table("revisions").create_index(keyed)
     db.table("raw_responses").create_index(["site", "news_id", "role"])
     _rehash_with_site(db)
     if DOCUMENTS in db.table_names() and "site" not in db.table(DOCUMENTS).columns_dict:
         db.table(DOCUMENTS).add_column("site", str)
     rebuild_search_index(db)
+    for sql in views.values():  # as they were (a view that names the site is re-made by create_views)
+        db.execute(sql)
     create_views(db)
+
+
+def _refer_to_release(db: Database, name: str) -> None:
+    """Rebuild table `name` with the foreign key (site, news_id) → briefings (SQLite cannot add
+    one to a table, and sqlite-utils writes single-column keys only); its indexes come back."""
+    table = db.table(name)
+    indexes = [(index.columns, index.unique) for index in table.indexes
+               if not index.name.startswith("sqlite_autoindex")]
+    temporary = f"{name}_m008"
+    create = re.sub(r'^CREATE TABLE\s+("[^"]+"|\[[^\]]+\]|\S+)', f"CREATE TABLE [{temporary}]", table.schema.strip())
+    create = create[:create.rindex(")")].rstrip() + (
+        ",\n   FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id])\n)")
+    columns = ", ".join(f"[{column}]" for column in table.columns_dict)
+    db.execute(create)
+    db.execute(f"INSERT INTO [{temporary}] ({columns}) SELECT {columns} FROM [{name}]")
+    db.execute(f"DROP TABLE [{name}]")
+    db.execute(f"ALTER TABLE [{temporary}] RENAME TO [{name}]")
+    for columns_of, unique in indexes:
+        db.table(name).create_index(columns_of, unique=unique)
 
 
 def _rehash_with_site(db: Database) -> None:

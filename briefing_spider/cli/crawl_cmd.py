@@ -51,7 +51,8 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
 def crawl(since, until, db_path, site_name, base_url, limit, polite, max_bytes, recheck, backfill, today, source,
           api_url, log_file, verbose):
-    """Crawl korea.kr press releases (list → detail → attachments) into the archive.
+    """Crawl a site's releases (list → detail → attachments) into the archive: by default
+    korea.kr's press releases (--site: another registered site, see docs/architecture.md).
 
     With no dates it continues from the archive: from the newest day any finished crawl
     covered (or the newest release) minus 7 days, or the last 7 days on an empty archive, up to today in
@@ -81,7 +82,7 @@ def crawl(since, until, db_path, site_name, base_url, limit, polite, max_bytes, 
         first = parse_day(since, option="--since") if since else None
         last = parse_day(until, option="--until") if until else None
         today = parse_day(today, option="--today") if today else now().date()
-        first, last = crawl_window(db_path, today=today, since=first, until=last)
+        first, last = crawl_window(db_path, today=today, since=first, until=last, site=site_name)
     except WindowError as error:
         raise click.UsageError(str(error)) from None
     api = api_source(source, api_url)

@@ -102,7 +102,8 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         self.mask_logs()
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
-            self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until)
+            self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until,
+                                                    site=self.site_name)
         self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
         self.pending = windows(self.since, self.until)
         self.logger.info("reading the open API %s from %s to %s in %d windows",

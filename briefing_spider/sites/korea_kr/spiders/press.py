@@ -72,7 +72,8 @@ class KoreaKrPressSpider(scrapy.Spider):
             return
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
-            self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until)
+            self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until,
+                                                    site=self.site_name)
         self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
         self.logger.info("crawling %s from %s to %s (%d releases known)", self.base_url, self.since,
                          self.until, len(self.state.releases))
