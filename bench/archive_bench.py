@@ -80,16 +80,16 @@ def rows_of(release: Release) -> dict[str, list[tuple]]:
     (built before the clock starts: the baseline times SQLite alone)."""
     record = release.to_dict()
     ministry = record["ministry"] or {}
-    briefing = (release.news_id, record["kind"], record["url"], record["title"], record["published_at"],
+    briefing = (release.site, release.news_id, record["kind"], record["url"], record["title"], record["published_at"],
                 record["modified_at"], ministry.get("name"), ministry.get("code"), ministry.get("canonical"),
                 ministry.get("name_en"), record["body_html"], record["body_text"], record["body_source"],
                 record["event_at"], "[]", release.content_hash(), SEEN.isoformat(), SEEN.isoformat())
     out = {"briefings": [briefing]}
     for table in CHILD_TABLES:
-        out[table] = [(release.news_id, i, *item.values()) for i, item in enumerate(record[table])]
+        out[table] = [(release.site, release.news_id, i, *item.values()) for i, item in enumerate(record[table])]
     rowid, title = search_rowid(release.news_id), record["title"]
     body = "\n".join([record["body_text"], *(note["text"] for note in record["footnotes"])]).strip()
-    out["search_documents"] = [(rowid, release.news_id, title, body)]
+    out["search_documents"] = [(rowid, release.news_id, title, body, release.site)]
     out["search_index"] = [(rowid, title, body, grams(title), grams(body))]
     return out
 

@@ -209,16 +209,20 @@ def _refer_to_release(db: Database, name: str) -> None:
         db.table(name).create_index(columns_of, unique=unique)
 
 
+REHASH_BATCH = 500
+
+
 def _rehash_with_site(db: Database) -> None:
     """The stored content hash of each record, recomputed over the record with its site — only
     where the stored hash is that of the record as stored (else the next reparse updates it)."""
     from briefing_spider.archive.save import content_hash, load_briefings
 
-    keys = [(row["site"], row["news_id"]) for row in db.query("SELECT site, news_id FROM briefings")]
-    records = load_briefings(db, keys)
-    for row in list(db.query("SELECT site, news_id, content_hash FROM briefings")):
-        record = records[(row["site"], row["news_id"])]
-        without_site = {key: value for key, value in record.items() if key != "site"}
-        if content_hash(without_site) == row["content_hash"]:
-            db.execute("UPDATE briefings SET content_hash = ? WHERE site = ? AND news_id = ?",
-                       [content_hash(record), row["site"], row["news_id"]])
+    stored = {(row["site"], row["news_id"]): row["content_hash"]
+              for row in db.query("SELECT site, news_id, content_hash FROM briefings")}
+    keys = list(stored)
+    for start in range(0, len(keys), REHASH_BATCH):  # a batch of whole records in memory at a time
+        for key, record in load_briefings(db, keys[start:start + REHASH_BATCH]).items():
+            without_site = {name: value for name, value in record.items() if name != "site"}
+            if content_hash(without_site) == stored[key]:
+                db.execute("UPDATE briefings SET content_hash = ? WHERE site = ? AND news_id = ?",
+                           [content_hash(record), *key])
