@@ -259,3 +259,10 @@ def test_a_toy_second_site_is_crawled_into_the_same_archive(tmp_path):
     assert result.stdout.strip() == "0 new, 0 updated, 6 unchanged, 0 errors"
     result = run_with_toy("search", "장난감", "--db", str(db_path))
     assert result.returncode == 0 and "장난감 공지" in result.stdout, result.stderr
+    assert run_with_toy("search", "장난감", "--site", "korea_kr", "--db", str(db_path)).returncode == 1
+    out = tmp_path / "toy.jsonl"
+    result = run_with_toy("export", "--format", "jsonl", "--site", "toy", "--out", str(out), "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted((r["site"], r["news_id"], r["kind"]) for r in exported) == sorted(
+        ("toy", n.news_id, "notice") for n in TOY_NOTICES)

@@ -1,4 +1,4 @@
-"""`--ministry`, `--since`, `--until` as SQL over `briefings b`, shared by search and export."""
+"""`--ministry`, `--since`, `--until`, `--site` as SQL over `briefings b`, shared by search and export."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def ministry_names(db: Database, ministry: str) -> list[str]:
 
 
 def release_filters(db: Database, *, ministry: str | None = None, since: str | None = None,
-                    until: str | None = None, alias: str = "b") -> tuple[str, dict]:
+                    until: str | None = None, site: str | None = None, alias: str = "b") -> tuple[str, dict]:
     """(" AND …" SQL, params) restricting `alias` (a briefings row) to the filters given."""
     clauses, params = [], {}
     first = parse_day(since, "--since") if since else None
@@ -49,6 +49,9 @@ def release_filters(db: Database, *, ministry: str | None = None, since: str | N
     if last:
         clauses.append(f"{alias}.published_at < :until_next")
         params["until_next"] = (last + dt.timedelta(days=1)).isoformat()
+    if site:
+        clauses.append(f"{alias}.site = :site")
+        params["site"] = site
     if ministry:
         names = ministry_names(db, ministry)
         keys = [f"ministry_{i}" for i in range(len(names))]

@@ -194,10 +194,11 @@ def rebuild_search_index(db: Database) -> int:
 
 
 def search(db: Database, query: str, *, ministry: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
+           until: str | None = None, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
+           site: str | None = None) -> list[Hit]:
     """Releases matching every word of `query`, best first (title matches weigh more); a query of
     one-syllable words only matches so much that it lists the newest first instead."""
-    where, params = release_filters(db, ministry=ministry, since=since, until=until)
+    where, params = release_filters(db, ministry=ministry, since=since, until=until, site=site)
     weights = ", ".join(str(w) for w in WEIGHTS.values())
     newest_first = all(len(w) == 1 for w in query.split())  # one syllable: too broad to rank
     ranked = (f"SELECT rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] WHERE [{TABLE}] MATCH :match "

@@ -20,10 +20,11 @@ FAILURES = (ExportError, FilterError, QueryError)
 @click.option("--since", help="Only releases published on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Only releases published on or before this day (YYYY-MM-DD).")
 @click.option("--ministry", help="Only releases of this ministry (any of its names).")
+@click.option("--site", help="Only releases of this site (e.g. korea_kr).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="The file to write.")
 @click.option("--excel", is_flag=True, help="CSV for Excel: UTF-8 with BOM, CRLF line ends.")
 @db_option
-def export_command(fmt, table, sql, since, until, ministry, out, excel, db_path):
+def export_command(fmt, table, sql, since, until, ministry, site, out, excel, db_path):
     """Write a table, view or query result to a CSV, JSON or JSON Lines file (UTF-8).
 
     The file appears only when complete. Filters apply to tables and views with a news_id.
@@ -36,7 +37,7 @@ def export_command(fmt, table, sql, since, until, ministry, out, excel, db_path)
     """
     try:
         count = export(db_path, out, fmt, table=table, query=sql, ministry=ministry, since=since,
-                       until=until, excel=excel)
+                       until=until, excel=excel, site=site)
     except FAILURES as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{count} rows → {out}")

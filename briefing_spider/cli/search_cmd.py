@@ -19,9 +19,10 @@ HIGHLIGHT = ("\x1b[1;33m", "\x1b[0m")
 @click.option("--ministry", help="Only releases of this ministry (any of its names, e.g. 기재부).")
 @click.option("--since", help="First publication day (YYYY-MM-DD).")
 @click.option("--until", help="Last publication day (YYYY-MM-DD).")
+@click.option("--site", help="Only releases of this site (e.g. korea_kr).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Show at most N hits.")
 @db_option
-def search_command(query, ministry, since, until, limit, db_path):
+def search_command(query, ministry, since, until, site, limit, db_path):
     """Search release titles, bodies and footnotes; best hits first.
 
     Every word must occur, anywhere inside a word: 핵심광물 finds 핵심광물의, 예산 finds
@@ -35,7 +36,7 @@ def search_command(query, ministry, since, until, limit, db_path):
     mark = HIGHLIGHT if sys.stdout.isatty() else ("[", "]")
     try:
         db = open_archive_read_only(db_path)
-        hits = search(db, query, ministry=ministry, since=since, until=until, limit=limit, mark=mark)
+        hits = search(db, query, ministry=ministry, since=since, until=until, limit=limit, mark=mark, site=site)
     except (ArchiveError, FilterError, SearchError) as error:
         raise click.ClickException(str(error)) from None
     if not hits:
