@@ -15,14 +15,15 @@ from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import collapse, squash
 from briefing_spider.records import Attendee
 
-LEADING_TAG_RE = re.compile(r"^\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*")
+COMPANY_TAG = r"(?!(?:주|사|재|유|합)[)\]])"  # (주)가나: a company mark, not a tag
+LEADING_TAG_RE = re.compile(r"^\s*[(\[]" + COMPANY_TAG + r"(?P<tag>[^()\[\]]{1,15})[)\]]\s*")
 TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
 TRAILING_ETC_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s.*)?$")  # `… 등 관계부처 장차관`, `… 외 관계자 30여명`
 MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
 NUMBERED_TITLE_RE = re.compile(r"(?<![가-힣])제\s*(\d+)\s*(?=[가-힣])")
 STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 # The head of a body written as one word: 다라청장, 가나시장, 마바군수, 사아도지사, 가나협회장, 한빛연구원장.
-AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
+AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원|은행|조합|센터|연구소)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
 
 
 def split_outside_brackets(text: str, separators: str = ",，、;/▲△") -> list[str]:
@@ -153,7 +154,7 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
         readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
-        if _is_name(rest[-1]):
+        if _is_name(rest[-1]) and not (len(rest) >= 2 and COMPANY_MARK_RE.fullmatch(rest[-2])):  # 주식회사 가나
             readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
         if len(rest) >= 2 and _is_name(rest[0]):
             readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))

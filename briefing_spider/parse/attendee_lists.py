@@ -21,7 +21,7 @@ BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢
 _MARKS = r"[\s" + BULLETS + r"\-–※*＊·]*"
 _LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?)?"
 _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
-_COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)?(?:\s*내외)?\))?"  # 참석자(30여명) :
+_COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|곳|개\s*(?:사|기관|부처|단체|기업)?)?(?:\s*내외)?\))?"  # 참석자(30여명) :
 LABEL_RE = re.compile(_MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
@@ -55,7 +55,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
             first_col = lines[right[0]].cell[2]
             cells = [k for k in right if lines[k].cell[2] == first_col]
             used.update([i, *cells])
-            return [lines[k].text for k in cells]
+            return [BULLET_RE.sub("", SUB_LINE_RE.sub("", lines[k].text)) for k in cells]  # `- (정부) …` in the cell
         if any(ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] < col for ln in lines):
             return None  # a label in a 비고 column after the row's content
     body = [rest] if rest.strip() else []

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_entry import (
-    LEADING_TAG_RE, TRAILING_ETC_RE, TRAILING_TAG_RE, is_org, is_title, split_outside_brackets,
+    LEADING_TAG_RE, TRAILING_ETC_RE, TRAILING_TAG_RE, is_name, is_org, is_title, split_outside_brackets,
 )
 from briefing_spider.parse.attendee_lexicon import (
-    BRACKETED_COUNT_RE, COMPANY_MARK_RE, COUNT_RE, GROUP_WORDS, ROLE_WORDS, SHARED_ENDINGS,
+    BRACKETED_COUNT_RE, COMPANY_MARK_RE, COUNT_RE, GROUP_WORDS, ROLE_WORDS, SHARED_ENDINGS, SURNAMES,
 )
+from briefing_spider.parse.attendee_lists import is_group_word
 from briefing_spider.parse.text_lines import collapse, squash
 
 KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체")
@@ -41,6 +42,11 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
     text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
     if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:
         return []
+    words = text.split()
+    for cut in (2, 1):  # a count after the entry: `가나협회 회원 20여명`, `다라공단 직원 약 10명`
+        if len(words) > cut and COUNT_RE.match(" ".join(words[-cut:])):
+            text = " ".join(words[:-cut])
+            break
     inner = _bracketed_bodies(text)
     return [(t, role) for t in inner] if inner is not None else [(text, role)]
 
@@ -115,3 +121,38 @@ def _split_and(text: str) -> list[str]:
 def _lends_ending(part: str, ending: str) -> bool:
     """`국방` of `국방·외교·통일부` takes 부; `한빛` of `HUG·한빛공사`-like Latin parts do not."""
     return bool(re.fullmatch(r"[가-힣]{2,}", part)) and not is_org(part) and not is_title(part)
+
+
+def join_wrapped(body: list[str]) -> list[str]:
+    """Lines of a list that broke inside an entry join again: a word cut after a letter (`홍길` +
+    `동 차관`, `다라협` + `회 회장`), a title on the next line (`다라청 김하늘` + `청장, …`), and a
+    comma list wrapped inside a word (`한국플라스틱` + `포장용기협회`: no space when the joined word
+    is a body or a title again)."""
+    out: list[str] = []
+    for part in body:
+        prev = out[-1] if out else ""
+        words, nxt = prev.split(), part.split()
+        if (not words or not nxt or prev.rstrip().endswith((",", "，", "·", "ㆍ")) or LEADING_TAG_RE.match(part)
+                or is_group_word(part) or is_group_word(prev)):
+            out.append(part)
+            continue
+        last, first = words[-1], nxt[0].rstrip(",，·ㆍ")
+        glued = last + first
+        tail = prev.split(",")[-1].split()
+        if _cut_word(last, nxt) and (is_name(glued) or is_org(glued) or is_title(glued)):
+            out[-1] = prev.rstrip() + part.lstrip()
+        elif is_title(first) and len(part.split(",")[0].split()) == 1 and not any(is_title(w) for w in tail):
+            out[-1] = prev.rstrip() + " " + part.lstrip()
+        elif "," in prev and not is_title(last) and not is_org(last):
+            out[-1] = prev.rstrip() + ("" if is_org(glued) or is_title(glued) else " ") + part.lstrip()
+        else:
+            out.append(part)
+    return out
+
+
+def _cut_word(last: str, nxt: list[str]) -> bool:
+    """A line opening with one letter that cannot stand alone (not a surname of a spaced name
+    `허 진`, not 등/외/및) after a word that is not a title: the word was cut at the line end."""
+    first = nxt[0].rstrip(",，·ㆍ")
+    spaced_name = first in SURNAMES and not (len(nxt) > 1 and is_title(nxt[1].rstrip(",")))
+    return bool(re.fullmatch(r"[가-힣]", first)) and first not in "등외및" and not spaced_name and not is_title(last)

@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing_spider.parse.attendee_entry import (
-    LEADING_TAG_RE, TRAILING_ETC_RE, is_org, is_title, leftovers, names_agency, parse_person, split_outside_brackets,
+    COMPANY_TAG, LEADING_TAG_RE, TRAILING_ETC_RE, is_org, is_title, leftovers, names_agency, parse_person, split_outside_brackets,
     split_runs,
 )
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
 from briefing_spider.parse.attendee_lists import LABEL_RE, is_group_word, list_body
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
-from briefing_spider.parse.attendee_phrases import clean_entry, split_bodies
+from briefing_spider.parse.attendee_phrases import clean_entry, join_wrapped, split_bodies
 from briefing_spider.parse.attendee_roster import read_roster
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
@@ -71,24 +71,6 @@ def read_attendees(lines: list[TextLine]) -> tuple[tuple[Attendee, ...], tuple[s
             lists.append(people)
     return tuple(merge_lists(lists)), tuple(dict.fromkeys(warnings))
 
-def _join_wrapped(body: list[str]) -> list[str]:
-    """A comma list wrapped without a comma at the line end broke inside an entry: the two lines
-    join, without a space when the split word is a body or a title again (`한국플라스틱` +
-    `포장용기협회`)."""
-    out: list[str] = []
-    for part in body:
-        prev = out[-1] if out else ""
-        words = prev.split()
-        nxt = part.split()
-        if (words and nxt and "," in prev and not prev.rstrip().endswith((",", "，", "·", "ㆍ"))
-                and not LEADING_TAG_RE.match(part) and not is_title(words[-1]) and not is_org(words[-1])):
-            glued = words[-1] + nxt[0].rstrip(",，·ㆍ")
-            joint = "" if is_org(glued) or is_title(glued) else " "
-            out[-1] = prev.rstrip() + joint + part.lstrip()
-        else:
-            out.append(part)
-    return out
-
 # `정부 : 가나부 차관, …` inside a list: a group label before a colon.
 GROUP_COLON_RE = re.compile(r"^\s*(?P<label>[^:：,，()\[\]\d]{1,12}?)\s*[:：]\s*(?P<rest>\S.*)$")
 CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>.+?)\s*\|?\s*$")
@@ -98,7 +80,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
     entries: list[_Entry] = []
     group: str | None = None
     carried: str | None = None  # a `[토론]` role runs on over its list, lines included, to the next tag
-    for part in _join_wrapped(body):
+    for part in join_wrapped(body):
         cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
@@ -123,7 +105,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
                 word = ROLE_WORDS[role["tag"].strip()]
                 carried = None if word in SINGLE_ROLES else word
             # a group bracket glued after 등 or an entry: "…등(기업 및 기관) 핵심광물…"
-            pieces = re.split(r"[(\[]([^()\[\]]{1,15})[)\]]\s+(?=\S)", chunk)
+            pieces = re.split(r"[(\[]" + COMPANY_TAG + r"([^()\[\]]{1,15})[)\]]\s+(?=\S)", chunk)
             current_group = group
             for k in range(0, len(pieces), 2):
                 text = pieces[k]
@@ -144,7 +126,8 @@ def names_body(group: str | None) -> bool:
         return False
     if group.endswith(KIND_GROUP_ENDINGS):  # 정부부처, 공공기관, 참여기업, 시민단체: kinds, not one body
         return False
-    return group in BODY_LABELS or is_ministry(group) or group.endswith(BODY_ENDINGS) or "㈜" in group or "(주)" in group
+    return (group in BODY_LABELS or is_ministry(group) or group.endswith(BODY_ENDINGS) or "㈜" in group or "(주)" in group
+            or bool(re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", group)))  # (KOTRA), (LH): an acronym names one body
 
 
 def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Attendee]:

@@ -1,0 +1,101 @@
+"""Attendee-list forms found by reading invented lists the grammar was not written against
+(a red-team pass; names and bodies invented, forms modelled on Korean government releases).
+Each test asserts the exact entries (group, organisation, name, title, role)."""
+
+from briefing_spider.parse.attendees import read_attendees
+from briefing_spider.parse.documents.model import Cell, DocumentText, Paragraph, Table
+from briefing_spider.parse.text_lines import lines_of
+
+
+def P(*lines, indent=0):
+    return Paragraph(lines=tuple(lines), indent=indent)
+
+
+def C(row, col, *blocks):
+    return Cell(row=row, col=col, blocks=tuple(P(b) if isinstance(b, str) else b for b in blocks))
+
+
+def doc(*blocks):
+    return DocumentText(kind="hwpx", blocks=tuple(blocks), text="", paragraphs=len(blocks))
+
+
+def entries(source):
+    attendees, warnings = read_attendees(lines_of(source))
+    assert warnings == ()
+    return [(a.group, a.organization, a.name, a.title, a.role) for a in attendees]
+
+
+def test_company_marks_before_a_name_are_no_group_and_no_person():
+    assert entries("- 주요 참석자 : ㈜가나테크 대표, (주)다라바이오 부사장, 주식회사 마바 상무\n") == [
+        (None, "㈜가나테크", None, "대표", None),
+        (None, "(주)다라바이오", None, "부사장", None),
+        (None, "주식회사 마바", None, "상무", None),
+    ]
+
+
+def test_a_count_of_bodies_before_the_colon_of_a_label():
+    assert entries("* 참석기관(12개) : 가나부, 다라청, 마바공단 등\n") == [
+        (None, "가나부", None, None, None),
+        (None, "다라청", None, None, None),
+        (None, "마바공단", None, None, None),
+    ]
+
+
+def test_a_kind_of_body_ending_in_gigwan_is_no_title():
+    text = "○ 참석 : 정부‧공공기관‧민간 등 25명\n - (정부) 가나부 정책관\n - (공공기관) 다라공단 이사장\n"
+    assert entries(text) == [
+        ("정부", "가나부", None, "정책관", None),
+        ("공공기관", "다라공단", None, "이사장", None),
+    ]
+
+
+def test_bank_heads_and_a_count_after_the_title():
+    assert entries("□ 참석 : 가나은행 부행장, 다라은행장, 마바협회 회원 20여명, 사아공단 직원 약 10명\n") == [
+        (None, "가나은행", None, "부행장", None),
+        (None, None, None, "다라은행장", None),
+        (None, "마바협회", None, "회원", None),
+        (None, "사아공단", None, "직원", None),
+    ]
+
+
+def test_an_acronym_label_names_one_body():
+    assert entries("□ 참석자\n - (KOTRA) 사장, 본부장\n - (업계) 가나해운 대표\n") == [
+        ("KOTRA", "KOTRA", None, "사장", None),
+        ("KOTRA", "KOTRA", None, "본부장", None),
+        ("업계", "가나해운", None, "대표", None),
+    ]
+
+
+def test_sub_lines_in_the_cell_beside_a_label_cell():
+    table = Table(rows=((C(0, 0, "참 석"), C(0, 1, P("- (정부) 가나부 차관, 다라청 국장"), P("- (업계) 마바해운 대표"))),))
+    assert entries(doc(table)) == [
+        ("정부", "가나부", None, "차관", None),
+        ("정부", "다라청", None, "국장", None),
+        ("업계", "마바해운", None, "대표", None),
+    ]
+
+
+def test_a_title_wrapped_onto_the_next_line_joins_its_entry():
+    assert entries("□ 참석자 : 가나부 장관, 다라부 차관, 사아공단\n이사장, 자차협회 회장 등\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라부", None, "차관", None),
+        (None, "사아공단", None, "이사장", None),
+        (None, "자차협회", None, "회장", None),
+    ]
+    assert entries("※ 참석 : 가나부 홍길동 장관, 다라청 김하늘\n청장, 마바공단 이바다 이사장\n") == [
+        (None, "가나부", "홍길동", "장관", None),
+        (None, "다라청", "김하늘", "청장", None),
+        (None, "마바공단", "이바다", "이사장", None),
+    ]
+
+
+def test_a_word_cut_after_a_letter_at_the_line_end_joins_again():
+    assert entries("□ 참석자 : 가나부 홍길\n동 차관, 다라청 김하늘 국장\n") == [
+        (None, "가나부", "홍길동", "차관", None),
+        (None, "다라청", "김하늘", "국장", None),
+    ]
+    assert entries("□ 참석자 : 가나부 장관, 다라협\n회 회장, 마바공단 이사장\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라협회", None, "회장", None),
+        (None, "마바공단", None, "이사장", None),
+    ]
