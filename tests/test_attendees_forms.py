@@ -99,3 +99,26 @@ def test_a_word_cut_after_a_letter_at_the_line_end_joins_again():
         (None, "다라협회", None, "회장", None),
         (None, "마바공단", None, "이사장", None),
     ]
+
+
+def test_a_roster_of_group_rows_with_a_list_column():
+    roster = Table(rows=(
+        (C(0, 0, "구분"), C(0, 1, "참석자")),
+        (C(1, 0, "정부"), C(1, 1, "가나부 차관, 다라청 국장")),
+        (C(2, 0, "업계"), C(2, 1, "마바해운 대표")),
+        (C(3, 1, "사아물산 부사장"),),
+    ))
+    assert entries(doc(P("< 참석자 명단 >"), roster)) == [
+        ("정부", "가나부", None, "차관", None),
+        ("정부", "다라청", None, "국장", None),
+        ("업계", "마바해운", None, "대표", None),
+        ("업계", "사아물산", None, "부사장", None),
+    ]
+
+
+def test_a_shared_ending_spaced_off_the_last_body():
+    assert entries("※ 참석 : 가나·다라·마바 위원회 위원장\n") == [
+        (None, "가나위원회", None, "위원장", None),
+        (None, "다라위원회", None, "위원장", None),
+        (None, "마바위원회", None, "위원장", None),
+    ]

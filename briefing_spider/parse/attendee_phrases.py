@@ -91,6 +91,10 @@ def split_bodies(text: str) -> list[str]:
             return [text]
     words = parts[-1].split()
     title = words[-1] if len(words) > 1 and is_title(words[-1]) else None
+    at = len(words) - (2 if title else 1)
+    if at >= 1 and words[at] in SHARED_ENDINGS:  # `가나·다라·마바 위원회 위원장`: the ending spaced off
+        words[at - 1 : at + 1] = [words[at - 1] + words[at]]
+        parts[-1] = " ".join(words)
     head = words[-2] if title else words[-1]
     ending = next((e for e in SHARED_ENDINGS if head.endswith(e) and len(head) > len(e)), None)
     out = []

@@ -19,6 +19,7 @@ HEADER_WORDS = {
     "group": ("구분", "분야", "소속구분", "그룹"),
     "organization": ("소속", "기관", "기관명", "소속기관", "회사명", "단체명", "업체명", "소속(기관)"),
     "name": ("성명", "이름", "참석자"),
+    "list": ("참석기관", "참석대상", "명단", "참석자명단", "참석내용"),
     "title": ("직위", "직책", "직급", "직함", "직위(직책)"),
     "combined": ("소속및직위", "소속/직위", "소속·직위", "소속및직책", "기관및직위", "소속(직위)"),
     "role": ("역할", "비고"),
@@ -38,7 +39,10 @@ def read_roster(lines: list[TextLine], i: int, used: set[int]) -> list[Attendee]
     if not rows:
         return None
     columns = _columns(grid[rows[0]])
-    if not ({"name", "organization", "title"} & set(columns.values()) and len(columns) >= 2 or "combined" in columns.values()):
+    fields = set(columns.values())
+    if _as_list(fields):
+        return None
+    if not ({"name", "organization", "title"} & fields and len(columns) >= 2 or "combined" in fields):
         return None
     people: list[Attendee] = []
     group = None
@@ -87,3 +91,33 @@ def _person(fields: dict[str, str], group: str | None, raw: str) -> Attendee | N
     if not (organization or name or title):
         return None
     return Attendee(group=group, organization=organization, name=name and squash(name), title=title, role=role, raw=raw)
+
+
+def _as_list(fields: set[str]) -> bool:
+    """`구분 | 참석자` with no 소속/직위 column: each row's cell is a list of entries, not a name."""
+    return "group" in fields and bool({"name", "list"} & fields) and not {"organization", "title", "combined"} & fields
+
+
+def roster_rows(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None:
+    """A roster heading over a `구분 | 참석자` table: each row read as a list line under its group
+    (`(정부) 가나부 차관, 다라청 국장`), a merged or empty 구분 cell keeping the group above."""
+    line = lines[i]
+    if len(squash(line.text)) > 30 or not ROSTER_LABEL_RE.search(line.text):
+        return None
+    start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
+    if start is None or (line.cell and lines[start].cell[0] == line.cell[0]):
+        return None
+    grid, end = _grid(lines, start)
+    rows = sorted(grid)
+    columns = _columns(grid[rows[0]]) if rows else {}
+    if not _as_list(set(columns.values())):
+        return None
+    body: list[str] = []
+    for row in rows[1:]:
+        fields = {field: [t for t in grid[row].get(col, []) if t] for col, field in columns.items()}
+        group = collapse(" ".join(fields.get("group", [])))
+        texts = fields.get("name") or fields.get("list") or []
+        if texts:
+            body.extend([f"({squash(group)}) {texts[0]}" if group else texts[0], *texts[1:]])
+    used.update(range(i, end))
+    return body or None

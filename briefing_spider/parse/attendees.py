@@ -24,7 +24,7 @@ from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROL
 from briefing_spider.parse.attendee_lists import LABEL_RE, is_group_word, list_body
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
 from briefing_spider.parse.attendee_phrases import clean_entry, join_wrapped, split_bodies
-from briefing_spider.parse.attendee_roster import read_roster
+from briefing_spider.parse.attendee_roster import read_roster, roster_rows
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Attendee
@@ -59,7 +59,7 @@ def read_attendees(lines: list[TextLine]) -> tuple[tuple[Attendee, ...], tuple[s
             continue
         people = read_roster(lines, i, used)
         if people is None:
-            body = list_body(lines, i, used)
+            body = roster_rows(lines, i, used) or list_body(lines, i, used)
             if body is None:
                 continue
             people = _parse_list(body, lines, max(used) + 1 if used else i + 1)
