@@ -122,3 +122,55 @@ def test_a_shared_ending_spaced_off_the_last_body():
         (None, "다라위원회", None, "위원장", None),
         (None, "마바위원회", None, "위원장", None),
     ]
+
+
+def test_heads_of_kinds_of_bodies_with_the_bodies_in_brackets():
+    assert entries("○ 참석 : 가나부 장관, 유관기관장(다라공단, 마바공사)\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라공단", None, None, None),
+        (None, "마바공사", None, None, None),
+    ]
+
+
+def test_a_title_in_brackets_after_a_body():
+    assert entries("○ 참석 : 가나부(장관), 마바공단(이사장)\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "마바공단", None, "이사장", None),
+    ]
+
+
+def test_a_bare_role_word_before_a_person_is_a_role():
+    assert entries("□ 참석자 : 좌장 김하늘 한빛대 교수, 발제 이바다 박사(가나연구원), 박가람 다라대 교수\n") == [
+        (None, "한빛대", "김하늘", "교수", "좌장"),
+        (None, "가나연구원", "이바다", "박사", "발제"),
+        (None, "다라대", "박가람", "교수", "발제"),
+    ]
+
+
+def test_letters_sharing_one_ending_and_and_before_the_dots():
+    assert entries("○ 참석 : 가나부 기획조정실장 및 실·국장, 다라청 과·팀장\n") == [
+        (None, "가나부", None, "기획조정실장", None),
+        (None, "가나부", None, "실장", None),
+        (None, "가나부", None, "국장", None),
+        (None, "다라청", None, "과장", None),
+        (None, "다라청", None, "팀장", None),
+    ]
+
+
+def test_a_label_cell_in_page_text_set_off_by_a_wide_gap():
+    assert entries("□ 참석자\n정 부    가나부 차관, 다라청 국장\n업 계    마바해운 대표\n") == [
+        ("정부", "가나부", None, "차관", None),
+        ("정부", "다라청", None, "국장", None),
+        ("업계", "마바해운", None, "대표", None),
+    ]
+
+
+def test_who_may_attend_is_no_list():
+    assert read_attendees(lines_of("○ 참석자 : 선착순 100명 (사전 신청 필요)\n")) == ((), ())
+
+
+def test_a_company_mark_written_after_the_company_name():
+    assert entries("○ 참석 : 마바 주식회사 박가람 전무, 주식회사 사아 상무\n") == [
+        (None, "마바 주식회사", "박가람", "전무", None),
+        (None, "주식회사 사아", None, "상무", None),
+    ]

@@ -138,6 +138,8 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     tail = TRAILING_TAG_RE.search(text)
     if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
         qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당), 장관(홍길동)
+    elif tail and _is_title(squash(tail["tag"])) and is_org((text[: tail.start()].split() or [""])[-1]):
+        text = f"{text[: tail.start()]} {squash(tail['tag'])}"  # 가나부(장관): the title in brackets
     text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if not tokens:
@@ -154,7 +156,7 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
         readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
-        if _is_name(rest[-1]) and not (len(rest) >= 2 and COMPANY_MARK_RE.fullmatch(rest[-2])):  # 주식회사 가나
+        if _is_name(rest[-1]) and not (len(rest) == 2 and COMPANY_MARK_RE.fullmatch(rest[0])):  # 주식회사 가나
             readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
         if len(rest) >= 2 and _is_name(rest[0]):
             readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))

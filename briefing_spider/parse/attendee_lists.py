@@ -26,7 +26,7 @@ LABEL_RE = re.compile(_MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + 
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
-NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?)(?:\s|$|[,.])")
+NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전)(?:\s|$|[,.])")
 # A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
 SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
 # A contact line, a time or a phone number is never list material.

@@ -16,12 +16,13 @@ from briefing_spider.parse.attendee_lexicon import (
 from briefing_spider.parse.attendee_lists import is_group_word
 from briefing_spider.parse.text_lines import collapse, squash
 
-KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체")
+KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체", "기관장", "단체장")
 KIND_MODIFIERS = ("우수", "참여", "수요", "공급", "중소", "중견", "대·", "대기업", "공공", "관계", "유관", "협력", "관련",
                   "민간", "해외", "국내", "주요", "지역", "혁신", "스타트업", "벤처")
 TRAILING_ROLE_RE = re.compile(r"\s(주재|좌장|사회)$")
 NUMBERED_PAIR_RE = re.compile(r"(?<!\d)(\d)\s*[·ㆍ‧,]\s*(\d)\s*(차관|차장|부총리|부원장|부위원장)")
-HEAD_PAIR_RE = re.compile(r"(?<![가-힣])장\s*[·ㆍ‧]\s*차관")
+# Letters sharing one ending: 장·차관 → 장관·차관, 실·국장 → 실장·국장, 과·팀장 → 과장·팀장.
+HEAD_PAIR_RE = re.compile(r"(?<![가-힣])((?:[가-힣]\s*[·ㆍ‧]\s*)+[가-힣])(장관|장|관)(?![가-힣])")
 AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
 
 
@@ -81,7 +82,10 @@ def split_bodies(text: str) -> list[str]:
     → 국방부 장관, 외교부 장관, 통일부 장관; `A 및 B 대표이사` → A 대표이사, B 대표이사.
     A name whose first part is one letter stays whole (`대·중소기업·농어업협력재단`)."""
     text = NUMBERED_PAIR_RE.sub(lambda m: f"{m[1]}{m[3]}·{m[2]}{m[3]}", text.rstrip("*"))  # 1·2차관
-    text = HEAD_PAIR_RE.sub("장관·차관", text)  # 장·차관
+    text = HEAD_PAIR_RE.sub(lambda m: "·".join(c + m[2] for c in re.findall(r"[가-힣]", m[1])), text)
+    joined = _split_and(text) if AND_RE.search(text) else [text]
+    if len(joined) > 1 and all(is_title(p.split()[-1]) for p in joined):  # `가나부 실장 및 실·국장`
+        return [p for part in joined for p in split_bodies(part)]
     parts = [p.strip() for p in split_outside_brackets(text, "·ㆍ‧・")]
     # the words the dot joins must each be two letters or more: `수요 대·중견기업` stays whole
     if len(parts) < 2 or any(not p or len(p.split()[-1]) < 2 for p in parts[:-1]) or any(

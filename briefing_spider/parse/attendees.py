@@ -76,12 +76,21 @@ GROUP_COLON_RE = re.compile(r"^\s*(?P<label>[^:：,，()\[\]\d]{1,12}?)\s*[:：]
 CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>.+?)\s*\|?\s*$")
 
 
+BARE_ROLE_RE = re.compile(r"^(" + "|".join(ROLE_WORDS) + r")\s+(?=\S+\s+\S)")
+
+
+def _spaced_label(part: str) -> re.Match | None:
+    """`정 부    가나부 차관, …` (page text of a label cell): a group word, then a wide gap."""
+    found = re.match(r"^\s*(?P<label>\S(?: ?\S){0,7}?)\s{2,}(?P<rest>\S.*)$", part)
+    return found if found and is_group_word(found["label"]) else None
+
+
 def _split_entries(body: list[str]) -> list[_Entry]:
     entries: list[_Entry] = []
     group: str | None = None
     carried: str | None = None  # a `[토론]` role runs on over its list, lines included, to the next tag
     for part in join_wrapped(body):
-        cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part)
+        cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part) or _spaced_label(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
         elif is_group_word(part) and not LEADING_TAG_RE.match(part.strip()):
@@ -100,6 +109,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
                         entries.append(_Entry(group, "", None))
                     continue
                 break
+            chunk = BARE_ROLE_RE.sub(r"(\1) ", chunk)  # `좌장 김하늘 한빛대 교수`: a role word before a person
             role = LEADING_TAG_RE.match(chunk)
             if role and role["tag"].strip() in ROLE_WORDS:
                 word = ROLE_WORDS[role["tag"].strip()]
