@@ -174,3 +174,42 @@ def test_a_company_mark_written_after_the_company_name():
         (None, "마바 주식회사", "박가람", "전무", None),
         (None, "주식회사 사아", None, "상무", None),
     ]
+
+
+def test_a_label_in_a_header_row_takes_its_column_below():
+    table = Table(rows=(
+        (C(0, 0, "일시"), C(0, 1, "장소"), C(0, 2, "참석자")),
+        (C(1, 0, "4.13.(월) 10:00"), C(1, 1, "가나청사"), C(1, 2, "가나부 장관, 다라청장")),
+    ))
+    assert entries(doc(P("□ 행사 개요"), table)) == [(None, "가나부", None, "장관", None), (None, None, None, "다라청장", None)]
+
+
+def test_a_label_cell_flattened_into_page_text_without_a_colon():
+    assert entries("참 석 자 가나부 장관, 다라청장, 마바공단 이사장\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+        (None, "마바공단", None, "이사장", None),
+    ]
+    assert read_attendees(lines_of("참석자 명단은 누리집에 공개한다.\n")) == ((), ())
+
+
+def test_a_short_tag_before_the_label_and_a_sentence_after_it():
+    assert entries("ㅇ (1부) 참석 : 가나부 장관\nㅇ (2부) 참석 : 마바부 차관\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "마바부", None, "차관", None),
+    ]
+    assert read_attendees(lines_of("□ (참석) 가나부 장관은 13일 다라 회의에 참석하여 인사말을 하였다.\n")) == ((), ())
+
+
+def test_angle_and_full_width_group_brackets():
+    assert entries("□ 참석자\n - <정부> 가나부 차관\n - （업계） 다라해운 대표\n") == [
+        ("정부", "가나부", None, "차관", None),
+        ("업계", "다라해운", None, "대표", None),
+    ]
+
+
+def test_a_spaced_name_after_the_title_and_short_gwan_titles():
+    assert entries("□ 참석자 : 가나부 차관 김 하늘, 마바처 감사관\n") == [
+        (None, "가나부", "김하늘", "차관", None),
+        (None, "마바처", None, "감사관", None),
+    ]

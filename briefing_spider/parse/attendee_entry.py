@@ -142,6 +142,8 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
         text = f"{text[: tail.start()]} {squash(tail['tag'])}"  # 가나부(장관): the title in brackets
     text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
+    if len(tokens) >= 3 and _is_title(tokens[-3]) and _join_spaced_name(tokens[-2:]) != tokens[-2:]:
+        tokens = [*tokens[:-2], tokens[-2] + tokens[-1]]  # `가나부 차관 김 하늘`: a spaced name after the title
     if not tokens:
         return None
     if len(tokens) >= 2 and _is_name(tokens[-1]) and _is_title(tokens[-2]) and tokens[-2] not in BODY_TITLES:

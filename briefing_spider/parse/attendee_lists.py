@@ -22,7 +22,8 @@ _MARKS = r"[\s" + BULLETS + r"\-–※*＊·]*"
 _LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?)?"
 _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
 _COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|곳|개\s*(?:사|기관|부처|단체|기업)?)?(?:\s*내외)?\))?"  # 참석자(30여명) :
-LABEL_RE = re.compile(_MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
+_PART = r"(?:[(\[](?![^)\]]*참)[^()\[\]]{1,8}[)\]]\s*)?"  # `ㅇ (1부) 참석 :`: a short tag before the label
+LABEL_RE = re.compile(_MARKS + _PART + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
@@ -45,8 +46,9 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
         return None
     rest = line.text[label.end() :]
     labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
-    if not labelled or NOT_A_LIST_RE.match(rest):
-        return None
+    spaced = re.search(r"(?:자|관)\s+$", line.text[: label.end()]) and "," in rest and _entries_only(rest)
+    if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or _sentence(rest):
+        return None  # `참 석 자 가나부 장관, …` (a label cell in page text) is a list; a sentence is not
     bare = not rest.strip()
     if line.cell and LABEL_ONLY_RE.match(line.text):
         table, row, col = line.cell
@@ -56,6 +58,10 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
             cells = [k for k in right if lines[k].cell[2] == first_col]
             used.update([i, *cells])
             return [BULLET_RE.sub("", SUB_LINE_RE.sub("", lines[k].text)) for k in cells]  # `- (정부) …` in the cell
+        below = _column_below(lines, i)
+        if below:
+            used.update([i, *below])
+            return [lines[k].text for k in below]
         if any(ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] < col for ln in lines):
             return None  # a label in a 비고 column after the row's content
     body = [rest] if rest.strip() else []
@@ -157,3 +163,19 @@ def _label_table(lines: list[TextLine], j: int) -> tuple[list[str], int] | None:
         else:
             body.extend(t for c in cols for t in cells[c])
     return (body, end) if labelled else None
+
+
+def _sentence(text: str) -> bool:
+    """A clause after a label (`(참석) 가나부 장관은 … 참석하여 …`): narrative, not a list."""
+    return bool(SENTENCE_END_RE.search(text.strip().rstrip(".")))
+
+
+def _column_below(lines: list[TextLine], i: int) -> list[int]:
+    """A label in the header row of a table whose other header cells hold no digits
+    (`일시 | 장소 | 참석자`): the cells below it in its column."""
+    table, row, col = lines[i].cell
+    header = [ln for ln in lines if ln.cell and ln.cell[:2] == (table, row)]
+    if row != min(ln.cell[1] for ln in lines if ln.cell and ln.cell[0] == table) or any(
+            re.search(r"\d", ln.text) for ln in header):
+        return []
+    return [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] > row and ln.cell[2] == col]

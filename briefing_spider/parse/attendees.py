@@ -76,6 +76,7 @@ GROUP_COLON_RE = re.compile(r"^\s*(?P<label>[^:：,，()\[\]\d]{1,12}?)\s*[:：]
 CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>.+?)\s*\|?\s*$")
 
 
+OTHER_BRACKET_TAG_RE = re.compile(r"^(\s*)[<〈（［【]([^<>〈〉（）［］【】]{1,15})[>〉）］】]")
 BARE_ROLE_RE = re.compile(r"^(" + "|".join(ROLE_WORDS) + r")\s+(?=\S+\s+\S)")
 
 
@@ -90,6 +91,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
     group: str | None = None
     carried: str | None = None  # a `[토론]` role runs on over its list, lines included, to the next tag
     for part in join_wrapped(body):
+        part = OTHER_BRACKET_TAG_RE.sub(r"\1(\2)", part)  # `<정부>`, `（정부）` → `(정부)`
         cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part) or _spaced_label(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
