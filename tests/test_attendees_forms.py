@@ -213,3 +213,33 @@ def test_a_spaced_name_after_the_title_and_short_gwan_titles():
         (None, "가나부", "김하늘", "차관", None),
         (None, "마바처", None, "감사관", None),
     ]
+
+
+def test_numbered_and_other_bullet_marks_before_a_label():
+    for mark in ("1.", "가.", "①", "⊙", "◉", "▣", "–", "ㆍ"):
+        assert entries(f"{mark} 참석자 : 가나부 장관\n") == [(None, "가나부", None, "장관", None)], mark
+
+
+def test_labels_naming_whom_the_list_holds():
+    assert entries("□ 주요 참석 인사 : 가나부 장관, 다라협회 회장\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라협회", None, "회장", None),
+    ]
+    assert entries("○ 참석위원 : 김하늘 위원장, 이바다 위원\n○ 참석 기업 : 가나전자, 다라화학\n") == [
+        (None, None, "김하늘", "위원장", None),
+        (None, None, "이바다", "위원", None),
+        (None, "가나전자", None, None, None),
+        (None, "다라화학", None, None, None),
+    ]
+
+
+def test_a_party_or_a_registered_body_is_no_name():
+    assert entries("○ 참석 : (사)가나협회 회장, (재)다라재단 이사장, 마바당 대표\n") == [
+        (None, "(사)가나협회", None, "회장", None),
+        (None, "(재)다라재단", None, "이사장", None),
+        (None, "마바당", None, "대표", None),
+    ]
+
+
+def test_who_may_attend_anywhere_in_the_line_is_no_list():
+    assert read_attendees(lines_of("○ 참석자 : 가나 분야 종사자 누구나\n")) == ((), ())

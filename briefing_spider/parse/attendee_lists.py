@@ -17,9 +17,11 @@ from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE
 from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
-BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑\uE000-\uF8FF\U000F0000-\U000FFFFD"
-_MARKS = r"[\s" + BULLETS + r"\-–※*＊·]*"
-_LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?)?"
+BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑⊙◉▣▢◐◑☞\uE000-\uF8FF\U000F0000-\U000FFFFD"
+_NUMBERED = r"\d{1,2}[.)]|[가-하][.)]|[\u2460-\u2473\u2776-\u277F]"  # 1. 가. ①
+_MARKS = r"(?:[\s" + BULLETS + r"\-–—※*＊·ㆍ‧]|" + _NUMBERED + r")*"
+# 참석자, 참석 기관, 참석 대상, and the lists named by whom they hold: 참석 인사 / 위원 / 기업 / 단체
+_LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?|인\s*사|위\s*원|기\s*업|단\s*체)?"
 _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
 _COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|곳|개\s*(?:사|기관|부처|단체|기업)?)?(?:\s*내외)?\))?"  # 참석자(30여명) :
 _PART = r"(?:[(\[](?![^)\]]*참)[^()\[\]]{1,8}[)\]]\s*)?"  # `ㅇ (1부) 참석 :`: a short tag before the label
@@ -28,6 +30,7 @@ LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*"
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
 NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전)(?:\s|$|[,.])")
+WHO_MAY_ATTEND_RE = re.compile(r"누구나|선착순|사전\s*신청|신청\s*(?:필요|가능|접수)")  # `… 종사자 누구나`
 # A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
 SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
 # A contact line, a time or a phone number is never list material.
@@ -47,7 +50,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     rest = line.text[label.end() :]
     labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
     spaced = re.search(r"(?:자|관)\s+$", line.text[: label.end()]) and "," in rest and _entries_only(rest)
-    if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or _sentence(rest):
+    if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or WHO_MAY_ATTEND_RE.search(rest) or _sentence(rest):
         return None  # `참 석 자 가나부 장관, …` (a label cell in page text) is a list; a sentence is not
     bare = not rest.strip()
     if line.cell and LABEL_ONLY_RE.match(line.text):
