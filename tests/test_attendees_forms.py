@@ -243,3 +243,31 @@ def test_a_party_or_a_registered_body_is_no_name():
 
 def test_who_may_attend_anywhere_in_the_line_is_no_list():
     assert read_attendees(lines_of("○ 참석자 : 가나 분야 종사자 누구나\n")) == ((), ())
+
+
+def test_a_person_in_brackets_after_the_body():
+    assert entries("○ 참석 : 가나협회(회장 김하늘), 다라재단(이사장 이바다)\n") == [
+        (None, "가나협회", "김하늘", "회장", None),
+        (None, "다라재단", "이바다", "이사장", None),
+    ]
+
+
+def test_a_table_with_a_header_row_under_a_bare_label_is_a_roster():
+    roster = Table(rows=(
+        (C(0, 0, "소 속"), C(0, 1, "성 명"), C(0, 2, "직 위")),
+        (C(1, 0, "가나부"), C(1, 1, "홍길동"), C(1, 2, "장관")),
+        (C(2, 0, "다라협회"), C(2, 1, "김하늘"), C(2, 2, "회장")),
+    ))
+    assert entries(doc(P("□ 참석자"), roster)) == [
+        (None, "가나부", "홍길동", "장관", None),
+        (None, "다라협회", "김하늘", "회장", None),
+    ]
+    groups = Table(rows=(
+        (C(0, 0, "구분"), C(0, 1, "참석자")),
+        (C(1, 0, "정부"), C(1, 1, "가나부 차관")),
+        (C(2, 0, "업계"), C(2, 1, "다라해운 대표")),
+    ))
+    assert entries(doc(P("< 참석자 >"), groups)) == [
+        ("정부", "가나부", None, "차관", None),
+        ("업계", "다라해운", None, "대표", None),
+    ]

@@ -138,8 +138,8 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     tail = TRAILING_TAG_RE.search(text)
     if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
         qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당), 장관(홍길동)
-    elif tail and _is_title(squash(tail["tag"])) and is_org((text[: tail.start()].split() or [""])[-1]):
-        text = f"{text[: tail.start()]} {squash(tail['tag'])}"  # 가나부(장관): the title in brackets
+    elif tail and any(_is_title(w) for w in tail["tag"].split()) and is_org((text[: tail.start()].split() or [""])[-1]):
+        text = f"{text[: tail.start()]} {tail['tag']}"  # 가나부(장관), 가나협회(회장 홍길동): the person in brackets
     text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if len(tokens) >= 3 and _is_title(tokens[-3]) and _join_spaced_name(tokens[-2:]) != tokens[-2:]:

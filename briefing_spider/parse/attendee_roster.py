@@ -11,6 +11,7 @@ import re
 
 from briefing_spider.parse.attendee_entry import parse_person
 from briefing_spider.parse.attendee_lexicon import ROLE_WORDS
+from briefing_spider.parse.attendee_lists import LABEL_ONLY_RE
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Attendee
 
@@ -29,7 +30,7 @@ LOOKAHEAD_LINES = 3  # the table starts within this many lines after the heading
 
 def read_roster(lines: list[TextLine], i: int, used: set[int]) -> list[Attendee] | None:
     line = lines[i]
-    if len(squash(line.text)) > 30 or not ROSTER_LABEL_RE.search(line.text):
+    if not _heading(line.text):
         return None
     start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
     if start is None or (line.cell and lines[start].cell[0] == line.cell[0]):
@@ -102,7 +103,7 @@ def roster_rows(lines: list[TextLine], i: int, used: set[int]) -> list[str] | No
     """A roster heading over a `구분 | 참석자` table: each row read as a list line under its group
     (`(정부) 가나부 차관, 다라청 국장`), a merged or empty 구분 cell keeping the group above."""
     line = lines[i]
-    if len(squash(line.text)) > 30 or not ROSTER_LABEL_RE.search(line.text):
+    if not _heading(line.text):
         return None
     start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
     if start is None or (line.cell and lines[start].cell[0] == line.cell[0]):
@@ -121,3 +122,8 @@ def roster_rows(lines: list[TextLine], i: int, used: set[int]) -> list[str] | No
             body.extend([f"({squash(group)}) {texts[0]}" if group else texts[0], *texts[1:]])
     used.update(range(i, end))
     return body or None
+
+
+def _heading(text: str) -> bool:
+    """`참석자 명단`, `< 참석자 현황 >`, or a bare attendee label (`□ 참석자`) over the table."""
+    return len(squash(text)) <= 30 and bool(ROSTER_LABEL_RE.search(text) or LABEL_ONLY_RE.match(text))
