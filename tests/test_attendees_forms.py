@@ -271,3 +271,18 @@ def test_a_table_with_a_header_row_under_a_bare_label_is_a_roster():
         ("정부", "가나부", None, "차관", None),
         ("업계", "다라해운", None, "대표", None),
     ]
+
+
+def test_words_cut_at_odd_places_by_page_layout():
+    d = doc(P("□ 참석자 : 가나부 장관, 다라", "청장, 마바공단 이사", "장, 사아협회 회장"), P("□ 내용"))
+    assert entries(d) == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+        (None, "마바공단", None, "이사장", None),
+        (None, "사아협회", None, "회장", None),
+    ]
+    assert entries("○ 참석 : 다라청 김\n하늘 국장, 마바공단\n이사장 홍길동, 사아협회 회장\n") == [
+        (None, "다라청", "김하늘", "국장", None),
+        (None, "마바공단", "홍길동", "이사장", None),
+        (None, "사아협회", None, "회장", None),
+    ]

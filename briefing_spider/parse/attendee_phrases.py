@@ -147,10 +147,11 @@ def join_wrapped(body: list[str]) -> list[str]:
         last, first = words[-1], nxt[0].rstrip(",，·ㆍ")
         glued = last + first
         tail = prev.split(",")[-1].split()
-        if _cut_word(last, nxt) and (is_name(glued) or is_org(glued) or is_title(glued)):
+        if _cut_word(last, nxt) and (is_title(glued) or not is_title(last) and (is_name(glued) or is_org(glued))):
             out[-1] = prev.rstrip() + part.lstrip()
-        elif is_title(first) and len(part.split(",")[0].split()) == 1 and not any(is_title(w) for w in tail):
-            out[-1] = prev.rstrip() + " " + part.lstrip()
+        elif is_title(first) and _title_led(part) and not any(is_title(w) for w in tail):
+            joint = " " if is_org(last) or is_name(last) else ""  # `다라` + `청장`: one word cut
+            out[-1] = prev.rstrip() + joint + part.lstrip()
         elif "," in prev and not is_title(last) and not is_org(last):
             out[-1] = prev.rstrip() + ("" if is_org(glued) or is_title(glued) else " ") + part.lstrip()
         else:
@@ -158,9 +159,19 @@ def join_wrapped(body: list[str]) -> list[str]:
     return out
 
 
+def _title_led(part: str) -> bool:
+    """The line's first entry is a title alone or a title and a name (`이사장 홍길동, …`)."""
+    words = part.split(",")[0].split()
+    return len(words) == 1 or len(words) == 2 and is_name(words[1])
+
+
 def _cut_word(last: str, nxt: list[str]) -> bool:
-    """A line opening with one letter that cannot stand alone (not a surname of a spaced name
-    `허 진`, not 등/외/및) after a word that is not a title: the word was cut at the line end."""
+    """A word cut at the line end: the next line opens with one letter that cannot stand alone
+    (not 등/외/및, not the surname of a spaced name `허 진 …`; a letter before a comma never is),
+    or the line ended in a surname letter (`김` + `하늘 국장`)."""
     first = nxt[0].rstrip(",，·ㆍ")
-    spaced_name = first in SURNAMES and not (len(nxt) > 1 and is_title(nxt[1].rstrip(",")))
-    return bool(re.fullmatch(r"[가-힣]", first)) and first not in "등외및" and not spaced_name and not is_title(last)
+    if len(last) == 1 and last in SURNAMES and re.fullmatch(r"[가-힣]{1,3}", first):
+        return True
+    spaced_name = (first in SURNAMES and first == nxt[0] and len(nxt) > 1
+                   and 1 <= len(nxt[1].rstrip(",")) <= 2 and not is_title(nxt[1].rstrip(",")))
+    return bool(re.fullmatch(r"[가-힣]", first)) and first not in "등외및" and not spaced_name
