@@ -286,3 +286,51 @@ def test_words_cut_at_odd_places_by_page_layout():
         (None, "마바공단", "홍길동", "이사장", None),
         (None, "사아협회", None, "회장", None),
     ]
+
+
+def test_a_person_without_a_title_and_a_name_before_its_body_in_brackets():
+    assert entries("□ 참석 : 한빛대 김하늘, 누리대 이바다 교수\n") == [
+        (None, "한빛대", "김하늘", None, None),
+        (None, "누리대", "이바다", "교수", None),
+    ]
+    assert entries("□ 참석자 : 김하늘(가나부 장관), 이바다(다라청장)\n") == [
+        (None, "가나부", "김하늘", "장관", None),
+        (None, None, "이바다", "다라청장", None),
+    ]
+
+
+def test_a_body_headed_by_its_own_ending_is_no_name():
+    assert entries("□ 참석 : 다라청 차장, 마바원 원장\n") == [
+        (None, "다라청", None, "차장", None),
+        (None, "마바원", None, "원장", None),
+    ]
+
+
+def test_the_next_outline_item_ends_the_list():
+    assert entries("(참석자) 가나부 장관, 다라부 장관\n(장소) 가나청사 회의실\n일 시 : 4.13.(월)\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라부", None, "장관", None),
+    ]
+
+
+def test_a_group_sub_line_after_a_list_ending_in_deung_is_not_glued_to_it():
+    assert entries("ㅇ 참석 : 가나부 장관, 다라부 장관 등\n   - 업계 : 가나협회, 다라협회\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라부", None, "장관", None),
+        ("업계", "가나협회", None, None, None),
+        ("업계", "다라협회", None, None, None),
+    ]
+
+
+def test_rows_under_a_label_cell_without_a_label_of_their_own_continue_it():
+    table = Table(rows=(
+        (C(0, 0, "일 시"), C(0, 1, "4.13(월) 15:00")),
+        (C(1, 0, "참 석"), C(1, 1, "가나부 장관, 다라협회 회장,")),
+        (C(2, 1, "마바공단 이사장 등 30명"),),
+        (C(3, 0, "장 소"), C(3, 1, "가나청사")),
+    ))
+    assert entries(doc(P("□ 개요"), table)) == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라협회", None, "회장", None),
+        (None, "마바공단", None, "이사장", None),
+    ]

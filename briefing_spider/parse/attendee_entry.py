@@ -140,6 +140,8 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
         qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당), 장관(홍길동)
     elif tail and any(_is_title(w) for w in tail["tag"].split()) and is_org((text[: tail.start()].split() or [""])[-1]):
         text = f"{text[: tail.start()]} {tail['tag']}"  # 가나부(장관), 가나협회(회장 홍길동): the person in brackets
+    elif tail and _is_name(squash(text[: tail.start()])) and _is_title(tail["tag"].split()[-1]):
+        text = f"{tail['tag']} {squash(text[: tail.start()])}"  # 홍길동(가나부 장관) → 가나부 장관 홍길동
     text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
     if len(tokens) >= 3 and _is_title(tokens[-3]) and _join_spaced_name(tokens[-2:]) != tokens[-2:]:
@@ -158,12 +160,15 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
         readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
-        if _is_name(rest[-1]) and not (len(rest) == 2 and COMPANY_MARK_RE.fullmatch(rest[0])):  # 주식회사 가나
+        heads = len(rest) == 1 and title[0] == rest[0][-1] and rest[0][0] not in COMMON_SURNAMES  # 마바원 원장
+        if _is_name(rest[-1]) and not heads and not (len(rest) == 2 and COMPANY_MARK_RE.fullmatch(rest[0])):
             readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
         if len(rest) >= 2 and _is_name(rest[0]):
             readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))
         if readings:
             _, _, name, org_tokens = max(readings)
+    if title is None and len(rest) == 2 and is_org(rest[0]) and _is_name(rest[1]):
+        name, org_tokens = rest[1], rest[:1]  # `한빛대 김하늘`: a person without a title
     if qualifier and name is None and title not in BODY_TITLES and _is_name(squash(qualifier)):
         name, qualifier = squash(qualifier), None  # `가나부 장관(홍길동)`: the name in brackets
     organization = " ".join(org_tokens) or qualifier

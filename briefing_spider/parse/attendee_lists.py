@@ -30,6 +30,9 @@ LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*"
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
 NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전)(?:\s|$|[,.])")
+# The other items of an event's outline: a line opening with one ends the list.
+ITEM_LABEL_RE = re.compile(r"^[\s" + BULLETS + r"\-–·ㆍ]*[(\[<]?\s*(?:일\s*시|장\s*소|시\s*간|기\s*간|주\s*요\s*내\s*용|내\s*용|"
+                           r"안\s*건|주\s*제|목\s*적|개\s*요|주\s*최|주\s*관|후\s*원|문\s*의)\s*(?:/\s*\S+\s*)?[)\]>:：]")
 WHO_MAY_ATTEND_RE = re.compile(r"누구나|선착순|사전\s*신청|신청\s*(?:필요|가능|접수)")  # `… 종사자 누구나`
 # A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
 SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
@@ -58,7 +61,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
         right = [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] > col]
         if right:
             first_col = lines[right[0]].cell[2]
-            cells = [k for k in right if lines[k].cell[2] == first_col]
+            cells = [k for k in right if lines[k].cell[2] == first_col] + _rows_below(lines, i, first_col)
             used.update([i, *cells])
             return [BULLET_RE.sub("", SUB_LINE_RE.sub("", lines[k].text)) for k in cells]  # `- (정부) …` in the cell
         below = _column_below(lines, i)
@@ -78,8 +81,8 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
                 body.extend(table[0])
                 used.update(range(j, table[1]))
             break
-        if LABEL_RE.match(nxt.text) and not SUB_LINE_RE.match(nxt.text):
-            break
+        if LABEL_RE.match(nxt.text) and not SUB_LINE_RE.match(nxt.text) or ITEM_LABEL_RE.match(nxt.text):
+            break  # another label: `(장소) …`, `일 시 : …`
         same_para = nxt.para == line.para and not BULLET_START_RE.match(nxt.text) and not _narrative(nxt.text)
         sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
@@ -182,3 +185,20 @@ def _column_below(lines: list[TextLine], i: int) -> list[int]:
             re.search(r"\d", ln.text) for ln in header):
         return []
     return [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] > row and ln.cell[2] == col]
+
+
+def _rows_below(lines: list[TextLine], i: int, col: int) -> list[int]:
+    """Rows under a label cell with no cell of their own left of the content column (the label
+    cell spans them, or they leave it blank): the list runs on in them."""
+    table, row, _ = lines[i].cell
+    rows: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        if ln.cell and ln.cell[0] == table and ln.cell[1] > row:
+            rows.setdefault(ln.cell[1], []).append(k)
+    out: list[int] = []
+    for r in sorted(rows):
+        cells = rows[r]
+        if any(lines[k].cell[2] < col and lines[k].text.strip() for k in cells):
+            break
+        out.extend(k for k in cells if lines[k].cell[2] == col)
+    return out

@@ -23,6 +23,8 @@ TRAILING_ROLE_RE = re.compile(r"\s(주재|좌장|사회)$")
 NUMBERED_PAIR_RE = re.compile(r"(?<!\d)(\d)\s*[·ㆍ‧,]\s*(\d)\s*(차관|차장|부총리|부원장|부위원장)")
 # Letters sharing one ending: 장·차관 → 장관·차관, 실·국장 → 실장·국장, 과·팀장 → 과장·팀장.
 HEAD_PAIR_RE = re.compile(r"(?<![가-힣])((?:[가-힣]\s*[·ㆍ‧]\s*)+[가-힣])(장관|장|관)(?![가-힣])")
+ENDED_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s+\S+)?\s*$|\d+\s*(?:여\s*)?명\s*\S*$")  # `… 등`, `… 20명 내외`
+LABELLED_RE = re.compile(r"^\s*\S{1,8}\s*[:：]")  # `업계 : …` opens a group, never continues an entry
 AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
 
 
@@ -141,7 +143,7 @@ def join_wrapped(body: list[str]) -> list[str]:
         prev = out[-1] if out else ""
         words, nxt = prev.split(), part.split()
         if (not words or not nxt or prev.rstrip().endswith((",", "，", "·", "ㆍ")) or LEADING_TAG_RE.match(part)
-                or is_group_word(part) or is_group_word(prev)):
+                or is_group_word(part) or is_group_word(prev) or ENDED_RE.search(prev) or LABELLED_RE.match(part)):
             out.append(part)
             continue
         last, first = words[-1], nxt[0].rstrip(",，·ㆍ")
