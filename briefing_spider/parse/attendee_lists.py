@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
+from briefing_spider.parse.attendee_cells import column_below, label_table, rows_below
 from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
@@ -61,10 +62,10 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
         right = [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] > col]
         if right:
             first_col = lines[right[0]].cell[2]
-            cells = [k for k in right if lines[k].cell[2] == first_col] + _rows_below(lines, i, first_col)
+            cells = [k for k in right if lines[k].cell[2] == first_col] + rows_below(lines, i, first_col)
             used.update([i, *cells])
             return [BULLET_RE.sub("", SUB_LINE_RE.sub("", lines[k].text)) for k in cells]  # `- (정부) …` in the cell
-        below = _column_below(lines, i)
+        below = column_below(lines, i)
         if below:
             used.update([i, *below])
             return [lines[k].text for k in below]
@@ -76,7 +77,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     while j < len(lines):
         nxt = lines[j]
         if nxt.cell != line.cell:
-            table = _label_table(lines, j) if bare and not body and nxt.cell else None
+            table = label_table(lines, j) if bare and not body and nxt.cell else None
             if table:
                 body.extend(table[0])
                 used.update(range(j, table[1]))
@@ -147,58 +148,6 @@ def _entries_only(text: str) -> bool:
     return text.endswith(",") or is_org(last_word) or is_title(last_word) or title_then_name
 
 
-def _label_table(lines: list[TextLine], j: int) -> tuple[list[str], int] | None:
-    """A small table under a bare label whose rows are a group label cell and its entries
-    (`정 부 | 가나부 차관, …`): each row read as `(정부) 가나부 차관, …`."""
-    table = lines[j].cell[0]
-    end = j
-    rows: dict[int, dict[int, list[str]]] = {}
-    while end < len(lines) and lines[end].cell and lines[end].cell[0] == table:
-        _, row, col = lines[end].cell
-        rows.setdefault(row, {}).setdefault(col, []).append(lines[end].text.strip())
-        end += 1
-    body: list[str] = []
-    labelled = 0
-    for cells in rows.values():
-        cols = sorted(cells)
-        label = squash(" ".join(cells[cols[0]]))
-        if len(cols) >= 2 and 0 < len(label) <= 12 and not re.search(r"[,，]", label):
-            content = [t for c in cols[1:] for t in cells[c]]
-            body.extend([f"({label.strip('()[]')}) {content[0]}", *content[1:]])
-            labelled += 1
-        else:
-            body.extend(t for c in cols for t in cells[c])
-    return (body, end) if labelled else None
-
-
 def _sentence(text: str) -> bool:
     """A clause after a label (`(참석) 가나부 장관은 … 참석하여 …`): narrative, not a list."""
     return bool(SENTENCE_END_RE.search(text.strip().rstrip(".")))
-
-
-def _column_below(lines: list[TextLine], i: int) -> list[int]:
-    """A label in the header row of a table whose other header cells hold no digits
-    (`일시 | 장소 | 참석자`): the cells below it in its column."""
-    table, row, col = lines[i].cell
-    header = [ln for ln in lines if ln.cell and ln.cell[:2] == (table, row)]
-    if row != min(ln.cell[1] for ln in lines if ln.cell and ln.cell[0] == table) or any(
-            re.search(r"\d", ln.text) for ln in header):
-        return []
-    return [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] > row and ln.cell[2] == col]
-
-
-def _rows_below(lines: list[TextLine], i: int, col: int) -> list[int]:
-    """Rows under a label cell with no cell of their own left of the content column (the label
-    cell spans them, or they leave it blank): the list runs on in them."""
-    table, row, _ = lines[i].cell
-    rows: dict[int, list[int]] = {}
-    for k, ln in enumerate(lines):
-        if ln.cell and ln.cell[0] == table and ln.cell[1] > row:
-            rows.setdefault(ln.cell[1], []).append(k)
-    out: list[int] = []
-    for r in sorted(rows):
-        cells = rows[r]
-        if any(lines[k].cell[2] < col and lines[k].text.strip() for k in cells):
-            break
-        out.extend(k for k in cells if lines[k].cell[2] == col)
-    return out

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing_spider.parse.attendee_entry import (
-    COMPANY_TAG, LEADING_TAG_RE, TRAILING_ETC_RE, is_org, is_title, leftovers, names_agency, parse_person, split_outside_brackets,
+    COMPANY_TAG, LEADING_TAG_RE, TRAILING_ETC_RE, is_title, leftovers, names_agency, parse_person, split_outside_brackets,
     split_runs,
 )
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
