@@ -334,3 +334,21 @@ def test_rows_under_a_label_cell_without_a_label_of_their_own_continue_it():
         (None, "다라협회", None, "회장", None),
         (None, "마바공단", None, "이사장", None),
     ]
+
+
+def test_named_bodies_on_both_sides_of_deung_and_mit():
+    assert entries("참석 : 가나부 장관, 다라부 차관 등 관계부처 및 가나협회 등 유관기관\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "다라부", None, "차관", None),
+        (None, "가나협회", None, None, None),
+    ]
+    assert entries("참석자 : 가나부 장관 및 관계관\n") == [(None, "가나부", None, "장관", None), (None, "가나부", None, "관계관", None)]
+
+
+def test_a_label_cell_spanning_rows_of_group_and_content_cells():
+    table = Table(rows=(
+        (Cell(row=0, col=0, row_span=2, col_span=1, blocks=(P("참석자"),)), C(0, 1, "정부"), C(0, 2, "가나부 차관")),
+        (C(1, 1, "업계"), C(1, 2, "다라해운 대표")),
+        (C(2, 0, "장소"), C(2, 1, "가나청사")),
+    ))
+    assert entries(doc(table)) == [("정부", "가나부", None, "차관", None), ("업계", "다라해운", None, "대표", None)]

@@ -45,18 +45,37 @@ def column_below(lines: list[TextLine], i: int) -> list[int]:
     return [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] > row and ln.cell[2] == col]
 
 
-def rows_below(lines: list[TextLine], i: int, col: int) -> list[int]:
-    """Rows under a label cell with no cell of their own left of the content column (the label
-    cell spans them, or they leave it blank): the list runs on in them."""
-    table, row, _ = lines[i].cell
+def beside_label(lines: list[TextLine], i: int) -> tuple[list[int], list[str]] | None:
+    """The cells right of a label cell, in its row and in the rows below that have no label of
+    their own (the label cell spans them, or they leave it blank). A row with a short cell
+    before its content (`참석자 | 정부 | 가나부 차관`) reads as `(정부) 가나부 차관`."""
+    table, row, col = lines[i].cell
     rows: dict[int, list[int]] = {}
     for k, ln in enumerate(lines):
-        if ln.cell and ln.cell[0] == table and ln.cell[1] > row:
+        if ln.cell and ln.cell[0] == table and ln.cell[1] >= row and ln.cell[2] > col:
             rows.setdefault(ln.cell[1], []).append(k)
-    out: list[int] = []
+        elif ln.cell and ln.cell[0] == table and ln.cell[1] > row and ln.text.strip():
+            rows.setdefault(ln.cell[1], []).append(-1)  # a label of its own: the list ends above
+    if row not in rows:
+        return None
+    used: list[int] = []
+    body: list[str] = []
     for r in sorted(rows):
-        cells = rows[r]
-        if any(lines[k].cell[2] < col and lines[k].text.strip() for k in cells):
+        if -1 in rows[r]:
             break
-        out.extend(k for k in cells if lines[k].cell[2] == col)
-    return out
+        cells: dict[int, list[str]] = {}
+        for k in rows[r]:
+            cells.setdefault(lines[k].cell[2], []).append(_unbullet(lines[k].text))
+        cols = sorted(cells)
+        label = squash(" ".join(cells[cols[0]]))
+        if len(cols) >= 2 and 0 < len(label) <= 12 and not re.search(r"[,，]", label):
+            content = [t for c in cols[1:] for t in cells[c]]
+            body.extend([f"({label.strip('()[]')}) {content[0]}", *content[1:]])
+        else:
+            body.extend(t for c in cols for t in cells[c])
+        used.extend(rows[r])
+    return (used, body) if body else None
+
+
+def _unbullet(text: str) -> str:
+    return re.sub(r"^\s*(?:[-–ㆍ·‧]|[□■○●◦ㅇ▸▶►▷‣•￭▪❍])\s*", "", text)

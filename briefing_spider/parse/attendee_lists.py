@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
-from briefing_spider.parse.attendee_cells import column_below, label_table, rows_below
+from briefing_spider.parse.attendee_cells import beside_label, column_below, label_table
 from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
@@ -59,12 +59,10 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     bare = not rest.strip()
     if line.cell and LABEL_ONLY_RE.match(line.text):
         table, row, col = line.cell
-        right = [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] > col]
-        if right:
-            first_col = lines[right[0]].cell[2]
-            cells = [k for k in right if lines[k].cell[2] == first_col] + rows_below(lines, i, first_col)
-            used.update([i, *cells])
-            return [BULLET_RE.sub("", SUB_LINE_RE.sub("", lines[k].text)) for k in cells]  # `- (정부) …` in the cell
+        beside = beside_label(lines, i)
+        if beside:
+            used.update([i, *beside[0]])
+            return beside[1]
         below = column_below(lines, i)
         if below:
             used.update([i, *below])
