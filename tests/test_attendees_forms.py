@@ -352,3 +352,27 @@ def test_a_label_cell_spanning_rows_of_group_and_content_cells():
         (C(2, 0, "장소"), C(2, 1, "가나청사")),
     ))
     assert entries(doc(table)) == [("정부", "가나부", None, "차관", None), ("업계", "다라해운", None, "대표", None)]
+
+
+def test_arrow_markers_between_groups_and_a_country_after_juhan():
+    assert entries("참석 : ▶정부: 가나부 차관 ▶업계: 다라협회 회장\n") == [
+        ("정부", "가나부", None, "차관", None),
+        ("업계", "다라협회", None, "회장", None),
+    ]
+    assert entries("참석 : 주한 마바국 대사\n") == [(None, "주한 마바국", None, "대사", None)]
+
+
+def test_a_kind_after_deung_and_mit_is_no_entry():
+    assert entries("ㅇ (참석) 가나부 장관 등 정부 및 민간기업 관계자 50여명\n") == [(None, "가나부", None, "장관", None)]
+
+
+def test_a_roster_attendee_cell_with_name_and_title():
+    roster = Table(rows=(
+        (C(0, 0, "구분"), C(0, 1, "기관"), C(0, 2, "참석자")),
+        (C(1, 0, "정부"), C(1, 1, "가나부"), C(1, 2, "김하늘 장관")),
+        (C(2, 0, "업계"), C(2, 1, "다라협회"), C(2, 2, "이바다")),
+    ))
+    assert entries(doc(P("< 참석자 명단 >"), roster)) == [
+        ("정부", "가나부", "김하늘", "장관", None),
+        ("업계", "다라협회", "이바다", None, None),
+    ]

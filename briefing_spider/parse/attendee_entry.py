@@ -26,7 +26,7 @@ STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원|은행|조합|센터|연구소)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
 
 
-def split_outside_brackets(text: str, separators: str = ",，、;/▲△") -> list[str]:
+def split_outside_brackets(text: str, separators: str = ",，、;/▲△▶►▷") -> list[str]:
     parts, depth, start = [], 0, 0
     for k, char in enumerate(text):
         if char in "([（「":
@@ -161,7 +161,8 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     if title and rest and title not in BODY_TITLES:
         readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
         heads = len(rest) == 1 and title[0] == rest[0][-1] and rest[0][0] not in COMMON_SURNAMES  # 마바원 원장
-        if _is_name(rest[-1]) and not heads and not (len(rest) == 2 and COMPANY_MARK_RE.fullmatch(rest[0])):
+        after_mark = len(rest) == 2 and (COMPANY_MARK_RE.fullmatch(rest[0]) or rest[0] == "주한")  # 주식회사 가나, 주한 가나국
+        if _is_name(rest[-1]) and not heads and not after_mark:
             readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
         if len(rest) >= 2 and _is_name(rest[0]):
             readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))

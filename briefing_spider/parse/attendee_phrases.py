@@ -43,7 +43,8 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
         role, text = ROLE_WORDS[trail_word[1]], text[: trail_word.start()]
     text = BRACKETED_COUNT_RE.sub("", text)
     if re.search(r"\s등\s.*\s및\s+\S", text):  # `가나부 차관 등 관계부처 및 다라협회 등 유관기관`: each side
-        parts = [p for p in re.split(r"\s+및\s+", text) if p.split() and (is_org(p.split()[0]) or is_title(p.split()[0]))]
+        parts = [p for p in re.split(r"\s+및\s+", text)
+                 if p.split() and (is_org(p.split()[0]) or is_title(p.split()[0])) and not _is_kind(p.split()[0])]
         return [e for part in parts for e in clean_entry(f"({role}) {part}" if role else part)]
     text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
     if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:

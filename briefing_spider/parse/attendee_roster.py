@@ -91,6 +91,9 @@ def _person(fields: dict[str, str], group: str | None, raw: str) -> Attendee | N
     organization, name, title = (fields.get(k) or None for k in ("organization", "name", "title"))
     if not (organization or name or title):
         return None
+    spoken = parse_person(name, group, role, raw=raw) if name and len(name.split()) > 1 else None
+    if spoken and spoken.name and spoken.title and not spoken.organization:  # a 참석자 cell `홍길동 장관`
+        name, title = spoken.name, title or spoken.title
     return Attendee(group=group, organization=organization, name=name and squash(name), title=title, role=role, raw=raw)
 
 

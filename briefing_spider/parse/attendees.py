@@ -94,7 +94,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
         part = OTHER_BRACKET_TAG_RE.sub(r"\1(\2)", part)  # `<정부>`, `（정부）` → `(정부)`
         cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part) or _spaced_label(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
-            part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
+            part = f"({squash(cells['label']).strip('()[]▶►▷▲△')}) {cells['rest']}"
         elif is_group_word(part) and not LEADING_TAG_RE.match(part.strip()):
             part = f"({squash(part).strip('()[]<>:：')})"  # a label line of its own: `정 부`
         for chunk in split_outside_brackets(part):
