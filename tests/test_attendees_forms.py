@@ -376,3 +376,29 @@ def test_a_roster_attendee_cell_with_name_and_title():
         ("정부", "가나부", "김하늘", "장관", None),
         ("업계", "다라협회", "이바다", None, None),
     ]
+
+
+def test_a_committee_seat_in_brackets_is_no_organisation():
+    assert entries("ㅇ 참석 : 가나부 장관(위원장), 마바청장(위원)\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "마바청장", None),
+    ]
+
+
+def test_bare_names_under_role_tags_are_people():
+    assert entries("□ 참석자 : [사회] 김하늘, [발제] 이바다, 박가람\n") == [
+        (None, None, "김하늘", None, "사회"),
+        (None, None, "이바다", None, "발제"),
+        (None, None, "박가람", None, "발제"),
+    ]
+
+
+def test_a_deputy_head_of_a_district_and_a_title_first_person_with_the_body_in_brackets():
+    assert entries("ㅇ 참석 : 다라도 경제부지사, 마바구 부구청장\n") == [
+        (None, "다라도", None, "경제부지사", None),
+        (None, "마바구", None, "부구청장", None),
+    ]
+    assert entries("□ 참석자 : 장관 김하늘(가나부), 차관 이바다(다라부)\n") == [
+        (None, "가나부", "김하늘", "장관", None),
+        (None, "다라부", "이바다", "차관", None),
+    ]

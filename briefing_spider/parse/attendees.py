@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing_spider.parse.attendee_entry import (
-    COMPANY_TAG, LEADING_TAG_RE, TRAILING_ETC_RE, is_title, leftovers, names_agency, parse_person, split_outside_brackets,
+    COMPANY_TAG, LEADING_TAG_RE, TRAILING_ETC_RE, is_title, names_agency, parse_person, split_outside_brackets,
     split_runs,
 )
+from briefing_spider.parse.attendee_leftovers import leftovers
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
 from briefing_spider.parse.attendee_lists import LABEL_RE, is_group_word, list_body
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
