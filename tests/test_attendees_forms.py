@@ -402,3 +402,30 @@ def test_a_deputy_head_of_a_district_and_a_title_first_person_with_the_body_in_b
         (None, "가나부", "김하늘", "장관", None),
         (None, "다라부", "이바다", "차관", None),
     ]
+
+
+def test_viewer_markdown_table_row_bold_label_and_heading():
+    assert entries("| 구분 | 내용 |\n|---|---|\n| 일시 | 4.13.(월) 10:00 |\n| 참석자 | 가나부 장관, 다라청장 |\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+    ]
+    assert entries("- **참석** : 가나부 장관\n") == [(None, "가나부", None, "장관", None)]
+    assert entries("### 참석자\n- 가나부 장관\n- 다라청장\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+    ]
+
+
+def test_a_count_with_its_groups_in_brackets_gives_nothing_a_count_with_bodies_gives_them():
+    assert read_attendees(lines_of("ㅇ 참석 : 총 15명 (정부 5명, 업계 10명)\n"))[0] == ()
+    assert entries("ㅇ 참석 : 약 30명 (가나부 장관, 다라청장 등)\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+    ]
+
+
+def test_a_role_in_brackets_before_mit_stays_with_its_entry():
+    assert entries("ㅇ 참석 : 가나부 장관(주재) 및 관계부처 차관\n") == [
+        (None, "가나부", None, "장관", "주재"),
+        (None, "관계부처", None, "차관", None),
+    ]

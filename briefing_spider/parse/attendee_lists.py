@@ -20,13 +20,14 @@ from briefing_spider.parse.text_lines import TextLine, squash
 
 BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑⊙◉▣▢◐◑☞\uE000-\uF8FF\U000F0000-\U000FFFFD"
 _NUMBERED = r"\d{1,2}[.)]|[가-하][.)]|[\u2460-\u2473\u2776-\u277F]"  # 1. 가. ①
-_MARKS = r"(?:[\s" + BULLETS + r"\-–—※*＊·ㆍ‧]|" + _NUMBERED + r")*"
+_MARKS = r"(?:[\s" + BULLETS + r"\-–—※*＊·ㆍ‧#|]|" + _NUMBERED + r")*"  # `#`, `|`, `**`: viewer Markdown
 # 참석자, 참석 기관, 참석 대상, and the lists named by whom they hold: 참석 인사 / 위원 / 기업 / 단체
 _LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?|인\s*사|위\s*원|기\s*업|단\s*체)?"
 _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
 _COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|곳|개\s*(?:사|기관|부처|단체|기업)?)?(?:\s*내외)?\))?"  # 참석자(30여명) :
 _PART = r"(?:[(\[](?![^)\]]*참)[^()\[\]]{1,8}[)\]]\s*)?"  # `ㅇ (1부) 참석 :`: a short tag before the label
-LABEL_RE = re.compile(_MARKS + _PART + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
+LABEL_RE = re.compile(_MARKS + _PART + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + r"\**" + _COUNT
+                      + r"\s*(?P<colon>[:：|])?\s*")
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
@@ -52,6 +53,8 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     if not label:
         return None
     rest = line.text[label.end() :]
+    if line.text.lstrip().startswith("|"):
+        rest = rest.rstrip().rstrip("|")  # `| 참석자 | 가나부 장관, … |`: a Markdown table row
     labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
     spaced = re.search(r"(?:자|관)\s+$", line.text[: label.end()]) and "," in rest and _entries_only(rest)
     if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or WHO_MAY_ATTEND_RE.search(rest) or _sentence(rest):

@@ -23,6 +23,7 @@ TRAILING_ROLE_RE = re.compile(r"\s(주재|좌장|사회)$")
 NUMBERED_PAIR_RE = re.compile(r"(?<!\d)(\d)\s*[·ㆍ‧,]\s*(\d)\s*(차관|차장|부총리|부원장|부위원장)")
 # Letters sharing one ending: 장·차관 → 장관·차관, 실·국장 → 실장·국장, 과·팀장 → 과장·팀장.
 HEAD_PAIR_RE = re.compile(r"(?<![가-힣])((?:[가-힣]\s*[·ㆍ‧]\s*)+[가-힣])(장관|장|관)(?![가-힣])")
+COUNTED_RE = re.compile(r"^(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)(?:\s*내외)?\s*\((.+)\)$")
 ENDED_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s+\S+)?\s*$|\d+\s*(?:여\s*)?명\s*\S*$")  # `… 등`, `… 20명 내외`
 LABELLED_RE = re.compile(r"^\s*\S{1,8}\s*[:：]")  # `업계 : …` opens a group, never continues an entry
 AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
@@ -31,6 +32,12 @@ AND_RE = re.compile(r"\s+(?:및|와|과)\s+")
 def clean_entry(text: str) -> list[tuple[str, str | None]]:
     """An entry's role tag taken off, bracketed counts, `등 …` and bare counts dropped, and a
     description with its body in brackets read as the body (`우수기업(가나㈜)` → `가나㈜`)."""
+    if re.search(r"[)\]]\s+및\s+\S", text):  # `가나부 장관(주재) 및 관계부처 차관`: two entries
+        return [e for part in re.split(r"\s+및\s+", text) for e in clean_entry(part)]
+    counted = COUNTED_RE.match(collapse(text))
+    if counted:  # `총 15명 (정부 5명, 업계 10명)`: the count's bodies, without their counts or kinds
+        items = [re.sub(r"\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사)$", "", p.strip()) for p in split_outside_brackets(counted[1])]
+        return [e for item in items if item and item not in GROUP_WORDS for e in clean_entry(item)]
     role = None
     lead = LEADING_TAG_RE.match(text)
     if lead and lead["tag"].strip() in ROLE_WORDS:

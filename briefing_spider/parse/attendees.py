@@ -118,7 +118,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
                 word = ROLE_WORDS[role["tag"].strip()]
                 carried = None if word in SINGLE_ROLES else word
             # a group bracket glued after 등 or an entry: "…등(기업 및 기관) 핵심광물…"
-            pieces = re.split(r"[(\[]" + COMPANY_TAG + r"([^()\[\]]{1,15})[)\]]\s+(?=\S)", chunk)
+            pieces = re.split(r"[(\[]" + COMPANY_TAG + r"([^()\[\]]{1,15})[)\]]\s+(?=\S)(?!및\s)", chunk)
             current_group = group
             for k in range(0, len(pieces), 2):
                 text = pieces[k]
