@@ -49,6 +49,13 @@ def test_a_kind_of_body_ending_in_gigwan_is_no_title():
     ]
 
 
+def test_a_count_of_bodies_inside_a_phrase_stays():
+    assert entries("* 참석 : 건설 관련 8개 기관, 가나공단\n") == [
+        (None, "건설 관련 8개 기관", None, None, None),
+        (None, "가나공단", None, None, None),
+    ]
+
+
 def test_bank_heads_and_a_count_after_the_title():
     assert entries("□ 참석 : 가나은행 부행장, 다라은행장, 마바협회 회원 20여명, 사아공단 직원 약 10명\n") == [
         (None, "가나은행", None, "부행장", None),

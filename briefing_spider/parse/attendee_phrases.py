@@ -23,6 +23,7 @@ TRAILING_ROLE_RE = re.compile(r"\s(주재|좌장|사회)$")
 NUMBERED_PAIR_RE = re.compile(r"(?<!\d)(\d)\s*[·ㆍ‧,]\s*(\d)\s*(차관|차장|부총리|부원장|부위원장)")
 # Letters sharing one ending: 장·차관 → 장관·차관, 실·국장 → 실장·국장, 과·팀장 → 과장·팀장.
 HEAD_PAIR_RE = re.compile(r"(?<![가-힣])((?:[가-힣]\s*[·ㆍ‧]\s*)+[가-힣])(장관|장|관)(?![가-힣])")
+PEOPLE_COUNT_RE = re.compile(r"(?<=\S)\s+(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인)(?:\s*(?:내외|가량|정도|이상|안팎))?$")
 COUNTED_RE = re.compile(r"^(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)(?:\s*내외)?\s*\((.+)\)$")
 ENDED_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s+\S+)?\s*$|\d+\s*(?:여\s*)?명\s*\S*$")  # `… 등`, `… 20명 내외`
 LABELLED_RE = re.compile(r"^\s*\S{1,8}\s*[:：]")  # `업계 : …` opens a group, never continues an entry
@@ -56,11 +57,7 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
     text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
     if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:
         return []
-    words = text.split()
-    for cut in (2, 1):  # a count after the entry: `가나협회 회원 20여명`, `다라공단 직원 약 10명`
-        if len(words) > cut and COUNT_RE.match(" ".join(words[-cut:])):
-            text = " ".join(words[:-cut])
-            break
+    text = PEOPLE_COUNT_RE.sub("", text) or text  # `가나협회 회원 20여명`, `다라공단 직원 약 10명` (`8개 기관` stays)
     inner = _bracketed_bodies(text)
     return [(t, role) for t in inner] if inner is not None else [(text, role)]
 
