@@ -436,3 +436,17 @@ def test_a_role_in_brackets_before_mit_stays_with_its_entry():
         (None, "가나부", None, "장관", "주재"),
         (None, "관계부처", None, "차관", None),
     ]
+
+
+def test_group_labels_with_counts_and_inline_round_bullets():
+    text = "□ 참석자\n ○ 정부(3명) : 가나부 차관, 다라청 국장\n ○ 업계(5개사) : 가나전자\n"
+    assert entries(text) == [
+        ("정부", "가나부", None, "차관", None),
+        ("정부", "다라청", None, "국장", None),
+        ("업계", "가나전자", None, None, None),
+    ]
+    assert entries("* 참석 : (정부, 3명) 가나부 차관 (업계, 2명) 다라해운 대표\n") == [
+        ("정부", "가나부", None, "차관", None),
+        ("업계", "다라해운", None, "대표", None),
+    ]
+    assert entries("ㅇ 참석 : ◦가나부 장관 ◦다라청장\n") == [(None, "가나부", None, "장관", None), (None, None, None, "다라청장", None)]

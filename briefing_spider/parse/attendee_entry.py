@@ -26,7 +26,7 @@ STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원|은행|조합|센터|연구소)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
 
 
-def split_outside_brackets(text: str, separators: str = ",，、;/▲△▶►▷") -> list[str]:
+def split_outside_brackets(text: str, separators: str = ",，、;/▲△▶►▷◦•") -> list[str]:
     parts, depth, start = [], 0, 0
     for k, char in enumerate(text):
         if char in "([（「":

@@ -14,7 +14,7 @@ from briefing_spider.parse.attendee_lexicon import (
     BRACKETED_COUNT_RE, COMPANY_MARK_RE, COUNT_RE, GROUP_WORDS, ROLE_WORDS, SHARED_ENDINGS, SURNAMES,
 )
 from briefing_spider.parse.attendee_lists import is_group_word
-from briefing_spider.parse.text_lines import collapse, squash
+from briefing_spider.parse.text_lines import TextLine, collapse, squash
 
 KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체", "기관장", "단체장")
 KIND_MODIFIERS = ("우수", "참여", "수요", "공급", "중소", "중견", "대·", "대기업", "공공", "관계", "유관", "협력", "관련",
@@ -185,3 +185,16 @@ def _cut_word(last: str, nxt: list[str]) -> bool:
     spaced_name = (first in SURNAMES and first == nxt[0] and len(nxt) > 1
                    and 1 <= len(nxt[1].rstrip(",")) <= 2 and not is_title(nxt[1].rstrip(",")))
     return bool(re.fullmatch(r"[가-힣]", first)) and first not in "등외및" and not spaced_name
+
+
+def expand_starred(text: str, lines: list[TextLine], after: int) -> list[str] | None:
+    """`수요 대·중견기업 9개사*` + a following `* A, B…` note → the bodies the note lists."""
+    star = re.search(r"(\*+)$", text)
+    if not star:
+        return None
+    for line in lines[after : after + 4]:
+        note = re.match(r"^\s*" + re.escape(star.group(1)) + r"(?!\*)\s*(.+)$", line.text)
+        if note:
+            items = [collapse(TRAILING_ETC_RE.sub("", p)) for p in split_outside_brackets(note.group(1))]
+            return [p for p in items if p]
+    return None

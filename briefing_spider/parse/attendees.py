@@ -24,7 +24,7 @@ from briefing_spider.parse.attendee_leftovers import leftovers
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
 from briefing_spider.parse.attendee_lists import LABEL_RE, is_group_word, list_body
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
-from briefing_spider.parse.attendee_phrases import clean_entry, join_wrapped, split_bodies
+from briefing_spider.parse.attendee_phrases import clean_entry, expand_starred, join_wrapped, split_bodies
 from briefing_spider.parse.attendee_roster import read_roster, roster_rows
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
@@ -77,6 +77,15 @@ GROUP_COLON_RE = re.compile(r"^\s*(?P<label>[^:：,，()\[\]\d]{1,12}?)\s*[:：]
 CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>.+?)\s*\|?\s*$")
 
 
+GROUP_COUNT_RE = re.compile(r"[,\s]+(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|개\s*기관)?$")
+LABEL_COUNT_RE = re.compile(r"\s*[(\[](?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|개\s*기관)?[)\]]\s*(?=[:：])")
+
+
+def _group_name(tag: str) -> str:
+    """A group label without its count: `(정부, 3명)` → 정부."""
+    return GROUP_COUNT_RE.sub("", collapse(tag)) or collapse(tag)
+
+
 OTHER_BRACKET_TAG_RE = re.compile(r"^(\s*)[<〈（［【]([^<>〈〉（）［］【】]{1,15})[>〉）］】]")
 BARE_ROLE_RE = re.compile(r"^(" + "|".join(ROLE_WORDS) + r")\s+(?=\S+\s+\S)")
 
@@ -93,6 +102,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
     carried: str | None = None  # a `[토론]` role runs on over its list, lines included, to the next tag
     for part in join_wrapped(body):
         part = OTHER_BRACKET_TAG_RE.sub(r"\1(\2)", part)  # `<정부>`, `（정부）` → `(정부)`
+        part = LABEL_COUNT_RE.sub(" ", part)  # `정부(3명) : …` → `정부 : …`
         cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part) or _spaced_label(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
             part = f"({squash(cells['label']).strip('()[]▶►▷▲△')}) {cells['rest']}"
@@ -106,7 +116,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
             while chunk:
                 tag = LEADING_TAG_RE.match(chunk)
                 if tag and tag["tag"].strip() not in ROLE_WORDS:
-                    group, carried = collapse(tag["tag"]), None
+                    group, carried = _group_name(tag["tag"]), None
                     chunk = chunk[tag.end() :].strip()
                     if not chunk:
                         entries.append(_Entry(group, "", None))
@@ -127,7 +137,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
                     if tag in ROLE_WORDS:
                         text = f"({tag}) " + text
                     else:
-                        group = current_group = collapse(tag)
+                        group = current_group = _group_name(tag)
                 if text.strip():
                     entries.append(_Entry(current_group, text.strip(), carried))
     return entries
@@ -157,7 +167,7 @@ def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Atte
                 emptied.append(group_org)
             continue
         for text, role in clean_entry(entry.text):
-            expanded = _expand_starred(text, lines, after)
+            expanded = expand_starred(text, lines, after)
             for piece in expanded or [text]:
                 for person in (p for run in split_runs(piece) for p in split_bodies(run)):
                     attendee = parse_person(person, entry.group, role or entry.role, raw=entry.text)
@@ -188,16 +198,3 @@ def _drop_group_headings(people: list[Attendee]) -> list[Attendee]:
             and (p.organization or "") not in GROUP_WORDS
         )
     ]
-
-
-def _expand_starred(text: str, lines: list[TextLine], after: int) -> list[str] | None:
-    """`수요 대·중견기업 9개사*` + a following `* A, B…` note → the bodies the note lists."""
-    star = re.search(r"(\*+)$", text)
-    if not star:
-        return None
-    for line in lines[after : after + 4]:
-        note = re.match(r"^\s*" + re.escape(star.group(1)) + r"(?!\*)\s*(.+)$", line.text)
-        if note:
-            items = [collapse(TRAILING_ETC_RE.sub("", p)) for p in split_outside_brackets(note.group(1))]
-            return [p for p in items if p]
-    return None
