@@ -450,3 +450,12 @@ def test_group_labels_with_counts_and_inline_round_bullets():
         ("업계", "다라해운", None, "대표", None),
     ]
     assert entries("ㅇ 참석 : ◦가나부 장관 ◦다라청장\n") == [(None, "가나부", None, "장관", None), (None, None, None, "다라청장", None)]
+
+
+def test_a_label_set_off_by_a_tab_and_a_real_footnote_control():
+    assert entries("ㅇ 참석\t가나부 장관, 다라청장\n") == [(None, "가나부", None, "장관", None), (None, None, None, "다라청장", None)]
+    note = Paragraph(lines=("참석 : 가나부 장관, 다라청장",), indent=0, note=True)
+    assert entries(doc(P("□ 가나부는 다라 회의를 열었다."), note)) == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+    ]

@@ -56,7 +56,8 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     if line.text.lstrip().startswith("|"):
         rest = rest.rstrip().rstrip("|")  # `| 참석자 | 가나부 장관, … |`: a Markdown table row
     labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
-    spaced = re.search(r"(?:자|관)\s+$", line.text[: label.end()]) and "," in rest and _entries_only(rest)
+    head = line.text[: label.end()]  # a label cell flattened into text: a tab or a wide gap, or 참석자 + a comma list
+    spaced = _entries_only(rest) and (re.search(r"(?:\t|\s{2,})$", head) or re.search(r"(?:자|관)\s+$", head) and "," in rest)
     if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or WHO_MAY_ATTEND_RE.search(rest) or _sentence(rest):
         return None  # `참 석 자 가나부 장관, …` (a label cell in page text) is a list; a sentence is not
     bare = not rest.strip()
