@@ -459,3 +459,8 @@ def test_a_label_set_off_by_a_tab_and_a_real_footnote_control():
         (None, "가나부", None, "장관", None),
         (None, None, None, "다라청장", None),
     ]
+
+
+def test_no_one_yet_and_a_markdown_header_row_are_no_lists():
+    for text in ("ㅇ 참석 : 없음\n", "ㅇ 참석 : 미정\n", "ㅇ 참석 : 추후 확정\n", "| 참석자 | 비고 |\n|---|---|\n"):
+        assert read_attendees(lines_of(text))[0] == (), text

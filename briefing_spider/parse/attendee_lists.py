@@ -27,11 +27,12 @@ _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
 _COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|곳|개\s*(?:사|기관|부처|단체|기업)?)?(?:\s*내외)?\))?"  # 참석자(30여명) :
 _PART = r"(?:[(\[](?![^)\]]*참)[^()\[\]]{1,8}[)\]]\s*)?"  # `ㅇ (1부) 참석 :`: a short tag before the label
 LABEL_RE = re.compile(_MARKS + _PART + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + r"\**" + _COUNT
-                      + r"\s*(?P<colon>[:：|])?\s*")
+                      + r"\s*(?:(?P<colon>[:：])|(?P<bar>\|))?\s*")
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
-NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전)(?:\s|$|[,.])")
+NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전|없음|미정|추후|"
+                           r"별도|해당\s*없음|비고|내용|구분|소속|성명|직위|역할)(?:\s|$|[,.])")  # (비고…: a header row)
 # The other items of an event's outline: a line opening with one ends the list.
 ITEM_LABEL_RE = re.compile(r"^[\s" + BULLETS + r"\-–·ㆍ]*[(\[<]?\s*(?:일\s*시|장\s*소|시\s*간|기\s*간|주\s*요\s*내\s*용|내\s*용|"
                            r"안\s*건|주\s*제|목\s*적|개\s*요|주\s*최|주\s*관|후\s*원|문\s*의)\s*(?:/\s*\S+\s*)?[)\]>:：]")
@@ -55,7 +56,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     rest = line.text[label.end() :]
     if line.text.lstrip().startswith("|"):
         rest = rest.rstrip().rstrip("|")  # `| 참석자 | 가나부 장관, … |`: a Markdown table row
-    labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
+    labelled = label["colon"] or label["bar"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
     head = line.text[: label.end()]  # a label cell flattened into text: a tab or a wide gap, or 참석자 + a comma list
     spaced = _entries_only(rest) and (re.search(r"(?:\t|\s{2,})$", head) or re.search(r"(?:자|관)\s+$", head) and "," in rest)
     if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or WHO_MAY_ATTEND_RE.search(rest) or _sentence(rest):
