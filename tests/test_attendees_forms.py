@@ -464,3 +464,16 @@ def test_a_label_set_off_by_a_tab_and_a_real_footnote_control():
 def test_no_one_yet_and_a_markdown_header_row_are_no_lists():
     for text in ("ㅇ 참석 : 없음\n", "ㅇ 참석 : 미정\n", "ㅇ 참석 : 추후 확정\n", "| 참석자 | 비고 |\n|---|---|\n"):
         assert read_attendees(lines_of(text))[0] == (), text
+
+
+def test_tables_flattened_into_page_text_with_wide_gaps():
+    text = "< 참석자 >\n구분        참석자\n정부        가나부 차관, 다라청 국장\n업계        마바해운 대표\n"
+    assert entries(text) == [
+        ("정부", "가나부", None, "차관", None),
+        ("정부", "다라청", None, "국장", None),
+        ("업계", "마바해운", None, "대표", None),
+    ]
+    roster = "□ 참석자 명단\n소속        직위      성명\n가나부      장관      홍길동\n다라협회    회장      김하늘\n"
+    assert entries(roster) == [(None, "가나부", "홍길동", "장관", None), (None, "다라협회", "김하늘", "회장", None)]
+    schedule = "일 시   4.13.(월) 10:00\n참 석   가나부 장관, 다라협회 회장\n장 소   가나청사\n"
+    assert entries(schedule) == [(None, "가나부", None, "장관", None), (None, "다라협회", None, "회장", None)]

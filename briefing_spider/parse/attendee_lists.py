@@ -35,7 +35,7 @@ NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|
                            r"별도|해당\s*없음|비고|내용|구분|소속|성명|직위|역할)(?:\s|$|[,.])")  # (비고…: a header row)
 # The other items of an event's outline: a line opening with one ends the list.
 ITEM_LABEL_RE = re.compile(r"^[\s" + BULLETS + r"\-–·ㆍ]*[(\[<]?\s*(?:일\s*시|장\s*소|시\s*간|기\s*간|주\s*요\s*내\s*용|내\s*용|"
-                           r"안\s*건|주\s*제|목\s*적|개\s*요|주\s*최|주\s*관|후\s*원|문\s*의)\s*(?:/\s*\S+\s*)?[)\]>:：]")
+                           r"안\s*건|주\s*제|목\s*적|개\s*요|주\s*최|주\s*관|후\s*원|문\s*의)\s*(?:/\s*\S+\s*)?(?:[)\]>:：]|\t|(?<=\S)\s{2,})")
 WHO_MAY_ATTEND_RE = re.compile(r"누구나|선착순|사전\s*신청|신청\s*(?:필요|가능|접수)")  # `… 종사자 누구나`
 # A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
 SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")

@@ -32,13 +32,11 @@ def read_roster(lines: list[TextLine], i: int, used: set[int]) -> list[Attendee]
     line = lines[i]
     if not _heading(line.text):
         return None
-    start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
-    if start is None or (line.cell and lines[start].cell[0] == line.cell[0]):
+    table = _table_after(lines, i)
+    if table is None:
         return None
-    grid, end = _grid(lines, start)
+    grid, end = table
     rows = sorted(grid)
-    if not rows:
-        return None
     columns = _columns(grid[rows[0]])
     fields = set(columns.values())
     if _as_list(fields):
@@ -57,6 +55,29 @@ def read_roster(lines: list[TextLine], i: int, used: set[int]) -> list[Attendee]
             people.append(person)
     used.update(range(i, end))
     return people
+
+
+def _table_after(lines: list[TextLine], i: int) -> tuple[dict[int, dict[int, list[str]]], int] | None:
+    """The table under a heading: table cells, or (page text) lines whose columns are set off by
+    wide gaps under a header line of column words (`소속    직위    성명`)."""
+    line = lines[i]
+    start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
+    if start is not None and not (line.cell and lines[start].cell[0] == line.cell[0]):
+        grid, end = _grid(lines, start)
+        return (grid, end) if grid else None
+    if i + 1 >= len(lines) or line.cell or len(_columns(_gap_cells(lines[i + 1].text))) < 2:
+        return None
+    width = len(_gap_cells(lines[i + 1].text))
+    grid, end = {}, i + 1
+    while end < len(lines) and 2 <= len(_gap_cells(lines[end].text)) <= width:
+        cells = _gap_cells(lines[end].text)
+        grid[end] = {width - len(cells) + k: texts for k, texts in cells.items()}  # a merged first cell: right-aligned
+        end += 1
+    return grid, end
+
+
+def _gap_cells(text: str) -> dict[int, list[str]]:
+    return dict(enumerate([c] for c in re.split(r"\t|\s{2,}", text.strip()) if c))
 
 
 def _grid(lines: list[TextLine], start: int) -> tuple[dict[int, dict[int, list[str]]], int]:
@@ -108,12 +129,12 @@ def roster_rows(lines: list[TextLine], i: int, used: set[int]) -> list[str] | No
     line = lines[i]
     if not _heading(line.text):
         return None
-    start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
-    if start is None or (line.cell and lines[start].cell[0] == line.cell[0]):
+    table = _table_after(lines, i)
+    if table is None:
         return None
-    grid, end = _grid(lines, start)
+    grid, end = table
     rows = sorted(grid)
-    columns = _columns(grid[rows[0]]) if rows else {}
+    columns = _columns(grid[rows[0]])
     if not _as_list(set(columns.values())):
         return None
     body: list[str] = []
