@@ -137,12 +137,12 @@ def main() -> None:
 def print_tally(tally: Tally, args, seed: int, seconds: float, fault_list) -> None:
     print(f"reliability: {len(fault_list)} fault kinds × {args.rounds} rounds, kill loop of {args.kills} "
           f"(seed {seed}), {seconds:.0f} s")
-    print("| fault | fixed on | lost | worse kept | duplicates | uncounted | wrong exit | other check failed |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| fault | lost | worse kept | duplicates | uncounted | wrong exit | other check failed |")
+    print("|---|---|---|---|---|---|---|")
     for fault in [*fault_list, None]:
         name = fault.name if fault else "kill"
         counts = tally.by_fault.get(name, Counter())
-        print(f"| {name} | {(fault.fixed_on if fault else '') or '—'} | {counts['lost']} | {counts['worse']} | "
+        print(f"| {name} | {counts['lost']} | {counts['worse']} | "
               f"{counts['duplicates']} | {counts['uncounted']} | {counts['bad_exits']} | {counts['failed_checks']} |")
     print("faults injected: " + ", ".join(f"{kind} {n}" for kind, n in sorted(tally.injected.items()))
           + f", SIGKILL {tally.kills} ({tally.kills_landed} mid-crawl)")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from briefing_spider.parse.korea_kr_site import clean_text
+from briefing_spider.parse.korea_kr_site import clean_text, path_of
 
 IN_WINDOW = "date(substr(b.published_at, 1, 10)) BETWEEN date(?, '-1 day') AND date(?, '+1 day')"
 # A download that failed (network, 5xx): worth trying again on every run in the window.
@@ -23,6 +23,9 @@ FAILED_DOWNLOAD = "a.sha256 IS NULL"
 # good; tried again only while the release is young.
 ERROR_PAGE = "a.kind IN ('html', 'empty')"
 GOOD_DOWNLOAD = "r.status = 200 AND r.error IS NULL AND coalesce(r.kind, '') NOT IN ('html', 'empty')"
+# A record whose every saved page was found cut short (marked by a rebuild): fetch the page again.
+NO_WHOLE_PAGE = ("NOT EXISTS (SELECT 1 FROM raw_responses r WHERE r.news_id = b.news_id "
+                 "AND r.role IN ('detail', 'api_item') AND r.status = 200 AND r.error IS NULL)")
 ERROR_PAGE_RETRY_DAYS = 2
 
 
@@ -32,12 +35,13 @@ class KnownRelease:
     published_on: date
     failed_download: bool = False
     error_page: bool = False
+    no_whole_page: bool = False
 
 
 @dataclass(frozen=True)
 class CrawlState:
     releases: dict[str, KnownRelease] = field(default_factory=dict)
-    good_downloads: frozenset[str] = frozenset()
+    good_downloads: frozenset[str] = frozenset()  # the paths of files with good bytes saved
     complete_days: frozenset[date] = frozenset()  # the archive held the site's whole count
     known_per_day: dict[date, int] = field(default_factory=dict)
 
@@ -47,17 +51,20 @@ class CrawlState:
         return known is None or clean_text([known.title]) != clean_text([listed_title])
 
     def incomplete(self, *, until: date) -> list[str]:
-        """Archived releases to fetch again whatever the list shows: a file download failed, or
-        the site answered an error page for a file of a release published lately."""
+        """Archived releases to fetch again whatever the list shows: a file download failed, no
+        whole page of it is saved, or the site answered an error page for a file of a release
+        published lately."""
         young = until - timedelta(days=ERROR_PAGE_RETRY_DAYS)
         return sorted(news_id for news_id, known in self.releases.items()
-                      if known.failed_download or (known.error_page and known.published_on >= young))
+                      if known.failed_download or known.no_whole_page
+                      or (known.error_page and known.published_on >= young))
 
     def known_on(self, day: date) -> int:
         return self.known_per_day.get(day, 0)
 
     def has_download(self, url: str) -> bool:
-        return url in self.good_downloads
+        """Good bytes are saved for this file, through whatever host (the site or a mirror)."""
+        return path_of(url) in self.good_downloads
 
 
 def load_crawl_state(db_path: str | Path, *, since: date, until: date) -> CrawlState:
@@ -72,14 +79,16 @@ def load_crawl_state(db_path: str | Path, *, since: date, until: date) -> CrawlS
     rows = db.query(
         f"SELECT b.news_id, b.title, substr(b.published_at, 1, 10) AS day, "
         f"EXISTS (SELECT 1 FROM attachments a WHERE a.news_id = b.news_id AND {FAILED_DOWNLOAD}) AS failed, "
-        f"EXISTS (SELECT 1 FROM attachments a WHERE a.news_id = b.news_id AND {ERROR_PAGE}) AS error_page "
+        f"EXISTS (SELECT 1 FROM attachments a WHERE a.news_id = b.news_id AND {ERROR_PAGE}) AS error_page, "
+        f"{NO_WHOLE_PAGE} AS no_whole_page "
         f"FROM briefings b WHERE {IN_WINDOW}", window)
     releases = {row["news_id"]: KnownRelease(title=row["title"], published_on=date.fromisoformat(row["day"]),
-                                             failed_download=bool(row["failed"]), error_page=bool(row["error_page"]))
+                                             failed_download=bool(row["failed"]), error_page=bool(row["error_page"]),
+                                             no_whole_page=bool(row["no_whole_page"]))
                 for row in rows}
     downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (news_id) "
                          f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND {IN_WINDOW}", window)
-    return CrawlState(releases=releases, good_downloads=frozenset(row["url"] for row in downloads),
+    return CrawlState(releases=releases, good_downloads=frozenset(path_of(row["url"]) for row in downloads),
                       complete_days=_complete_days(db, since, until),
                       known_per_day=dict(Counter(known.published_on for known in releases.values())))
 

@@ -44,3 +44,13 @@ class DayListed:
 
     day: date
     total: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Problem:
+    """Something that went wrong with no response of its own to save (a list page that does
+    not parse): an error of the run, in crawl_errors."""
+
+    url: str
+    kind: str
+    reason: str

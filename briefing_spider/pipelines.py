@@ -15,11 +15,11 @@ from contextlib import ExitStack
 from scrapy import signals
 
 from briefing_spider.archive import open_archive, raw_dir_for
-from briefing_spider.archive.raw import RawStore, save_fetched
+from briefing_spider.archive.raw import NOT_A_FILE, UNREADABLE, RawStore, save_fetched
 from briefing_spider.archive.rebuild import build_pool, default_workers, submit_build
-from briefing_spider.archive.save import save_briefing
+from briefing_spider.archive.save import WORSE, save_briefing
 from briefing_spider.archive.runs import CrawlRun, record_day_counts
-from briefing_spider.items import DayListed, Fetched, ReleaseComplete
+from briefing_spider.items import DayListed, Fetched, Problem, ReleaseComplete
 from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
@@ -44,6 +44,7 @@ class ArchivePipeline:
         self.site_totals: dict[str, int | None] = {}
         self.lock = ExitStack()
         self.flushed_at = 0.0
+        self.unreadable_pages: set[str] = set()  # news ids whose page arrived cut short in this run
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -80,35 +81,66 @@ class ArchivePipeline:
             await self.build(item)
         elif isinstance(item, DayListed):
             self.site_totals[item.day.isoformat()] = item.total
+        elif isinstance(item, Problem):
+            self.error(url=item.url, kind=item.kind, reason=item.reason, at=now())
+            logger.warning("%s %s: %s", item.kind, item.url, item.reason)
         return item
 
     def save_raw(self, item: Fetched) -> None:
+        """Save the response; a failed one, one that arrived cut short (`unreadable`), or a page
+        served in place of a file — never taken for good bytes, so a later run fetches it
+        again — is an error."""
         db = self.archive()
-        save_fetched(db, self.store, item)
+        saved = save_fetched(db, self.store, item)
         self.run.count("pages")
         self.run.count("bytes", len(item.body))
-        if item.error or item.status >= 400:
-            reason = item.error or f"HTTP {item.status}"
-            self.error(url=item.url, kind=f"{item.role}_download", reason=reason, at=item.fetched_at)
+        if saved["error"] or item.status >= 400:
+            reason = saved["error"] or f"HTTP {item.status}"
+            problem = "unreadable" if reason.startswith(UNREADABLE) else "download"
+            if problem == "unreadable" and item.role == "detail" and item.news_id:
+                self.unreadable_pages.add(item.news_id)
+            self.error(url=item.url, kind=f"{item.role}_{problem}", reason=reason, at=item.fetched_at)
             logger.warning("%s %s: %s", item.role, item.url, reason)
+        elif saved["kind"] in NOT_A_FILE:  # a 200 page in place of the file: not good bytes, fetched again
+            reason = f"the site answered an {saved['kind']} page instead of the file"
+            self.error(url=item.url, kind="attachment_not_a_file", reason=reason, at=item.fetched_at)
+            logger.warning("attachment %s: %s", item.url, reason)
 
     async def build(self, item: ReleaseComplete) -> None:
         db = self.archive()
         if self.pool is None and self.workers != 0:
             self.pool = build_pool(self.workers)
         try:
-            release = await asyncio.wrap_future(submit_build(db, self.store, item.news_id, self.pool))
-            outcome = save_briefing(db, release, seen_at=now())
+            built = await asyncio.wrap_future(submit_build(db, self.store, item.news_id, self.pool))
+            outcome = save_briefing(db, built.release, seen_at=now())
+        except LookupError as error:
+            if item.news_id in self.unreadable_pages:  # no whole page yet: counted once, as unreadable
+                return
+            self.build_failed(item, error)
+            return
         except Exception as error:  # one bad page must not end the crawl; it is counted and logged
-            reason = f"{type(error).__name__}: {error}"
-            self.error(url=item.url, kind="parse", reason=reason, at=now())
-            logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
-                         exc_info=not isinstance(error, (ValueError, LookupError)))
+            self.build_failed(item, error)
+            return
+        self.record_outcome(item, built, outcome)
+
+    def build_failed(self, item: ReleaseComplete, error: Exception) -> None:
+        reason = f"{type(error).__name__}: {error}"
+        self.error(url=item.url, kind="parse", reason=reason, at=now())
+        logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
+                     exc_info=not isinstance(error, (ValueError, LookupError)))
+
+    def record_outcome(self, item: ReleaseComplete, built, outcome: str) -> None:
+        """Count the outcome; a fallback to an earlier page and a worse copy kept out are errors."""
+        if built.fell_back:  # a parse error (block pages are told by it: ops/block_pages.py), record kept
+            self.error(url=item.url, kind="parse", reason=built.fell_back, at=now())
+        if outcome == WORSE:  # the stored record is better: kept, no revision
+            self.error(url=item.url, kind="worse_copy", at=now(),
+                       reason=f"not saved, the archive keeps its better record: the new copy has {outcome.reason}")
             return
         self.run.count(outcome)
         self.crawler.stats.inc_value(stats.outcome(outcome))
         if time.monotonic() - self.flushed_at >= FLUSH_SECONDS:  # the counts, for watchers
-            self.run.flush(db)
+            self.run.flush(self.db)
             self.flushed_at = time.monotonic()
 
     def error(self, *, url: str, kind: str, reason: str, at) -> None:

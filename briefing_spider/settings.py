@@ -36,6 +36,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
+    "briefing_spider.site_hosts.SiteHostsMiddleware": 50,  # only the site's hosts, redirects too
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "briefing_spider.middlewares.BackoffRetryMiddleware": 550,
 }
@@ -43,6 +44,9 @@ DOWNLOAD_TIMEOUT = _from_env.get("DOWNLOAD_TIMEOUT", 60)  # seconds per request
 # Attachments larger than this are refused (BRIEFING_MAX_BYTES, or `briefing crawl --max-bytes`).
 DOWNLOAD_MAXSIZE = _from_env.get("DOWNLOAD_MAXSIZE", 50 * 1024 * 1024)
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
+# A body shorter than its Content-Length fails the request (retried, then an error), never a
+# "partial" response taken for the whole; bodies without a length are checked by raw.unreadable.
+DOWNLOAD_FAIL_ON_DATALOSS = True
 
 ITEM_PIPELINES = {"briefing_spider.pipelines.ArchivePipeline": 300}
 BRIEFING_DB = "data/briefings.db"

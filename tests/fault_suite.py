@@ -76,7 +76,6 @@ class Fault:
     counted: every URL that never got a good answer is in the run's crawl_errors.
     harmless: the fault must make no difference at all (the records equal an undisturbed crawl's).
     exit_ok: the faulty run exits 0 (False: non-zero, the run failed).
-    fixed_on: the branch that fixes it ("" when this branch handles it).
     """
 
     name: str
@@ -84,8 +83,6 @@ class Fault:
     counted: bool = True
     harmless: bool = False
     exit_ok: bool = True
-    fixed_on: str = ""
-    why: str = ""
     checks: tuple[str, ...] = field(default=())  # extra checks by name, see tests/test_faults.py
 
 
@@ -110,16 +107,12 @@ def faults(releases: list[MirrorRelease]) -> list[Fault]:
         Fault("truncate", (Rule(detail_path(old_with_body), "truncate", times=never),
                            Rule(file_path(new), "truncate", times=never))),
         Fault("truncate_no_length", (Rule(detail_path(old_with_body), "truncate_no_length", times=never),
-                                     Rule(file_path(new), "truncate_no_length", times=never)),
-              fixed_on="integrity", why="a body cut short without Content-Length is stored as good: the cut "
-              "page replaces the good record, the cut file is not counted"),
-        Fault("error_page_file", (Rule(file_path(new), "error_page", times=never),),
-              fixed_on="integrity", why="an HTML error page instead of a file is not counted in crawl_errors"),
+                                     Rule(file_path(new), "truncate_no_length", times=never))),
+        Fault("error_page_file", (Rule(file_path(new), "error_page", times=never),)),
         Fault("error_page_detail", (Rule(detail_path(old_with_body), "error_page", times=never),)),
-        Fault("redirect_other_host", (Rule(detail_path(old_with_body), "redirect", times=never),),
-              fixed_on="integrity", why="a redirect to another host is followed and its URL stored"),
+        Fault("redirect_other_host", (Rule(detail_path(old_with_body), "redirect", times=never),)),
         Fault("euc_kr_detail", (Rule(detail_path(old_with_body), "euc_kr", times=never),), counted=False,
-              harmless=True, fixed_on="integrity", why="an EUC-KR page without a charset is garbled"),
+              harmless=True),
         Fault("control_chars_list", (Rule("pressReleaseList", "control_chars", times=never),), counted=False,
               harmless=True),
         Fault("oversized_file", (Rule(file_path(new), "oversized", times=never, size=2 * MAX_BYTES),)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HTML = "text/html; charset=utf-8"
@@ -16,6 +17,16 @@ ROBOTS = (200, "text/plain", b"User-agent: *\nAllow: /\n")
 NOT_FOUND = (404, HTML, b"<html><body>not found</body></html>")
 # The real site answers a missing file with an HTML error page and status 200.
 ERROR_HTML = "<!DOCTYPE html><html><head><title>정책브리핑 - Error</title></head><body>오류</body></html>".encode()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """How to send a body (a fourth element `respond` may return): extra headers; without a
+    Content-Length (the body ends at close); cut after `cut` bytes, then the connection closed."""
+
+    headers: dict = field(default_factory=dict)
+    declare_length: bool = True
+    cut: int | None = None
 
 
 class _Server(ThreadingHTTPServer):
@@ -62,12 +73,21 @@ def _handler_for(site: LocalServer):
         def do_GET(self):
             if site.delay:
                 time.sleep(site.delay)
-            status, content_type, body = site.respond(self.path)
+            status, content_type, body, *more = site.respond(self.path)
+            answer = more[0] if more else Answer()
             self.send_response(status)
             self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
+            for name, value in answer.headers.items():
+                self.send_header(name, value)
+            if answer.declare_length:
+                self.send_header("Content-Length", str(len(body)))
+            else:  # the body ends when the connection closes
+                self.send_header("Connection", "close")
+                self.close_connection = True
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(body if answer.cut is None else body[:answer.cut])
+            if answer.cut is not None:
+                self.close_connection = True
 
         def log_message(self, *args):
             pass

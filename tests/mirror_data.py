@@ -14,10 +14,10 @@ from tests.site import MirrorAttachment, MirrorRelease
 MINISTRIES = (("외교부", "A00014"), ("보건복지부", "A00012"), ("관세청", "B00003"), ("기후에너지환경부", None))
 
 
-def synthetic_releases(days: list[str], per_day: int, *, error_page_every: int = 4) -> list[MirrorRelease]:
+def synthetic_releases(days: list[str], per_day: int, *, error_page_every: int | None = 4) -> list[MirrorRelease]:
     """`per_day` releases on each day; every third has a substantive page body, every release an
     HWPX, every `error_page_every`th also a failed PDF download (an HTML error page behind a
-    .pdf name)."""
+    .pdf name; None: none)."""
     releases = []
     for day_number, day in enumerate(days):
         for i in range(per_day):
@@ -27,7 +27,7 @@ def synthetic_releases(days: list[str], per_day: int, *, error_page_every: int =
             hwpx = make_hwpx([f"□ {ministry}는 합성 보도자료 {news_id}를 발표했다.", "※ 합성 주석입니다.",
                               "담당 부서 : 시험과  책임자 과장 홍길동 (044-000-0000)"])
             attachments = [MirrorAttachment(file_id=f"{news_id}1", name=f"{news_id} 보도자료.hwpx", body=hwpx)]
-            if i % error_page_every == 0:
+            if error_page_every and i % error_page_every == 0:
                 attachments.append(MirrorAttachment(file_id=f"{news_id}2", name=f"{news_id} 보도자료.pdf", body=ERROR_PAGE))
             body = (f"<p>□ {ministry}는 {news_id} 합성 본문을 발표했다. " + "긴 본문 문장이다. " * 30 + "</p>") if i % 3 == 0 else ""
             releases.append(MirrorRelease(news_id=news_id, title=f"합성 보도자료 {news_id}", published_at=published,

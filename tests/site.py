@@ -2,7 +2,11 @@
 
 Page shells follow MARKUP.md (JSON-LD, `.article_head`, `div.view_cont`, `.list_type`, download
 links, `총 N 건`). It serves on 127.0.0.1 on a random port, logs every request path, and can be
-told to fail: `site.fail[path_and_query] = [500, 500]` answers those statuses first, in order.
+told to fail: `site.fail[path_and_query] = [500, 500]` answers those statuses first, in order;
+`site.cut[path_and_query] = "no-length" | "with-length"` sends half the body and closes (without
+or with the whole body's Content-Length); `site.redirect[path_and_query] = url` answers 302 to
+`url`; `site.encodings[news_id] = ("cp949", "text/html")` serves that detail page in that
+encoding with that Content-Type.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from datetime import date, datetime
 from html import escape
 from urllib.parse import parse_qs, quote, urlsplit
 
-from tests.local_server import HTML, NOT_FOUND, ROBOTS, LocalServer
+from tests.local_server import HTML, NOT_FOUND, ROBOTS, Answer, LocalServer
 
 PAGE_SIZE = 10
 
@@ -46,11 +50,23 @@ class Mirror(LocalServer):
         self.requests: list[str] = []
         self.fail: dict[str, list[int]] = defaultdict(list)
         self.garbage_details: set[str] = set()
+        self.cut: dict[str, str] = {}
+        self.redirect: dict[str, str] = {}
+        self.encodings: dict[str, tuple[str, str]] = {}
 
-    def respond(self, target: str) -> tuple[int, str, bytes]:
+    def respond(self, target: str) -> tuple:
         self.requests.append(target)
         if self.fail.get(target):
             return self.fail[target].pop(0), HTML, b"<html><body>busy</body></html>"
+        if target in self.redirect:
+            return 302, HTML, b"<html><body>moved</body></html>", Answer(headers={"Location": self.redirect[target]})
+        answer = self.answer(target)
+        if target in self.cut:
+            status, content_type, body = answer[:3]
+            return status, content_type, body, Answer(declare_length=self.cut[target] == "with-length", cut=len(body) // 2)
+        return answer
+
+    def answer(self, target: str) -> tuple:
         parts = urlsplit(target)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         if parts.path == "/robots.txt":
@@ -63,6 +79,9 @@ class Mirror(LocalServer):
                 return NOT_FOUND
             if release.news_id in self.garbage_details:
                 return 200, HTML, b"<html><body><p>maintenance</p></body></html>"
+            if release.news_id in self.encodings:
+                encoding, content_type = self.encodings[release.news_id]
+                return 200, content_type, detail_page(release).encode(encoding)
             return 200, HTML, detail_page(release).encode("utf-8")
         if parts.path == "/common/download.do":
             return self.download(self.files, query)

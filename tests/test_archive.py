@@ -152,7 +152,7 @@ def test_rebuild_many_saves_in_batches_and_loses_only_the_bad_release(db, monkey
     def submit(db, store, news_id, pool):
         if news_id == "900000102":
             return rebuild._done(error=ValueError("no title"))
-        return rebuild._done(result=built[news_id])
+        return rebuild._done(result=rebuild.Built(release=built[news_id]))
 
     monkeypatch.setattr(rebuild, "submit_build", submit)
     fail_footnote_inserts(db, "나쁜 주석")
@@ -184,7 +184,7 @@ def test_raw_store_is_content_addressed_and_refetch_only_moves_last_seen(db, tmp
 
 def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
     store = RawStore(tmp_path / "raw")
-    save_fetched(db, store, Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 good", fetched_at=SEEN,
+    save_fetched(db, store, Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 good\n%%EOF\n", fetched_at=SEEN,
                                     role="attachment"))
     save_fetched(db, store, Fetched(url="http://x/a", status=0, body=b"", fetched_at=LATER, role="attachment",
                                     error="TimeoutError: took too long"))
@@ -193,7 +193,7 @@ def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
     save_fetched(db, store, Fetched(url="http://x/a", status=200, fetched_at=later, role="attachment",
                                     body=b"<html><head><title>Error</title></head></html>"))
     assert latest_fetch(db, "http://x/a")["kind"] == "html"
-    assert store.get(latest_fetch(db, "http://x/a", ok_only=True)["sha256"]) == b"%PDF-1.4 good"
+    assert store.get(latest_fetch(db, "http://x/a", ok_only=True)["sha256"]) == b"%PDF-1.4 good\n%%EOF\n"
 
 
 def test_crawl_run_row_is_written_lazily_with_errors(db):

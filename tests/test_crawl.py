@@ -47,7 +47,11 @@ def test_crawl_archives_every_release_with_byte_identical_attachments(tmp_path, 
     failed_pdfs = rows(db_path, "SELECT kind, error FROM attachments WHERE name LIKE '%.pdf'")
     assert failed_pdfs and all(a["kind"] == "html" and "Error" in a["error"] for a in failed_pdfs)
     (run,) = rows(db_path, "SELECT * FROM crawl_runs")
-    assert (run["status"], run["new"], run["errors"]) == ("finished", 36, 0)
+    assert (run["status"], run["new"], run["errors"]) == ("finished", 36, len(failed_pdfs))
+    errors = rows(db_path, "SELECT kind, url FROM crawl_errors")
+    assert {e["kind"] for e in errors} == {"attachment_not_a_file"}
+    assert sorted(e["url"].split("/", 3)[3] for e in errors) == sorted(a["url"].split("/", 3)[3] for a in
+                                                                      rows(db_path, "SELECT url FROM attachments WHERE name LIKE '%.pdf'"))
 
 
 def test_second_identical_crawl_changes_nothing(tmp_path, releases):
@@ -60,7 +64,8 @@ def test_second_identical_crawl_changes_nothing(tmp_path, releases):
         second = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
         downloads = [p for p in mirror.requests if "download.do" in p]
     assert second.returncode == 0, second.stderr
-    assert "0 new, 0 updated, 36 unchanged, 0 errors" in second.stdout
+    # only the error pages are fetched again (never good bytes), and each is an error again
+    assert f"0 new, 0 updated, 36 unchanged, {len(failed_files)} errors" in second.stdout
     assert rows(db_path, "SELECT news_id, content_hash, updated_at FROM briefings ORDER BY news_id") == before
     assert rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0
     assert len(downloads) == len(failed_files)  # files already saved are never fetched again
@@ -75,7 +80,8 @@ def test_nightly_run_with_nothing_new_reads_one_list_page_a_day(tmp_path, releas
         nightly = crawl(mirror, db_path, "--today", DAYS[-1])
         requests = list(mirror.requests)
     assert nightly.returncode == 0, nightly.stderr
-    assert f"0 new, 0 updated, {len(incomplete)} unchanged, 0 errors" in nightly.stdout
+    # the error pages are fetched again (never good bytes), each an error again
+    assert f"0 new, 0 updated, {len(incomplete)} unchanged, {len(incomplete)} errors" in nightly.stdout
     window = days_from("2026-07-15", 8)  # the last run's end (07-22) minus the 7-day trailing window
     lists = [p for p in requests if "pressReleaseList" in p]
     assert sorted(p.split("startDate=")[1][:10] for p in lists) == window  # one page a day
@@ -134,7 +140,8 @@ def test_retries_ride_out_a_transient_server_error(tmp_path, releases):
         mirror.fail[detail] = [500, 502]
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
         assert mirror.requests.count(detail) == 3
-    assert "5 new" in result.stdout and ", 0 errors" in result.stdout
+    error_pages = sum(a.name.endswith(".pdf") for r in releases[:5] for a in r.attachments)
+    assert "5 new" in result.stdout and f", {error_pages} errors" in result.stdout  # the retried page is none
 
 
 def test_limit_and_window_bound_the_requests(tmp_path, releases):

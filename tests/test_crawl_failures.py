@@ -72,7 +72,7 @@ def test_a_failed_run_does_not_move_the_nightly_window(tmp_path):
 
 def test_some_list_pages_failing_is_errors_in_a_finished_run(tmp_path):
     db_path = tmp_path / "briefings.db"
-    with BrokenMirror(synthetic_releases(DAYS, per_day=2), broken=f"startDate={DAYS[0]}") as mirror:
+    with BrokenMirror(synthetic_releases(DAYS, per_day=2, error_page_every=None), broken=f"startDate={DAYS[0]}") as mirror:
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
     assert result.returncode == 0, result.stderr
     assert "2 new" in result.stdout and "1 errors" in result.stdout
@@ -116,7 +116,7 @@ def test_scrapy_crawl_with_a_base_url_without_a_scheme_exits_non_zero(tmp_path):
 
 def test_a_limited_crawl_does_not_report_its_limit_as_missing_releases(tmp_path):
     db_path = tmp_path / "briefings.db"
-    with Mirror(synthetic_releases(DAYS[:1], per_day=12)) as mirror:
+    with Mirror(synthetic_releases(DAYS[:1], per_day=12, error_page_every=None)) as mirror:
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0], "--limit", "4")
     assert result.returncode == 0, result.stderr
     assert "4 new" in result.stdout and "0 errors" in result.stdout

@@ -4,8 +4,7 @@ For each kind of fault: a clean archive of the first day, then a crawl of both d
 fault; the archive must never be worse than before (no record lost or changed, no half record,
 no duplicate), every URL that never got a good answer must be counted in crawl_runs and
 crawl_errors, the exit code must say whether the run failed, and one clean re-run must restore
-exactly what an undisturbed crawl builds. Faults fixed on another branch are marked xfail(strict)
-with that branch's name: the marks come off when the branches are merged.
+exactly what an undisturbed crawl builds.
 """
 
 from __future__ import annotations
@@ -28,13 +27,6 @@ from tests.site import Mirror
 
 RELEASES = mirror_releases()
 FAULTS = faults(RELEASES)
-
-
-def marked(fault):
-    if not fault.fixed_on:
-        return pytest.param(fault, id=fault.name)
-    mark = pytest.mark.xfail(strict=True, reason=f"fixed on branch {fault.fixed_on}: {fault.why}")
-    return pytest.param(fault, id=fault.name, marks=mark)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +67,7 @@ def honours_retry_after(proxy, fault) -> None:
 CHECKS = {"honours_retry_after": honours_retry_after}
 
 
-@pytest.mark.parametrize("fault", [marked(f) for f in FAULTS])
+@pytest.mark.parametrize("fault", [pytest.param(f, id=f.name) for f in FAULTS])
 def test_the_archive_survives_the_fault_and_a_clean_run_restores_it(fault, proxy, undisturbed, before, tmp_path):
     db = copy_archive(before, tmp_path / "archive")
     held = records(db)

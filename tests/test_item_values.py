@@ -10,10 +10,10 @@ import pytest
 from sqlite_utils import Database
 
 from briefing_spider.archive import open_archive, raw_dir_for
-from briefing_spider.archive.raw import RawStore, save_fetched
+from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.schema import migrations
 from briefing_spider.cli.reparse_cmd import reparse_releases
-from briefing_spider.items import Fetched
+from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.item_values import canonical_organization, email_of, query_title
 from briefing_spider.parse.site_time import SEOUL
 from tests.fixtures.documents import make_hwpx
@@ -68,10 +68,9 @@ def archive_written_before_the_migration(tmp_path):
                            attachments=[MirrorAttachment(file_id="77", name="(보도자료) 가나협의회.hwpx",
                                                          body=make_hwpx(RELEASE_LINES))])
     detail_url = f"{SITE}/briefing/pressReleaseView.do?newsId={mirror.news_id}"
-    save_fetched(db, store, Fetched(url=detail_url, status=200, body=detail_page(mirror).encode("utf-8"),
-                                    fetched_at=SEEN, role="detail", news_id=mirror.news_id))
-    save_fetched(db, store, Fetched(url=urljoin(SITE, download_url("77")), status=200, fetched_at=SEEN,
-                                    body=mirror.attachments[0].body, role="attachment", news_id=mirror.news_id))
+    save_as_before(db, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id)
+    save_as_before(db, store, urljoin(SITE, download_url("77")), mirror.attachments[0].body, "attachment",
+                   mirror.news_id)
     db["briefings"].insert({"news_id": mirror.news_id, "kind": "press_release", "url": detail_url,
                             "title": mirror.title, "published_at": mirror.published_at.isoformat(),
                             "content_hash": "saved-by-the-previous-code"})
@@ -84,6 +83,14 @@ def archive_written_before_the_migration(tmp_path):
     return path, store
 
 
+def save_as_before(db, store, url: str, body: bytes, role: str, news_id: str) -> None:
+    """A raw response as the code of that schema saved it (its columns only)."""
+    db["raw_responses"].insert({"url": url, "sha256": store.put(body), "status": 200, "headers": "{}",
+                                "size": len(body), "kind": sniff(body).kind if role == "attachment" else None,
+                                "role": role, "news_id": news_id, "fetched_at": SEEN.isoformat(),
+                                "last_fetched_at": SEEN.isoformat()})
+
+
 def test_the_migration_carries_an_archive_forward_and_reparse_fills_the_new_columns(tmp_path):
     path, store = archive_written_before_the_migration(tmp_path)
     with sqlite3.connect(path) as old:
@@ -93,6 +100,7 @@ def test_the_migration_carries_an_archive_forward_and_reparse_fills_the_new_colu
     assert carried["organization"] == "산업부" and carried["organization_canonical"] is None
     assert next(db.query("SELECT email FROM contacts"))["email"] is None
 
+    assert next(db.query("SELECT path FROM raw_responses WHERE role = 'detail'"))["path"].startswith("/briefing/")
     assert reparse_releases(db, store, None, workers=0) == {"updated": 1}
     contacts = list(db.query("SELECT title, email, attachment_position FROM contacts ORDER BY position"))
     assert contacts == [{"title": "과장", "email": None, "attachment_position": 0},

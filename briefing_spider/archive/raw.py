@@ -18,9 +18,14 @@ from sqlite_utils import Database
 
 from briefing_spider.items import Fetched
 from briefing_spider.parse.documents.sniff import sniff
+from briefing_spider.parse.documents.whole import damage
+from briefing_spider.parse.korea_kr_site import path_of
+from briefing_spider.parse.page_text import page_cut_short
 
 
-GOOD_RESPONSE = "status = 200 AND error IS NULL AND coalesce(kind, '') NOT IN ('html', 'empty')"
+NOT_A_FILE = ("html", "empty")  # what an attachment URL answered instead of a file (sniffed kinds)
+GOOD_RESPONSE = f"status = 200 AND error IS NULL AND coalesce(kind, '') NOT IN {NOT_A_FILE!r}"
+UNREADABLE = "unreadable: "  # the error of a response that arrived but is not whole (cut short)
 
 
 class RawStoreError(RuntimeError):
@@ -58,24 +63,27 @@ class RawStore:
 
 
 INSERT_RESPONSE = """
-INSERT INTO raw_responses (url, sha256, status, headers, size, kind, role, news_id, error,
+INSERT INTO raw_responses (url, path, sha256, status, headers, size, kind, role, news_id, error,
                            fetched_at, last_fetched_at)
-VALUES (:url, :sha256, :status, :headers, :size, :kind, :role, :news_id, :error, :at, :at)
+VALUES (:url, :path, :sha256, :status, :headers, :size, :kind, :role, :news_id, :error, :at, :at)
 ON CONFLICT (url, sha256) DO UPDATE SET last_fetched_at = excluded.last_fetched_at,
-                                        status = excluded.status
+                                        status = excluded.status, error = excluded.error
 RETURNING *
 """
 
 
 def save_fetched(db: Database, store: RawStore, fetched: Fetched) -> dict:
     """Save the body, then its index row. A re-fetch of identical bytes only moves
-    `last_fetched_at` (and the status). Returns the row as stored."""
+    `last_fetched_at` (and the status, and the error). A body that arrived but is not whole —
+    a document or detail page cut short (`unreadable`) — is saved with that error: it is never
+    taken for good bytes. Returns the row as stored."""
     digest = store.put(fetched.body)
     values = {
-        "url": fetched.url, "sha256": digest, "status": fetched.status,
+        "url": fetched.url, "path": path_of(fetched.url), "sha256": digest, "status": fetched.status,
         "headers": json.dumps(fetched.headers, ensure_ascii=False, sort_keys=True),
         "size": len(fetched.body), "kind": _kind(fetched), "role": fetched.role,
-        "news_id": fetched.news_id, "error": fetched.error, "at": fetched.fetched_at.isoformat(),
+        "news_id": fetched.news_id, "error": fetched.error or unreadable(fetched.role, fetched.status, fetched.body),
+        "at": fetched.fetched_at.isoformat(),
     }
     with db.conn:  # one statement, committed at once
         cursor = db.conn.execute(INSERT_RESPONSE, values)
@@ -96,14 +104,42 @@ def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | Non
     return next(iter(rows), None)
 
 
+def latest_downloads(db: Database, url: str) -> list[dict]:
+    """The responses saved for the file at `url`'s path (from any host: the site or a
+    mirror), good ones first, each newest first."""
+    return list(db.query(
+        f"SELECT *, ({GOOD_RESPONSE}) AS good FROM raw_responses WHERE path = ? AND role = 'attachment' "
+        "ORDER BY good DESC, last_fetched_at DESC, fetched_at DESC", [path_of(url)]))
+
+
+def mark_unreadable(db: Database, row: dict, reason: str) -> None:
+    """Mark a saved response found not whole (saved before the check existed) as unreadable."""
+    with db.conn:
+        db.conn.execute("UPDATE raw_responses SET error = ? WHERE url = ? AND sha256 = ?",
+                        [UNREADABLE + reason, row["url"], row["sha256"]])
+
+
+def unreadable(role: str, status: int, body: bytes) -> str | None:
+    """Why a body that arrived with status 200 is not whole, as the response's error; None when
+    it is (or when it is not a file or page this can judge)."""
+    if status != 200:
+        return None
+    reason = damage(body) if role == "attachment" else page_cut_short(body) if role in ("detail", "list") else None
+    return UNREADABLE + reason if reason else None
+
+
 def latest_of_role(db: Database, news_id: str, role: str) -> dict | None:
     """The most recent good response of `role` (detail, api_item) saved for `news_id`."""
-    rows = db.query(
+    return next(iter(saved_of_role(db, news_id, role, limit=1)), None)
+
+
+def saved_of_role(db: Database, news_id: str, role: str, *, limit: int) -> list[dict]:
+    """The `limit` most recent good responses of `role` saved for `news_id`, newest first."""
+    return list(db.query(
         "SELECT * FROM raw_responses WHERE role = ? AND news_id = ? AND status = 200 AND error IS NULL "
-        "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1",
-        [role, news_id],
-    )
-    return next(iter(rows), None)
+        "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT ?",
+        [role, news_id, limit],
+    ))
 
 
 def _kind(fetched: Fetched) -> str | None:

@@ -5,7 +5,8 @@ building the record â€” parsing the page, reading every attachment, extracting â
 function of bytes, so it can run in worker processes while the caller goes on fetching.
 
 A release's source is its latest saved detail page (role `detail`) or open-API item (role
-`api_item`, one `<NewsItem>` element): whichever was fetched last.
+`api_item`, one `<NewsItem>` element): whichever was fetched last (archive/gather.py). When it
+does not parse (a block page served with status 200), the next older saved one is used.
 """
 
 from __future__ import annotations
@@ -21,53 +22,52 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.raw import RawStore, latest_fetch, latest_of_role
+from briefing_spider.archive.gather import (  # noqa: F401  (gather_inputs: part of this module's interface)
+    API_ITEM_ROLE, API_LIST_ROLE, DETAIL_ROLE, SOURCE_ROLES, ReleaseInputs, SavedSource, gather_inputs,
+)
+from briefing_spider.archive.raw import RawStore
 from briefing_spider.ops.orphans import die_with_parent
 from briefing_spider.archive.save import save_briefing, save_briefings
 from briefing_spider.assemble import AttachmentPart, build_release
-from briefing_spider.parse.korea_kr import AttachmentLink, attachment_urls, parse_detail
-from briefing_spider.parse.korea_kr_api import attachment_links_of, detail_of, parse_api_item
+from briefing_spider.parse.korea_kr import PageParseError, parse_detail
+from briefing_spider.parse.korea_kr_api import detail_of, parse_api_item
+from briefing_spider.parse.korea_kr_site import path_of
 from briefing_spider.records import Release
-
-DETAIL_ROLE, API_ITEM_ROLE, API_LIST_ROLE = "detail", "api_item", "api_list"
-SOURCE_ROLES = (DETAIL_ROLE, API_ITEM_ROLE)
 
 
 @dataclass(frozen=True)
-class ReleaseInputs:
-    """Everything a release is built from: the saved detail page and its attachments' bytes."""
-
-    news_id: str
-    detail_url: str
-    detail_html: str  # the detail page's HTML, or the API item's XML (source `api_item`)
-    parts: tuple[AttachmentPart, ...]
-    source: str = DETAIL_ROLE  # the raw role the release is built from
+class Built:
+    release: Release
+    fell_back: str | None = None  # why the latest saved source was not used
 
 
-def gather_inputs(db: Database, store: RawStore, news_id: str) -> ReleaseInputs:
-    """The latest saved detail page (or API item) of `news_id` with the latest good bytes of
-    each attachment it links.
-
-    Raises LookupError when neither is saved.
-    """
-    row = _latest_source(db, news_id)
-    if row is None:
-        raise LookupError(f"news id {news_id}: no detail page or API item in the raw store")
-    text = store.get(row["sha256"]).decode("utf-8", "replace")
-    urls = _attachment_urls(row["role"], text, row["url"])
-    return ReleaseInputs(news_id=news_id, detail_url=row["url"], detail_html=text,
-                         parts=tuple(_part(db, store, url) for url in urls), source=row["role"])
+def build_best(inputs: ReleaseInputs) -> Built:
+    """Pure: the release from the latest saved source that parses (the latest, or an older
+    one when it does not: `fell_back` says why). Raises the latest's PageParseError when none
+    parses."""
+    sources = [SavedSource(inputs.detail_url, inputs.detail_html, inputs.source), *inputs.older]
+    failures: list[PageParseError] = []
+    for source in sources:
+        try:
+            release = build_from_inputs(replace(inputs, detail_url=source.url, detail_html=source.text,
+                                                source=source.role, older=()))
+        except PageParseError as error:
+            failures.append(error)
+            continue
+        fell_back = f"the latest saved page does not parse ({failures[0]}): built from an earlier one" if failures else None
+        return Built(release=release, fell_back=fell_back)
+    raise failures[0]
 
 
 def build_from_inputs(inputs: ReleaseInputs) -> Release:
     """Pure: raises PageParseError when the page lacks a required field. Each attachment link
-    the page names gets the part gathered for its URL."""
+    the page names gets the part gathered for its path (saved through whatever host)."""
     if inputs.source == API_ITEM_ROLE:
         detail = detail_of(parse_api_item(inputs.detail_html.encode("utf-8")))
     else:
         detail = parse_detail(inputs.detail_html, inputs.detail_url)
-    by_url = {part.url: part for part in inputs.parts}
-    parts = [replace(by_url[link.url], link=link) if link.url in by_url
+    by_path = {path_of(part.url): part for part in inputs.parts}
+    parts = [replace(by_path[path_of(link.url)], link=link) if path_of(link.url) in by_path
              else AttachmentPart(link=link, error="not downloaded") for link in detail.attachments]
     return build_release(detail, parts)
 
@@ -79,21 +79,6 @@ def archived_release_ids(db: Database) -> list[str]:
         "ORDER BY news_id", SOURCE_ROLES,
     )
     return [row["news_id"] for row in rows]
-
-
-def _latest_source(db: Database, news_id: str) -> dict | None:
-    """The detail page or API item fetched last (a tie goes to the detail page)."""
-    detail = latest_of_role(db, news_id, DETAIL_ROLE)
-    api_item = latest_of_role(db, news_id, API_ITEM_ROLE)
-    if api_item is None or (detail is not None and detail["last_fetched_at"] >= api_item["last_fetched_at"]):
-        return detail
-    return api_item
-
-
-def _attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
-    if role == API_ITEM_ROLE:
-        return tuple(link.url for link in attachment_links_of(parse_api_item(text.encode("utf-8"))))
-    return attachment_urls(text, url)
 
 
 def build_pool(workers: int | None) -> Executor | None:
@@ -145,12 +130,12 @@ def rebuild_many(db: Database, store: RawStore, news_ids: Iterable[str], *, seen
 
 
 def submit_build(db: Database, store: RawStore, news_id: str, pool: Executor | None) -> Future:
-    """Gather the inputs here, build in `pool` (or here): a future of the Release."""
+    """Gather the inputs here, build in `pool` (or here): a future of the `Built` release."""
     try:
         inputs = gather_inputs(db, store, news_id)
         if pool is not None:
-            return pool.submit(build_from_inputs, inputs)
-        return _done(result=build_from_inputs(inputs))
+            return pool.submit(build_best, inputs)
+        return _done(result=build_best(inputs))
     except Exception as error:  # reported with its release when the future is read
         return _done(error=error)
 
@@ -163,7 +148,7 @@ def _done(*, result=None, error: Exception | None = None) -> Future:
 
 def _result(news_id: str, future: Future) -> tuple[str, Release | Exception]:
     try:
-        return news_id, future.result()
+        return news_id, future.result().release  # reparse uses an earlier page silently
     except Exception as error:
         return news_id, error
 
@@ -187,16 +172,3 @@ def _save_one(db: Database, release: Release, *, seen_at: datetime) -> str | Exc
         return save_briefing(db, release, seen_at=seen_at)
     except Exception as error:
         return error
-
-
-def _part(db: Database, store: RawStore, url: str) -> AttachmentPart:
-    """The latest good download of an attachment; a later failure never hides earlier bytes.
-    With none, the latest answer (an error page is kept, typed by its bytes) or the failure.
-    The link's name is filled in by `build_from_inputs` from the parsed page."""
-    link = AttachmentLink(name="", url=url, file_id="")
-    fetched = latest_fetch(db, url, ok_only=True) or latest_fetch(db, url)
-    if fetched is None:
-        return AttachmentPart(link=link, error="not downloaded")
-    if fetched["status"] != 200 or fetched["error"]:
-        return AttachmentPart(link=link, error=f"download failed: {fetched['error'] or 'HTTP %s' % fetched['status']}")
-    return AttachmentPart(link=link, body=store.get(fetched["sha256"]), sha256=fetched["sha256"])

@@ -14,11 +14,25 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_stored
 from briefing_spider.archive.schema import CHILD_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
 from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Release
 
-NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+NEW, UPDATED, UNCHANGED, WORSE = "new", "updated", "unchanged", "worse"
+
+
+class Worse(str):
+    """The outcome "worse": the release was not saved, the stored record is better (see
+    archive/quality.py); `reason` says what the new copy lost."""
+
+    reason: str
+
+    def __new__(cls, reason: str):
+        outcome = super().__new__(cls, WORSE)
+        outcome.reason = reason
+        return outcome
+
 SCALAR_FIELDS = ("kind", "url", "title", "published_at", "modified_at", "body_html", "body_text",
                  "body_source", "event_at")
 MINISTRY_COLUMNS = {"ministry": "name", "ministry_code": "code", "ministry_canonical": "canonical",
@@ -47,9 +61,10 @@ def save_briefing(db: Database, release: Release, *, seen_at: datetime) -> str:
 
 
 def save_briefings(db: Database, releases: Iterable[Release], *, seen_at: datetime) -> list[str]:
-    """Store `releases` in one transaction, all or nothing; returns "new", "updated" or
-    "unchanged" for each, in order. A release is unchanged when its content hash equals the
-    stored one; an updated release's previous version goes to `revisions` with the fields that
+    """Store `releases` in one transaction, all or nothing; returns "new", "updated",
+    "unchanged" or `Worse` for each, in order. A release is unchanged when its content hash
+    equals the stored one; one worse than the stored record (`worse_than_stored`) is not saved;
+    an updated release's previous version goes to `revisions` with the fields that
     changed, its child rows are replaced and its search index row rebuilt. A news id given twice
     is saved twice, in order, as `save_briefing` one after the other would."""
     seen = seen_at.isoformat()
@@ -66,24 +81,30 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
     records = [release.to_dict() for release in releases]  # once: the hash, rows and revision use it
     hashes = [content_hash(record) for record in records]
     stored = _stored_hashes(db, [release.news_id for release in releases])
+    changed = [record["news_id"] for record, digest in zip(records, hashes) if stored.get(record["news_id"], digest) != digest]
+    previous = load_briefings(db, changed) if changed else {}
     outcomes, written, updated = [], [], []
     for record, digest in zip(records, hashes):
         old = stored.get(record["news_id"])
         if old == digest:
             outcomes.append(UNCHANGED)
             continue
+        worse = old is not None and worse_than_stored(record, previous[record["news_id"]])
+        if worse:  # never replace a better record
+            outcomes.append(Worse(worse))
+            continue
         outcomes.append(NEW if old is None else UPDATED)
         written.append((record, digest))
         if old is not None:
             updated.append(record)
+    revised = [record for record in updated if not differs_only_in_hosts(record, previous[record["news_id"]])]
     if not written:
         return outcomes
     if updated:
-        previous = load_briefings(db, [record["news_id"] for record in updated])
         conn.executemany(_INSERT_REVISION, [
             (record["news_id"], stored[record["news_id"]], json.dumps(previous[record["news_id"]], ensure_ascii=False),
              json.dumps(_changed_fields(previous[record["news_id"]], record)), seen)
-            for record in updated])
+            for record in revised])  # a record that only moved to www.korea.kr URLs needs none
         for table in CHILD_TABLES:  # a new release has no children: foreign keys are on
             for batch in in_batches([record["news_id"] for record in updated]):
                 conn.execute(f"DELETE FROM [{table}] WHERE news_id IN ({placeholders(batch)})", batch)

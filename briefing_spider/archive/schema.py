@@ -133,3 +133,15 @@ def m006_item_sources_and_query_values(db: Database) -> None:
     db.table("attendees").add_column("organization_canonical", str)
     db.table("attendees").create_index(["organization_canonical", "title"])
     create_views(db)
+
+
+@migrations()
+def m007_raw_response_paths(db: Database) -> None:
+    """`raw_responses.path`: the URL without scheme and host, so a file saved through one host
+    (the site, a mirror, a proxy) is found whatever host a later crawl or rebuild uses."""
+    from briefing_spider.parse.korea_kr_site import path_of
+
+    db.table("raw_responses").add_column("path", str)
+    db.register_function(path_of, deterministic=True, name="path_of")
+    db.execute("UPDATE raw_responses SET path = path_of(url)")
+    db.table("raw_responses").create_index(["path", "last_fetched_at"])

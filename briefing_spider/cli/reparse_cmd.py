@@ -10,6 +10,7 @@ import click
 from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.rebuild import archived_release_ids, build_pool, rebuild_many
+from briefing_spider.archive.save import WORSE
 from briefing_spider.cli import cli, db_option
 from briefing_spider.cli.crawl_cmd import LOCKED_EXIT
 from briefing_spider.clock import now
@@ -26,6 +27,8 @@ def reparse_releases(db, store: RawStore, news_ids, workers: int | None) -> dict
             if isinstance(outcome, Exception):
                 click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
                 outcome = "errors"
+            elif outcome == WORSE:
+                click.echo(f"news id {news_id}: kept the stored record, the rebuilt one has {outcome.reason}", err=True)
             counts[outcome] = counts.get(outcome, 0) + 1
     finally:
         if pool is not None:
@@ -57,6 +60,8 @@ def reparse(db_path, news_ids, workers):
     except ArchiveLocked as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(LOCKED_EXIT)
-    click.echo(", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "unchanged", "errors")))
-    if counts.get("errors"):
+    summary = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("new", "updated", "unchanged", "errors"))
+    kept = f", {counts[WORSE]} kept (the rebuilt copy was worse)" if counts.get(WORSE) else ""
+    click.echo(summary + kept)
+    if counts.get("errors") or counts.get(WORSE):
         sys.exit(1)

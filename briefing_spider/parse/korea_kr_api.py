@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 from briefing_spider.parse.korea_kr_body import cut_body
 from briefing_spider.parse.korea_kr_detail import AttachmentLink, DetailPage
 from briefing_spider.parse.korea_kr_site import SITE, PageParseError, canonical_detail_url, site_of
+from briefing_spider.parse.page_text import xml_safe_bytes
 from briefing_spider.parse.site_time import parse_site_datetime
 
 API_URL = "https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList"
@@ -97,7 +98,7 @@ def parse_api_page(body: bytes, *, status: int = 200) -> ApiPage:
 def parse_api_item(xml: bytes) -> ApiItem:
     """One saved `<NewsItem>` element."""
     try:
-        return _item(etree.fromstring(xml, XML_PARSER))
+        return _item(etree.fromstring(xml_safe_bytes(xml), XML_PARSER))
     except etree.XMLSyntaxError as error:
         raise PageParseError("api item", "NewsItem", f"not XML: {error}") from None
 
@@ -127,7 +128,7 @@ def attachment_links_of(item: ApiItem) -> tuple[AttachmentLink, ...]:
 
 def _root(body: bytes, status: int):
     try:
-        root = etree.fromstring(body, XML_PARSER)
+        root = etree.fromstring(xml_safe_bytes(body), XML_PARSER)
     except etree.XMLSyntaxError:
         root = None
     if root is None:

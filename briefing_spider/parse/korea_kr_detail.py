@@ -17,7 +17,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from briefing_spider.parse.korea_kr_body import cut_body
-from briefing_spider.parse.korea_kr_site import PageParseError, canonical_detail_url, clean_text, news_id_of, site_of
+from briefing_spider.parse.korea_kr_site import (
+    PageParseError, canonical_detail_url, clean_text, news_id_of, on_site, site_of,
+)
+from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date, parse_site_datetime
 
 JSON_LD_IN_HEAD = etree.XPath("/html/head/script[@type='application/ld+json']/text()")
@@ -70,7 +73,7 @@ def parse_detail(html: str, url: str) -> DetailPage:
     root = _parse(html)
     linked = _json_ld(root)
     # The headline is kept as the site wrote it (inner spacing too); markup text is collapsed.
-    title = str(linked.get("headline") or "").strip() or clean_text(HEADER_TITLE(root)) or clean_text(OG_TITLE(root)[:1])
+    title = xml_safe(str(linked.get("headline") or "")).strip() or clean_text(HEADER_TITLE(root)) or clean_text(OG_TITLE(root)[:1])
     if not title:
         raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
     divs = [(div, div.get("class").split()) for div in CLASSED_DIVS(root)]
@@ -85,7 +88,7 @@ def parse_detail(html: str, url: str) -> DetailPage:
     links = SPECIAL_LINKS(root)
     ministry, code = _ministry(header_texts, links, body)
     return DetailPage(
-        news_id=news_id, url=canonical_detail_url(news_id, site_of(url)), title=title,
+        news_id=news_id, url=canonical_detail_url(news_id), title=title,
         published_at=published_at, modified_at=parse_site_datetime(linked.get("dateModified")),
         ministry=ministry, ministry_code=code, body_html=body_html, body_text=body_text,
         attachments=_attachments(links, url),
@@ -93,7 +96,8 @@ def parse_detail(html: str, url: str) -> DetailPage:
 
 
 def attachment_links(html: str, url: str) -> tuple[AttachmentLink, ...]:
-    """The attachment download links of a detail page, with their names."""
+    """The attachment download links of a detail page, with their names (and their canonical
+    www.korea.kr URLs: see `_attachments`)."""
     return _attachments(SPECIAL_LINKS(_parse(html)), url)
 
 
@@ -126,7 +130,7 @@ def _download_hrefs(html: str):
 
 def _parse(html: str):
     try:
-        return lxml_html.document_fromstring(html)
+        return lxml_html.document_fromstring(xml_safe(html))
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>")
 
@@ -176,12 +180,16 @@ def _ministry(header_texts: list[str], links, body) -> tuple[str | None, str | N
 
 
 def _attachments(links, page_url: str) -> tuple[AttachmentLink, ...]:
+    """A link to the host that served the page (the site or a mirror of it) gets its canonical
+    www.korea.kr URL: the record never depends on the host it was read through."""
     found: dict[str, AttachmentLink] = {}
+    page_site = site_of(page_url)
     for anchor in links:
         href = anchor.get("href", "")
         if DOWNLOAD_PATH not in href or "fileId=" not in href:
             continue
         url = urljoin(page_url, href)
+        url = on_site(url) if site_of(url) == page_site else url
         file_id = parse_qs(urlsplit(url).query).get("fileId", [""])[0]
         if file_id and file_id not in found:
             found[file_id] = AttachmentLink(name=_attachment_name(anchor) or file_id, url=url, file_id=file_id)

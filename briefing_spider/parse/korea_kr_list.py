@@ -13,7 +13,8 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from briefing_spider.parse.korea_kr_site import canonical_detail_url, clean_text, news_id_of, site_of
+from briefing_spider.parse.korea_kr_site import canonical_detail_url, clean_text, news_id_of
+from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date
 
 LIST_ITEMS = ".list_type li"
@@ -43,7 +44,7 @@ class ListPage:
 
 
 def parse_list(html: str, page_url: str) -> ListPage:
-    selector = Selector(text=html)
+    selector = Selector(text=xml_safe(html))
     items = selector.css(LIST_ITEMS) or selector.css(FALLBACK_ITEMS)
     entries: dict[str, ListEntry] = {}
     for item in items:
@@ -65,7 +66,7 @@ def _list_entry(item: Selector, page_url: str) -> ListEntry | None:
         return None  # a related/popular link, not a list item: those lack title or date
     ministry = next((s for s in sources if not find_date(s)), None)
     lead = clean_text(item.css(f"{LIST_LEAD} ::text").getall()) or None
-    return ListEntry(news_id=news_id, url=canonical_detail_url(news_id, site_of(page_url)), title=title,
+    return ListEntry(news_id=news_id, url=canonical_detail_url(news_id), title=title,
                      listed_on=listed_on, ministry=ministry, lead=lead)
 
 

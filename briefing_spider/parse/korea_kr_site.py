@@ -29,6 +29,18 @@ def canonical_detail_url(news_id: str, site: str = SITE) -> str:
     return f"{site}{DETAIL_PATH}?newsId={news_id}"
 
 
+def path_of(url: str) -> str:
+    """The URL without scheme and host: the same page or file whichever host (the site, a
+    mirror, a proxy) served it."""
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def on_site(url: str) -> str:
+    """The canonical address on www.korea.kr of a URL read from the site or a mirror of it."""
+    return f"{SITE}{path_of(url)}"
+
+
 def site_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"

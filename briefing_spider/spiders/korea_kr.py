@@ -22,10 +22,12 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.crawl_state import CrawlState, load_crawl_state
-from briefing_spider.items import DayListed, Fetched, ReleaseComplete
+from briefing_spider.items import DayListed, Fetched, Problem, ReleaseComplete
 from briefing_spider.base_url import checked_base_url
 from briefing_spider.run_outcome import RequestTally
 from briefing_spider.parse.korea_kr import DETAIL_PATH, LIST_PATH, SITE, attachment_urls, news_id_of, parse_list
+from briefing_spider.parse.page_text import decode_page
+from briefing_spider.site_hosts import site_hosts
 from briefing_spider.window import crawl_window, days_between, parse_day
 
 # List pages first (they reveal the work), then a started release's attachments (they finish
@@ -49,6 +51,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.since = parse_day(since, option="--since") if since else None
         self.until = parse_day(until, option="--until") if until else None
         self.base_url = checked_base_url(base_url)  # `scrapy crawl -a base_url=…` is checked too
+        self.site_hosts = site_hosts(self.base_url)  # nothing else is requested (site_hosts.py)
         self.limit = int(limit) if limit else None
         # recheck: fetch every listed release's page again (edits that keep the title); else only
         # new, retitled and incomplete ones. Attachments already downloaded are never fetched again.
@@ -91,7 +94,11 @@ class KoreaKrPressSpider(scrapy.Spider):
             self.tally.bad("list", response.url, f"HTTP {response.status}")
             return
         self.tally.good("list")
-        listing = parse_list(response.text, response.url)
+        try:
+            listing = parse_list(page_text(response), response.url)
+        except Exception as error:  # never a silent drop of a day: an error of the run
+            yield Problem(url=response.url, kind="list_parse", reason=f"{type(error).__name__}: {error}")
+            return
         if page == 1:
             yield DayListed(day=day, total=listing.total)
         on_day = [e for e in listing.entries if e.listed_on in (None, day) and e.news_id not in self.scheduled]
@@ -130,7 +137,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         if response.status != 200:
             return
         # An attachment URL names one file: one already downloaded well is not fetched again.
-        urls = [url for url in attachment_urls(response.text, response.url) if not self.state.has_download(url)]
+        urls = [url for url in attachment_urls(page_text(response), response.url) if not self.state.has_download(url)]
         yield from self.next_attachment(news_id, response.url, urls)
 
     def next_attachment(self, news_id: str, detail_url: str, pending: list[str]):
@@ -152,8 +159,8 @@ class KoreaKrPressSpider(scrapy.Spider):
     def attachment_failed(self, failure):
         request = failure.request
         meta = request.meta
-        yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="attachment",
-                      news_id=meta["news_id"], error=failure_reason(failure))
+        yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
+                      role="attachment", news_id=meta["news_id"], error=failure_reason(failure))
         yield from self.next_attachment(meta["news_id"], meta["detail_url"], meta["pending"])
 
     def detail_failed(self, failure):
@@ -161,16 +168,16 @@ class KoreaKrPressSpider(scrapy.Spider):
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
         self.tally.bad("detail", request.url, failure_reason(failure))
-        yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="detail",
-                      news_id=request.cb_kwargs.get("news_id"), error=failure_reason(failure))
+        yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
+                      role="detail", news_id=request.cb_kwargs.get("news_id"), error=failure_reason(failure))
 
     def list_failed(self, failure):
         request = failure.request
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
         self.tally.bad("list", request.url, failure_reason(failure))
-        yield Fetched(url=request.url, status=failure_status(failure), body=b"", fetched_at=now(), role="list",
-                      error=failure_reason(failure))
+        yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
+                      role="list", error=failure_reason(failure))
 
     def run_failure(self) -> str | None:
         """Why a run that closed as `finished` still failed (every list or detail page it asked
@@ -189,9 +196,21 @@ class KoreaKrPressSpider(scrapy.Spider):
 
     def fetched(self, response: Response, *, role: str, news_id: str | None = None,
                 error: str | None = None) -> Fetched:
+        if "dataloss" in response.flags:  # only with DOWNLOAD_FAIL_ON_DATALOSS off: still not whole
+            error = error or "unreadable: the body is shorter than its Content-Length (cut short)"
         return Fetched(url=response.url, status=response.status, body=response.body, fetched_at=now(),
                        role=role, news_id=news_id or news_id_of(response.url),
                        headers=response_headers(response), error=error)
+
+
+def page_text(response: Response) -> str:
+    """The page's text decoded as the rebuild will decode it from the raw store."""
+    return decode_page(response.body, response_headers(response))
+
+
+def requested_url(request) -> str:
+    """The URL the spider asked for (before any redirect)."""
+    return (request.meta.get("redirect_urls") or [request.url])[0]
 
 
 def response_headers(response: Response) -> dict[str, str]:

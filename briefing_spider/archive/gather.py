@@ -1,0 +1,112 @@
+"""Gather what a release is built from, out of the raw store (I/O, in the calling process):
+its saved detail pages or API items, newest first, and the latest whole bytes of each
+attachment they link — saved through whatever host (the site, a mirror): files are found by
+their path. A saved response found not whole (saved before `raw.unreadable` existed) is marked
+so and passed over.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from briefing_spider.archive.raw import UNREADABLE, RawStore, latest_downloads, mark_unreadable, saved_of_role
+from briefing_spider.assemble import AttachmentPart
+from briefing_spider.parse.documents.whole import damage
+from briefing_spider.parse.korea_kr import AttachmentLink, attachment_urls
+from briefing_spider.parse.korea_kr_api import attachment_links_of, parse_api_item
+from briefing_spider.parse.korea_kr_site import path_of
+from briefing_spider.parse.page_text import decode_page, page_cut_short
+
+DETAIL_ROLE, API_ITEM_ROLE, API_LIST_ROLE = "detail", "api_item", "api_list"
+SOURCE_ROLES = (DETAIL_ROLE, API_ITEM_ROLE)
+SOURCE_CANDIDATES = 3  # saved pages tried, newest first, when the newer ones do not parse
+SAVED_LOOKED_AT = 10  # saved pages read to find them (some may turn out cut short)
+
+
+@dataclass(frozen=True)
+class SavedSource:
+    """One saved detail page (its text, decoded) or API item (its XML)."""
+
+    url: str
+    text: str
+    role: str = DETAIL_ROLE
+
+
+@dataclass(frozen=True)
+class ReleaseInputs:
+    """Everything a release is built from: the saved detail page and its attachments' bytes."""
+
+    news_id: str
+    detail_url: str
+    detail_html: str  # the detail page's HTML, or the API item's XML (source `api_item`)
+    parts: tuple[AttachmentPart, ...]
+    source: str = DETAIL_ROLE  # the raw role the release is built from
+    older: tuple[SavedSource, ...] = ()  # earlier saved sources, tried in turn when this one does not parse
+
+
+def gather_inputs(db: Database, store: RawStore, news_id: str) -> ReleaseInputs:
+    """The latest saved detail page (or API item) of `news_id`, a few older ones to fall back
+    on, and the latest good bytes of each attachment they link.
+
+    Raises LookupError when neither is saved.
+    """
+    sources = _saved_sources(db, store, news_id)
+    if not sources:
+        raise LookupError(f"news id {news_id}: no whole detail page or API item in the raw store")
+    urls = {path_of(url): url for source in sources for url in _attachment_urls(source.role, source.text, source.url)}
+    latest = sources[0]
+    return ReleaseInputs(news_id=news_id, detail_url=latest.url, detail_html=latest.text,
+                         parts=tuple(attachment_part(db, store, url) for url in urls.values()), source=latest.role,
+                         older=tuple(sources[1:]))
+
+
+def _saved_sources(db: Database, store: RawStore, news_id: str) -> list[SavedSource]:
+    """The saved detail pages and API items of `news_id`, newest first (a tie goes to the
+    page), at most SOURCE_CANDIDATES; a page found cut short is marked and left out."""
+    rows = [row for role in SOURCE_ROLES for row in saved_of_role(db, news_id, role, limit=SAVED_LOOKED_AT)]
+    rows.sort(key=lambda row: (row["last_fetched_at"], row["role"] == DETAIL_ROLE), reverse=True)
+    sources: list[SavedSource] = []
+    for row in rows:
+        if len(sources) == SOURCE_CANDIDATES:
+            break
+        body = store.get(row["sha256"])
+        if row["role"] == API_ITEM_ROLE:
+            sources.append(SavedSource(row["url"], body.decode("utf-8", "replace"), API_ITEM_ROLE))
+        elif cut := page_cut_short(body):
+            mark_unreadable(db, row, cut)
+        else:
+            sources.append(SavedSource(row["url"], decode_page(body, json.loads(row["headers"] or "{}"))))
+    return sources
+
+
+def _attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
+    if role == API_ITEM_ROLE:
+        return tuple(link.url for link in attachment_links_of(parse_api_item(text.encode("utf-8"))))
+    return attachment_urls(text, url)
+
+
+def attachment_part(db: Database, store: RawStore, url: str) -> AttachmentPart:
+    """The latest good download of an attachment, saved through any host; a later failure
+    never hides earlier bytes, and bytes found not whole are marked and passed over. With none,
+    the latest answer (an error page is kept, typed by its bytes) or the failure.
+    The link's name is filled in by `build_from_inputs` from the parsed page."""
+    link = AttachmentLink(name="", url=url, file_id="")
+    rows = latest_downloads(db, url)
+    for row in rows:
+        if not row["good"]:
+            break
+        body = store.get(row["sha256"])
+        cut = damage(body)
+        if cut is None:
+            return AttachmentPart(link=link, body=body, sha256=row["sha256"])
+        mark_unreadable(db, row, cut)  # saved before the check existed: never good again
+        row["error"], row["good"] = UNREADABLE + cut, 0
+    if not rows:
+        return AttachmentPart(link=link, error="not downloaded")
+    fetched = max(rows, key=lambda row: (row["last_fetched_at"], row["fetched_at"]))
+    if fetched["status"] != 200 or fetched["error"]:
+        return AttachmentPart(link=link, error=f"download failed: {fetched['error'] or 'HTTP %s' % fetched['status']}")
+    return AttachmentPart(link=link, body=store.get(fetched["sha256"]), sha256=fetched["sha256"])
