@@ -29,15 +29,10 @@ LOOKAHEAD_LINES = 3  # the table starts within this many lines after the heading
 
 
 def read_roster(lines: list[TextLine], i: int, used: set[int]) -> list[Attendee] | None:
-    line = lines[i]
-    if not _heading(line.text):
+    roster = _roster_after(lines, i)
+    if roster is None:
         return None
-    table = _table_after(lines, i)
-    if table is None:
-        return None
-    grid, end = table
-    rows = sorted(grid)
-    columns = _columns(grid[rows[0]])
+    grid, end, rows, columns = roster
     fields = set(columns.values())
     if _as_list(fields):
         return None
@@ -126,15 +121,10 @@ def _as_list(fields: set[str]) -> bool:
 def roster_rows(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None:
     """A roster heading over a `구분 | 참석자` table: each row read as a list line under its group
     (`(정부) 가나부 차관, 다라청 국장`), a merged or empty 구분 cell keeping the group above."""
-    line = lines[i]
-    if not _heading(line.text):
+    roster = _roster_after(lines, i)
+    if roster is None:
         return None
-    table = _table_after(lines, i)
-    if table is None:
-        return None
-    grid, end = table
-    rows = sorted(grid)
-    columns = _columns(grid[rows[0]])
+    grid, end, rows, columns = roster
     if not _as_list(set(columns.values())):
         return None
     body: list[str] = []
@@ -146,6 +136,18 @@ def roster_rows(lines: list[TextLine], i: int, used: set[int]) -> list[str] | No
             body.extend([f"({squash(group)}) {texts[0]}" if group else texts[0], *texts[1:]])
     used.update(range(i, end))
     return body or None
+
+
+def _roster_after(lines: list[TextLine], i: int):
+    """(grid, end, rows, columns) of the table under a roster heading at line `i`, or None."""
+    if not _heading(lines[i].text):
+        return None
+    table = _table_after(lines, i)
+    if table is None:
+        return None
+    grid, end = table
+    rows = sorted(grid)
+    return grid, end, rows, _columns(grid[rows[0]])
 
 
 def _heading(text: str) -> bool:
