@@ -94,8 +94,10 @@ def _display_name(db: Database, key: str) -> str:
 
 
 def _met(db: Database, appearances: tuple[Appearance, ...], own_key: str | None) -> tuple[list[Met], list[Met]]:
-    """Others in the attendee lists of the releases where the query sat at the table."""
+    """Others in the attendee lists of the releases where the query sat at the table; the
+    organisations met leave out the query's own."""
     own = {a.participant_id for a in appearances if a.participant_id}
+    own_organizations = {a.organization_key for a in appearances if a.kind == "person"} | {own_key}
     present = {a.news_id for a in appearances if a.source == "attendee"}
     people: dict[str, list[tuple[str, str]]] = {}
     organizations: dict[str, list[tuple[str, str]]] = {}
@@ -109,7 +111,7 @@ def _met(db: Database, appearances: tuple[Appearance, ...], own_key: str | None)
             if row["participant_id"]:
                 people.setdefault(row["participant_id"], []).append(seen)
                 labels.setdefault(row["participant_id"], _label(row))
-            if row["organization_key"]:
+            if row["organization_key"] and row["organization_key"] not in own_organizations:
                 organizations.setdefault(row["organization_key"], []).append(seen)
     org_labels = {key: _display_name(db, key) for key in organizations}
     return _ranked(people, labels), _ranked(organizations, org_labels)
