@@ -145,3 +145,19 @@ def test_briefing_who_prints_text_and_json_and_exits_1_for_nobody(archive, tmp_p
     nobody = run_cli("who", "없는사람", "--db", path)
     assert nobody.returncode == 1 and "없는사람" in nobody.stderr and nobody.stderr.count("\n") == 1
     assert "briefing who 강인선" in run_cli("who", "--help").stdout
+
+
+def test_the_migration_adds_the_keys_and_reparse_fills_them(tmp_path):
+    from briefing_spider.cli.reparse_cmd import reparse_releases
+    from tests.test_item_values import archive_written_before_the_migration
+
+    path, store = archive_written_before_the_migration(tmp_path)  # an archive before m006 and m008
+    db = open_archive(path)
+    assert [row["organization_key"] for row in db.query("SELECT organization_key FROM attendees")] == [None]
+    assert {row["person_id"] for row in db.query("SELECT person_id FROM people")} == {"?:김가나", "?:홍길동"}
+    assert reparse_releases(db, store, None, workers=0) == {"updated": 1}
+    keys = {row["name"]: row["organization_key"] for row in db.query("SELECT name, organization_key FROM attendees")}
+    assert keys == {"김가나": "motie", "이다라": "가나전자"}
+    contacts = {row["organization_key"] for row in db.query("SELECT organization_key FROM contacts")}
+    assert contacts == {"moef"}  # the publishing ministry (재정경제부): the department names none
+    assert {row["person_id"] for row in db.query("SELECT person_id FROM people")} >= {"motie:김가나", "moef:홍길동"}
