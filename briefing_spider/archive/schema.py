@@ -145,3 +145,16 @@ def m007_raw_response_paths(db: Database) -> None:
     db.register_function(path_of, deterministic=True, name="path_of")
     db.execute("UPDATE raw_responses SET path = path_of(url)")
     db.table("raw_responses").create_index(["path", "last_fetched_at"])
+
+
+@migrations()
+def m008_organization_keys(db: Database) -> None:
+    """`organization_key` on attendees and contacts (one key per organisation: a ministry's
+    lineage, else the normalised name; parse/organizations.py) and the views over people and
+    organisations built on it. Rows saved before are NULL there until `briefing reparse`."""
+    from briefing_spider.archive.views import create_views
+
+    for table in ("attendees", "contacts"):
+        db.table(table).add_column("organization_key", str)
+        db.table(table).create_index(["organization_key", "name"])
+    create_views(db)
