@@ -4,7 +4,8 @@
 
 A speaker line (`speaker_lines`) starts a new utterance; the lines up to the next one are its
 text. Text before any speaker line is an utterance of no known speaker. A question's utterance has
-no name and the title 기자 (with the outlet when the label names one). An answer with no name is the
+the title 기자 (and the questioner's outlet and name when the label gives them); questioners are
+not attendees. An answer with no name is the
 presenter's when the transcript has exactly one named speaker so far, else no one's: never a guess
 between two. A transcript with no text raises `PageParseError` (from `section_page`).
 Pure: page HTML or page text in, `Briefing` out.
@@ -88,8 +89,9 @@ def _speaker(marks: str, person: Attendee | None, speakers: dict[tuple, Attendee
         return Attendee(organization=person.organization, name=person.name, title=person.title,
                         role=SPEAKER_ROLE, raw=person.raw)
     if marks == QUESTION:
-        return Attendee(organization=person.organization if person else None, title=QUESTIONER_TITLE,
-                        raw=person.raw if person else "")
+        if person is None:
+            return Attendee(title=QUESTIONER_TITLE)
+        return Attendee(organization=person.organization, name=person.name, title=QUESTIONER_TITLE, raw=person.raw)
     if marks == HOST:
         return Attendee(title=HOST_TITLE)
     if marks == ANSWER:

@@ -4,7 +4,7 @@ Forms (the transcripts on korea.kr; see docs/extraction.md, "Other sections"):
 - a person in brackets on a line of its own, `<이름 기관 직함>` (also 〈〉 ＜＞ [] 【】), read by the
   attendee entry grammar (`이름 기관 직함` or `기관 직함 이름`): `<한정애 더불어민주당 정책위의장>`;
 - the Q&A labels, bracketed or between dashes: `<질문>`, `[답변]`, `- 질문 -`, `<사회자>`, and a
-  questioner's outlet, `<가나일보 기자>`;
+  questioner (title 기자) with an outlet or a name, `<가나일보 기자>`, `<홍길동 가나일보 기자>`;
 - a label or a person before a colon, the remark after it: `질문 : …`, `기자: …`, `Q. …`,
   `홍길동 가나부 장관 : …`;
 - the header of the Q&A part, `<질의응답>` / `- 일문일답 -`: what follows belongs to no one until
@@ -16,7 +16,7 @@ Pure: a line in, a `SpeakerLine` (or None) out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing_spider.parse.attendee_entry import leftovers, parse_person
 from briefing_spider.records import Attendee
@@ -39,6 +39,8 @@ LABELS = {"질문": QUESTION, "질의": QUESTION, "문": QUESTION, "기자": QUE
           "질의응답": QA_START, "질문과답변": QA_START, "일문일답": QA_START, "문답": QA_START}
 QUESTIONER_TITLE = "기자"  # a question's utterance: no name, the title 기자 (and the outlet if named)
 HOST_TITLE = "사회자"
+# A questioner's outlet the grammar can take for a name (`<마바일보 기자>`: 마 is a surname).
+OUTLET_ENDING = re.compile(r"(?:일보|신문|뉴스|방송|통신|경제|타임스|저널|미디어|데일리|TV|티비)$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,11 +78,17 @@ def _label(label: str, *, bracketed: bool) -> tuple[str, Attendee | None] | None
     person = _person(answerer or label)
     if person is None:
         return None
-    if person.title == QUESTIONER_TITLE and person.name is None:
-        return QUESTION, person
+    if person.title == QUESTIONER_TITLE:
+        return QUESTION, _outlet_not_name(person)
     if person.name is None and not bracketed:
         return None  # `일시 : …`, `장소 : …`: only a named person makes a colon line a remark
     return (ANSWER if answerer else PERSON), person
+
+
+def _outlet_not_name(person: Attendee) -> Attendee:
+    if person.name and not person.organization and OUTLET_ENDING.search(person.name):
+        return replace(person, organization=person.name, name=None)
+    return person
 
 
 def _person(text: str) -> Attendee | None:
