@@ -80,4 +80,5 @@ def test_parse_kind_names_a_missing_field(tmp_path):
     saved = tmp_path / "940000009.txt"
     saved.write_text("콘텐츠 영역\n제1회 합성 국무회의\n2026.07.28 행정안전부\n안건이 없습니다.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["parse", str(saved), "--kind", "state_council"])
-    assert result.exit_code != 0 and "no agenda" in result.output
+    assert result.exit_code != 0
+    assert "https://www.korea.kr/briefing/stateCouncilView.do?newsId=940000009: no agenda" in result.output
