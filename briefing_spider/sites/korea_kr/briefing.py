@@ -38,7 +38,7 @@ class Utterance:
 
 @dataclass(frozen=True, kw_only=True)
 class Briefing(SectionPage):  # body_text is the transcript
-    attendees: tuple[Attendee, ...]  # the named speakers, role 발표, in order of first remark
+    attendees: tuple[Attendee, ...]  # the speakers (named, or a title alone: `<국무총리>`), role 발표, in order of first remark
     utterances: tuple[Utterance, ...]
 
 
