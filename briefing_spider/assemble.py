@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from briefing_spider.parse.documents import DocumentError, DocumentText, extract_document, sniff
 from briefing_spider.parse.page_model import AttachmentLink, DetailPage
 from briefing_spider.parse.page_model import is_substantive
+from briefing_spider.parse.item_values import contact_organization_keys
 from briefing_spider.parse.ministries import resolve_ministry
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.records import Attachment, Ministry, Release
@@ -42,11 +43,13 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
     source, body_text = body_of(detail, chosen)
     published = detail.published_at.date()
     facts = read_release_facts(documents, chosen=chosen, page_text=detail.body_text, published=published)
+    ministry = _ministry(detail, published)
+    contacts = contact_organization_keys(facts.contacts, ministry=detail.ministry, on=published)
     return Release(
         site=site, news_id=detail.news_id, kind=kind, url=detail.url, title=detail.title,
         published_at=detail.published_at, modified_at=detail.modified_at,
-        ministry=_ministry(detail, published), body_html=detail.body_html, body_text=body_text,
-        body_source=source, event_at=facts.event_at, contacts=facts.contacts,
+        ministry=ministry, body_html=detail.body_html, body_text=body_text,
+        body_source=source, event_at=facts.event_at, contacts=contacts,
         footnotes=facts.footnotes, attendees=facts.attendees, attachments=attachments,
         warnings=facts.warnings,
     )

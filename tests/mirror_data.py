@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -72,3 +73,26 @@ def _attachment_names(markdown: Path) -> dict[str, str]:
 def days_from(first: str, count: int) -> list[str]:
     start = datetime.fromisoformat(first)
     return [(start + timedelta(days=n)).date().isoformat() for n in range(count)]
+
+
+SEED_PAGE = Path("seed") / "korea_kr_pressRelease_2024-09-20_mofa_roundtable.txt"
+SEED_DATE_LINE_RE = re.compile(r"^(\d{4})\.(\d{2})\.(\d{2})\s+(\S+)\s*$")
+SEED_BODY_START = "목록"  # the page's last control line before the body
+SEED_NOTICE_RE = re.compile(r"이\s*자료는\s*.+보도자료를\s*전재하여")
+
+
+def seed_release(corpus: Path, news_id: str = "920240920") -> MirrorRelease:
+    """The seed's page text as a mirror release: the title is the line before `YYYY.MM.DD 부처`,
+    the body its paragraphs between the `목록` control and the 전재 notice (the mirror's shell
+    adds its own), each in a <p>."""
+    lines = [line.strip() for line in (corpus / SEED_PAGE).read_text(encoding="utf-8").splitlines()]
+    at = next(n for n, line in enumerate(lines) if SEED_DATE_LINE_RE.match(line))
+    year, month, day, ministry = SEED_DATE_LINE_RE.match(lines[at]).groups()
+    title = next(line for line in reversed(lines[:at]) if line)
+    start = lines.index(SEED_BODY_START, at) + 1
+    end = next(n for n in range(start, len(lines)) if SEED_NOTICE_RE.search(lines[n]))
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines[start:end] if line)
+    code = dict(MINISTRIES).get(ministry)
+    published = datetime(int(year), int(month), int(day), 10, 0, tzinfo=SEOUL)
+    return MirrorRelease(news_id=news_id, title=title, published_at=published, ministry=ministry,
+                         rep_code=code, body_html=body)

@@ -6,7 +6,8 @@ told to fail: `site.fail[path_and_query] = [500, 500]` answers those statuses fi
 `site.cut[path_and_query] = "no-length" | "with-length"` sends half the body and closes (without
 or with the whole body's Content-Length); `site.redirect[path_and_query] = url` answers 302 to
 `url`; `site.encodings[news_id] = ("cp949", "text/html")` serves that detail page in that
-encoding with that Content-Type.
+encoding with that Content-Type. `section_pages` adds the other sections' lists and detail pages
+(tests/site_sections.py).
 """
 
 from __future__ import annotations
@@ -43,9 +44,11 @@ class MirrorRelease:
 
 
 class Mirror(LocalServer):
-    def __init__(self, releases: list[MirrorRelease]):
+    def __init__(self, releases: list[MirrorRelease], section_pages: list | None = None):
         super().__init__()
         self.releases = {release.news_id: release for release in releases}
+        # The other briefing-room sections (tests/site_sections.py: MirrorSectionPage by news id).
+        self.section_pages = {page.news_id: page for page in section_pages or []}
         self.files = {a.file_id: a for r in releases for a in r.attachments}
         self.requests: list[str] = []
         self.fail: dict[str, list[int]] = defaultdict(list)
@@ -85,7 +88,13 @@ class Mirror(LocalServer):
             return 200, HTML, detail_page(release).encode("utf-8")
         if parts.path == "/common/download.do":
             return self.download(self.files, query)
-        return NOT_FOUND
+        return self.section_answer(parts.path, query)
+
+    def section_answer(self, path: str, query: dict) -> tuple:
+        from tests.site_sections import section_answer  # it builds on this module's page shells
+
+        page = section_answer(self.section_pages, path, query)
+        return (200, HTML, page.encode("utf-8")) if page is not None else NOT_FOUND
 
     def list_page(self, query: dict) -> str:
         start = date.fromisoformat(query.get("startDate", "1900-01-01"))

@@ -16,6 +16,12 @@ _RELEASE_DATE = {
                 "nearest before the event verb of the lead sentence), when the text says so.",
     "url": "The release page on its site (www.korea.kr).",
 }
+_ORG_KEY = ("One key per organisation: a ministry's registry lineage (산업부, 산업통상자원부 → "
+            "motie), else the name normalised (no spaces, ㈜/(주)/주식회사, trailing 등); NULL: none.")
+_PARTICIPANT = ("`organization_key:name` for a person, `organization_key:[title]` for a position "
+                "(`?` when the organisation is unknown).")
+_FIRST_LAST = {"first_date": "First publication day it appears on.",
+               "last_date": "Last publication day it appears on."}
 
 TABLES: dict[str, str] = {
     "briefings": "One row per release (press release, briefing, fact check, cabinet meeting), latest version.",
@@ -34,6 +40,13 @@ TABLES: dict[str, str] = {
     "releases": "View: briefings with the canonical ministry, day, month, text length and child counts.",
     "attendee_appearances": "View: each attendee with the date, title and ministry of the release.",
     "latest_revisions": "View: the most recent earlier version of each changed release.",
+    "appearances": "View: every attendee and contact entry as a person, a position (title without "
+                   "a name) or an organisation, with its organisation key, title, role, release and date.",
+    "organizations": "View: one row per organisation key (a ministry lineage, or a body's normalised "
+                     "name), with the names seen for it and its counts.",
+    "people": "View: one row per person, a name within one organisation (rules: docs/extraction.md).",
+    "co_attendance": "View: pairs of people or positions listed in the same release's attendee "
+                     "list, with how many releases and the first and last date.",
 }
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -68,6 +81,8 @@ COLUMNS: dict[str, dict[str, str]] = {
                  "title": "Job title without inner spaces (과장, 사무관…; raw keeps `과  장`).",
                  "name": "Person's name.", "phone": "Phone number.",
                  "email": "E-mail address given in the contact's line, if any.",
+                 "organization_key": _ORG_KEY + " Of the ministry the department begins with, else "
+                                     "of the publishing ministry.",
                  "raw": "The line it was read from.", **_SOURCE},
     "footnotes": {**_CHILD, "marker": "The footnote mark (※, *, 주…).", "text": "Footnote text.",
                   "raw": "The line it was read from.", **_SOURCE},
@@ -76,6 +91,7 @@ COLUMNS: dict[str, dict[str, str]] = {
                   "organization_canonical": "The ministry the organization names, by its name in force on "
                                             "the release date (산업부 → 산업통상부); NULL for bodies that "
                                             "are not ministries.",
+                  "organization_key": _ORG_KEY,
                   "name": "Person's name.",
                   "title": "Title without inner spaces (2차관, 대표이사…).",
                   "role": "Role in the meeting ((주재), 좌장…).",
@@ -150,6 +166,41 @@ COLUMNS: dict[str, dict[str, str]] = {
         "previous_content_hash": "content_hash before the latest change.",
         "current_content_hash": "content_hash now.", "revision_id": "revisions.id of that version."},
 }
+
+COLUMNS.update({
+    "appearances": {
+        "source": "attendee (an attendee list) or contact (a contact block).", "news_id": "The release.",
+        "position": "Order in the release's attendees or contacts.",
+        "published_date": _RELEASE_DATE["published_date"], "release_title": "Headline of the release.",
+        "release_ministry": "Canonical ministry of the release.",
+        "kind": "person (a name), position (a title without a name) or organization (neither).",
+        "participant_id": _PARTICIPANT + " NULL for an organisation alone.",
+        "name": "Name as read.", "title": "Title in this release (2차관 now, 1차관 a year later).",
+        "role": "Role ((주재), 좌장; 책임자, 담당자 for contacts).",
+        "attendee_group": "Group heading ((정부), (기업)…); NULL for contacts.",
+        "organization_key": _ORG_KEY,
+        "organization_as_written": "Organisation as the attendee list writes it; a contact's department.",
+        "url": _RELEASE_DATE["url"]},
+    "organizations": {
+        "organization_key": _ORG_KEY, "kind": "ministry (a registry lineage) or body (anything else).",
+        "name": "A ministry's latest registry name; a body's most frequent name in attendee lists.",
+        "names_seen": "Names attendee lists gave it, comma-separated.",
+        "appearances": "Attendee and contact entries.", "releases": "Releases it appears in.",
+        "people": "Distinct people in it.", **_FIRST_LAST},
+    "people": {
+        "person_id": _PARTICIPANT, "name": "Name without spaces.", "organization_key": _ORG_KEY,
+        "organization": "Display name of the organisation (see organizations.name).",
+        "titles": "Titles seen, comma-separated (per appearance: see appearances).",
+        "appearances": "Attendee and contact entries.", "releases": "Releases the person appears in.",
+        "as_attendee": "Entries in attendee lists.", "as_contact": "Entries in contact blocks.",
+        **_FIRST_LAST},
+    "co_attendance": {
+        "a_id": "One participant (" + _PARTICIPANT + ")", "a_kind": "person or position.",
+        "a_organization_key": "Its organisation key.", "b_id": "The other participant (b_id > a_id).",
+        "b_kind": "person or position.", "b_organization_key": "Its organisation key.",
+        "releases": "Releases whose attendee lists name both.",
+        "first_date": "First such publication day.", "last_date": "Last such publication day."},
+})
 
 
 def describe(table: str, column: str | None = None) -> str:

@@ -149,12 +149,25 @@ def m007_raw_response_paths(db: Database) -> None:
     db.table("raw_responses").create_index(["path", "last_fetched_at"])
 
 
-# Every record archived before m008 came from the one site the archive then knew.
+@migrations()
+def m008_organization_keys(db: Database) -> None:
+    """`organization_key` on attendees and contacts (one key per organisation: a ministry's
+    lineage, else the normalised name; parse/organizations.py) and the views over people and
+    organisations built on it. Rows saved before are NULL there until `briefing reparse`."""
+    from briefing_spider.archive.views import create_views
+
+    for table in ("attendees", "contacts"):
+        db.table(table).add_column("organization_key", str)
+        db.table(table).create_index(["organization_key", "name"])
+    create_views(db)
+
+
+# Every record archived before m009 came from the one site the archive then knew.
 FIRST_SITE = "korea_kr"
 
 
 @migrations()
-def m008_site_keys(db: Database) -> None:
+def m009_site_keys(db: Database) -> None:
     """Records carry their `site`: the key of `briefings` becomes (site, news_id), its child
     tables and `revisions` get the site beside the news id, `raw_responses` the site each
     response was fetched for, `crawl_days` the site whose list gave the count, and the search
@@ -196,7 +209,7 @@ def _refer_to_release(db: Database, name: str) -> None:
     table = db.table(name)
     indexes = [(index.columns, index.unique) for index in table.indexes
                if not index.name.startswith("sqlite_autoindex")]
-    temporary = f"{name}_m008"
+    temporary = f"{name}_m009"
     create = re.sub(r'^CREATE TABLE\s+("[^"]+"|\[[^\]]+\]|\S+)', f"CREATE TABLE [{temporary}]", table.schema.strip())
     create = create[:create.rindex(")")].rstrip() + (
         ",\n   FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id])\n)")

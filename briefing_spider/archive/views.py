@@ -10,6 +10,7 @@ import re
 
 from sqlite_utils import Database
 
+from briefing_spider.archive.people_views import PEOPLE_VIEWS
 from briefing_spider.parse.ministries import ministry_rows
 
 RELEASES = """
@@ -85,6 +86,7 @@ VIEWS = {
     "releases": RELEASES,
     "attendee_appearances": ATTENDEE_APPEARANCES,
     "latest_revisions": LATEST_REVISIONS,
+    **PEOPLE_VIEWS,  # appearances, organizations, people, co_attendance (m008)
 }
 
 

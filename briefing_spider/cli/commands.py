@@ -10,3 +10,4 @@ from briefing_spider.cli import serve_cmd  # noqa: F401
 from briefing_spider.cli import status_cmd  # noqa: F401
 from briefing_spider.cli import history_cmd  # noqa: F401
 from briefing_spider.cli import schedule_cmd  # noqa: F401
+from briefing_spider.cli import who_cmd  # noqa: F401

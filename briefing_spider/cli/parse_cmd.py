@@ -9,8 +9,9 @@ import click
 
 from briefing_spider.cli import cli
 from briefing_spider.inspect_file import InspectError, inspect_bytes
-from briefing_spider.sites import DEFAULT_SITE, site_names
 from briefing_spider.parse.page_error import PageParseError
+from briefing_spider.records import to_jsonable
+from briefing_spider.sites import DEFAULT_SITE, get_site, site_names
 from briefing_spider.window import WindowError, parse_day
 
 
@@ -20,17 +21,32 @@ from briefing_spider.window import WindowError, parse_day
 @click.option("--published", help="The release date (YYYY-MM-DD), to fill years in dates.")
 @click.option("--site", type=click.Choice(site_names()), default=DEFAULT_SITE, show_default=True,
               help="Whose page it is (a page is read by its site's parser).")
-def parse(path, url, published, site):
+@click.option("--kind", help="The section the page is from, when not the site's first kind: e.g. briefing, "
+                             "fact_check, state_council on korea_kr (a page or its saved page text).")
+def parse(path, url, published, site, kind):
     """Print the normalized record of one saved file as JSON.
 
     PATH is a detail page (.html), an attachment (.hwpx, .hwp, .pdf: the type is read from the
-    bytes) or plain text (.txt).
+    bytes) or plain text (.txt). With --kind briefing, fact_check or state_council, PATH is a
+    detail page of that section or its saved page text (a URL on its first line names it).
 
     \b
     Examples:
         briefing parse 156754052.hwpx
         briefing parse page.html --url "https://www.korea.kr/briefing/pressReleaseView.do?newsId=156754052"
+        briefing parse policyBriefingView_156706663.txt --kind briefing
     """
+    of = get_site(site)
+    if kind is not None and kind != of.kinds[0]:
+        if kind not in of.parse_kinds:
+            raise click.BadParameter(f"{kind!r}: {site} pages of kind {', '.join((of.kinds[0], *of.parse_kinds))}",
+                                     param_hint="--kind")
+        try:
+            record = to_jsonable(of.parse_page_file(Path(path).read_bytes(), kind=kind, name=Path(path).name, url=url))
+        except PageParseError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
     try:
         day = parse_day(published, option="--published") if published else None
         record = inspect_bytes(Path(path).read_bytes(), name=Path(path).name, url=url, published=day, site=site)

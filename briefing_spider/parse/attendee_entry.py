@@ -8,24 +8,25 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_lexicon import (
-    BODY_LABELS, BODY_TITLES, COMMON_SURNAMES, COMPANY_MARK_RE, DOUBLE_SURNAMES, GROUP_WORDS, NAME_BLOCKING_ENDINGS, NARRATIVE_RE,
+    BODY_LABELS, BODY_TITLES, COMMON_SURNAMES, COMPANY_MARK_RE, DOUBLE_SURNAMES, NAME_BLOCKING_ENDINGS,
     NOT_NAMES, NOT_TITLE_ENDINGS, TITLE_QUALIFIERS, ORG_ENDINGS, SHORT_GWAN_TITLES, SURNAMES, TITLE_ENDINGS,
 )
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import collapse, squash
 from briefing_spider.records import Attendee
 
-LEADING_TAG_RE = re.compile(r"^\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*")
+COMPANY_TAG = r"(?!(?:주|사|재|유|합)[)\]])"  # (주)가나: a company mark, not a tag
+LEADING_TAG_RE = re.compile(r"^\s*[(\[]" + COMPANY_TAG + r"(?P<tag>[^()\[\]]{1,15})[)\]]\s*")
 TRAILING_TAG_RE = re.compile(r"\s*[(\[](?P<tag>[^()\[\]]{1,15})[)\]]\s*$")
 TRAILING_ETC_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s.*)?$")  # `… 등 관계부처 장차관`, `… 외 관계자 30여명`
 MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
 NUMBERED_TITLE_RE = re.compile(r"(?<![가-힣])제\s*(\d+)\s*(?=[가-힣])")
 STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 # The head of a body written as one word: 다라청장, 가나시장, 마바군수, 사아도지사, 가나협회장, 한빛연구원장.
-AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
+AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원|은행|조합|센터|연구소)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
 
 
-def split_outside_brackets(text: str, separators: str = ",，、;/▲△") -> list[str]:
+def split_outside_brackets(text: str, separators: str = ",，、;/▲△▶►▷◦•") -> list[str]:
     parts, depth, start = [], 0, 0
     for k, char in enumerate(text):
         if char in "([（「":
@@ -137,8 +138,16 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     tail = TRAILING_TAG_RE.search(text)
     if tail and text[: tail.start()].split() and _is_title(text[: tail.start()].split()[-1]):
         qualifier, text = collapse(tail["tag"]), text[: tail.start()]  # 김주영 의원(민주당), 장관(홍길동)
+    elif tail and any(_is_title(w) for w in tail["tag"].split()) and is_org((text[: tail.start()].split() or [""])[-1]):
+        text = f"{text[: tail.start()]} {tail['tag']}"  # 가나부(장관), 가나협회(회장 홍길동): the person in brackets
+    elif tail and _is_name(squash(text[: tail.start()])) and _is_title(tail["tag"].split()[-1]):
+        text = f"{tail['tag']} {squash(text[: tail.start()])}"  # 홍길동(가나부 장관) → 가나부 장관 홍길동
+    elif tail and is_org(squash(tail["tag"])) and any(_is_title(w) for w in text[: tail.start()].split()):
+        text = f"{tail['tag']} {text[: tail.start()]}"  # 장관 홍길동(가나부) → 가나부 장관 홍길동
     text = NUMBERED_TITLE_RE.sub(r"제\1", text)  # `제 2 차관` → `제2차관`
     tokens = _split_agency_prefix(_join_spaced_name(text.split()))
+    if len(tokens) >= 3 and _is_title(tokens[-3]) and _join_spaced_name(tokens[-2:]) != tokens[-2:]:
+        tokens = [*tokens[:-2], tokens[-2] + tokens[-1]]  # `가나부 차관 김 하늘`: a spaced name after the title
     if not tokens:
         return None
     if len(tokens) >= 2 and _is_name(tokens[-1]) and _is_title(tokens[-2]) and tokens[-2] not in BODY_TITLES:
@@ -153,16 +162,28 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
         readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
-        if _is_name(rest[-1]):
+        heads = (len(rest) == 1 and re.sub(r"^(?:제?\d)?부?", "", title)[:1] == rest[0][-1]
+                 and rest[0][0] not in COMMON_SURNAMES)  # 마바원 원장, 마바구 부구청장: the body it heads
+        after_mark = len(rest) == 2 and (COMPANY_MARK_RE.fullmatch(rest[0]) or rest[0] == "주한")  # 주식회사 가나, 주한 가나국
+        if _is_name(rest[-1]) and not heads and not after_mark:
             readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
         if len(rest) >= 2 and _is_name(rest[0]):
             readings.append((_reading_score(rest[0], rest[1:]), 0, rest[0], rest[1:]))
         if readings:
             _, _, name, org_tokens = max(readings)
+    if title is None and len(rest) == 2 and is_org(rest[0]) and _is_name(rest[1]):
+        name, org_tokens = rest[1], rest[:1]  # `한빛대 김하늘`: a person without a title
+    if title is None and len(rest) == 1 and role and _is_name(rest[0]) and _plain_name(rest[0]):
+        name, org_tokens = rest[0], []  # `[사회] 김하늘`: a role is a person's
     if qualifier and name is None and title not in BODY_TITLES and _is_name(squash(qualifier)):
         name, qualifier = squash(qualifier), None  # `가나부 장관(홍길동)`: the name in brackets
-    organization = " ".join(org_tokens) or qualifier
+    organization = " ".join(org_tokens) or (None if qualifier and _is_title(squash(qualifier)) else qualifier)
     return Attendee(group=group, organization=organization, name=name, title=title, role=role, raw=raw)
+
+
+def _plain_name(token: str) -> bool:
+    """A name beyond doubt: a common surname and three letters at most, or a double surname."""
+    return token[0] in COMMON_SURNAMES and len(token) <= 3 or token[:2] in DOUBLE_SURNAMES
 
 
 def _reading_score(name: str, org: list[str]) -> int:
@@ -173,27 +194,3 @@ def _reading_score(name: str, org: list[str]) -> int:
     for token in org:
         score += 1 if is_org(token) else -2 if _is_name(token) else 0
     return score
-
-
-def _headed(org: list[str]) -> bool:
-    """A several-word organisation ends in a body (`한빛대 화학부`, `가나 홀딩스`), is a company
-    (`㈜가나 다라`), starts with a Latin acronym (`AB 생활가전`: a spaced company name) or is a
-    foreign mission (`주한 가나`)."""
-    last = org[-1]
-    return bool(
-        is_org(last) or _is_title(last) or last in GROUP_WORDS or last in ORG_ENDINGS and len(last) > 1
-        or COMPANY_MARK_RE.search(" ".join(org)) or re.fullmatch(r"[A-Z][A-Z&]{1,}", org[0])
-        or org[0] == "주한"  # a foreign mission: 주한 가나 (대사)
-    )
-
-
-def leftovers(attendee: Attendee) -> list[str]:
-    """Tokens of a parsed entry the grammar cannot account for: clause endings, times, marks, or a
-    several-word organisation that ends in no body (`… 회의를 개최`)."""
-    org = (attendee.organization or "").split()
-    out = [t for t in [*org, attendee.name or ""] if t and (NARRATIVE_RE.search(t) or STRAY_RE.search(t))]
-    if len(org) > 1 and not out and not _headed(org):
-        out.append(org[-1])
-    if attendee.title and len(squash(attendee.title)) > 12:
-        out.append(attendee.title)
-    return out

@@ -14,19 +14,29 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
+from briefing_spider.parse.attendee_cells import beside_label, column_below, label_table
 from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
-BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑\uE000-\uF8FF\U000F0000-\U000FFFFD"
-_MARKS = r"[\s" + BULLETS + r"\-–※*＊·]*"
-_LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?)?"
+BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑⊙◉▣▢◐◑☞\uE000-\uF8FF\U000F0000-\U000FFFFD"
+_NUMBERED = r"\d{1,2}[.)]|[가-하][.)]|[\u2460-\u2473\u2776-\u277F]"  # 1. 가. ①
+_MARKS = r"(?:[\s" + BULLETS + r"\-–—※*＊·ㆍ‧#|]|" + _NUMBERED + r")*"  # `#`, `|`, `**`: viewer Markdown
+# 참석자, 참석 기관, 참석 대상, and the lists named by whom they hold: 참석 인사 / 위원 / 기업 / 단체
+_LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자|기\s*관)?|인\s*사|위\s*원|기\s*업|단\s*체)?"
 _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
-_COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)?(?:\s*내외)?\))?"  # 참석자(30여명) :
-LABEL_RE = re.compile(_MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*(?P<colon>[:：])?\s*")
+_COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|곳|개\s*(?:사|기관|부처|단체|기업)?)?(?:\s*내외)?\))?"  # 참석자(30여명) :
+_PART = r"(?:[(\[](?![^)\]]*참)[^()\[\]]{1,8}[)\]]\s*)?"  # `ㅇ (1부) 참석 :`: a short tag before the label
+LABEL_RE = re.compile(_MARKS + _PART + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + r"\**" + _COUNT
+                      + r"\s*(?:(?P<colon>[:：])|(?P<bar>\|))?\s*")
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
-NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?)(?:\s|$|[,.])")
+NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전|없음|미정|추후|"
+                           r"별도|해당\s*없음|비고|내용|구분|소속|성명|직위|역할)(?:\s|$|[,.])")  # (비고…: a header row)
+# The other items of an event's outline: a line opening with one ends the list.
+ITEM_LABEL_RE = re.compile(r"^[\s" + BULLETS + r"\-–·ㆍ]*[(\[<]?\s*(?:일\s*시|장\s*소|시\s*간|기\s*간|주\s*요\s*내\s*용|내\s*용|"
+                           r"안\s*건|주\s*제|목\s*적|개\s*요|주\s*최|주\s*관|후\s*원|문\s*의)\s*(?:/\s*\S+\s*)?(?:[)\]>:：]|\t|(?<=\S)\s{2,})")
+WHO_MAY_ATTEND_RE = re.compile(r"누구나|선착순|사전\s*신청|신청\s*(?:필요|가능|접수)")  # `… 종사자 누구나`
 # A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
 SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
 # A contact line, a time or a phone number is never list material.
@@ -44,18 +54,24 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     if not label:
         return None
     rest = line.text[label.end() :]
-    labelled = label["colon"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
-    if not labelled or NOT_A_LIST_RE.match(rest):
-        return None
+    if line.text.lstrip().startswith("|"):
+        rest = rest.rstrip().rstrip("|")  # `| 참석자 | 가나부 장관, … |`: a Markdown table row
+    labelled = label["colon"] or label["bar"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
+    head = line.text[: label.end()]  # a label cell flattened into text: a tab or a wide gap, or 참석자 + a comma list
+    spaced = _entries_only(rest) and (re.search(r"(?:\t|\s{2,})$", head) or re.search(r"(?:자|관)\s+$", head) and "," in rest)
+    if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or WHO_MAY_ATTEND_RE.search(rest) or _sentence(rest):
+        return None  # `참 석 자 가나부 장관, …` (a label cell in page text) is a list; a sentence is not
     bare = not rest.strip()
     if line.cell and LABEL_ONLY_RE.match(line.text):
         table, row, col = line.cell
-        right = [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] > col]
-        if right:
-            first_col = lines[right[0]].cell[2]
-            cells = [k for k in right if lines[k].cell[2] == first_col]
-            used.update([i, *cells])
-            return [lines[k].text for k in cells]
+        beside = beside_label(lines, i)
+        if beside:
+            used.update([i, *beside[0]])
+            return beside[1]
+        below = column_below(lines, i)
+        if below:
+            used.update([i, *below])
+            return [lines[k].text for k in below]
         if any(ln.cell and ln.cell[0] == table and ln.cell[1] == row and ln.cell[2] < col for ln in lines):
             return None  # a label in a 비고 column after the row's content
     body = [rest] if rest.strip() else []
@@ -64,13 +80,13 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     while j < len(lines):
         nxt = lines[j]
         if nxt.cell != line.cell:
-            table = _label_table(lines, j) if bare and not body and nxt.cell else None
+            table = label_table(lines, j) if bare and not body and nxt.cell else None
             if table:
                 body.extend(table[0])
                 used.update(range(j, table[1]))
             break
-        if LABEL_RE.match(nxt.text) and not SUB_LINE_RE.match(nxt.text):
-            break
+        if LABEL_RE.match(nxt.text) and not SUB_LINE_RE.match(nxt.text) or ITEM_LABEL_RE.match(nxt.text):
+            break  # another label: `(장소) …`, `일 시 : …`
         same_para = nxt.para == line.para and not BULLET_START_RE.match(nxt.text) and not _narrative(nxt.text)
         sub = SUB_LINE_RE.match(nxt.text) and nxt.indent >= line.indent
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
@@ -135,25 +151,6 @@ def _entries_only(text: str) -> bool:
     return text.endswith(",") or is_org(last_word) or is_title(last_word) or title_then_name
 
 
-def _label_table(lines: list[TextLine], j: int) -> tuple[list[str], int] | None:
-    """A small table under a bare label whose rows are a group label cell and its entries
-    (`정 부 | 가나부 차관, …`): each row read as `(정부) 가나부 차관, …`."""
-    table = lines[j].cell[0]
-    end = j
-    rows: dict[int, dict[int, list[str]]] = {}
-    while end < len(lines) and lines[end].cell and lines[end].cell[0] == table:
-        _, row, col = lines[end].cell
-        rows.setdefault(row, {}).setdefault(col, []).append(lines[end].text.strip())
-        end += 1
-    body: list[str] = []
-    labelled = 0
-    for cells in rows.values():
-        cols = sorted(cells)
-        label = squash(" ".join(cells[cols[0]]))
-        if len(cols) >= 2 and 0 < len(label) <= 12 and not re.search(r"[,，]", label):
-            content = [t for c in cols[1:] for t in cells[c]]
-            body.extend([f"({label.strip('()[]')}) {content[0]}", *content[1:]])
-            labelled += 1
-        else:
-            body.extend(t for c in cols for t in cells[c])
-    return (body, end) if labelled else None
+def _sentence(text: str) -> bool:
+    """A clause after a label (`(참석) 가나부 장관은 … 참석하여 …`): narrative, not a list."""
+    return bool(SENTENCE_END_RE.search(text.strip().rstrip(".")))

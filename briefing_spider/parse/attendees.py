@@ -17,14 +17,15 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing_spider.parse.attendee_entry import (
-    LEADING_TAG_RE, TRAILING_ETC_RE, is_org, is_title, leftovers, names_agency, parse_person, split_outside_brackets,
+    COMPANY_TAG, LEADING_TAG_RE, TRAILING_ETC_RE, is_title, names_agency, parse_person, split_outside_brackets,
     split_runs,
 )
+from briefing_spider.parse.attendee_leftovers import leftovers
 from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
 from briefing_spider.parse.attendee_lists import LABEL_RE, is_group_word, list_body
 from briefing_spider.parse.attendee_merge import merge_lists, org_key
-from briefing_spider.parse.attendee_phrases import clean_entry, split_bodies
-from briefing_spider.parse.attendee_roster import read_roster
+from briefing_spider.parse.attendee_phrases import clean_entry, expand_starred, join_wrapped, split_bodies
+from briefing_spider.parse.attendee_roster import read_roster, roster_rows
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Attendee
@@ -59,7 +60,7 @@ def read_attendees(lines: list[TextLine]) -> tuple[tuple[Attendee, ...], tuple[s
             continue
         people = read_roster(lines, i, used)
         if people is None:
-            body = list_body(lines, i, used)
+            body = roster_rows(lines, i, used) or list_body(lines, i, used)
             if body is None:
                 continue
             people = _parse_list(body, lines, max(used) + 1 if used else i + 1)
@@ -71,37 +72,40 @@ def read_attendees(lines: list[TextLine]) -> tuple[tuple[Attendee, ...], tuple[s
             lists.append(people)
     return tuple(merge_lists(lists)), tuple(dict.fromkeys(warnings))
 
-def _join_wrapped(body: list[str]) -> list[str]:
-    """A comma list wrapped without a comma at the line end broke inside an entry: the two lines
-    join, without a space when the split word is a body or a title again (`한국플라스틱` +
-    `포장용기협회`)."""
-    out: list[str] = []
-    for part in body:
-        prev = out[-1] if out else ""
-        words = prev.split()
-        nxt = part.split()
-        if (words and nxt and "," in prev and not prev.rstrip().endswith((",", "，", "·", "ㆍ"))
-                and not LEADING_TAG_RE.match(part) and not is_title(words[-1]) and not is_org(words[-1])):
-            glued = words[-1] + nxt[0].rstrip(",，·ㆍ")
-            joint = "" if is_org(glued) or is_title(glued) else " "
-            out[-1] = prev.rstrip() + joint + part.lstrip()
-        else:
-            out.append(part)
-    return out
-
 # `정부 : 가나부 차관, …` inside a list: a group label before a colon.
 GROUP_COLON_RE = re.compile(r"^\s*(?P<label>[^:：,，()\[\]\d]{1,12}?)\s*[:：]\s*(?P<rest>\S.*)$")
 CELL_ROW_RE = re.compile(r"^\s*\|?\s*(?P<label>[^|,，]{1,16}?)\s*\|\s*(?P<rest>.+?)\s*\|?\s*$")
+
+
+GROUP_COUNT_RE = re.compile(r"[,\s]+(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|개\s*기관)?$")
+LABEL_COUNT_RE = re.compile(r"\s*[(\[](?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|개\s*기관)?[)\]]\s*(?=[:：])")
+
+
+def _group_name(tag: str) -> str:
+    """A group label without its count: `(정부, 3명)` → 정부."""
+    return GROUP_COUNT_RE.sub("", collapse(tag)) or collapse(tag)
+
+
+OTHER_BRACKET_TAG_RE = re.compile(r"^(\s*)[<〈（［【]([^<>〈〉（）［］【】]{1,15})[>〉）］】]")
+BARE_ROLE_RE = re.compile(r"^(" + "|".join(ROLE_WORDS) + r")\s+(?=\S+\s+\S)")
+
+
+def _spaced_label(part: str) -> re.Match | None:
+    """`정 부    가나부 차관, …` (page text of a label cell): a group word, then a wide gap."""
+    found = re.match(r"^\s*(?P<label>\S(?: ?\S){0,7}?)\s{2,}(?P<rest>\S.*)$", part)
+    return found if found and is_group_word(found["label"]) else None
 
 
 def _split_entries(body: list[str]) -> list[_Entry]:
     entries: list[_Entry] = []
     group: str | None = None
     carried: str | None = None  # a `[토론]` role runs on over its list, lines included, to the next tag
-    for part in _join_wrapped(body):
-        cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part)
+    for part in join_wrapped(body):
+        part = OTHER_BRACKET_TAG_RE.sub(r"\1(\2)", part)  # `<정부>`, `（정부）` → `(정부)`
+        part = LABEL_COUNT_RE.sub(" ", part)  # `정부(3명) : …` → `정부 : …`
+        cells = CELL_ROW_RE.match(part) or GROUP_COLON_RE.match(part) or _spaced_label(part)
         if cells and squash(cells["label"]) and "|" not in cells["rest"]:
-            part = f"({squash(cells['label']).strip('()[]')}) {cells['rest']}"
+            part = f"({squash(cells['label']).strip('()[]▶►▷▲△')}) {cells['rest']}"
         elif is_group_word(part) and not LEADING_TAG_RE.match(part.strip()):
             part = f"({squash(part).strip('()[]<>:：')})"  # a label line of its own: `정 부`
         for chunk in split_outside_brackets(part):
@@ -112,18 +116,19 @@ def _split_entries(body: list[str]) -> list[_Entry]:
             while chunk:
                 tag = LEADING_TAG_RE.match(chunk)
                 if tag and tag["tag"].strip() not in ROLE_WORDS:
-                    group, carried = collapse(tag["tag"]), None
+                    group, carried = _group_name(tag["tag"]), None
                     chunk = chunk[tag.end() :].strip()
                     if not chunk:
                         entries.append(_Entry(group, "", None))
                     continue
                 break
+            chunk = BARE_ROLE_RE.sub(r"(\1) ", chunk)  # `좌장 김하늘 한빛대 교수`: a role word before a person
             role = LEADING_TAG_RE.match(chunk)
             if role and role["tag"].strip() in ROLE_WORDS:
                 word = ROLE_WORDS[role["tag"].strip()]
                 carried = None if word in SINGLE_ROLES else word
             # a group bracket glued after 등 or an entry: "…등(기업 및 기관) 핵심광물…"
-            pieces = re.split(r"[(\[]([^()\[\]]{1,15})[)\]]\s+(?=\S)", chunk)
+            pieces = re.split(r"[(\[]" + COMPANY_TAG + r"([^()\[\]]{1,15})[)\]]\s+(?=\S)(?!및\s)", chunk)
             current_group = group
             for k in range(0, len(pieces), 2):
                 text = pieces[k]
@@ -132,7 +137,7 @@ def _split_entries(body: list[str]) -> list[_Entry]:
                     if tag in ROLE_WORDS:
                         text = f"({tag}) " + text
                     else:
-                        group = current_group = collapse(tag)
+                        group = current_group = _group_name(tag)
                 if text.strip():
                     entries.append(_Entry(current_group, text.strip(), carried))
     return entries
@@ -144,7 +149,8 @@ def names_body(group: str | None) -> bool:
         return False
     if group.endswith(KIND_GROUP_ENDINGS):  # 정부부처, 공공기관, 참여기업, 시민단체: kinds, not one body
         return False
-    return group in BODY_LABELS or is_ministry(group) or group.endswith(BODY_ENDINGS) or "㈜" in group or "(주)" in group
+    return (group in BODY_LABELS or is_ministry(group) or group.endswith(BODY_ENDINGS) or "㈜" in group or "(주)" in group
+            or bool(re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", group)))  # (KOTRA), (LH): an acronym names one body
 
 
 def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Attendee]:
@@ -161,7 +167,7 @@ def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Atte
                 emptied.append(group_org)
             continue
         for text, role in clean_entry(entry.text):
-            expanded = _expand_starred(text, lines, after)
+            expanded = expand_starred(text, lines, after)
             for piece in expanded or [text]:
                 for person in (p for run in split_runs(piece) for p in split_bodies(run)):
                     attendee = parse_person(person, entry.group, role or entry.role, raw=entry.text)
@@ -192,16 +198,3 @@ def _drop_group_headings(people: list[Attendee]) -> list[Attendee]:
             and (p.organization or "") not in GROUP_WORDS
         )
     ]
-
-
-def _expand_starred(text: str, lines: list[TextLine], after: int) -> list[str] | None:
-    """`수요 대·중견기업 9개사*` + a following `* A, B…` note → the bodies the note lists."""
-    star = re.search(r"(\*+)$", text)
-    if not star:
-        return None
-    for line in lines[after : after + 4]:
-        note = re.match(r"^\s*" + re.escape(star.group(1)) + r"(?!\*)\s*(.+)$", line.text)
-        if note:
-            items = [collapse(TRAILING_ETC_RE.sub("", p)) for p in split_outside_brackets(note.group(1))]
-            return [p for p in items if p]
-    return None

@@ -12,6 +12,10 @@ The extractors keep what the document writes; this step adds the forms a query n
   (`산업부 무역정책관실` → `산업통상부 무역정책관실`). A body the registry does not know (a
   company, a university, the National Assembly) gets None: the registry knows only ministries,
   and a guess would look like a fact.
+- an attendee's `organization_key`: one key per organisation across names and renames
+  (`parse/organizations.py`: the ministry's lineage, else the normalised name); a contact's:
+  the ministry its department begins with, else the publishing ministry's
+  (`contact_organization_keys`, applied when the release's ministry is known).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import re
 from dataclasses import replace
 
 from briefing_spider.parse.contacts import EMAIL_RE
-from briefing_spider.parse.ministries import resolve_ministry
+from briefing_spider.parse.ministries import ministry_in_organization, resolve_ministry
+from briefing_spider.parse.organizations import organization_key
 from briefing_spider.records import Attendee, Contact
 
 SPACE_INSIDE_HANGUL_RE = re.compile(r"(?<=[가-힣])\s+(?=[가-힣])")
@@ -62,4 +67,20 @@ def contact_values(contact: Contact) -> Contact:
 
 def attendee_values(attendee: Attendee, *, on: dt.date | None) -> Attendee:
     return replace(attendee, title=query_title(attendee.title),
-                   organization_canonical=canonical_organization(attendee.organization, on=on))
+                   organization_canonical=canonical_organization(attendee.organization, on=on),
+                   organization_key=organization_key(attendee.organization, on=on))
+
+
+def contact_organization_keys(contacts: tuple[Contact, ...], *, ministry: str | None,
+                              on: dt.date | None) -> tuple[Contact, ...]:
+    """Each contact with the key of the ministry its department names (`국토부 주택정책과`),
+    else of the publishing `ministry` (a release's contacts are its own staff)."""
+    fallback = organization_key(ministry, on=on) if ministry else None
+    return tuple(replace(contact, organization_key=_department_key(contact.department, on) or fallback)
+                 for contact in contacts)
+
+
+def _department_key(department: str | None, on: dt.date | None) -> str | None:
+    if not department or ministry_in_organization(department, on=on) is None:
+        return None
+    return organization_key(department, on=on)

@@ -43,6 +43,10 @@ class Site:
     spiders: Mapping[str, str] = field(default_factory=dict)  # source ("site", "api") → "module:Class"
     spider_module: str | None = None  # for Scrapy's SPIDER_MODULES (`scrapy crawl <name>`)
     defaults: Mapping[str, str] = field(default_factory=dict)  # e.g. api_url
+    # kinds `briefing parse --kind` reads beyond the crawled ones, and how: (bytes, kind, file
+    # name, url or None) → a frozen record; PageParseError when a required field is missing
+    parse_kinds: tuple[str, ...] = ()
+    parse_page_file: Callable[..., object] | None = None
 
     def spider(self, source: str = "site"):
         """The spider class for `source` (imported only when asked: Scrapy loads with it)."""
