@@ -50,8 +50,9 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         published_at=detail.published_at, modified_at=detail.modified_at,
         ministry=ministry, body_html=detail.body_html, body_text=body_text,
         body_source=source, event_at=facts.event_at, contacts=contacts,
-        footnotes=facts.footnotes, attendees=facts.attendees, attachments=attachments,
-        warnings=facts.warnings,
+        footnotes=facts.footnotes, attendees=detail.parts.attendees or facts.attendees, attachments=attachments,
+        warnings=facts.warnings, utterances=detail.parts.utterances, press_reports=detail.parts.press_reports,
+        agenda_items=detail.parts.agenda_items,
     )
 
 

@@ -70,6 +70,42 @@ class Attachment:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Utterance:
+    """One remark of a transcript (kind briefing), in order; `position` is its row's."""
+
+    speaker: str | None = None  # the person's name; None: a question, a host or an unnamed speaker
+    organization: str | None = None
+    title: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PressReport:
+    """The press report a fact check (kind fact_check) answers, as far as the page names it."""
+
+    outlet: str | None = None
+    reported_on: str | None = None  # ISO 8601 date
+    title: str | None = None
+    raw: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgendaItem:
+    """One item of a cabinet meeting's agenda (kind state_council)."""
+
+    group: str | None = None  # 의결안건, 보고안건…
+    category: str | None = None  # e.g. 법률안
+    title: str = ""
+    ministries: str = ""  # as the 소관 mark names them, joined by ", "
+    text: str = ""
+
+
+# A kind's own parts: only the records of that kind have them. Empty, they stay out of the
+# content hash, so adding a kind's parts changed no other record's hash (`hash_payload`).
+SECTION_PARTS = ("utterances", "press_reports", "agenda_items")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Release:
     site: str  # the site it was read from (briefing_spider/sites), e.g. korea_kr; the key is (site, news_id)
     news_id: str  # the site's own identifier of the release
@@ -88,14 +124,22 @@ class Release:
     attendees: tuple[Attendee, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     warnings: tuple[str, ...] = ()
+    utterances: tuple[Utterance, ...] = ()
+    press_reports: tuple[PressReport, ...] = ()
+    agenda_items: tuple[AgendaItem, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(self)
 
     def content_hash(self) -> str:
         """sha256 of the record's content: equal hashes mean nothing a reader sees changed."""
-        payload = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+        payload = json.dumps(hash_payload(self.to_dict()), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def hash_payload(record: dict[str, Any]) -> dict[str, Any]:
+    """What a record's content hash covers: all of it, less the kind parts it does not have."""
+    return {name: value for name, value in record.items() if name not in SECTION_PARTS or value}
 
 
 def to_jsonable(value: Any) -> Any:

@@ -15,9 +15,11 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_stored
-from briefing_spider.archive.schema import CHILD_TABLES
+from briefing_spider.archive.schema import CHILD_TABLES, SECTION_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
-from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Release
+from briefing_spider.records import (
+    AgendaItem, Attachment, Attendee, Contact, Footnote, PressReport, Release, Utterance, hash_payload,
+)
 
 NEW, UPDATED, UNCHANGED, WORSE = "new", "updated", "unchanged", "worse"
 
@@ -39,8 +41,10 @@ MINISTRY_COLUMNS = {"ministry": "name", "ministry_code": "code", "ministry_canon
                     "ministry_en": "name_en"}
 BRIEFING_COLUMNS = ("site", "news_id", *SCALAR_FIELDS, *MINISTRY_COLUMNS, "warnings", "content_hash",
                     "first_seen_at", "updated_at")
+ALL_CHILD_TABLES = (*CHILD_TABLES, *SECTION_TABLES)  # a kind's own parts (SECTION_TABLES) are child tables too
 CHILD_COLUMNS = {table: ("site", "news_id", "position", *(f.name for f in dataclasses.fields(item)))
-                 for table, item in zip(CHILD_TABLES, (Attachment, Contact, Footnote, Attendee))}
+                 for table, item in zip(ALL_CHILD_TABLES, (Attachment, Contact, Footnote, Attendee,
+                                                          Utterance, PressReport, AgendaItem))}
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -105,11 +109,11 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
             (record["site"], record["news_id"], stored[key_of(record)], json.dumps(previous[key_of(record)], ensure_ascii=False),
              json.dumps(_changed_fields(previous[key_of(record)], record)), seen)
             for record in revised])  # a record that only moved to www.korea.kr URLs needs none
-        for table in CHILD_TABLES:  # a new release has no children: foreign keys are on
+        for table in ALL_CHILD_TABLES:  # a new release has no children: foreign keys are on
             for site, batch in _by_site([key_of(record) for record in updated]):
                 conn.execute(f"DELETE FROM [{table}] WHERE site = ? AND news_id IN ({placeholders(batch)})", [site, *batch])
     conn.executemany(_UPSERT_BRIEFING, [_briefing_values(record, digest, seen) for record, digest in written])
-    for table in CHILD_TABLES:
+    for table in ALL_CHILD_TABLES:
         rows = [(record["site"], record["news_id"], position, *item.values())
                 for record, _ in written for position, item in enumerate(record[table])]
         if rows:
@@ -135,7 +139,7 @@ def _without_repeats(releases: list[Release]) -> Iterator[list[Release]]:
 
 def content_hash(record: dict) -> str:
     """`Release.content_hash()` of the release whose `to_dict()` is `record`."""
-    payload = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    payload = json.dumps(hash_payload(record), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -177,7 +181,7 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
                 key: row[column] for column, key in MINISTRY_COLUMNS.items()}
             record["warnings"] = json.loads(row["warnings"] or "[]")
             found[row["news_id"]] = record
-        for table in CHILD_TABLES:
+        for table in _child_tables(db):
             for record in found.values():
                 record[table] = []
             rows = db.query(f"SELECT * FROM [{table}] WHERE site = ? AND news_id IN ({marks}) "
@@ -188,6 +192,11 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
                         {k: v for k, v in child.items() if k not in ("site", "news_id", "position")})
         records.update({(site, news_id): record for news_id, record in found.items()})
     return records
+
+
+def _child_tables(db: Database) -> tuple[str, ...]:
+    """The child tables the archive has (a migration before m010 reads records without the kinds' parts)."""
+    return CHILD_TABLES + tuple(table for table in SECTION_TABLES if db.table(table).exists())
 
 
 def _briefing_values(record: dict, digest: str, seen: str) -> tuple:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from briefing_spider.records import AgendaItem, Attendee, PressReport, Utterance
+
 # A page body this short (after a site cuts its own trailer) is a title box or nothing: the text
 # is in the attachments.
 SUBSTANTIVE_BODY_CHARS = 200
@@ -17,6 +19,17 @@ class AttachmentLink:
     name: str
     url: str
     file_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class KindParts:
+    """What a page of a kind other than the site's first gives beside the shell: read by the
+    site's parser of that kind, stored in the kind's own tables (archive/schema.py, m010)."""
+
+    attendees: tuple[Attendee, ...] = ()  # e.g. a briefing's speakers (role 발표); replace those found in the text
+    utterances: tuple[Utterance, ...] = ()
+    press_reports: tuple[PressReport, ...] = ()
+    agenda_items: tuple[AgendaItem, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +45,7 @@ class DetailPage:
     body_text: str
     attachments: tuple[AttachmentLink, ...]
     kind: str | None = None  # the site's section; None: the site's first kind
+    parts: KindParts = KindParts()
 
 
 def is_substantive(body_text: str) -> bool:

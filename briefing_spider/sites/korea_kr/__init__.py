@@ -7,9 +7,9 @@ from briefing_spider.sites import Site
 from briefing_spider.sites.korea_kr.api import API_URL
 from briefing_spider.sites.korea_kr.section_parsers import PARSERS, parse_section_file
 from briefing_spider.sites.korea_kr.build import API_ITEM_ROLE, SOURCE_ROLES, attachment_urls, read_source
+from briefing_spider.sites.korea_kr.sections import KINDS  # every section of the briefing room, press releases first
 from briefing_spider.sites.korea_kr.site import SITE as ORIGIN, canonical_detail_url
 
-KINDS = ("press_release",)  # the sections archived; the briefing room's others come as they are parsed
 
 SITE = Site(
     name="korea_kr",
@@ -26,6 +26,6 @@ SITE = Site(
              "api": "briefing_spider.sites.korea_kr.spiders.api:KoreaKrApiSpider"},
     spider_module="briefing_spider.sites.korea_kr.spiders",
     defaults={"api_url": API_URL},
-    parse_kinds=tuple(PARSERS),  # the briefing room's other sections: parsed, not crawled yet
+    parse_kinds=tuple(PARSERS),  # the briefing room's other sections: `briefing parse --kind` reads them too
     parse_page_file=parse_section_file,
 )
