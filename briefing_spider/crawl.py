@@ -45,10 +45,11 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
               limit: int | None, polite: bool = True, log_level: str = "CRITICAL",
               log_file: str | None = None, max_bytes: int | None = None,
               recheck: bool = False, api: dict | None = None, show_progress: bool = False,
-              backfill: bool = False, site: str = DEFAULT_SITE) -> CrawlOutcome:
+              backfill: bool = False, site: str = DEFAULT_SITE, kinds: tuple[str, ...] | None = None) -> CrawlOutcome:
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
     default only the caller's summary is shown, and errors are in the archive's crawl_errors.
-    With `api` ({"api_url": …, "api_key": …}) the site's open API is the source instead of its pages."""
+    With `api` ({"api_url": …, "api_key": …}) the site's open API is the source instead of its pages.
+    `kinds`: the site's sections to crawl (None: the spider's default, every kind)."""
     settings = crawl_settings()
     settings.set("BRIEFING_DB", db_path)
     settings.set("LOG_LEVEL", log_level)
@@ -63,6 +64,8 @@ def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: s
     process = CrawlerProcess(settings)
     chosen = get_site(site)
     spider, source = (chosen.spider("api"), api) if api else (chosen.spider("site"), {"base_url": base_url})
+    if kinds is not None and not api:
+        source["kinds"] = ",".join(kinds)
     crawler = process.create_crawler(spider)
     process.crawl(crawler, since=since, until=until, limit=limit, recheck=recheck, backfill=backfill, **source)
     process.start()

@@ -36,6 +36,7 @@ ERROR_PAGE_RETRY_DAYS = 2
 class KnownRelease:
     title: str
     published_on: date
+    kind: str | None = None  # the site's section
     failed_download: bool = False
     error_page: bool = False
     no_whole_page: bool = False
@@ -45,8 +46,8 @@ class KnownRelease:
 class CrawlState:
     releases: dict[str, KnownRelease] = field(default_factory=dict)
     good_downloads: frozenset[str] = frozenset()  # the paths of files with good bytes saved
-    complete_days: frozenset[date] = frozenset()  # the archive held the site's whole count
-    known_per_day: dict[date, int] = field(default_factory=dict)
+    complete_days: frozenset[tuple[str, date]] = frozenset()  # (kind, day): the archive held the site's whole count
+    known_per_day: dict[tuple[str, date], int] = field(default_factory=dict)  # by (kind, day)
 
     def is_new_or_retitled(self, news_id: str, listed_title: str) -> bool:
         """Not archived, or listed under another title: the list still holds news."""
@@ -62,8 +63,13 @@ class CrawlState:
                       if known.failed_download or known.no_whole_page
                       or (known.error_page and known.published_on >= young))
 
-    def known_on(self, day: date) -> int:
-        return self.known_per_day.get(day, 0)
+    def known_on(self, day: date, kind: str) -> int:
+        """How many releases of `kind` the archive holds published on `day`."""
+        return self.known_per_day.get((kind, day), 0)
+
+    def kind_of(self, news_id: str) -> str | None:
+        known = self.releases.get(news_id)
+        return known.kind if known else None
 
     def has_download(self, url: str) -> bool:
         """Good bytes are saved for this file, through whatever host (the site or a mirror)."""
@@ -81,12 +87,12 @@ def load_crawl_state(db_path: str | Path, *, site: str, since: date, until: date
     window = [site, since.isoformat(), until.isoformat()]
     roles = ", ".join(f"'{role}'" for role in get_site(site).source_roles)
     rows = db.query(
-        f"SELECT b.news_id, b.title, substr(b.published_at, 1, 10) AS day, "
+        f"SELECT b.news_id, b.title, b.kind, substr(b.published_at, 1, 10) AS day, "
         f"EXISTS (SELECT 1 FROM attachments a WHERE {OF_RELEASE} AND {FAILED_DOWNLOAD}) AS failed, "
         f"EXISTS (SELECT 1 FROM attachments a WHERE {OF_RELEASE} AND {ERROR_PAGE}) AS error_page, "
         f"{NO_WHOLE_PAGE.format(roles=roles)} AS no_whole_page "
         f"FROM briefings b WHERE b.site = ? AND {IN_WINDOW}", window)
-    releases = {row["news_id"]: KnownRelease(title=row["title"], published_on=date.fromisoformat(row["day"]),
+    releases = {row["news_id"]: KnownRelease(title=row["title"], published_on=date.fromisoformat(row["day"]), kind=row["kind"],
                                              failed_download=bool(row["failed"]), error_page=bool(row["error_page"]),
                                              no_whole_page=bool(row["no_whole_page"]))
                 for row in rows}
@@ -94,14 +100,14 @@ def load_crawl_state(db_path: str | Path, *, site: str, since: date, until: date
                          f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND b.site = ? AND {IN_WINDOW}", window)
     return CrawlState(releases=releases, good_downloads=frozenset(path_of(row["url"]) for row in downloads),
                       complete_days=_complete_days(db, site, since, until),
-                      known_per_day=dict(Counter(known.published_on for known in releases.values())))
+                      known_per_day=dict(Counter((known.kind, known.published_on) for known in releases.values())))
 
 
-def _complete_days(db: Database, site: str, since: date, until: date) -> frozenset[date]:
-    """Days whose latest count check (of `site`) found the archive holding all the site listed."""
+def _complete_days(db: Database, site: str, since: date, until: date) -> frozenset[tuple[str, date]]:
+    """(kind, day) whose latest count check (of `site`) found the archive holding all the site listed."""
     if not db.table("crawl_days").exists():
         return frozenset()
-    rows = db.query("SELECT day FROM crawl_days c WHERE site = ? AND day BETWEEN ? AND ? AND run_id = "
-                    "(SELECT max(run_id) FROM crawl_days WHERE site = c.site AND day = c.day) AND site_total = archived",
-                    [site, since.isoformat(), until.isoformat()])
-    return frozenset(date.fromisoformat(row["day"]) for row in rows)
+    rows = db.query("SELECT kind, day FROM crawl_days c WHERE site = ? AND day BETWEEN ? AND ? AND run_id = "
+                    "(SELECT max(run_id) FROM crawl_days WHERE site = c.site AND kind = c.kind AND day = c.day) "
+                    "AND site_total = archived", [site, since.isoformat(), until.isoformat()])
+    return frozenset((row["kind"], date.fromisoformat(row["day"])) for row in rows)

@@ -36,14 +36,16 @@ class ReleaseComplete:
 
     news_id: str
     url: str
+    kind: str | None = None  # the release's kind when the spider knows it (for the errors it may count)
 
 
 @dataclass(frozen=True, kw_only=True)
 class DayListed:
-    """The first list page of one day was read: the site says it holds `total` releases."""
+    """The first list page of one day of one kind was read: the site says it holds `total` releases."""
 
     day: date
     total: int | None
+    kind: str | None = None  # None: the site's first kind
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -24,6 +24,7 @@ from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
 from briefing_spider.run_outcome import FAILED_STATUS, run_failure
+from briefing_spider.sites import get_site
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class ArchivePipeline:
         workers = crawler.settings.get("BRIEFING_BUILD_WORKERS")
         self.workers = None if workers is None else int(workers)
         self.pool = None
-        self.site_totals: dict[str, int | None] = {}
+        self.site_totals: dict[tuple[str, str], int | None] = {}  # (kind, day) → the site's count
         self.lock = ExitStack()
         self.flushed_at = 0.0
         self.unreadable_pages: set[str] = set()  # news ids whose page arrived cut short in this run
@@ -85,7 +86,8 @@ class ArchivePipeline:
         elif isinstance(item, ReleaseComplete):
             await self.build(item)
         elif isinstance(item, DayListed):
-            self.site_totals[item.day.isoformat()] = item.total
+            kind = item.kind or get_site(self.site_name).kinds[0]
+            self.site_totals[(kind, item.day.isoformat())] = item.total
         elif isinstance(item, Problem):
             self.error(url=item.url, kind=item.kind, reason=item.reason, at=now())
             logger.warning("%s %s: %s", item.kind, item.url, item.reason)
@@ -130,14 +132,14 @@ class ArchivePipeline:
 
     def build_failed(self, item: ReleaseComplete, error: Exception) -> None:
         reason = f"{type(error).__name__}: {error}"
-        self.error(url=item.url, kind="parse", reason=reason, at=now())
+        self.error(url=item.url, kind="parse", reason=reason, at=now(), release_kind=item.kind)
         logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
                      exc_info=not isinstance(error, (ValueError, LookupError)))
 
     def record_outcome(self, item: ReleaseComplete, built, outcome: str) -> None:
         """Count the outcome; a fallback to an earlier page and a worse copy kept out are errors."""
         if built.fell_back:  # a parse error (block pages are told by it: ops/block_pages.py), record kept
-            self.error(url=item.url, kind="parse", reason=built.fell_back, at=now())
+            self.error(url=item.url, kind="parse", reason=built.fell_back, at=now(), release_kind=built.release.kind)
         if outcome == WORSE:  # the stored record is better: kept, no revision
             self.error(url=item.url, kind="worse_copy", at=now(),
                        reason=f"not saved, the archive keeps its better record: the new copy has {outcome.reason}")
@@ -148,16 +150,17 @@ class ArchivePipeline:
             self.run.flush(self.db)
             self.flushed_at = time.monotonic()
 
-    def error(self, *, url: str, kind: str, reason: str, at) -> None:
+    def error(self, *, url: str, kind: str, reason: str, at, release_kind: str | None = None) -> None:
         """Count an error in the run, list it in crawl_errors, show it in the progress line."""
-        self.run.record_error(self.archive(), url=url, kind=kind, reason=reason, at=at)
+        self.run.record_error(self.archive(), url=url, kind=kind, reason=reason, at=at, release_kind=release_kind)
         self.crawler.stats.inc_value(stats.outcome("errors"))
 
     def check_day_counts(self) -> None:
         """A day whose archived count differs from the site's `총 N 건` is a loud error."""
         for day in record_day_counts(self.db, self.run.run_id, self.site_totals, site=self.site_name):
-            reason = f"the site lists {day['site_total']} releases on {day['day']}, the archive holds {day['archived']}"
-            self.error(url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now())
+            reason = (f"the site lists {day['site_total']} releases of kind {day['kind']} on {day['day']}, "
+                      f"the archive holds {day['archived']}")
+            self.error(url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now(), release_kind=day["kind"])
             logger.warning(reason)
 
     def spider_closed(self, spider, reason: str) -> None:

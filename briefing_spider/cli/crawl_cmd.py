@@ -31,6 +31,9 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @db_option
 @click.option("--site", "site_name", type=click.Choice(site_names()), default=DEFAULT_SITE, show_default=True,
               help="Which site to crawl (briefing_spider/sites).")
+@click.option("--kind", "kind_names", metavar="KIND[,KIND…]",
+              help="Which of the site's kinds to crawl, comma-separated (korea_kr: press_release, briefing, "
+                   "fact_check, state_council). Default: every kind of the site.")
 @click.option("--base-url", callback=lambda ctx, param, value: base_url_option(value),
               help="The site or a mirror of it (http:// or https://). Default: the site's own address.")
 @click.option("--limit", type=click.IntRange(min=1), help="Crawl at most N releases.")
@@ -49,10 +52,12 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @click.option("--api-url", help="The open API's list endpoint (or a mock). Default: the site's.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
-def crawl(since, until, db_path, site_name, base_url, limit, polite, max_bytes, recheck, backfill, today, source,
+def crawl(since, until, db_path, site_name, kind_names, base_url, limit, polite, max_bytes, recheck, backfill, today, source,
           api_url, log_file, verbose):
     """Crawl a site's releases (list → detail → attachments) into the archive: by default
-    korea.kr's press releases (--site: another registered site, see docs/architecture.md).
+    every kind of korea.kr's briefing room — press releases, briefing transcripts, fact checks,
+    cabinet meetings (--kind: some of them; --site: another registered site, see
+    docs/architecture.md).
 
     With no dates it continues from the archive: from the newest day any finished crawl
     covered (or the newest release) minus 7 days, or the last 7 days on an empty archive, up to today in
@@ -65,11 +70,15 @@ def crawl(since, until, db_path, site_name, base_url, limit, polite, max_bytes, 
         briefing crawl --since 2026-04-13 --until 2026-04-13 --db data/briefings.db
         briefing crawl --base-url http://127.0.0.1:8000 --no-polite --limit 20
         briefing crawl --backfill --since 2024-01-01 --until 2024-12-31
+        briefing crawl --kind briefing,fact_check --since 2026-04-13
         BRIEFING_API_KEY=… briefing crawl --source api --since 2026-04-06 --until 2026-04-13
     """
     from briefing_spider.crawl import run_crawl  # Scrapy/Twisted load only for this command
 
     chosen = get_site(site_name)
+    kinds = kinds_option(kind_names, chosen)
+    if source == "api" and kinds not in (None, chosen.kinds[:1]):
+        raise click.UsageError(f"--source api gives {chosen.kinds[0]} only, not --kind {kind_names}")
     base_url = base_url or chosen.base_url
     api_url = api_url or chosen.defaults.get("api_url")
     if source == "api" and not api_url:
@@ -95,7 +104,7 @@ def crawl(since, until, db_path, site_name, base_url, limit, polite, max_bytes, 
                         base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
                         log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
                         recheck=since is not None and not backfill if recheck is None else recheck,
-                        api=api, backfill=backfill, show_progress=not verbose, site=site_name)
+                        api=api, backfill=backfill, show_progress=not verbose, site=site_name, kinds=kinds)
     sys.exit(report(outcome, db_path, first, last))
 
 
@@ -127,6 +136,18 @@ def exit_code(outcome) -> int:
     if outcome.failed:
         return FAILED_EXIT
     return INTERRUPTED_EXIT if outcome.finish_reason == "shutdown" else 0
+
+
+def kinds_option(value: str | None, site) -> tuple[str, ...] | None:
+    """`--kind a,b` as the site's kinds (None: not given); a kind the site lacks is a usage error."""
+    if value is None:
+        return None
+    kinds = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    unknown = [kind for kind in kinds if kind not in site.kinds]
+    if unknown or not kinds:
+        raise click.BadParameter(f"{', '.join(unknown) or repr(value)}: site {site.name} has the kinds "
+                                 f"{', '.join(site.kinds)}", param_hint="--kind")
+    return kinds
 
 
 def base_url_option(value: str | None) -> str | None:

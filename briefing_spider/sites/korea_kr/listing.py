@@ -1,4 +1,5 @@
-"""korea.kr press-release list pages (`pressReleaseList.do`).
+"""korea.kr press-release list pages (`pressReleaseList.do`), and the other briefing-room sections'
+lists, read the same way with their own detail page in the links (`detail_path`; MARKUP.md [one]).
 
 Links elsewhere on the page (popular, related) also point at `pressReleaseView.do`: an item
 needs its `strong` title and a `span.source` date. Selectors follow MARKUP.md.
@@ -13,12 +14,13 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from briefing_spider.sites.korea_kr.site import canonical_detail_url, clean_text, news_id_of
+from briefing_spider.sites.korea_kr.site import SITE, canonical_detail_url, clean_text, news_id_of
 from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date
 
 LIST_ITEMS = ".list_type li"
-LIST_ITEM_LINK = 'a[href*="pressReleaseView.do"]'
+DETAIL_PAGE = "pressReleaseView.do"
+LIST_ITEM_LINK = f'a[href*="{DETAIL_PAGE}"]'
 LIST_TITLE = "strong"
 LIST_SOURCE_SPANS = "span.source span"
 LIST_LEAD = "span.lead"
@@ -43,20 +45,24 @@ class ListPage:
     entries: tuple[ListEntry, ...]
 
 
-def parse_list(html: str, page_url: str) -> ListPage:
+def parse_list(html: str, page_url: str, detail_path: str | None = None) -> ListPage:
+    """A list page; `detail_path` (e.g. /briefing/policyBriefingView.do) for another section's list:
+    its items link that page, and their `url` is on it."""
     selector = Selector(text=xml_safe(html))
-    items = selector.css(LIST_ITEMS) or selector.css(FALLBACK_ITEMS)
+    link = LIST_ITEM_LINK if detail_path is None else f'a[href*="{detail_path.rsplit("/", 1)[-1]}"]'
+    items = selector.css(LIST_ITEMS) or selector.css(f"li:has({link}), tr:has({link})")
     entries: dict[str, ListEntry] = {}
     for item in items:
-        entry = _list_entry(item, page_url)
+        entry = _list_entry(item, page_url, link, detail_path)
         if entry and entry.news_id not in entries:
             entries[entry.news_id] = entry
     total = LIST_TOTAL.search(" ".join(selector.css("body ::text").getall()))
     return ListPage(total=int(total[1].replace(",", "")) if total else None, entries=tuple(entries.values()))
 
 
-def _list_entry(item: Selector, page_url: str) -> ListEntry | None:
-    link = item.css(LIST_ITEM_LINK)
+def _list_entry(item: Selector, page_url: str, link_css: str = LIST_ITEM_LINK,
+                detail_path: str | None = None) -> ListEntry | None:
+    link = item.css(link_css)
     news_id = news_id_of(urljoin(page_url, link.attrib.get("href", ""))) if link else None
     title = _title(link) if link else ""
     sources = [clean_text([t]) for t in item.css(f"{LIST_SOURCE_SPANS}::text").getall()]
@@ -66,7 +72,8 @@ def _list_entry(item: Selector, page_url: str) -> ListEntry | None:
         return None  # a related/popular link, not a list item: those lack title or date
     ministry = next((s for s in sources if not find_date(s)), None)
     lead = clean_text(item.css(f"{LIST_LEAD} ::text").getall()) or None
-    return ListEntry(news_id=news_id, url=canonical_detail_url(news_id), title=title,
+    url = canonical_detail_url(news_id) if detail_path is None else f"{SITE}{detail_path}?newsId={news_id}"
+    return ListEntry(news_id=news_id, url=url, title=title,
                      listed_on=listed_on, ministry=ministry, lead=lead)
 
 

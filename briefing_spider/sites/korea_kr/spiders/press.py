@@ -1,4 +1,5 @@
-"""korea.kr 보도자료: list pages by date range → detail pages → each attachment.
+"""korea.kr's briefing room: 보도자료 list pages by date range → detail pages → each attachment;
+the other sections (`kinds`) through their own lists (spiders/sections.py) to the same chain.
 
 Navigation only. Every response goes to the pipelines as a `Fetched`; when a detail page and
 all its attachments are in (or failed), a `ReleaseComplete` tells the pipeline to build the
@@ -29,6 +30,8 @@ from briefing_spider.sites.korea_kr.pages import DETAIL_PATH, LIST_PATH, SITE, a
 from briefing_spider.parse.page_text import decode_page
 from briefing_spider.site_hosts import site_hosts
 from briefing_spider.sites.korea_kr import SITE as KOREA_KR
+from briefing_spider.sites.korea_kr.sections import section
+from briefing_spider.sites.korea_kr.spiders.sections import PRESS_RELEASE, SectionNavigation, kind_of_url, parse_kinds
 from briefing_spider.window import crawl_window, days_between, parse_day
 
 # List pages first (they reveal the work), then a started release's attachments (they finish
@@ -41,15 +44,16 @@ UNREACHABLE_ERRORS = (
 )
 
 
-class KoreaKrPressSpider(scrapy.Spider):
+class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
     name = "korea_kr_press"
     site_name = KOREA_KR.name  # the pipeline files what this spider fetches under this site
-    kind = "press_release"
+    kind = PRESS_RELEASE
 
     def __init__(self, since: str | None = None, until: str | None = None,
                  base_url: str = SITE, limit: str | int | None = None, recheck: str | bool = False,
-                 backfill: str | bool = False, **kwargs):
+                 backfill: str | bool = False, kinds: str | tuple[str, ...] | None = None, **kwargs):
         super().__init__(**kwargs)
+        self.kinds = parse_kinds(kinds) if kinds else KOREA_KR.kinds  # default: every section
         self.since = parse_day(since, option="--since") if since else None
         self.until = parse_day(until, option="--until") if until else None
         self.base_url = checked_base_url(base_url)  # `scrapy crawl -a base_url=…` is checked too
@@ -62,7 +66,7 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.backfill = backfill in (True, "1", "true", "yes")
         self.state = CrawlState()
         self.scheduled: set[str] = set()
-        self.found_per_day: Counter = Counter()  # new or retitled releases seen on each day's list
+        self.found_per_day: Counter = Counter()  # new or retitled releases seen on each (kind, day)'s list
         self.unreachable: str | None = None  # set when the site can't be reached at all
         self.any_response = False
         self.tally = RequestTally()  # list and detail requests that ended, and how: see run_failure
@@ -77,11 +81,16 @@ class KoreaKrPressSpider(scrapy.Spider):
         self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
         self.logger.info("crawling %s from %s to %s (%d releases known)", self.base_url, self.since,
                          self.until, len(self.state.releases))
-        for day in days_between(self.until, self.since):  # newest day first
-            if not (self.backfill and day in self.state.complete_days):
-                yield self.list_request(day, 1)
+        if PRESS_RELEASE in self.kinds:
+            for day in days_between(self.until, self.since):  # newest day first
+                if not (self.backfill and (PRESS_RELEASE, day) in self.state.complete_days):
+                    yield self.list_request(day, 1)
+        for request in self.section_requests():
+            yield request
         for news_id in self.state.incomplete(until=self.until):
-            yield self.detail_request(news_id)
+            kind = self.state.kind_of(news_id) or PRESS_RELEASE
+            if kind in self.kinds:
+                yield self.detail_request(news_id) if kind == PRESS_RELEASE else self.section_detail_request(section(kind), news_id)
 
     def list_request(self, day: date, page: int) -> scrapy.Request:
         """One day's list: its `총 N 건` is that day's count, checked against the archive."""
@@ -103,10 +112,10 @@ class KoreaKrPressSpider(scrapy.Spider):
             yield Problem(url=response.url, kind="list_parse", reason=f"{type(error).__name__}: {error}")
             return
         if page == 1:
-            yield DayListed(day=day, total=listing.total)
+            yield DayListed(day=day, total=listing.total, kind=PRESS_RELEASE)
         on_day = [e for e in listing.entries if e.listed_on in (None, day) and e.news_id not in self.scheduled]
         news = [e for e in on_day if self.recheck or self.state.is_new_or_retitled(e.news_id, e.title)]
-        self.found_per_day[day] += sum(1 for e in news if e.news_id not in self.state.releases)
+        self.found_per_day[(PRESS_RELEASE, day)] += sum(1 for e in news if e.news_id not in self.state.releases)
         for entry in news:
             if self.limit is not None and len(self.scheduled) >= self.limit:
                 return
@@ -126,7 +135,8 @@ class KoreaKrPressSpider(scrapy.Spider):
         only later days (a mirror that ignores the date filter) — at the last page, at
         MAX_LIST_PAGES, or when `--limit` is reached."""
         later = any(e.listed_on and e.listed_on > day for e in listing.entries)
-        unseen = listing.total is not None and listing.total > self.state.known_on(day) + self.found_per_day[day]
+        unseen = (listing.total is not None
+                  and listing.total > self.state.known_on(day, PRESS_RELEASE) + self.found_per_day[(PRESS_RELEASE, day)])
         if not listing.entries or not (news or later or unseen) or page >= MAX_LIST_PAGES:
             return False
         if listing.total is not None and page * len(listing.entries) >= listing.total:
@@ -146,7 +156,7 @@ class KoreaKrPressSpider(scrapy.Spider):
     def next_attachment(self, news_id: str, detail_url: str, pending: list[str]):
         """Fetch the attachments one after another; then the release is complete."""
         if not pending:
-            yield ReleaseComplete(news_id=news_id, url=detail_url)
+            yield ReleaseComplete(news_id=news_id, url=detail_url, kind=kind_of_url(detail_url))
             return
         url, rest = pending[0], pending[1:]
         meta = {"news_id": news_id, "detail_url": detail_url, "pending": rest}

@@ -1,0 +1,110 @@
+"""A crawl of the test mirror archives every kind of the briefing room: press releases, briefing
+transcripts (speakers and utterances), fact checks (the report answered), cabinet meetings (the
+agenda with its 소관 ministries); `--kind` picks some; reparse gives the same records."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tests.crawl_helpers import crawl, run_cli
+from tests.mirror_data import synthetic_releases
+from tests.site import Mirror
+from tests.site_sections import synthetic_section_pages
+
+DAY, BEFORE = "2026-07-22", "2026-07-21"
+PER_DAY = 3  # press releases a day
+
+
+def rows(db, sql: str, *params) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    db = tmp_path_factory.mktemp("sections") / "b.db"
+    releases = synthetic_releases([BEFORE, DAY], PER_DAY, error_page_every=None)
+    pages = synthetic_section_pages(DAY)  # two of each section on each day
+    with Mirror(releases, section_pages=pages) as mirror:
+        result = crawl(mirror, db, "--since", BEFORE, "--until", DAY)
+        requests = list(mirror.requests)
+    return db, result, requests
+
+
+def test_a_crawl_archives_every_kind(crawled):
+    db, result, _ = crawled
+    assert result.returncode == 0, result.stdout + result.stderr
+    counts = dict(rows(db, "SELECT kind, count(*) FROM briefings GROUP BY kind"))
+    assert counts == {"press_release": 2 * PER_DAY, "briefing": 4, "fact_check": 4, "state_council": 4}
+    assert rows(db, "SELECT count(*) FROM crawl_errors") == [(0,)]
+    urls = dict(rows(db, "SELECT kind, url FROM briefings WHERE news_id IN ('920000000', '930000000', '940000000')"))
+    assert urls == {"briefing": "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000000",
+                    "fact_check": "https://www.korea.kr/briefing/actuallyView.do?newsId=930000000",
+                    "state_council": "https://www.korea.kr/briefing/stateCouncilView.do?newsId=940000000"}
+
+
+def test_a_briefing_keeps_its_speakers_and_utterances_in_order(crawled):
+    db = crawled[0]
+    assert rows(db, "SELECT name, organization, title, role FROM attendees WHERE news_id = '920000000'") == [
+        ("김가나", "가나부", "장관", "발표")]
+    assert rows(db, "SELECT position, speaker, organization, title, text FROM utterances "
+                    "WHERE site = 'korea_kr' AND news_id = '920000000' ORDER BY position") == [
+        (0, "김가나", "가나부", "장관", "합성 브리핑 0번의 모두 발언입니다.\n두 번째 문장입니다."),
+        (1, None, None, "기자", "합성 질문입니까?"),
+        (2, "김가나", "가나부", "장관", "합성 답변입니다."),
+    ]
+
+
+def test_a_fact_check_keeps_the_report_it_answers(crawled):
+    db = crawled[0]
+    assert rows(db, "SELECT outlet, reported_on, title FROM press_reports WHERE news_id = '930000001'") == [
+        ("마바일보", "2026-07-02", "합성 보도 1")]
+
+
+def test_a_cabinet_meeting_keeps_its_agenda_with_the_ministries(crawled):
+    db = crawled[0]
+    assert rows(db, "SELECT position, [group], title, ministries FROM agenda_items WHERE news_id = '940000100' "
+                    "ORDER BY position") == [
+        (0, "의결안건", "합성법 100 일부개정법률안", "가나부"),
+        (1, "의결안건", "합성령 100 일부개정령안", "다라부, 마바부"),
+        (2, "보고안건", "합성 계획 100", "가나부"),
+    ]
+
+
+def test_each_kind_with_a_dated_list_has_its_own_day_counts(crawled):
+    db, _, requests = crawled
+    assert sorted(rows(db, "SELECT kind, day, site_total, archived FROM crawl_days")) == [
+        ("fact_check", BEFORE, 2, 2), ("fact_check", DAY, 2, 2),
+        ("press_release", BEFORE, PER_DAY, PER_DAY), ("press_release", DAY, PER_DAY, PER_DAY)]
+    # a list with no date filter is paged, not asked day by day
+    assert [r for r in requests if r.startswith("/briefing/policyBriefingList.do")] == [
+        "/briefing/policyBriefingList.do?pageIndex=1"]
+
+
+def test_reparse_gives_the_same_records(crawled, tmp_path):
+    db = crawled[0]
+    before = rows(db, "SELECT site, news_id, content_hash FROM briefings ORDER BY news_id")
+    result = run_cli("reparse", "--db", str(db))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert rows(db, "SELECT site, news_id, content_hash FROM briefings ORDER BY news_id") == before
+    assert rows(db, "SELECT count(*) FROM revisions") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM utterances WHERE news_id = '920000000'") == [(3,)]
+
+
+def test_kind_picks_the_kinds_crawled(tmp_path):
+    db = tmp_path / "b.db"
+    pages = synthetic_section_pages(DAY)
+    with Mirror(synthetic_releases([DAY], 2, error_page_every=None), section_pages=pages) as mirror:
+        result = crawl(mirror, db, "--since", DAY, "--until", DAY, "--kind", "briefing,state_council")
+        asked = list(mirror.requests)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert dict(rows(db, "SELECT kind, count(*) FROM briefings GROUP BY kind")) == {"briefing": 2, "state_council": 2}
+    assert not any(r.startswith(("/briefing/pressReleaseList.do", "/briefing/actuallyList.do")) for r in asked)
+
+
+def test_an_unknown_kind_is_a_usage_error(tmp_path):
+    result = run_cli("crawl", "--db", str(tmp_path / "b.db"), "--kind", "press_release,cabinet")
+    assert result.returncode == 2 and "cabinet" in result.stderr and "state_council" in result.stderr
+    assert not (tmp_path / "b.db").exists()
