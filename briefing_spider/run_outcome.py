@@ -33,8 +33,11 @@ class RequestTally:
 
     def failure(self) -> str | None:
         """One line saying why the run failed, or None: every list page (or every detail page)
-        it asked for failed."""
-        for role in JUDGED_ROLES:
+        it asked for failed. A role may be named per kind (`briefing list`: a section's own
+        lists): every list of one kind failing fails the run, whatever the other kinds got."""
+        for role in sorted(self.ended, key=lambda name: (name != name.split()[-1], name)):
+            if role.split()[-1] not in JUDGED_ROLES:
+                continue
             if self.ended[role] and not self.answered[role]:
                 count = self.ended[role]
                 pages = "the only" if count == 1 else f"all {count}"

@@ -89,7 +89,7 @@ def test_nightly_run_with_nothing_new_reads_one_list_page_a_day(tmp_path, releas
     assert sorted(p.split("newsId=")[1] for p in requests if "pressReleaseView" in p) == sorted(
         r.news_id for r in incomplete)
     assert len([p for p in requests if "download.do" in p]) == len(incomplete)
-    (days,) = [rows(db_path, "SELECT count(*) AS n FROM crawl_days WHERE run_id = 2 AND site_total = archived")]
+    (days,) = [rows(db_path, "SELECT count(*) AS n FROM crawl_days WHERE run_id = 2 AND kind = 'press_release' AND site_total = archived")]
     assert days[0]["n"] == len(window)
 
 

@@ -101,7 +101,7 @@ def test_scrapy_feed_export_of_the_items(tmp_path):
     digests = {hashlib.sha256(body).hexdigest(): len(body) for body in served}
     matched = [item for item in attachments if item["body"]["sha256"] in digests]  # the files, byte for byte
     assert matched and all(digests[item["body"]["sha256"]] == item["body"]["size"] for item in matched)
-    assert sorted(item["news_id"] for item in items if set(item) == {"news_id", "url"}) == sorted(r.news_id for r in releases)
+    assert sorted(item["news_id"] for item in items if set(item) == {"news_id", "url", "kind"}) == sorted(r.news_id for r in releases)
     assert [item["day"] for item in items if "total" in item] == [DAYS[0]]
 
 

@@ -72,7 +72,7 @@ def test_a_failed_run_does_not_move_the_nightly_window(tmp_path):
 
 def test_some_list_pages_failing_is_errors_in_a_finished_run(tmp_path):
     db_path = tmp_path / "briefings.db"
-    with BrokenMirror(synthetic_releases(DAYS, per_day=2, error_page_every=None), broken=f"startDate={DAYS[0]}") as mirror:
+    with BrokenMirror(synthetic_releases(DAYS, per_day=2, error_page_every=None), broken=f"pressReleaseList.do?startDate={DAYS[0]}") as mirror:
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
     assert result.returncode == 0, result.stderr
     assert "2 new" in result.stdout and "1 errors" in result.stdout
@@ -132,5 +132,5 @@ def test_a_crawl_under_its_limit_still_checks_the_day_counts(tmp_path):
     with Mirror(synthetic_releases(DAYS[:1], per_day=3)) as mirror:
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0], "--limit", "10")
     assert result.returncode == 0, result.stderr
-    rows = list(Database(db_path).query("SELECT day, site_total, archived FROM crawl_days"))
+    rows = list(Database(db_path).query("SELECT day, site_total, archived FROM crawl_days WHERE kind = 'press_release'"))
     assert rows == [{"day": DAYS[0], "site_total": 3, "archived": 3}]

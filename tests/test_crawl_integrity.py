@@ -219,7 +219,7 @@ def test_a_control_character_in_a_list_drops_nothing(tmp_path, releases):
         result = crawl(mirror, db_path, *RANGE)
     assert result.returncode == 0 and run(db_path, 1)["errors"] == 0, result.stdout
     assert len(hashes(db_path)) == 4
-    (day,) = rows(db_path, "SELECT site_total, archived FROM crawl_days WHERE run_id = 1")
+    (day,) = rows(db_path, "SELECT site_total, archived FROM crawl_days WHERE run_id = 1 AND kind = 'press_release'")
     assert day["site_total"] == day["archived"] == 4
     (row,) = rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [releases[2].news_id])
     assert row["title"] == "제어 문자 가 든 제목"

@@ -90,7 +90,7 @@ def test_the_import_scan_finds_a_site_import(tmp_path):
 
 def test_the_registry_knows_korea_kr_and_takes_a_site_at_run_time():
     korea = get_site("korea_kr")
-    assert korea.kinds == ("press_release",) and "www.korea.kr" in korea.hosts
+    assert korea.kinds == ("press_release", "briefing", "fact_check", "state_council") and "www.korea.kr" in korea.hosts
     assert korea.spider("site").name == "korea_kr_press" and korea.spider("api").name == "korea_kr_api"
     with pytest.raises(UnknownSite, match="toy"):
         get_site("toy")

@@ -184,11 +184,11 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
         yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
                       role="detail", news_id=request.cb_kwargs.get("news_id"), error=failure_reason(failure))
 
-    def list_failed(self, failure):
+    def list_failed(self, failure, tally_as: str = "list"):
         request = failure.request
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
-        self.tally.bad("list", request.url, failure_reason(failure))
+        self.tally.bad(tally_as, request.url, failure_reason(failure))
         yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
                       role="list", error=failure_reason(failure))
 

@@ -45,7 +45,7 @@ class SectionNavigation:
         if day is not None:
             query = {"startDate": day.isoformat(), "endDate": day.isoformat(), "period": "direct", **query}
         return scrapy.Request(f"{self.base_url}{listed.list_paths[0]}?{urlencode(query)}",
-                              callback=self.parse_section_list, errback=self.list_failed,
+                              callback=self.parse_section_list, errback=self.section_list_failed,
                               cb_kwargs={"listed": listed, "page": page, "day": day}, priority=LIST_PRIORITY)
 
     def parse_section_list(self, response: Response, listed: Section, page: int, day: date | None):
@@ -54,9 +54,9 @@ class SectionNavigation:
         self.any_response = True
         yield self.fetched(response, role="list")
         if response.status != 200:
-            self.tally.bad("list", response.url, f"HTTP {response.status}")
+            self.tally.bad(f"{listed.kind} list", response.url, f"HTTP {response.status}")
             return
-        self.tally.good("list")
+        self.tally.good(f"{listed.kind} list")
         try:
             listing = parse_list(page_text(response), response.url, listed.detail_path)
         except Exception as error:  # never a silent drop of a list: an error of the run
@@ -91,6 +91,10 @@ class SectionNavigation:
             return not any(e.listed_on and e.listed_on < self.since for e in listing.entries)
         known = self.state.known_on(day, listed.kind) + self.found_per_day[(listed.kind, day)]
         return bool(news) or (listing.total is not None and listing.total > known)
+
+    def section_list_failed(self, failure):
+        listed = failure.request.cb_kwargs["listed"]
+        yield from self.list_failed(failure, tally_as=f"{listed.kind} list")
 
     def section_detail_request(self, listed: Section, news_id: str) -> scrapy.Request:
         self.scheduled.add(news_id)
