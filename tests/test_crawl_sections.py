@@ -108,3 +108,20 @@ def test_an_unknown_kind_is_a_usage_error(tmp_path):
     result = run_cli("crawl", "--db", str(tmp_path / "b.db"), "--kind", "press_release,cabinet")
     assert result.returncode == 2 and "cabinet" in result.stderr and "state_council" in result.stderr
     assert not (tmp_path / "b.db").exists()
+
+
+def test_search_and_export_take_kind(crawled, tmp_path):
+    db = crawled[0]
+    hits = run_cli("search", "합성", "--kind", "fact_check", "--limit", "50", "--db", str(db))
+    assert hits.returncode == 0, hits.stderr
+    assert {line.split(" · ")[-1] for line in hits.stdout.splitlines() if " · " in line} == {
+        "930000000", "930000001", "930000100", "930000101"}
+    out = tmp_path / "u.csv"
+    exported = run_cli("export", "--table", "utterances", "--kind", "briefing,fact_check", "--since", DAY,
+                       "--out", str(out), "--db", str(db))
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.startswith("6 rows")  # two briefings of DAY, three remarks each
+    releases = tmp_path / "r.csv"
+    run_cli("export", "--kind", "state_council", "--out", str(releases), "--db", str(db))
+    lines = releases.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5 and "kind" in lines[0].split(",") and all(",state_council," in line for line in lines[1:])

@@ -84,11 +84,12 @@ def _chunks(rows: Iterable[tuple], size: int = 5000) -> Iterator[list[tuple]]:
 
 
 def export_sql(connection, *, table: str | None, query: str | None, ministry: str | None,
-               since: str | None, until: str | None, site: str | None = None) -> tuple[str, dict]:
+               since: str | None, until: str | None, site: str | None = None,
+               kind: str | None = None) -> tuple[str, dict]:
     """The SELECT (and params) an export runs: a whole table or view, filtered, or the query."""
-    filtered = ministry or since or until or site
+    filtered = ministry or since or until or site or kind
     if query and (table or filtered):
-        raise ExportError("--query can't be combined with --table, --since, --until, --ministry or --site")
+        raise ExportError("--query can't be combined with --table, --since, --until, --ministry, --site or --kind")
     if query:
         return query, {}
     db = Database(connection)
@@ -100,8 +101,8 @@ def export_sql(connection, *, table: str | None, query: str | None, ministry: st
     if not filtered:
         return f"SELECT * FROM [{table}]", {}
     if "news_id" not in columns:
-        raise ExportError(f"--table {table!r}: has no news_id, so --since/--until/--ministry/--site can't apply")
-    where, params = release_filters(db, ministry=ministry, since=since, until=until, site=site)
+        raise ExportError(f"--table {table!r}: has no news_id, so --since/--until/--ministry/--site/--kind can't apply")
+    where, params = release_filters(db, ministry=ministry, since=since, until=until, site=site, kind=kind)
     keyed = "(site, news_id)" if "site" in columns else "news_id"
     return (f"SELECT * FROM [{table}] WHERE {keyed} IN "
             f"(SELECT {'b.site, ' if 'site' in columns else ''}b.news_id FROM briefings b WHERE 1 = 1{where})"), params
@@ -109,7 +110,7 @@ def export_sql(connection, *, table: str | None, query: str | None, ministry: st
 
 def export(db_path: str | Path, out: str | Path, fmt: str, *, table: str | None = None,
            query: str | None = None, ministry: str | None = None, since: str | None = None,
-           until: str | None = None, excel: bool = False, site: str | None = None) -> int:
+           until: str | None = None, excel: bool = False, site: str | None = None, kind: str | None = None) -> int:
     """Write the selected rows to `out`; returns the row count. Nothing is left half-written."""
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: one of {', '.join(FORMATS)}")
@@ -118,7 +119,7 @@ def export(db_path: str | Path, out: str | Path, fmt: str, *, table: str | None 
     connection = connect_readonly(db_path)
     try:
         sql, params = export_sql(connection, table=table, query=query, ministry=ministry,
-                                 since=since, until=until, site=site)
+                                 since=since, until=until, site=site, kind=kind)
         columns, rows = run_query(connection, sql, params)
         if not columns:
             raise QueryError("--query returns no columns: it must be a SELECT")

@@ -1,4 +1,4 @@
-"""`--ministry`, `--since`, `--until`, `--site` as SQL over `briefings b`, shared by search and export."""
+"""`--ministry`, `--since`, `--until`, `--site`, `--kind` as SQL over `briefings b`, shared by search and export."""
 
 from __future__ import annotations
 
@@ -36,8 +36,10 @@ def ministry_names(db: Database, ministry: str) -> list[str]:
 
 
 def release_filters(db: Database, *, ministry: str | None = None, since: str | None = None,
-                    until: str | None = None, site: str | None = None, alias: str = "b") -> tuple[str, dict]:
-    """(" AND …" SQL, params) restricting `alias` (a briefings row) to the filters given."""
+                    until: str | None = None, site: str | None = None, kind: str | None = None,
+                    alias: str = "b") -> tuple[str, dict]:
+    """(" AND …" SQL, params) restricting `alias` (a briefings row) to the filters given. `kind`:
+    one kind, or several comma-separated (press_release,briefing)."""
     clauses, params = [], {}
     first = parse_day(since, "--since") if since else None
     last = parse_day(until, "--until") if until else None
@@ -52,6 +54,11 @@ def release_filters(db: Database, *, ministry: str | None = None, since: str | N
     if site:
         clauses.append(f"{alias}.site = :site")
         params["site"] = site
+    if kind:
+        kinds = [name.strip() for name in kind.split(",") if name.strip()]
+        keys = [f"kind_{i}" for i in range(len(kinds))]
+        clauses.append(f"{alias}.kind IN ({', '.join(f':{k}' for k in keys)})")
+        params.update(zip(keys, kinds))
     if ministry:
         names = ministry_names(db, ministry)
         keys = [f"ministry_{i}" for i in range(len(names))]

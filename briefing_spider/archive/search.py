@@ -43,6 +43,7 @@ class Hit:
     snippet: str
     score: float
     site: str = DEFAULT_SITE
+    kind: str | None = None  # briefings.kind
 
 
 def _runs(text: str) -> list[str]:
@@ -195,10 +196,10 @@ def rebuild_search_index(db: Database) -> int:
 
 def search(db: Database, query: str, *, ministry: str | None = None, since: str | None = None,
            until: str | None = None, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
-           site: str | None = None) -> list[Hit]:
+           site: str | None = None, kind: str | None = None) -> list[Hit]:
     """Releases matching every word of `query`, best first (title matches weigh more); a query of
     one-syllable words only matches so much that it lists the newest first instead."""
-    where, params = release_filters(db, ministry=ministry, since=since, until=until, site=site)
+    where, params = release_filters(db, ministry=ministry, since=since, until=until, site=site, kind=kind)
     weights = ", ".join(str(w) for w in WEIGHTS.values())
     newest_first = all(len(w) == 1 for w in query.split())  # one syllable: too broad to rank
     ranked = (f"SELECT rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] WHERE [{TABLE}] MATCH :match "
@@ -209,13 +210,13 @@ def search(db: Database, query: str, *, ministry: str | None = None, since: str 
                   f"WHERE [{TABLE}] MATCH :match {where} ORDER BY "
                   f"{'b.published_at DESC' if newest_first else 'score, b.published_at DESC'} LIMIT :limit")
     sql = (f"WITH hits AS ({ranked}) "
-           "SELECT h.score, b.site, b.news_id, b.title, b.published_at, "
+           "SELECT h.score, b.site, b.news_id, b.kind, b.title, b.published_at, "
            "coalesce(b.ministry_canonical, b.ministry) AS ministry, d.body "
            f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
            f"ORDER BY {'' if newest_first else 'h.score, '}b.published_at DESC")
     rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
     words = query.split()
-    return [Hit(site=r["site"], news_id=r["news_id"], title=r["title"], published_at=r["published_at"],
+    return [Hit(site=r["site"], news_id=r["news_id"], kind=r["kind"], title=r["title"], published_at=r["published_at"],
                 ministry=r["ministry"], snippet=snippet(r["body"], words, mark=mark), score=r["score"])
             for r in rows]
 

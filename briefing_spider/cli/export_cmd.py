@@ -21,10 +21,11 @@ FAILURES = (ExportError, FilterError, QueryError)
 @click.option("--until", help="Only releases published on or before this day (YYYY-MM-DD).")
 @click.option("--ministry", help="Only releases of this ministry (any of its names).")
 @click.option("--site", help="Only releases of this site (e.g. korea_kr).")
+@click.option("--kind", help="Only releases of this kind, or kinds comma-separated (e.g. briefing,fact_check).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="The file to write.")
 @click.option("--excel", is_flag=True, help="CSV for Excel: UTF-8 with BOM, CRLF line ends.")
 @db_option
-def export_command(fmt, table, sql, since, until, ministry, site, out, excel, db_path):
+def export_command(fmt, table, sql, since, until, ministry, site, kind, out, excel, db_path):
     """Write a table, view or query result to a CSV, JSON or JSON Lines file (UTF-8).
 
     The file appears only when complete. Filters apply to tables and views with a news_id.
@@ -33,11 +34,12 @@ def export_command(fmt, table, sql, since, until, ministry, site, out, excel, db
     Examples:
         briefing export --out releases.csv --since 2026-01-01 --ministry 외교부 --excel
         briefing export --format jsonl --table attendee_appearances --out attendees.jsonl
+        briefing export --format jsonl --table utterances --kind briefing --out utterances.jsonl
         briefing export --format json --query "SELECT news_id, title FROM briefings" --out titles.json
     """
     try:
         count = export(db_path, out, fmt, table=table, query=sql, ministry=ministry, since=since,
-                       until=until, excel=excel, site=site)
+                       until=until, excel=excel, site=site, kind=kind)
     except FAILURES as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{count} rows → {out}")
