@@ -240,3 +240,34 @@ def test_cli_today_must_be_a_date(db, monkeypatch):
     result = invoke(db.conn.execute("PRAGMA database_list").fetchone()[2], "--today", "last week",
                     monkeypatch=monkeypatch)
     assert result.exit_code == 2 and "--today" in result.output and "YYYY-MM-DD" in result.output
+
+
+def parse_errors(db, run_id: int, kind: str, count: int) -> None:
+    db.table("crawl_errors").insert_all(
+        {"run_id": run_id, "url": f"https://www.korea.kr/briefing/x.do?newsId={run_id}{i}", "kind": "parse",
+         "reason": "PageParseError: body: no text", "at": NOW.isoformat(), "release_kind": kind} for i in range(count))
+
+
+def test_a_kind_whose_parse_errors_rise_is_flagged(db):
+    fill(db)
+    earlier = add_run(db, started=NOW - timedelta(days=12))
+    parse_errors(db, earlier, "briefing", 1)  # one a run before: the usual
+    parse_errors(db, earlier, "press_release", 4)
+    run_id = add_run(db)
+    parse_errors(db, run_id, "briefing", 4)  # four in the window's one run
+    parse_errors(db, run_id, "press_release", 4)  # as many as before: no rise
+    parse_errors(db, run_id, "fact_check", 2)  # a rise, but too few to page anyone
+    (anomaly,) = [a for a in check_health(db, now=NOW, days=7).anomalies if a.kind == "parse_errors"]
+    assert anomaly.message.startswith("briefing: 4 parse errors in 1 runs of the window (4.0 a run, up from 1.0")
+
+
+def test_a_day_short_of_one_kind_names_the_kind(db):
+    fill(db)
+    run_id = add_run(db)
+    day = (NOW - timedelta(days=3)).date().isoformat()
+    db.table("crawl_days").insert_all([
+        {"run_id": run_id, "site": "korea_kr", "kind": "press_release", "day": day, "site_total": 3, "archived": 3},
+        {"run_id": run_id, "site": "korea_kr", "kind": "fact_check", "day": day, "site_total": 2, "archived": 1},
+    ])
+    (anomaly,) = [a for a in check_health(db, now=NOW, days=7).anomalies if a.kind == "missing_releases"]
+    assert anomaly.message == f"{day}: the site lists 2 releases of kind fact_check, the archive holds 1"

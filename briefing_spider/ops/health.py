@@ -9,7 +9,9 @@ Pure over the archive and `now` (the caller reads the clock). Anomalies:
 - block pages served as 200s: many detail pages without a title, or identical / tiny detail bodies;
 - the last run is still `running` hours after it started, or ended other than `finished`;
 - no run has started for two days (the timer is not firing);
-- a day whose last count check found fewer releases in the archive than the site lists.
+- a day whose last count check found fewer releases of a kind in the archive than the site lists;
+- a kind (a section of the site: briefing, fact_check…) whose pages' parse errors rose: at least
+  3 in the window, and more a run than twice the 30 days before (its pages changed?).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ MIN_TRAILING_SHARE = 0.05  # fields rarer than this are too noisy to compare
 RUNNING_LIMIT = timedelta(hours=3)
 SILENCE_LIMIT = timedelta(days=2)
 SHOWN_RUNS = 10
+PARSE_ERRORS_MIN = 3  # fewer parse errors of a kind in the window: not flagged
+PARSE_ERROR_RISE = 2.0  # more a run than this times the trailing rate: flagged
 
 # field → SQL condition on a `briefings b` row that has it
 COVERAGE_FIELDS = {
@@ -101,6 +105,7 @@ def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
         *silent_weekdays(db, first_day=window_start.date(), today=now.date()),
         *coverage_anomalies(coverage),
         *day_count_anomalies(db, first_day=window_start.date(), until=now),
+        *parse_error_anomalies(db, window_start=window_start, now=now),
         *([Anomaly("block_pages", evidence)] if last and (evidence := block_page_evidence(db, last)) else []),
     ]
     return HealthReport(checked_at=now.isoformat(), days=days, runs=tuple(runs),
@@ -173,12 +178,37 @@ def day_count_anomalies(db: Database, *, first_day: date, until: datetime) -> li
         return []
     checks = ("SELECT d.* FROM crawl_days d JOIN crawl_runs r ON r.id = d.run_id "
               "WHERE r.started_at <= :until AND d.day <= :today")
-    rows = db.query(f"WITH checks AS ({checks}) SELECT day, site_total, archived FROM checks c "
-                    "WHERE day >= :first AND run_id = (SELECT max(run_id) FROM checks WHERE day = c.day) "
-                    "AND archived < site_total ORDER BY day",
+    rows = db.query(f"WITH checks AS ({checks}) SELECT day, kind, site_total, archived FROM checks c "
+                    "WHERE day >= :first AND run_id = (SELECT max(run_id) FROM checks WHERE day = c.day "
+                    "AND kind IS c.kind AND site IS c.site) AND archived < site_total ORDER BY day, kind",
                     {"until": until.isoformat(), "today": until.date().isoformat(), "first": first_day.isoformat()})
-    return [Anomaly("missing_releases", f"{r['day']}: the site lists {r['site_total']} releases, "
+    return [Anomaly("missing_releases", f"{r['day']}: the site lists {r['site_total']} releases"
+                                        f"{f' of kind {kind}' if (kind := r['kind']) else ''}, "
                                         f"the archive holds {r['archived']}") for r in rows]
+
+
+def parse_error_anomalies(db: Database, *, window_start: datetime, now: datetime) -> list[Anomaly]:
+    """Kinds whose parse errors (crawl_errors.release_kind) rose in the window against the
+    `TRAILING_DAYS` before it, per run: a section whose pages changed fails loudly here."""
+    if "release_kind" not in db.table("crawl_errors").columns_dict:
+        return []
+    trailing_start = window_start - timedelta(days=TRAILING_DAYS)
+    bounds = [(window_start, now), (trailing_start, window_start)]
+    runs = [next(db.query("SELECT count(*) AS n FROM crawl_runs WHERE started_at >= ? AND started_at < ?",
+                          [start.isoformat(), end.isoformat()]))["n"] for start, end in bounds]
+    counts = [{row["release_kind"]: row["n"] for row in db.query(
+        "SELECT e.release_kind, count(*) AS n FROM crawl_errors e JOIN crawl_runs r ON r.id = e.run_id "
+        "WHERE e.kind = 'parse' AND e.release_kind IS NOT NULL AND r.started_at >= ? AND r.started_at < ? "
+        "GROUP BY e.release_kind", [start.isoformat(), end.isoformat()])} for start, end in bounds]
+    found = []
+    for kind, recent in sorted(counts[0].items()):
+        recent_rate = recent / max(runs[0], 1)
+        trailing_rate = counts[1].get(kind, 0) / max(runs[1], 1)
+        if recent >= PARSE_ERRORS_MIN and recent_rate > PARSE_ERROR_RISE * trailing_rate:
+            found.append(Anomaly("parse_errors", f"{kind}: {recent} parse errors in {runs[0]} runs of the window "
+                                                 f"({recent_rate:.1f} a run, up from {trailing_rate:.1f} over the "
+                                                 f"{TRAILING_DAYS} days before): did its pages change?"))
+    return found
 
 
 def field_coverage(db: Database, *, window_start: datetime, now: datetime):
