@@ -72,7 +72,7 @@ def unit_paths(unit_dir: Path) -> tuple[Path, Path]:
 def service_unit(job: Job) -> str:
     return f"""\
 [Unit]
-Description=briefing-archive: crawl korea.kr press releases into {escape_specifiers(str(job.db_path))}
+Description=briefing-archive: crawl the korea.kr briefing room (every kind) into {escape_specifiers(str(job.db_path))}
 Wants=network-online.target
 After=network-online.target
 
