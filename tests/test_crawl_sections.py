@@ -125,3 +125,24 @@ def test_search_and_export_take_kind(crawled, tmp_path):
     run_cli("export", "--kind", "state_council", "--out", str(releases), "--db", str(db))
     lines = releases.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 5 and "kind" in lines[0].split(",") and all(",state_council," in line for line in lines[1:])
+
+
+def test_a_section_page_missing_its_text_is_a_counted_parse_error_of_its_kind(tmp_path):
+    from dataclasses import replace
+
+    db = tmp_path / "b.db"
+    pages = [p for p in synthetic_section_pages(DAY) if p.published_at.date().isoformat() == DAY]
+    broken = next(p for p in pages if p.kind == "fact_check")
+    pages = [replace(p, body_html="") if p is broken else p for p in pages]
+    with Mirror([], section_pages=pages) as mirror:
+        result = crawl(mirror, db, "--since", DAY, "--until", DAY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert dict(rows(db, "SELECT kind, count(*) FROM briefings GROUP BY kind")) == {
+        "briefing": 2, "fact_check": 1, "state_council": 2}
+    # the fact-check list still counts the day: the site lists 2, the archive holds 1, a mismatch of that kind
+    assert rows(db, "SELECT kind, release_kind, url FROM crawl_errors ORDER BY id") == [
+        ("parse", "fact_check", f"{mirror.base_url}/briefing/actuallyView.do?newsId={broken.news_id}"),
+        ("count_mismatch", "fact_check", f"day:{DAY}")]
+    reason = rows(db, "SELECT reason FROM crawl_errors ORDER BY id")[0][0]
+    assert "PageParseError" in reason and "body" in reason
+    assert rows(db, "SELECT kind, site_total, archived FROM crawl_days WHERE kind = 'fact_check'") == [("fact_check", 2, 1)]
