@@ -31,7 +31,7 @@ from briefing_spider.parse.page_text import decode_page
 from briefing_spider.site_hosts import site_hosts
 from briefing_spider.sites.korea_kr import SITE as KOREA_KR
 from briefing_spider.sites.korea_kr.sections import section
-from briefing_spider.sites.korea_kr.spiders.sections import PRESS_RELEASE, SectionNavigation, kind_of_url, parse_kinds
+from briefing_spider.sites.korea_kr.spiders.sections import PRESS_RELEASE, SectionNavigation, kind_of_url, kinds_given
 from briefing_spider.window import crawl_window, days_between, parse_day
 
 # List pages first (they reveal the work), then a started release's attachments (they finish
@@ -53,7 +53,7 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
                  base_url: str = SITE, limit: str | int | None = None, recheck: str | bool = False,
                  backfill: str | bool = False, kinds: str | tuple[str, ...] | None = None, **kwargs):
         super().__init__(**kwargs)
-        self.kinds = parse_kinds(kinds) if kinds else KOREA_KR.kinds  # default: every section
+        self.kinds = kinds_given(kinds) if kinds else KOREA_KR.kinds  # default: every section
         self.since = parse_day(since, option="--since") if since else None
         self.until = parse_day(until, option="--until") if until else None
         self.base_url = checked_base_url(base_url)  # `scrapy crawl -a base_url=…` is checked too

@@ -108,7 +108,7 @@ def kind_of_url(url: str) -> str:
     return found.kind if found is not None else PRESS_RELEASE
 
 
-def parse_kinds(value) -> tuple[str, ...]:
+def kinds_given(value) -> tuple[str, ...]:
     """`kinds` as given to the spider (`-a kinds=briefing,fact_check` or a sequence); each must be
     a section of the briefing room (sections.UnknownSection names them)."""
     names = value.split(",") if isinstance(value, str) else list(value)
