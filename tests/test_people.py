@@ -56,7 +56,7 @@ def _attendee(organization, name, title, on):
 
 def _release(news_id, day, attendees, contacts=()):
     published = datetime.fromisoformat(day).replace(hour=9, tzinfo=SEOUL)
-    return Release(news_id=news_id, kind="press_release", url=f"https://www.korea.kr/{news_id}",
+    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://www.korea.kr/{news_id}",
                    title=f"회의 {news_id}", published_at=published,
                    ministry=Ministry(name="산업부", canonical="산업통상자원부"), body_text="본문",
                    body_source="page", contacts=contacts,

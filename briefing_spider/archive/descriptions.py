@@ -169,7 +169,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 COLUMNS.update({
     "appearances": {
-        "source": "attendee (an attendee list) or contact (a contact block).", "news_id": "The release.",
+        "source": "attendee (an attendee list) or contact (a contact block).",
+        "site": "The release's site (briefings.site).", "news_id": "The release.",
         "position": "Order in the release's attendees or contacts.",
         "published_date": _RELEASE_DATE["published_date"], "release_title": "Headline of the release.",
         "release_ministry": "Canonical ministry of the release.",
