@@ -36,10 +36,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-class LocalServer:
-    def __init__(self):
-        self.delay = 0.0
-        self.server = _Server(("127.0.0.1", 0), _handler_for(self))
+class ServerThread:
+    """A server on a random port of 127.0.0.1, served by a thread from `with` to its end."""
+
+    def serve(self, server: ThreadingHTTPServer) -> None:
+        self.server = server
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -53,6 +54,12 @@ class LocalServer:
     def __exit__(self, *exc) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class LocalServer(ServerThread):
+    def __init__(self):
+        self.delay = 0.0
+        self.serve(_Server(("127.0.0.1", 0), _handler_for(self)))
 
     def respond(self, target: str) -> tuple[int, str, bytes]:
         raise NotImplementedError
