@@ -25,7 +25,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tests.local_server import ERROR_HTML, LocalServer, _Server
+from tests.local_server import ERROR_HTML, LocalServer, ServerThread, _Server
 
 FAULTS = ("status", "hang", "reset", "truncate", "truncate_no_length", "error_page", "redirect",
           "euc_kr", "control_chars", "oversized")
@@ -64,7 +64,7 @@ class Served:
     at: float
 
 
-class FaultProxy:
+class FaultProxy(ServerThread):
     """Serves on 127.0.0.1 (a random port); `rules` may be changed between crawls."""
 
     def __init__(self, upstream: LocalServer, rules: list[Rule] | None = None, *, other_base: str = ""):
@@ -74,20 +74,7 @@ class FaultProxy:
         self.delay = 0.0
         self.log: list[Served] = []
         self.lock = threading.Lock()
-        self.server = _QuietServer(("127.0.0.1", 0), _handler_for(self))
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(_QuietServer(("127.0.0.1", 0), _handler_for(self)))
 
     def reset(self, rules=()) -> None:
         """New rules (fresh copies: each spoils its first `times` requests again), an empty log."""

@@ -1,7 +1,8 @@
 """An HTTP server on 127.0.0.1 (a random port) for tests: subclasses answer `respond(path)`.
 
 Keeps connections alive like a real site and disables Nagle (header lines are small writes: no
-40 ms ACK stalls). `delay` slows every answer (a slow site). Also the answers the site's mirror
+40 ms ACK stalls). `delay` slows every answer (a slow site); `hold` keeps chosen answers back
+until `release()`. Also the answers the site's mirror
 and the API mock share: robots.txt, and download.do's files (or its HTML error page).
 """
 
@@ -36,10 +37,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-class LocalServer:
-    def __init__(self):
-        self.delay = 0.0
-        self.server = _Server(("127.0.0.1", 0), _handler_for(self))
+class ServerThread:
+    """A server on a random port of 127.0.0.1, served by a thread from `with` to its end."""
+
+    def serve(self, server: ThreadingHTTPServer) -> None:
+        self.server = server
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -53,6 +55,20 @@ class LocalServer:
     def __exit__(self, *exc) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class LocalServer(ServerThread):
+    HOLD_SECONDS = 60  # a held request is answered after this at the latest
+
+    def __init__(self):
+        self.delay = 0.0
+        self.hold = None  # a test's predicate on the request target: True holds the answer …
+        self.released = threading.Event()  # … until this is set (a crawl caught mid-way, for sure)
+        self.serve(_Server(("127.0.0.1", 0), _handler_for(self)))
+
+    def release(self) -> None:
+        self.hold = None
+        self.released.set()
 
     def respond(self, target: str) -> tuple[int, str, bytes]:
         raise NotImplementedError
@@ -73,6 +89,9 @@ def _handler_for(site: LocalServer):
         def do_GET(self):
             if site.delay:
                 time.sleep(site.delay)
+            hold = site.hold
+            if hold is not None and hold(self.path):
+                site.released.wait(site.HOLD_SECONDS)
             status, content_type, body, *more = site.respond(self.path)
             answer = more[0] if more else Answer()
             self.send_response(status)

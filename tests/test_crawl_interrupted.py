@@ -26,6 +26,12 @@ def start_crawl(mirror, db_path) -> subprocess.Popen:
     )
 
 
+def hold_half(mirror, releases) -> None:
+    """Every other release's detail page is held back until `mirror.release()`."""
+    held = {f"newsId={r.news_id}" for r in releases[1::2]}
+    mirror.hold = lambda target: "pressReleaseView" in target and target.rsplit("&", 1)[0].split("?", 1)[-1] in held
+
+
 def wait_for_records(db_path, at_least: int) -> None:
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
@@ -52,15 +58,15 @@ def test_killed_crawl_keeps_whole_records_and_the_next_run_completes(tmp_path):
     releases = synthetic_releases(DAYS, per_day=12)
     db_path = tmp_path / "briefings.db"
     with Mirror(releases) as mirror:
-        mirror.delay = 0.2  # slow enough that the kill lands mid-crawl
+        hold_half(mirror, releases)  # the kill lands mid-crawl however fast the machine
         process = start_crawl(mirror, db_path)
         wait_for_records(db_path, at_least=4)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
+        mirror.release()
         kept = Database(db_path).execute("SELECT count(*) FROM briefings").fetchone()[0]
-        assert 4 <= kept < len(releases)
+        assert 4 <= kept <= len(releases) // 2
         assert_records_whole(db_path, releases)
-        mirror.delay = 0
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
     assert result.returncode == 0, result.stderr
     assert f"{len(releases) - kept} new" in result.stdout
@@ -72,10 +78,12 @@ def test_ctrl_c_stops_gracefully_and_marks_the_run_interrupted(tmp_path):
     releases = synthetic_releases(DAYS, per_day=12)
     db_path = tmp_path / "briefings.db"
     with Mirror(releases) as mirror:
-        mirror.delay = 0.2  # slow enough that Ctrl-C lands mid-crawl
+        hold_half(mirror, releases)  # Ctrl-C lands mid-crawl however fast the machine
         process = start_crawl(mirror, db_path)
         wait_for_records(db_path, at_least=2)
         process.send_signal(signal.SIGINT)
+        time.sleep(0.5)  # the crawl stops asking for more; then the held answers arrive
+        mirror.release()
         process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 130
     (run,) = Database(db_path).query("SELECT status, finished_at FROM crawl_runs")

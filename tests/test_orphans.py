@@ -48,8 +48,10 @@ def alive(pids: set[int]) -> set[int]:
 
 
 def test_build_workers_end_when_the_crawl_is_killed(tmp_path):
-    with Mirror(synthetic_releases(DAYS, per_day=20)) as mirror:
-        mirror.delay = 0.05  # a crawl that is still going when it is killed
+    releases = synthetic_releases(DAYS, per_day=20)
+    with Mirror(releases) as mirror:
+        last = f"newsId={releases[-1].news_id}"  # held back: the crawl is still going when it is killed
+        mirror.hold = lambda target: "pressReleaseView" in target and target.endswith(last)
         crawl = subprocess.Popen(
             [sys.executable, "-m", "briefing_spider.cli", "crawl", "--base-url", mirror.base_url, "--db",
              str(tmp_path / "briefings.db"), "--no-polite", "--since", DAYS[0], "--until", DAYS[-1]],
@@ -71,6 +73,7 @@ def test_build_workers_end_when_the_crawl_is_killed(tmp_path):
         finally:
             if crawl.poll() is None:
                 crawl.kill()
+            mirror.release()
     for pid in left:  # don't leave them to the next test either
         os.kill(pid, signal.SIGKILL)
     assert not left, f"processes outlived the killed crawl: {left}"
