@@ -54,6 +54,8 @@ def publish(mirror: Mirror, releases: list) -> None:
 def kind_of(path: str, new_ids: set[str], new_files: set[str]) -> str:
     if "pressReleaseList" in path:
         return "list"
+    if "List.do" in path:  # the briefing room's other sections (a nightly run covers every kind)
+        return "section_list"
     if "pressReleaseView" in path:
         return "detail_new" if path.split("newsId=")[1] in new_ids else "detail_recheck"
     if "download.do" in path:
@@ -87,14 +89,14 @@ def main() -> None:
     args = options.parse_args()
     with Mirror([]) as mirror, tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch, "briefings.db")
-        print("night       new  lists  detail_new  file_new  detail_recheck  file_recheck  extra/new")
+        print("night       new  lists  section_lists  detail_new  file_new  detail_recheck  file_recheck  extra/new")
         for serial in range(7):
             day = FIRST_NIGHT + timedelta(days=serial)
             kinds = night(mirror, db, day, args.per_weekday, serial + 1)
-            extra = kinds["list"] + kinds["detail_recheck"] + kinds["file_recheck"]
+            extra = kinds["list"] + kinds["section_list"] + kinds["detail_recheck"] + kinds["file_recheck"]
             ratio = extra / max(kinds["new_releases"], 1)
             verdict = ("OK" if ratio < GOAL else "OVER") if day.weekday() < 5 else "(weekend)"
-            print(f"{day} {day:%a} {kinds['new_releases']:4d} {kinds['list']:6d} {kinds['detail_new']:11d} "
+            print(f"{day} {day:%a} {kinds['new_releases']:4d} {kinds['list']:6d} {kinds['section_list']:14d} {kinds['detail_new']:11d} "
                   f"{kinds['file_new']:9d} {kinds['detail_recheck']:15d} {kinds['file_recheck']:13d} "
                   f"{ratio:9.2f} {verdict}")
 
