@@ -36,6 +36,9 @@ RETRY_TIMES = _from_env.get("RETRY_TIMES", 3)  # tries after the first
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0
 RETRY_BACKOFF_MAX = 60.0
+# A retry goes ahead of requests not yet tried (Scrapy puts it behind them): a failing first
+# request is settled in seconds, so an unreachable site is told before a long range is queued.
+RETRY_PRIORITY_ADJUST = 1
 DOWNLOADER_MIDDLEWARES = {
     "briefing_spider.site_hosts.SiteHostsMiddleware": 50,  # only the site's hosts, redirects too
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
