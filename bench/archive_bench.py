@@ -52,17 +52,39 @@ def make_release(rng: random.Random, number: int, words: list[str], weights: lis
     body = "\n".join(sentence(rng, words, weights, rng.randint(8, 20)) for _ in range(rng.randint(6, 18)))
     ministry = MINISTRIES[number % len(MINISTRIES)]
     return Release(
-        site="korea_kr", news_id=news_id, kind="press_release", url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
+        site="korea_kr",
+        news_id=news_id,
+        kind="press_release",
+        url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
         title=sentence(rng, words, weights, rng.randint(4, 9)).rstrip("."),
         published_at=datetime(2024, 1, 1, 9, tzinfo=SEOUL) + timedelta(minutes=7 * number),
-        ministry=Ministry(name=ministry, canonical=ministry), body_text=body, body_source="page",
+        ministry=Ministry(name=ministry, canonical=ministry),
+        body_text=body,
+        body_source="page",
         footnotes=tuple(Footnote(marker="※", text=sentence(rng, words, weights, 6), raw="※") for _ in range(2)),
-        contacts=tuple(Contact(department="정책과", role="담당자", title="사무관", name=rng.choice(words),
-                               phone="044-000-0000", raw="담당") for _ in range(2)),
-        attendees=tuple(Attendee(organization=ministry, name=rng.choice(words), title="2차관", raw="참석")
-                        for _ in range(2)),
-        attachments=(Attachment(name=f"{news_id}.hwpx", url=f"https://www.korea.kr/common/download.do?fileId={news_id}",
-                                kind="hwpx", sha256="ab" * 32, size=123456),),
+        contacts=tuple(
+            Contact(
+                department="정책과",
+                role="담당자",
+                title="사무관",
+                name=rng.choice(words),
+                phone="044-000-0000",
+                raw="담당",
+            )
+            for _ in range(2)
+        ),
+        attendees=tuple(
+            Attendee(organization=ministry, name=rng.choice(words), title="2차관", raw="참석") for _ in range(2)
+        ),
+        attachments=(
+            Attachment(
+                name=f"{news_id}.hwpx",
+                url=f"https://www.korea.kr/common/download.do?fileId={news_id}",
+                kind="hwpx",
+                sha256="ab" * 32,
+                size=123456,
+            ),
+        ),
     )
 
 
@@ -80,10 +102,27 @@ def rows_of(release: Release) -> dict[str, list[tuple]]:
     (built before the clock starts: the baseline times SQLite alone)."""
     record = release.to_dict()
     ministry = record["ministry"] or {}
-    briefing = (release.site, release.news_id, record["kind"], record["url"], record["title"], record["published_at"],
-                record["modified_at"], ministry.get("name"), ministry.get("code"), ministry.get("canonical"),
-                ministry.get("name_en"), record["body_html"], record["body_text"], record["body_source"],
-                record["event_at"], "[]", release.content_hash(), SEEN.isoformat(), SEEN.isoformat())
+    briefing = (
+        release.site,
+        release.news_id,
+        record["kind"],
+        record["url"],
+        record["title"],
+        record["published_at"],
+        record["modified_at"],
+        ministry.get("name"),
+        ministry.get("code"),
+        ministry.get("canonical"),
+        ministry.get("name_en"),
+        record["body_html"],
+        record["body_text"],
+        record["body_source"],
+        record["event_at"],
+        "[]",
+        release.content_hash(),
+        SEEN.isoformat(),
+        SEEN.isoformat(),
+    )
     out = {"briefings": [briefing]}
     for table in CHILD_TABLES:
         out[table] = [(release.site, release.news_id, i, *item.values()) for i, item in enumerate(record[table])]
@@ -94,8 +133,9 @@ def rows_of(release: Release) -> dict[str, list[tuple]]:
     return out
 
 
-RAW_INSERT = {"search_index": "INSERT INTO search_index (rowid, title, body, title_grams, body_grams) "
-                              "VALUES (?, ?, ?, ?, ?)"}
+RAW_INSERT = {
+    "search_index": "INSERT INTO search_index (rowid, title, body, title_grams, body_grams) VALUES (?, ?, ?, ?, ?)"
+}
 
 
 def raw_rate(prepared: list[dict[str, list[tuple]]], path: Path) -> float:
@@ -122,15 +162,18 @@ def bench_upsert(records: list[Release], directory: Path, *, batch: int, single:
     prepared = [rows_of(r) for r in records]
     rows = sum(len(rows) for p in prepared for rows in p.values())
     single_rows = sum(len(rows) for p in prepared[:single] for rows in p.values())
-    result = {"rows": rows, "raw": raw_rate(prepared, directory / "raw.db"),
-              "raw_single": raw_rate(prepared[:single], directory / "raw_single.db")}
+    result = {
+        "rows": rows,
+        "raw": raw_rate(prepared, directory / "raw.db"),
+        "raw_single": raw_rate(prepared[:single], directory / "raw_single.db"),
+    }
     del prepared
     result["path"] = directory / "ours.db"
     db = open_archive(result["path"])
     started = time.perf_counter()
     with db.atomic():
         for start in range(0, len(records), batch):
-            save_briefings(db, records[start:start + batch], seen_at=SEEN)
+            save_briefings(db, records[start : start + batch], seen_at=SEEN)
     result["ours"] = rows / (time.perf_counter() - started)
     db.close()
     db = open_archive(directory / "single.db")
@@ -171,8 +214,9 @@ def index_ratio(path: Path) -> tuple[float, float, float]:
     connection = sqlite3.connect(path)
     index = connection.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'").fetchone()[0]
     documents = connection.execute("SELECT sum(pgsize) FROM dbstat WHERE name = 'search_documents'").fetchone()[0]
-    text = connection.execute("SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) "
-                              "FROM search_documents").fetchone()[0]
+    text = connection.execute(
+        "SELECT sum(length(CAST(title AS BLOB)) + length(CAST(body AS BLOB))) FROM search_documents"
+    ).fetchone()[0]
     connection.close()
     return index, documents, text
 
@@ -203,29 +247,38 @@ def main() -> None:
     started = time.perf_counter()
     records, words = releases(args.records)
     chars = sum(len(r.body_text) for r in records) / len(records)
-    print(f"{len(records)} synthetic records, body {chars:.0f} characters on average "
-          f"(generated in {time.perf_counter() - started:.1f} s)")
+    print(
+        f"{len(records)} synthetic records, body {chars:.0f} characters on average "
+        f"(generated in {time.perf_counter() - started:.1f} s)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
         single = min(args.single, len(records))
         upsert = bench_upsert(records, directory, batch=args.batch, single=single)
         path = upsert["path"]
-        print(f"upsert ({upsert['rows']:,} rows: briefings, children, search documents and index rows): "
-              f"save_briefings ({args.batch} a call) {upsert['ours']:,.0f} rows/s, raw executemany "
-              f"{upsert['raw']:,.0f} rows/s, ratio {upsert['ours'] / upsert['raw']:.2f} (goal >= 0.50)")
-        print(f"upsert one at a time (first {single:,} records): save_briefing {upsert['single']:,.0f} rows/s, "
-              f"raw executemany {upsert['raw_single']:,.0f} rows/s, ratio {upsert['single'] / upsert['raw_single']:.2f}")
+        print(
+            f"upsert ({upsert['rows']:,} rows: briefings, children, search documents and index rows): "
+            f"save_briefings ({args.batch} a call) {upsert['ours']:,.0f} rows/s, raw executemany "
+            f"{upsert['raw']:,.0f} rows/s, ratio {upsert['ours'] / upsert['raw']:.2f} (goal >= 0.50)"
+        )
+        print(
+            f"upsert one at a time (first {single:,} records): save_briefing {upsert['single']:,.0f} rows/s, "
+            f"raw executemany {upsert['raw_single']:,.0f} rows/s, ratio {upsert['single'] / upsert['raw_single']:.2f}"
+        )
         if args.upsert_only:
             return
         latencies = bench_search(path, words, random.Random(7))
-        print("search p95 (ms, limit 20): " + ", ".join(f"{k} {v:.1f}" for k, v in latencies.items())
-              + " (goal < 50)")
+        print("search p95 (ms, limit 20): " + ", ".join(f"{k} {v:.1f}" for k, v in latencies.items()) + " (goal < 50)")
         index, documents, text = index_ratio(path)
-        print(f"search: FTS {index / 1e6:.1f} MB + search_documents {documents / 1e6:.1f} MB for "
-              f"{text / 1e6:.1f} MB of text: {index / text:.2f}x, {(index + documents) / text:.2f}x with the copy")
+        print(
+            f"search: FTS {index / 1e6:.1f} MB + search_documents {documents / 1e6:.1f} MB for "
+            f"{text / 1e6:.1f} MB of text: {index / text:.2f}x, {(index + documents) / text:.2f}x with the copy"
+        )
         ours_s, plain_s = bench_export(path, directory)
-        print(f"export {len(records)} rows to CSV: ours {ours_s:.2f} s, plain sqlite3+csv {plain_s:.2f} s, "
-              f"ratio {ours_s / plain_s:.2f} (goal <= 2)")
+        print(
+            f"export {len(records)} rows to CSV: ours {ours_s:.2f} s, plain sqlite3+csv {plain_s:.2f} s, "
+            f"ratio {ours_s / plain_s:.2f} (goal <= 2)"
+        )
     print(f"total {time.perf_counter() - started:.0f} s")
 
 

@@ -1,6 +1,6 @@
 """Search recall against a brute-force scan on the real corpus texts (docs/search.md).
 
-    .venv/bin/python bench/archive_search_recall.py
+.venv/bin/python bench/archive_search_recall.py
 """
 
 from __future__ import annotations

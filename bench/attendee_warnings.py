@@ -26,14 +26,15 @@ sys.path.insert(0, str(ROOT))
 from lxml import html as lxml_html  # noqa: E402
 
 from briefing_spider.parse.documents import DocumentError, extract_document, sniff  # noqa: E402
-from briefing_spider.sites.korea_kr.body import cut_body  # noqa: E402
 from briefing_spider.parse.release_text import extract_release_facts  # noqa: E402
+from briefing_spider.sites.korea_kr.body import cut_body  # noqa: E402
 
 READABLE = {"hwpx", "hwp", "pdf"}
 # Independent of the extractor: a line that opens like an attendee label (any mark, `참석`, `참 석 자`,
 # `참석기관`, `참석 대상`, then a colon or a closing bracket). Texts with one but no list are misses.
 LABEL_HINT_RE = re.compile(
-    r"^(?:[^\w가-힣]|ㅇ){0,6}[(\[<〈]?\s*(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상)?\s*(?:[)\]>〉]|[:：])", re.M)
+    r"^(?:[^\w가-힣]|ㅇ){0,6}[(\[<〈]?\s*(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상)?\s*(?:[)\]>〉]|[:：])", re.M
+)
 
 
 def _documents(folder: Path):
@@ -107,8 +108,12 @@ def main(argv: list[str]) -> int:
                 for warning in warnings:
                     print(f"  ! {label} {name}: {warning}")
         total.update(counts)
-        print(f"{label:<20} {counts['texts']:>6} {counts['labelled']:>8} {counts['with list']:>9} {counts['entries']:>8} {counts['warnings']:>8}")
-    print(f"{'total':<20} {total['texts']:>6} {total['labelled']:>8} {total['with list']:>9} {total['entries']:>8} {total['warnings']:>8}")
+        print(
+            f"{label:<20} {counts['texts']:>6} {counts['labelled']:>8} {counts['with list']:>9} {counts['entries']:>8} {counts['warnings']:>8}"
+        )
+    print(
+        f"{'total':<20} {total['texts']:>6} {total['labelled']:>8} {total['with list']:>9} {total['entries']:>8} {total['warnings']:>8}"
+    )
     return 0
 
 

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -36,7 +36,7 @@ REPEATS = 3
 
 def run_timed(command: list[str]) -> tuple[datetime, float, str]:
     """(wall-clock start, seconds to the process's end, its stdout)."""
-    started, start = datetime.now(timezone.utc), time.perf_counter()
+    started, start = datetime.now(UTC), time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
     return started, time.perf_counter() - start, result.stdout
 
@@ -51,7 +51,7 @@ def timed_crawl(command: list[str], db: str) -> tuple[float, float]:
 def timed_fetch_only(url_file: Path) -> tuple[float, float]:
     """(seconds to the baseline's last response, seconds to the process's end)."""
     started, total, stdout = run_timed([sys.executable, str(ROOT / "bench" / "fetch_only_spider.py"), str(url_file)])
-    last = datetime.fromtimestamp(float(stdout.strip().splitlines()[-1]), timezone.utc)
+    last = datetime.fromtimestamp(float(stdout.strip().splitlines()[-1]), UTC)
     return (last - started).total_seconds(), total
 
 
@@ -68,9 +68,26 @@ def main() -> None:
         crawl_times = []
         for n in range(REPEATS):
             mirror.requests.clear()
-            crawl_times.append(timed_crawl([sys.executable, "-m", "briefing_spider.cli", "crawl", "--no-polite",
-                                            "--base-url", mirror.base_url, "--db", f"{scratch}/run{n}.db",
-                                            "--since", days[0], "--until", days[-1]], f"{scratch}/run{n}.db"))
+            crawl_times.append(
+                timed_crawl(
+                    [
+                        sys.executable,
+                        "-m",
+                        "briefing_spider.cli",
+                        "crawl",
+                        "--no-polite",
+                        "--base-url",
+                        mirror.base_url,
+                        "--db",
+                        f"{scratch}/run{n}.db",
+                        "--since",
+                        days[0],
+                        "--until",
+                        days[-1],
+                    ],
+                    f"{scratch}/run{n}.db",
+                )
+            )
         urls = [mirror.base_url + path for path in mirror.requests if path != "/robots.txt"]
         url_file = Path(scratch, "urls.txt")
         url_file.write_text("\n".join(urls), encoding="utf-8")
@@ -78,12 +95,16 @@ def main() -> None:
     fetched, ours = min(t[0] for t in crawl_times), min(t[1] for t in crawl_times)
     base_fetched, base_total = min(t[0] for t in fetch_times), min(t[1] for t in fetch_times)
     print(f"{label}: {len(releases)} releases, {len(urls)} requests")
-    print(f"fetch-only spider (baseline), last response: {base_fetched:.2f} s, {len(urls) / base_fetched:.0f} requests/s")
+    print(
+        f"fetch-only spider (baseline), last response: {base_fetched:.2f} s, {len(urls) / base_fetched:.0f} requests/s"
+    )
     print(f"fetch-only spider (baseline), process end:   {base_total:.2f} s")
     print(f"briefing crawl, last response archived:      {fetched:.2f} s, {len(urls) / fetched:.0f} requests/s")
     print(f"briefing crawl, every record built (end):    {ours:.2f} s")
-    for name, baseline, seconds in (("fetching (to the last response)", base_fetched, fetched),
-                                    ("end to end (process end)", base_total, ours)):
+    for name, baseline, seconds in (
+        ("fetching (to the last response)", base_fetched, fetched),
+        ("end to end (process end)", base_total, ours),
+    ):
         ratio = baseline / seconds
         print(f"throughput ratio, {name}: {ratio:.2f} (goal ≥ {GOAL}) {'OK' if ratio >= GOAL else 'UNDER'}")
 

@@ -38,7 +38,7 @@ WHITESPACE = re.compile(r"\s+")
 def reference_text(markdown: str) -> str:
     """The viewer text without its metadata header, attachment list and Markdown syntax."""
     start = markdown.find(BODY_HEADING)
-    body = markdown[start + len(BODY_HEADING):] if start >= 0 else markdown
+    body = markdown[start + len(BODY_HEADING) :] if start >= 0 else markdown
     end = body.rfind(ATTACHMENT_HEADING)
     if end >= 0:
         body = body[:end]

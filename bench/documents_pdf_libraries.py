@@ -53,8 +53,10 @@ def main() -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     files = [p for p in sorted((CORPUS / "pdf").glob("*.pdf")) if sniff(p.read_bytes()).kind == "pdf"]
-    documents = [(p, p.read_bytes(), reference_text((CORPUS / "docviewer_md" / f"{p.stem}.md").read_text("utf-8")))
-                 for p in files]
+    documents = [
+        (p, p.read_bytes(), reference_text((CORPUS / "docviewer_md" / f"{p.stem}.md").read_text("utf-8")))
+        for p in files
+    ]
     print(f"{'library':13} {'docs/s':>7} {'cov med':>8} {'cov mean':>8} {'<0.95':>6} {'compact med':>11} errors")
     for name, read in LIBRARIES.items():
         texts, errors, elapsed = [], 0, 0.0
@@ -66,11 +68,13 @@ def main() -> int:
                 texts.append("")
                 errors += 1
             elapsed += time.perf_counter() - start
-        scores = [measure(text, reference) for text, (_, _, reference) in zip(texts, documents)]
+        scores = [measure(text, reference) for text, (_, _, reference) in zip(texts, documents, strict=True)]
         coverage = [c for c, _ in scores]
-        print(f"{name:13} {len(documents) / elapsed:7.1f} {statistics.median(coverage):8.4f} "
-              f"{statistics.mean(coverage):8.4f} {sum(c < 0.95 for c in coverage):6d} "
-              f"{statistics.median(k for _, k in scores):11.3f} {errors}")
+        print(
+            f"{name:13} {len(documents) / elapsed:7.1f} {statistics.median(coverage):8.4f} "
+            f"{statistics.mean(coverage):8.4f} {sum(c < 0.95 for c in coverage):6d} "
+            f"{statistics.median(k for _, k in scores):11.3f} {errors}"
+        )
     return 0
 
 

@@ -19,7 +19,6 @@ sys.path.insert(0, str(ROOT))
 from lxml import html as lxml_html  # noqa: E402
 
 from bench.timing import best_seconds  # noqa: E402
-
 from briefing_spider.sites.korea_kr.pages import canonical_detail_url, parse_detail  # noqa: E402
 from tests.conftest import CORPUS  # noqa: E402
 from tests.site import detail_page  # noqa: E402
@@ -32,8 +31,9 @@ def main() -> None:
         sys.exit(f"needs the real corpus at {CORPUS}")
     pages = list(_real_bodies())
     baseline = best_seconds(lambda item: lxml_html.fromstring(item[1]), pages, 5, clock=time.process_time)
-    ours = best_seconds(lambda item: parse_detail(item[1], canonical_detail_url(item[0])), pages, 5,
-                        clock=time.process_time)
+    ours = best_seconds(
+        lambda item: parse_detail(item[1], canonical_detail_url(item[0])), pages, 5, clock=time.process_time
+    )
     ratio = ours / baseline
     print(f"pages: {len(pages)}, {sum(len(p) for _, p in pages) / len(pages) / 1024:.1f} KiB on average")
     print(f"lxml.html parse (baseline): {baseline / len(pages) * 1000:.3f} ms/page")
@@ -44,14 +44,18 @@ def main() -> None:
 def _real_bodies():
     import json
 
-    from tests.site import MirrorRelease
     from briefing_spider.parse.site_time import parse_site_datetime
+    from tests.site import MirrorRelease
 
     for path in sorted((CORPUS / "korea_kr" / "moip-2026-07").glob("articles_*.json")):
         for article in json.loads(path.read_text(encoding="utf-8"))["articles"]:
-            release = MirrorRelease(news_id=article["id"], title=article["title"],
-                                    published_at=parse_site_datetime(article["approved_at"]),
-                                    ministry=article["ministry"], body_html=article["content_html"])
+            release = MirrorRelease(
+                news_id=article["id"],
+                title=article["title"],
+                published_at=parse_site_datetime(article["approved_at"]),
+                ministry=article["ministry"],
+                body_html=article["content_html"],
+            )
             yield release.news_id, detail_page(release)
 
 

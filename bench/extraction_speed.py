@@ -59,8 +59,11 @@ def _per_release(corpus: Path) -> None:
         releases.append([blob for blob in (path.read_bytes(), pdf.read_bytes() if pdf.exists() else None) if blob])
 
     def documents_of(blobs):
-        return [ReleaseDocument(position=n, name=str(n), kind=d.kind, document=d)
-                for n, data in enumerate(blobs) if (d := _read(data)) is not None]
+        return [
+            ReleaseDocument(position=n, name=str(n), kind=d.kind, document=d)
+            for n, data in enumerate(blobs)
+            if (d := _read(data)) is not None
+        ]
 
     read = [documents_of(blobs) for blobs in releases]
     text_time = best_seconds(documents_of, releases, ROUNDS)

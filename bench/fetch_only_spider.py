@@ -33,8 +33,15 @@ class FetchOnlySpider(scrapy.Spider):
 
 def main(url_file: str) -> None:
     urls = [line.strip() for line in open(url_file, encoding="utf-8") if line.strip()]
-    process = CrawlerProcess({**IMPOLITE, "LOG_LEVEL": "CRITICAL", "ROBOTSTXT_OBEY": True,
-                              "DOWNLOAD_MAXSIZE": 50 * 1024 * 1024, "HTTPERROR_ALLOWED_CODES": [404, 410]})
+    process = CrawlerProcess(
+        {
+            **IMPOLITE,
+            "LOG_LEVEL": "CRITICAL",
+            "ROBOTSTXT_OBEY": True,
+            "DOWNLOAD_MAXSIZE": 50 * 1024 * 1024,
+            "HTTPERROR_ALLOWED_CODES": [404, 410],
+        }
+    )
     crawler = process.create_crawler(FetchOnlySpider)
     process.crawl(crawler, urls=urls)
     process.start()

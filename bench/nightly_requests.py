@@ -75,9 +75,24 @@ def night(mirror: Mirror, db: Path, day: date, per_weekday: int, serial: int) ->
     new_ids = {r.news_id for r in fresh + late}
     new_files = {a.file_id for r in fresh + late for a in r.attachments}
     mirror.requests.clear()
-    subprocess.run([sys.executable, "-m", "briefing_spider.cli", "crawl", "--no-polite", "--base-url",
-                    mirror.base_url, "--db", str(db), "--today", day.isoformat()],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing_spider.cli",
+            "crawl",
+            "--no-polite",
+            "--base-url",
+            mirror.base_url,
+            "--db",
+            str(db),
+            "--today",
+            day.isoformat(),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     kinds = Counter(kind_of(p, new_ids, new_files) for p in mirror.requests if p != "/robots.txt")
     kinds["new_releases"] = len(new_ids)
     return kinds
@@ -96,9 +111,11 @@ def main() -> None:
             extra = kinds["list"] + kinds["section_list"] + kinds["detail_recheck"] + kinds["file_recheck"]
             ratio = extra / max(kinds["new_releases"], 1)
             verdict = ("OK" if ratio < GOAL else "OVER") if day.weekday() < 5 else "(weekend)"
-            print(f"{day} {day:%a} {kinds['new_releases']:4d} {kinds['list']:6d} {kinds['section_list']:14d} {kinds['detail_new']:11d} "
-                  f"{kinds['file_new']:9d} {kinds['detail_recheck']:15d} {kinds['file_recheck']:13d} "
-                  f"{ratio:9.2f} {verdict}")
+            print(
+                f"{day} {day:%a} {kinds['new_releases']:4d} {kinds['list']:6d} {kinds['section_list']:14d} {kinds['detail_new']:11d} "
+                f"{kinds['file_new']:9d} {kinds['detail_recheck']:15d} {kinds['file_recheck']:13d} "
+                f"{ratio:9.2f} {verdict}"
+            )
 
 
 if __name__ == "__main__":

@@ -49,9 +49,18 @@ def release_inputs(base: Path, doc: dict) -> tuple[DetailPage, list[AttachmentPa
         used.add(ext)
         parts.append(AttachmentPart(link=link, body=path.read_bytes(), sha256=f"{news_id}{ext}"))
     published = dt.datetime.strptime(doc["approve_date"], "%m/%d/%Y %H:%M:%S").replace(tzinfo=SEOUL)
-    detail = DetailPage(news_id=news_id, url=f"https://example.test/{news_id}", title=doc["title"],
-                        published_at=published, modified_at=None, ministry=doc["department"],
-                        ministry_code=None, body_html="", body_text="", attachments=tuple(p.link for p in parts))
+    detail = DetailPage(
+        news_id=news_id,
+        url=f"https://example.test/{news_id}",
+        title=doc["title"],
+        published_at=published,
+        modified_at=None,
+        ministry=doc["department"],
+        ministry_code=None,
+        body_html="",
+        body_text="",
+        attachments=tuple(p.link for p in parts),
+    )
     return detail, parts
 
 
@@ -75,8 +84,14 @@ def main(corpus: Path, show: bool) -> int:
         releases += 1
         text_missing += sum(1 for a in release.attachments if a.kind in OLD_ORDER and not a.error and a.text is None)
         position, document = old_choice(parts)
-        new_position = next((i for i, a in enumerate(release.attachments)
-                             if release.body_source == a.kind and a.text == release.body_text), None)
+        new_position = next(
+            (
+                i
+                for i, a in enumerate(release.attachments)
+                if release.body_source == a.kind and a.text == release.body_text
+            ),
+            None,
+        )
         if document is not None:
             facts = extract_release_facts(document, published=detail.published_at.date())
             for i, name in enumerate(("contacts", "footnotes", "attendees")):

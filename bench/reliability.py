@@ -25,7 +25,15 @@ sys.path.insert(0, str(ROOT))
 
 from tests.fault_proxy import FaultProxy  # noqa: E402
 from tests.fault_suite import (  # noqa: E402
-    BEFORE_ARGS, OtherHost, copy_archive, crawl, duplicates, faults, last_run, mirror_releases, records,
+    BEFORE_ARGS,
+    OtherHost,
+    copy_archive,
+    crawl,
+    duplicates,
+    faults,
+    last_run,
+    mirror_releases,
+    records,
     uncounted,
 )
 from tests.site import Mirror  # noqa: E402
@@ -80,9 +88,16 @@ def run_fault(fault, proxy, before: Path, reference: dict, workdir: Path, tally:
     bad_exit = int((result.returncode == 0) != fault.exit_ok)
     again = crawl(proxy.base_url, db)
     lost_after, worse_after = against_reference(records(db), reference)
-    tally.note(fault.name, crawls=2, lost=lost + lost_after, worse=worse + worse_after,
-               duplicates=duplicates(db), uncounted=missed, bad_exits=bad_exit + int(again.returncode != 0),
-               failed_checks=failed_checks)
+    tally.note(
+        fault.name,
+        crawls=2,
+        lost=lost + lost_after,
+        worse=worse + worse_after,
+        duplicates=duplicates(db),
+        uncounted=missed,
+        bad_exits=bad_exit + int(again.returncode != 0),
+        failed_checks=failed_checks,
+    )
 
 
 def kill_loop(proxy, reference: dict, workdir: Path, kills: int, rng: random.Random, tally: Tally) -> None:
@@ -105,8 +120,9 @@ def kill_loop(proxy, reference: dict, workdir: Path, kills: int, rng: random.Ran
         proxy.delay = 0
     result = crawl(proxy.base_url, db)
     lost, worse = against_reference(records(db), reference)
-    tally.note("kill", crawls=1, lost=lost, worse=worse, duplicates=duplicates(db),
-               bad_exits=int(result.returncode != 0))
+    tally.note(
+        "kill", crawls=1, lost=lost, worse=worse, duplicates=duplicates(db), bad_exits=int(result.returncode != 0)
+    )
 
 
 def main() -> None:
@@ -119,8 +135,12 @@ def main() -> None:
     tally = Tally()
     started = time.monotonic()
     releases = mirror_releases()
-    with tempfile.TemporaryDirectory() as tmp, Mirror(releases) as mirror, OtherHost(mirror) as other, \
-            FaultProxy(mirror, other_base=other.other_base) as proxy:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Mirror(releases) as mirror,
+        OtherHost(mirror) as other,
+        FaultProxy(mirror, other_base=other.other_base) as proxy,
+    ):
         tmp = Path(tmp)
         crawl(proxy.base_url, tmp / "reference" / "briefings.db")
         reference = records(tmp / "reference" / "briefings.db")
@@ -128,29 +148,41 @@ def main() -> None:
         tally.crawls += 2
         for fault in faults(releases):
             for round_ in range(args.rounds):
-                run_fault(fault, proxy, tmp / "before" / "briefings.db", reference,
-                          tmp / f"{fault.name}-{round_}", tally)
+                run_fault(
+                    fault, proxy, tmp / "before" / "briefings.db", reference, tmp / f"{fault.name}-{round_}", tally
+                )
         kill_loop(proxy, reference, tmp / "kills", args.kills, random.Random(seed), tally)
     print_tally(tally, args, seed, time.monotonic() - started, faults(releases))
 
 
 def print_tally(tally: Tally, args, seed: int, seconds: float, fault_list) -> None:
-    print(f"reliability: {len(fault_list)} fault kinds × {args.rounds} rounds, kill loop of {args.kills} "
-          f"(seed {seed}), {seconds:.0f} s")
+    print(
+        f"reliability: {len(fault_list)} fault kinds × {args.rounds} rounds, kill loop of {args.kills} "
+        f"(seed {seed}), {seconds:.0f} s"
+    )
     print("| fault | lost | worse kept | duplicates | uncounted | wrong exit | other check failed |")
     print("|---|---|---|---|---|---|---|")
     for fault in [*fault_list, None]:
         name = fault.name if fault else "kill"
         counts = tally.by_fault.get(name, Counter())
-        print(f"| {name} | {counts['lost']} | {counts['worse']} | "
-              f"{counts['duplicates']} | {counts['uncounted']} | {counts['bad_exits']} | {counts['failed_checks']} |")
-    print("faults injected: " + ", ".join(f"{kind} {n}" for kind, n in sorted(tally.injected.items()))
-          + f", SIGKILL {tally.kills} ({tally.kills_landed} mid-crawl)")
+        print(
+            f"| {name} | {counts['lost']} | {counts['worse']} | "
+            f"{counts['duplicates']} | {counts['uncounted']} | {counts['bad_exits']} | {counts['failed_checks']} |"
+        )
+    print(
+        "faults injected: "
+        + ", ".join(f"{kind} {n}" for kind, n in sorted(tally.injected.items()))
+        + f", SIGKILL {tally.kills} ({tally.kills_landed} mid-crawl)"
+    )
     print(f"crawls run: {tally.crawls}")
-    print(f"records lost: {tally.lost}   worse copies kept: {tally.worse}   duplicates: {tally.duplicates}"
-          f"   (all three must be 0)")
-    print(f"faults not counted in crawl_errors: {tally.uncounted}   wrong exit codes: {tally.bad_exits}   "
-          f"other checks failed (Retry-After honoured): {tally.failed_checks}")
+    print(
+        f"records lost: {tally.lost}   worse copies kept: {tally.worse}   duplicates: {tally.duplicates}"
+        f"   (all three must be 0)"
+    )
+    print(
+        f"faults not counted in crawl_errors: {tally.uncounted}   wrong exit codes: {tally.bad_exits}   "
+        f"other checks failed (Retry-After honoured): {tally.failed_checks}"
+    )
 
 
 if __name__ == "__main__":

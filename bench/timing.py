@@ -6,7 +6,9 @@ import time
 from collections.abc import Callable, Sequence
 
 
-def best_seconds(function: Callable, inputs: Sequence, repeats: int, clock: Callable[[], float] = time.perf_counter) -> float:
+def best_seconds(
+    function: Callable, inputs: Sequence, repeats: int, clock: Callable[[], float] = time.perf_counter
+) -> float:
     """The shortest time of `repeats` passes calling `function` on each input."""
     best = float("inf")
     for _ in range(repeats):

@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_spider.parse.documents import DocumentError, DocumentText, extract_document, sniff
-from briefing_spider.parse.page_model import AttachmentLink, DetailPage
-from briefing_spider.parse.page_model import is_substantive
 from briefing_spider.parse.item_values import contact_organization_keys
 from briefing_spider.parse.ministries import resolve_ministry
+from briefing_spider.parse.page_model import AttachmentLink, DetailPage, is_substantive
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.records import Attachment, Ministry, Release
 
@@ -36,9 +35,11 @@ class AttachmentPart:
 def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: str, kind: str) -> Release:
     read = [read_attachment(part) for part in parts]
     attachments = tuple(attachment for attachment, _ in read)
-    documents = [ReleaseDocument(position=position, name=attachment.name, kind=attachment.kind or "",
-                                 document=document)
-                 for position, (attachment, document) in enumerate(read) if document is not None]
+    documents = [
+        ReleaseDocument(position=position, name=attachment.name, kind=attachment.kind or "", document=document)
+        for position, (attachment, document) in enumerate(read)
+        if document is not None
+    ]
     chosen = choose_release_document(documents)
     source, body_text = body_of(detail, chosen)
     published = detail.published_at.date()
@@ -46,12 +47,25 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
     ministry = _ministry(detail, published)
     contacts = contact_organization_keys(facts.contacts, ministry=detail.ministry, on=published)
     return Release(
-        site=site, news_id=detail.news_id, kind=kind, url=detail.url, title=detail.title,
-        published_at=detail.published_at, modified_at=detail.modified_at,
-        ministry=ministry, body_html=detail.body_html, body_text=body_text,
-        body_source=source, event_at=facts.event_at, contacts=contacts,
-        footnotes=facts.footnotes, attendees=detail.parts.attendees or facts.attendees, attachments=attachments,
-        warnings=facts.warnings, utterances=detail.parts.utterances, press_reports=detail.parts.press_reports,
+        site=site,
+        news_id=detail.news_id,
+        kind=kind,
+        url=detail.url,
+        title=detail.title,
+        published_at=detail.published_at,
+        modified_at=detail.modified_at,
+        ministry=ministry,
+        body_html=detail.body_html,
+        body_text=body_text,
+        body_source=source,
+        event_at=facts.event_at,
+        contacts=contacts,
+        footnotes=facts.footnotes,
+        attendees=detail.parts.attendees or facts.attendees,
+        attachments=attachments,
+        warnings=facts.warnings,
+        utterances=detail.parts.utterances,
+        press_reports=detail.parts.press_reports,
         agenda_items=detail.parts.agenda_items,
     )
 
@@ -68,8 +82,7 @@ def read_attachment(part: AttachmentPart) -> tuple[Attachment, DocumentText | No
         document = extract_document(part.body)
     except DocumentError as error:
         return Attachment(**common, error=str(error)), None
-    return Attachment(**common, text=document.text, pages=document.pages,
-                      paragraphs=document.paragraphs), document
+    return Attachment(**common, text=document.text, pages=document.pages, paragraphs=document.paragraphs), document
 
 
 def body_of(detail: DetailPage, chosen: ReleaseDocument | None) -> tuple[str | None, str]:

@@ -18,6 +18,5 @@ def checked_base_url(value: str) -> str:
     except ValueError:
         has_valid_port = False
     if parts.scheme not in ("http", "https") or not parts.hostname or not has_valid_port:
-        raise BaseUrlError(f"{value!r}: expected an http:// or https:// URL with a host, "
-                           f"e.g. http://127.0.0.1:8000")
+        raise BaseUrlError(f"{value!r}: expected an http:// or https:// URL with a host, e.g. http://127.0.0.1:8000")
     return value.strip().rstrip("/")

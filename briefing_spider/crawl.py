@@ -13,8 +13,12 @@ from briefing_spider.sites import DEFAULT_SITE, get_site
 
 # For a mirror you run yourself (tests, benchmarks): no delays, no throttling, many connections.
 IMPOLITE = {
-    "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY_JITTER": 0,
-    "CONCURRENT_REQUESTS": 32, "CONCURRENT_REQUESTS_PER_DOMAIN": 32, "RETRY_BACKOFF_BASE": 0.05,
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY_JITTER": 0,
+    "CONCURRENT_REQUESTS": 32,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 32,
+    "RETRY_BACKOFF_BASE": 0.05,
 }
 
 
@@ -41,11 +45,24 @@ class CrawlOutcome:
     failed: str | None = None  # it ran to the end but fetched nothing it asked for: why (run_outcome.py)
 
 
-def run_crawl(*, db_path: str, since: str | None, until: str | None, base_url: str,
-              limit: int | None, polite: bool = True, log_level: str = "CRITICAL",
-              log_file: str | None = None, max_bytes: int | None = None,
-              recheck: bool = False, api: dict | None = None, show_progress: bool = False,
-              backfill: bool = False, site: str = DEFAULT_SITE, kinds: tuple[str, ...] | None = None) -> CrawlOutcome:
+def run_crawl(
+    *,
+    db_path: str,
+    since: str | None,
+    until: str | None,
+    base_url: str,
+    limit: int | None,
+    polite: bool = True,
+    log_level: str = "CRITICAL",
+    log_file: str | None = None,
+    max_bytes: int | None = None,
+    recheck: bool = False,
+    api: dict | None = None,
+    show_progress: bool = False,
+    backfill: bool = False,
+    site: str = DEFAULT_SITE,
+    kinds: tuple[str, ...] | None = None,
+) -> CrawlOutcome:
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
     default only the caller's summary is shown, and errors are in the archive's crawl_errors.
     With `api` ({"api_url": …, "api_key": …}) the site's open API is the source instead of its pages.

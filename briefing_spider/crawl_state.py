@@ -26,8 +26,10 @@ ERROR_PAGE = "a.kind IN ('html', 'empty')"
 GOOD_DOWNLOAD = "r.status = 200 AND r.error IS NULL AND coalesce(r.kind, '') NOT IN ('html', 'empty')"
 # A record whose every saved page was found cut short (marked by a rebuild): fetch the page again.
 # (`{roles}`: the site's source roles)
-NO_WHOLE_PAGE = ("NOT EXISTS (SELECT 1 FROM raw_responses r WHERE r.site = b.site AND r.news_id = b.news_id "
-                 "AND r.role IN ({roles}) AND r.status = 200 AND r.error IS NULL)")
+NO_WHOLE_PAGE = (
+    "NOT EXISTS (SELECT 1 FROM raw_responses r WHERE r.site = b.site AND r.news_id = b.news_id "
+    "AND r.role IN ({roles}) AND r.status = 200 AND r.error IS NULL)"
+)
 OF_RELEASE = "a.site = b.site AND a.news_id = b.news_id"
 ERROR_PAGE_RETRY_DAYS = 2
 
@@ -59,9 +61,11 @@ class CrawlState:
         whole page of it is saved, or the site answered an error page for a file of a release
         published lately."""
         young = until - timedelta(days=ERROR_PAGE_RETRY_DAYS)
-        return sorted(news_id for news_id, known in self.releases.items()
-                      if known.failed_download or known.no_whole_page
-                      or (known.error_page and known.published_on >= young))
+        return sorted(
+            news_id
+            for news_id, known in self.releases.items()
+            if known.failed_download or known.no_whole_page or (known.error_page and known.published_on >= young)
+        )
 
     def known_on(self, day: date, kind: str) -> int:
         """How many releases of `kind` the archive holds published on `day`."""
@@ -91,23 +95,41 @@ def load_crawl_state(db_path: str | Path, *, site: str, since: date, until: date
         f"EXISTS (SELECT 1 FROM attachments a WHERE {OF_RELEASE} AND {FAILED_DOWNLOAD}) AS failed, "
         f"EXISTS (SELECT 1 FROM attachments a WHERE {OF_RELEASE} AND {ERROR_PAGE}) AS error_page, "
         f"{NO_WHOLE_PAGE.format(roles=roles)} AS no_whole_page "
-        f"FROM briefings b WHERE b.site = ? AND {IN_WINDOW}", window)
-    releases = {row["news_id"]: KnownRelease(title=row["title"], published_on=date.fromisoformat(row["day"]), kind=row["kind"],
-                                             failed_download=bool(row["failed"]), error_page=bool(row["error_page"]),
-                                             no_whole_page=bool(row["no_whole_page"]))
-                for row in rows}
-    downloads = db.query(f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (site, news_id) "
-                         f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND b.site = ? AND {IN_WINDOW}", window)
-    return CrawlState(releases=releases, good_downloads=frozenset(path_of(row["url"]) for row in downloads),
-                      complete_days=_complete_days(db, site, since, until),
-                      known_per_day=dict(Counter((known.kind, known.published_on) for known in releases.values())))
+        f"FROM briefings b WHERE b.site = ? AND {IN_WINDOW}",
+        window,
+    )
+    releases = {
+        row["news_id"]: KnownRelease(
+            title=row["title"],
+            published_on=date.fromisoformat(row["day"]),
+            kind=row["kind"],
+            failed_download=bool(row["failed"]),
+            error_page=bool(row["error_page"]),
+            no_whole_page=bool(row["no_whole_page"]),
+        )
+        for row in rows
+    }
+    downloads = db.query(
+        f"SELECT DISTINCT r.url FROM raw_responses r JOIN briefings b USING (site, news_id) "
+        f"WHERE r.role = 'attachment' AND {GOOD_DOWNLOAD} AND b.site = ? AND {IN_WINDOW}",
+        window,
+    )
+    return CrawlState(
+        releases=releases,
+        good_downloads=frozenset(path_of(row["url"]) for row in downloads),
+        complete_days=_complete_days(db, site, since, until),
+        known_per_day=dict(Counter((known.kind, known.published_on) for known in releases.values())),
+    )
 
 
 def _complete_days(db: Database, site: str, since: date, until: date) -> frozenset[tuple[str, date]]:
     """(kind, day) whose latest count check (of `site`) found the archive holding all the site listed."""
     if not db.table("crawl_days").exists():
         return frozenset()
-    rows = db.query("SELECT kind, day FROM crawl_days c WHERE site = ? AND day BETWEEN ? AND ? AND run_id = "
-                    "(SELECT max(run_id) FROM crawl_days WHERE site = c.site AND kind = c.kind AND day = c.day) "
-                    "AND site_total = archived", [site, since.isoformat(), until.isoformat()])
+    rows = db.query(
+        "SELECT kind, day FROM crawl_days c WHERE site = ? AND day BETWEEN ? AND ? AND run_id = "
+        "(SELECT max(run_id) FROM crawl_days WHERE site = c.site AND kind = c.kind AND day = c.day) "
+        "AND site_total = archived",
+        [site, since.isoformat(), until.isoformat()],
+    )
     return frozenset((row["kind"], date.fromisoformat(row["day"])) for row in rows)

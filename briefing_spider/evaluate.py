@@ -63,8 +63,14 @@ class FieldScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "predicted": self.predicted, "expected": self.expected,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "predicted": self.predicted,
+            "expected": self.expected,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -87,8 +93,10 @@ class EvalReport:
         return {
             "fields": {name: score.as_dict() for name, score in self.fields.items()},
             "documents": [
-                {**{k: v for k, v in asdict(doc).items() if k != "scores"},
-                 "scores": {n: s.as_dict() for n, s in doc.scores.items()}}
+                {
+                    **{k: v for k, v in asdict(doc).items() if k != "scores"},
+                    "scores": {n: s.as_dict() for n, s in doc.scores.items()},
+                }
                 for doc in self.documents
             ],
         }
@@ -96,7 +104,9 @@ class EvalReport:
     def format_table(self) -> str:
         rows = [f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"]
         for name, s in self.fields.items():
-            rows.append(f"{name:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.predicted:5d} {s.expected:5d}")
+            rows.append(
+                f"{name:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.predicted:5d} {s.expected:5d}"
+            )
         return "\n".join(rows)
 
     def format_diffs(self) -> str:
@@ -141,8 +151,11 @@ def evaluate(golden_dir: str | Path, *, documents_dir: str | Path | None = None)
 
 def _published(golden: dict[str, Any]) -> dt.date | None:
     value = golden.get("published_at")
-    return dt.datetime.fromisoformat(value).date() if value and "T" in value else (
-        dt.date.fromisoformat(value) if value else None)
+    return (
+        dt.datetime.fromisoformat(value).date()
+        if value and "T" in value
+        else (dt.date.fromisoformat(value) if value else None)
+    )
 
 
 def _evaluate_one(path: Path, golden: dict[str, Any], golden_dir: Path, documents_dir) -> DocumentResult:
@@ -165,8 +178,13 @@ def _evaluate_one(path: Path, golden: dict[str, Any], golden_dir: Path, document
 
 def _items_of(facts, position: int):
     """The facts read from the attachment at `position` (the release document)."""
-    return replace(facts, **{name: tuple(item for item in getattr(facts, name) if item.attachment_position == position)
-                             for name in ("contacts", "footnotes", "attendees")})
+    return replace(
+        facts,
+        **{
+            name: tuple(item for item in getattr(facts, name) if item.attachment_position == position)
+            for name in ("contacts", "footnotes", "attendees")
+        },
+    )
 
 
 def _key(name: str, item: Any) -> tuple[str, ...]:

@@ -22,8 +22,9 @@ class InspectError(ValueError):
     pass
 
 
-def inspect_bytes(data: bytes, *, name: str, url: str | None = None, published: date | None = None,
-                  site: str = DEFAULT_SITE) -> dict:
+def inspect_bytes(
+    data: bytes, *, name: str, url: str | None = None, published: date | None = None, site: str = DEFAULT_SITE
+) -> dict:
     """The normalized record of one file, as a JSON-ready dict (a page is read as `site`'s)."""
     kind = sniff(data)
     if kind.is_document or name.lower().endswith(DOCUMENT_SUFFIXES):  # a download, maybe a failed one
@@ -44,14 +45,19 @@ def _page_record(data: bytes, *, name: str, url: str | None, site: Site) -> dict
             raise InspectError(f"{name}: pass --url (the page's address, with its newsId)")
         url = site.page_url(found[1])
     detail = site.read_source(site.source_roles[0], data.decode("utf-8", "replace"), url)
-    return build_release(detail, [AttachmentPart(link=link) for link in detail.attachments],
-                         site=site.name, kind=detail.kind or site.kinds[0]).to_dict()
+    return build_release(
+        detail,
+        [AttachmentPart(link=link) for link in detail.attachments],
+        site=site.name,
+        kind=detail.kind or site.kinds[0],
+    ).to_dict()
 
 
 def _document_record(data: bytes, *, name: str, published: date | None) -> dict:
     link = AttachmentLink(name=name, url="", file_id="")
-    attachment, document = read_attachment(AttachmentPart(link=link, body=data,
-                                                          sha256=hashlib.sha256(data).hexdigest()))
+    attachment, document = read_attachment(
+        AttachmentPart(link=link, body=data, sha256=hashlib.sha256(data).hexdigest())
+    )
     record = {"source": attachment.kind, "attachment": to_jsonable(attachment)}
     if document is None:
         return record

@@ -6,7 +6,7 @@ is waited out: the pause is at least that long, still capped at RETRY_BACKOFF_MA
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from scrapy import Request
@@ -28,7 +28,7 @@ def retry_after_seconds(value: str | None, *, now: datetime) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:  # an HTTP date is GMT
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return max(0.0, (when - now).total_seconds())
 
 
@@ -42,7 +42,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         result = super().process_response(request, response)
         if isinstance(result, Request) and response.status in RETRY_AFTER_STATUSES:
             header = response.headers.get("Retry-After")
-            wait = retry_after_seconds(header.decode("latin-1") if header else None, now=datetime.now(timezone.utc))
+            wait = retry_after_seconds(header.decode("latin-1") if header else None, now=datetime.now(UTC))
             if wait is not None:
                 result.meta[BACKOFF_META] = min(self.backoff_max, max(result.meta.get(BACKOFF_META, 0), wait))
         return result

@@ -14,14 +14,14 @@ from contextlib import ExitStack
 
 from scrapy import signals
 
+from briefing_spider import stats
 from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.raw import NOT_A_FILE, UNREADABLE, RawStore, save_fetched
 from briefing_spider.archive.rebuild import build_pool, default_workers, submit_build
-from briefing_spider.archive.save import WORSE, save_briefing
 from briefing_spider.archive.runs import CrawlRun, record_day_counts
-from briefing_spider.items import DayListed, Fetched, Problem, ReleaseComplete
-from briefing_spider import stats
+from briefing_spider.archive.save import WORSE, save_briefing
 from briefing_spider.clock import now
+from briefing_spider.items import DayListed, Fetched, Problem, ReleaseComplete
 from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
 from briefing_spider.run_outcome import FAILED_STATUS, run_failure
 from briefing_spider.sites import get_site
@@ -74,8 +74,14 @@ class ArchivePipeline:
         """The archive is opened (and created) on the first item: an unreachable site touches nothing."""
         if self.db is None:
             spider = self.crawler.spider  # its window is settled by now (the spider's start)
-            self.run.arguments = {"spider": spider.name, "site": spider.site_name, "since": spider.since, "until": spider.until,
-                                  "base_url": spider.base_url, "limit": spider.limit}
+            self.run.arguments = {
+                "spider": spider.name,
+                "site": spider.site_name,
+                "since": spider.since,
+                "until": spider.until,
+                "base_url": spider.base_url,
+                "limit": spider.limit,
+            }
             self.db = open_archive(self.db_path)
             self.crawler.stats.set_value(stats.RUN_ID, self.run.ensure_row(self.db))
         return self.db
@@ -133,16 +139,25 @@ class ArchivePipeline:
     def build_failed(self, item: ReleaseComplete, error: Exception) -> None:
         reason = f"{type(error).__name__}: {error}"
         self.error(url=item.url, kind="parse", reason=reason, at=now(), release_kind=item.kind)
-        logger.error("could not build news id %s from %s: %s", item.news_id, item.url, reason,
-                     exc_info=not isinstance(error, (ValueError, LookupError)))
+        logger.error(
+            "could not build news id %s from %s: %s",
+            item.news_id,
+            item.url,
+            reason,
+            exc_info=not isinstance(error, (ValueError, LookupError)),
+        )
 
     def record_outcome(self, item: ReleaseComplete, built, outcome: str) -> None:
         """Count the outcome; a fallback to an earlier page and a worse copy kept out are errors."""
         if built.fell_back:  # a parse error (block pages are told by it: ops/block_pages.py), record kept
             self.error(url=item.url, kind="parse", reason=built.fell_back, at=now(), release_kind=built.release.kind)
         if outcome == WORSE:  # the stored record is better: kept, no revision
-            self.error(url=item.url, kind="worse_copy", at=now(),
-                       reason=f"not saved, the archive keeps its better record: the new copy has {outcome.reason}")
+            self.error(
+                url=item.url,
+                kind="worse_copy",
+                at=now(),
+                reason=f"not saved, the archive keeps its better record: the new copy has {outcome.reason}",
+            )
             return
         self.run.count(outcome)
         self.crawler.stats.inc_value(stats.outcome(outcome))
@@ -158,9 +173,13 @@ class ArchivePipeline:
     def check_day_counts(self) -> None:
         """A day whose archived count differs from the site's `총 N 건` is a loud error."""
         for day in record_day_counts(self.db, self.run.run_id, self.site_totals, site=self.site_name):
-            reason = (f"the site lists {day['site_total']} releases of kind {day['kind']} on {day['day']}, "
-                      f"the archive holds {day['archived']}")
-            self.error(url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now(), release_kind=day["kind"])
+            reason = (
+                f"the site lists {day['site_total']} releases of kind {day['kind']} on {day['day']}, "
+                f"the archive holds {day['archived']}"
+            )
+            self.error(
+                url=f"day:{day['day']}", kind="count_mismatch", reason=reason, at=now(), release_kind=day["kind"]
+            )
             logger.warning(reason)
 
     def spider_closed(self, spider, reason: str) -> None:
@@ -185,4 +204,3 @@ def limit_reached(spider) -> bool:
     """`--limit` stopped the crawl: the days' counts are not the archive's whole story."""
     limit = getattr(spider, "limit", None)
     return limit is not None and len(getattr(spider, "scheduled", ())) >= limit
-

@@ -30,7 +30,9 @@ class Contact:
     name: str | None = None
     phone: str | None = None
     email: str | None = None  # the contact's e-mail, when the line gives one
-    organization_key: str | None = None  # the ministry its department names, else the release's (parse/organizations.py)
+    organization_key: str | None = (
+        None  # the ministry its department names, else the release's (parse/organizations.py)
+    )
     raw: str = ""
     attachment_position: int | None = None  # attachments.position it was read from; None: the page body
 
@@ -48,7 +50,9 @@ class Attendee:
     group: str | None = None
     organization: str | None = None  # as written (복지부 stays 복지부)
     organization_canonical: str | None = None  # a ministry's name in force on the release date; None: not a ministry
-    organization_key: str | None = None  # one key per organisation: ministry lineage or normalised name (parse/organizations.py)
+    organization_key: str | None = (
+        None  # one key per organisation: ministry lineage or normalised name (parse/organizations.py)
+    )
     name: str | None = None
     title: str | None = None
     role: str | None = None
@@ -151,5 +155,3 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     return value
-
-

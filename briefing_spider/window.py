@@ -25,9 +25,15 @@ def parse_day(value: str, *, option: str) -> date:
         raise WindowError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
 
 
-def crawl_window(db_path: str | Path, *, today: date, since: date | None = None,
-                 until: date | None = None, trailing_days: int = TRAILING_DAYS,
-                 site: str | None = None) -> tuple[date, date]:
+def crawl_window(
+    db_path: str | Path,
+    *,
+    today: date,
+    since: date | None = None,
+    until: date | None = None,
+    trailing_days: int = TRAILING_DAYS,
+    site: str | None = None,
+) -> tuple[date, date]:
     """(since, until): the given dates, else from the newest day any finished crawl covered (or
     the newest archived release) minus `trailing_days`, or the last week on an empty archive, up
     to `today` (Asia/Seoul). A finished backfill of an old range does not move the window back.
@@ -71,8 +77,15 @@ def newest_release_day(db_path: str | Path, *, site: str | None = None) -> date 
     if db is None or not db.table("briefings").exists():
         return None
     of_site = site is not None and "site" in db.table("briefings").columns_dict
-    row = next(iter(db.query("SELECT max(published_at) AS newest FROM briefings" + (" WHERE site = ?" if of_site else ""),
-                             [site] if of_site else [])), None)
+    row = next(
+        iter(
+            db.query(
+                "SELECT max(published_at) AS newest FROM briefings" + (" WHERE site = ?" if of_site else ""),
+                [site] if of_site else [],
+            )
+        ),
+        None,
+    )
     return date.fromisoformat(row["newest"][:10]) if row and row["newest"] else None
 
 

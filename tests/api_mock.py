@@ -77,46 +77,75 @@ class ApiMock(LocalServer):
             return 200, XML_TYPE, service_answer("11", "NO_MANDATORY_REQUEST_PARAMETERS_ERROR")
         if (end - start).days + 1 > self.max_window_days:
             return 200, XML_TYPE, service_answer("98", "THREE_DAYS_OVER_ERROR")
-        matching = sorted((r for r in self.releases if start <= r.published_at.date() <= end),
-                          key=lambda r: (r.published_at, r.news_id), reverse=True)
+        matching = sorted(
+            (r for r in self.releases if start <= r.published_at.date() <= end),
+            key=lambda r: (r.published_at, r.news_id),
+            reverse=True,
+        )
         page, rows = int(query.get("pageNo", 1)), int(query.get("numOfRows", DEFAULT_ROWS))
         rows = min(rows, self.max_rows or rows)
         shown = matching[(page - 1) * rows : page * rows]
         if not shown:
             return 200, XML_TYPE, service_answer("03", "NODATA_ERROR")
-        return 200, XML_TYPE, service_answer("0", "NORMAL_SERVICE", items=[self.news_item(r) for r in shown],
-                                              paging=(rows, page, len(matching)))
+        return (
+            200,
+            XML_TYPE,
+            service_answer(
+                "0", "NORMAL_SERVICE", items=[self.news_item(r) for r in shown], paging=(rows, page, len(matching))
+            ),
+        )
 
     def news_item(self, release: MirrorRelease) -> str:
         stamp = f"{release.published_at:%m/%d/%Y %H:%M:%S}"
         notice = f"<p>“이 자료는 {release.ministry}의 보도자료를 전재하여 제공함을 알려드립니다.”</p>"
         fields = [
-            ("NewsItemId", release.news_id), ("ContentsStatus", "I"), ("ModifyId", "0"),
-            ("ModifyDate", stamp), ("ApproveDate", stamp), ("ApproverName", "홍길동"), ("EmbargoDate", ""),
-            ("GroupingCode", "A"), ("Title", cdata(entities(release.title))), ("SubTitle1", cdata("")),
-            ("SubTitle2", cdata("")), ("SubTitle3", cdata("")), ("ContentsType", "H"),
-            ("DataContents", cdata(release.body_html + notice)), ("MinisterCode", release.ministry),
-            ("OriginalUrl", f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={release.news_id}&amp;call_from=openData"),
+            ("NewsItemId", release.news_id),
+            ("ContentsStatus", "I"),
+            ("ModifyId", "0"),
+            ("ModifyDate", stamp),
+            ("ApproveDate", stamp),
+            ("ApproverName", "홍길동"),
+            ("EmbargoDate", ""),
+            ("GroupingCode", "A"),
+            ("Title", cdata(entities(release.title))),
+            ("SubTitle1", cdata("")),
+            ("SubTitle2", cdata("")),
+            ("SubTitle3", cdata("")),
+            ("ContentsType", "H"),
+            ("DataContents", cdata(release.body_html + notice)),
+            ("MinisterCode", release.ministry),
+            (
+                "OriginalUrl",
+                f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={release.news_id}&amp;call_from=openData",
+            ),
         ]
         for attachment in release.attachments:
-            fields += [("FileName", cdata(attachment.name)),
-                       ("FileUrl", f"{self.base_url}{DOWNLOAD_PATH}?tblKey=GMN&amp;fileId={attachment.file_id}")]
+            fields += [
+                ("FileName", cdata(attachment.name)),
+                ("FileUrl", f"{self.base_url}{DOWNLOAD_PATH}?tblKey=GMN&amp;fileId={attachment.file_id}"),
+            ]
         fields += [("ThumbnailUrl", ""), ("OriginalimgUrl", "")]
         return "<NewsItem>" + "".join(f"<{tag}>{value}</{tag}>" for tag, value in fields) + "</NewsItem>"
 
 
-def service_answer(code: str, message: str, *, items: list[str] = (), paging: tuple[int, int, int] | None = None) -> bytes:
+def service_answer(
+    code: str, message: str, *, items: list[str] = (), paging: tuple[int, int, int] | None = None
+) -> bytes:
     rows, page, total = paging or (DEFAULT_ROWS, 1, 0)
     body = "".join(items) + f"<numOfRows>{rows}</numOfRows><pageNo>{page}</pageNo><totalCount>{total}</totalCount>"
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f"<response><header><resultCode>{code}</resultCode><resultMsg>{message}</resultMsg></header>"
-            f"<body>{body}</body></response>").encode("utf-8")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<response><header><resultCode>{code}</resultCode><resultMsg>{message}</resultMsg></header>"
+        f"<body>{body}</body></response>"
+    ).encode()
 
 
 def gateway_error(code: str) -> bytes:
-    return ("<OpenAPI_ServiceResponse><cmmMsgHeader><errMsg>SERVICE ERROR</errMsg>"
-            f"<returnAuthMsg>{GATEWAY_MESSAGES.get(code, 'SERVICE ERROR')}</returnAuthMsg>"
-            f"<returnReasonCode>{code}</returnReasonCode></cmmMsgHeader></OpenAPI_ServiceResponse>").encode("utf-8")
+    return (
+        "<OpenAPI_ServiceResponse><cmmMsgHeader><errMsg>SERVICE ERROR</errMsg>"
+        f"<returnAuthMsg>{GATEWAY_MESSAGES.get(code, 'SERVICE ERROR')}</returnAuthMsg>"
+        f"<returnReasonCode>{code}</returnReasonCode></cmmMsgHeader></OpenAPI_ServiceResponse>"
+    ).encode()
 
 
 def cdata(text: str) -> str:

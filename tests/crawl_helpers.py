@@ -11,10 +11,17 @@ from tests.conftest import ROOT
 CRAWL_TIMEOUT = 300
 
 
-def run_cli(*args: str, timeout: int = CRAWL_TIMEOUT, cwd: Path = ROOT,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "briefing_spider.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout, env=env)
+def run_cli(
+    *args: str, timeout: int = CRAWL_TIMEOUT, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_spider.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def crawl(mirror, db: Path, *args: str, polite: bool = False) -> subprocess.CompletedProcess:

@@ -27,8 +27,18 @@ from dataclasses import dataclass, field, replace
 
 from tests.local_server import ERROR_HTML, LocalServer, ServerThread, _Server
 
-FAULTS = ("status", "hang", "reset", "truncate", "truncate_no_length", "error_page", "redirect",
-          "euc_kr", "control_chars", "oversized")
+FAULTS = (
+    "status",
+    "hang",
+    "reset",
+    "truncate",
+    "truncate_no_length",
+    "error_page",
+    "redirect",
+    "euc_kr",
+    "control_chars",
+    "oversized",
+)
 CONTROL_CHARS = "\x01\x08\x0b\x1f"  # C0 controls XML 1.0 forbids, one in each listed title
 
 

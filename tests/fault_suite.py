@@ -93,41 +93,93 @@ def faults(releases: list[MirrorRelease]) -> list[Fault]:
     new_with_pdf, new = releases[PER_DAY], releases[PER_DAY + 1]  # day 2, not archived before
     never = 0  # a rule's `times`: every request
     return [
-        Fault("5xx_transient", (Rule(detail_path(old), "status", times=RETRIES, status=503),),
-              counted=False, harmless=True),
-        Fault("5xx", (Rule(detail_path(old_with_body), "status", times=never, status=502),
-                      Rule(file_path(new), "status", times=never, status=500))),
-        Fault("5xx_retry_after", (Rule(detail_path(old), "status", times=1, status=503, retry_after=2),),
-              counted=False, harmless=True, checks=("honours_retry_after",)),
+        Fault(
+            "5xx_transient",
+            (Rule(detail_path(old), "status", times=RETRIES, status=503),),
+            counted=False,
+            harmless=True,
+        ),
+        Fault(
+            "5xx",
+            (
+                Rule(detail_path(old_with_body), "status", times=never, status=502),
+                Rule(file_path(new), "status", times=never, status=500),
+            ),
+        ),
+        Fault(
+            "5xx_retry_after",
+            (Rule(detail_path(old), "status", times=1, status=503, retry_after=2),),
+            counted=False,
+            harmless=True,
+            checks=("honours_retry_after",),
+        ),
         Fault("5xx_every_list", (Rule("pressReleaseList", "status", times=never, status=503),), exit_ok=False),
-        Fault("hang", (Rule(detail_path(old), "hang", times=1, seconds=TIMEOUT + 2),  # the retry gets it
-                       Rule(file_path(new), "hang", times=never, seconds=TIMEOUT + 2))),
-        Fault("reset", (Rule(detail_path(old_with_body), "reset", times=never),
-                        Rule(file_path(new_with_pdf), "reset", times=never))),
-        Fault("truncate", (Rule(detail_path(old_with_body), "truncate", times=never),
-                           Rule(file_path(new), "truncate", times=never))),
-        Fault("truncate_no_length", (Rule(detail_path(old_with_body), "truncate_no_length", times=never),
-                                     Rule(file_path(new), "truncate_no_length", times=never))),
+        Fault(
+            "hang",
+            (
+                Rule(detail_path(old), "hang", times=1, seconds=TIMEOUT + 2),  # the retry gets it
+                Rule(file_path(new), "hang", times=never, seconds=TIMEOUT + 2),
+            ),
+        ),
+        Fault(
+            "reset",
+            (
+                Rule(detail_path(old_with_body), "reset", times=never),
+                Rule(file_path(new_with_pdf), "reset", times=never),
+            ),
+        ),
+        Fault(
+            "truncate",
+            (Rule(detail_path(old_with_body), "truncate", times=never), Rule(file_path(new), "truncate", times=never)),
+        ),
+        Fault(
+            "truncate_no_length",
+            (
+                Rule(detail_path(old_with_body), "truncate_no_length", times=never),
+                Rule(file_path(new), "truncate_no_length", times=never),
+            ),
+        ),
         Fault("error_page_file", (Rule(file_path(new), "error_page", times=never),)),
         Fault("error_page_detail", (Rule(detail_path(old_with_body), "error_page", times=never),)),
         Fault("redirect_other_host", (Rule(detail_path(old_with_body), "redirect", times=never),)),
-        Fault("euc_kr_detail", (Rule(detail_path(old_with_body), "euc_kr", times=never),), counted=False,
-              harmless=True),
-        Fault("control_chars_list", (Rule("pressReleaseList", "control_chars", times=never),), counted=False,
-              harmless=True),
+        Fault(
+            "euc_kr_detail", (Rule(detail_path(old_with_body), "euc_kr", times=never),), counted=False, harmless=True
+        ),
+        Fault(
+            "control_chars_list",
+            (Rule("pressReleaseList", "control_chars", times=never),),
+            counted=False,
+            harmless=True,
+        ),
         Fault("oversized_file", (Rule(file_path(new), "oversized", times=never, size=2 * MAX_BYTES),)),
     ]
 
 
 def crawl(base_url: str, db: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """`briefing crawl` through the proxy, building in its own process (no worker start-up to wait for)."""
-    return subprocess.run(crawl_command(base_url, db, *args), cwd=ROOT, env=crawl_env(workers=0),
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        crawl_command(base_url, db, *args),
+        cwd=ROOT,
+        env=crawl_env(workers=0),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def crawl_command(base_url: str, db: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "briefing_spider.cli", "crawl", "--base-url", base_url, "--db", str(db),
-            "--no-polite", *(args or CRAWL_ARGS)]
+    return [
+        sys.executable,
+        "-m",
+        "briefing_spider.cli",
+        "crawl",
+        "--base-url",
+        base_url,
+        "--db",
+        str(db),
+        "--no-polite",
+        *(args or CRAWL_ARGS),
+    ]
 
 
 def crawl_env(workers: int | None = None) -> dict[str, str]:
@@ -151,8 +203,10 @@ def records(db_path: Path) -> dict[str, dict]:
         for name in RUN_TIME_FIELDS:
             row.pop(name, None)
         for table in CHILD_TABLES:
-            row[table] = [{k: v for k, v in child.items() if k != "news_id"} for child in
-                          db.query(f"SELECT * FROM [{table}] WHERE news_id = ? ORDER BY position", [row["news_id"]])]
+            row[table] = [
+                {k: v for k, v in child.items() if k != "news_id"}
+                for child in db.query(f"SELECT * FROM [{table}] WHERE news_id = ? ORDER BY position", [row["news_id"]])
+            ]
         found[row["news_id"]] = row
     return found
 
@@ -162,8 +216,10 @@ def duplicates(db_path: Path) -> int:
     db = Database(db_path)
     extra = db.execute("SELECT count(*) - count(DISTINCT news_id) FROM search_documents").fetchone()[0]
     for table in CHILD_TABLES:
-        extra += db.execute(f"SELECT count(*) FROM (SELECT news_id FROM [{table}] GROUP BY news_id "
-                            "HAVING max(position) + 1 != count(*))").fetchone()[0]
+        extra += db.execute(
+            f"SELECT count(*) FROM (SELECT news_id FROM [{table}] GROUP BY news_id "
+            "HAVING max(position) + 1 != count(*))"
+        ).fetchone()[0]
     return extra
 
 
@@ -171,8 +227,10 @@ def half_records(db_path: Path, releases: list[MirrorRelease]) -> list[str]:
     """Records whose attachment rows do not match the release's files (a half-written record)."""
     expected = {r.news_id: len(r.attachments) for r in releases}
     db = Database(db_path)
-    rows = db.query("SELECT b.news_id, count(a.position) AS n FROM briefings b "
-                    "LEFT JOIN attachments a USING (news_id) GROUP BY b.news_id")
+    rows = db.query(
+        "SELECT b.news_id, count(a.position) AS n FROM briefings b "
+        "LEFT JOIN attachments a USING (news_id) GROUP BY b.news_id"
+    )
     return [row["news_id"] for row in rows if row["n"] != expected.get(row["news_id"])]
 
 

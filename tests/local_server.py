@@ -104,7 +104,7 @@ def _handler_for(site: LocalServer):
                 self.send_header("Connection", "close")
                 self.close_connection = True
             self.end_headers()
-            self.wfile.write(body if answer.cut is None else body[:answer.cut])
+            self.wfile.write(body if answer.cut is None else body[: answer.cut])
             if answer.cut is not None:
                 self.close_connection = True
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from html import escape
 import re
 from datetime import datetime, timedelta
+from html import escape
 from pathlib import Path
 
 from briefing_spider.parse.site_time import SEOUL
@@ -25,14 +25,34 @@ def synthetic_releases(days: list[str], per_day: int, *, error_page_every: int |
             news_id = str(910000000 + day_number * 1000 + i)
             ministry, code = MINISTRIES[i % len(MINISTRIES)]
             published = datetime.fromisoformat(day).replace(hour=9 + i % 10, minute=i % 60, tzinfo=SEOUL)
-            hwpx = make_hwpx([f"□ {ministry}는 합성 보도자료 {news_id}를 발표했다.", "※ 합성 주석입니다.",
-                              "담당 부서 : 시험과  책임자 과장 홍길동 (044-000-0000)"])
+            hwpx = make_hwpx(
+                [
+                    f"□ {ministry}는 합성 보도자료 {news_id}를 발표했다.",
+                    "※ 합성 주석입니다.",
+                    "담당 부서 : 시험과  책임자 과장 홍길동 (044-000-0000)",
+                ]
+            )
             attachments = [MirrorAttachment(file_id=f"{news_id}1", name=f"{news_id} 보도자료.hwpx", body=hwpx)]
             if error_page_every and i % error_page_every == 0:
-                attachments.append(MirrorAttachment(file_id=f"{news_id}2", name=f"{news_id} 보도자료.pdf", body=ERROR_PAGE))
-            body = (f"<p>□ {ministry}는 {news_id} 합성 본문을 발표했다. " + "긴 본문 문장이다. " * 30 + "</p>") if i % 3 == 0 else ""
-            releases.append(MirrorRelease(news_id=news_id, title=f"합성 보도자료 {news_id}", published_at=published,
-                                          ministry=ministry, rep_code=code, body_html=body, attachments=attachments))
+                attachments.append(
+                    MirrorAttachment(file_id=f"{news_id}2", name=f"{news_id} 보도자료.pdf", body=ERROR_PAGE)
+                )
+            body = (
+                (f"<p>□ {ministry}는 {news_id} 합성 본문을 발표했다. " + "긴 본문 문장이다. " * 30 + "</p>")
+                if i % 3 == 0
+                else ""
+            )
+            releases.append(
+                MirrorRelease(
+                    news_id=news_id,
+                    title=f"합성 보도자료 {news_id}",
+                    published_at=published,
+                    ministry=ministry,
+                    rep_code=code,
+                    body_html=body,
+                    attachments=attachments,
+                )
+            )
     return releases
 
 
@@ -41,8 +61,11 @@ def corpus_releases(corpus: Path) -> list[MirrorRelease]:
     2026-07 crawl, in order) inside the mirror's shells."""
     base = corpus / "korea_kr" / "govpress-2026-04-13"
     manifest = json.loads((base / "manifest.json").read_text(encoding="utf-8"))["documents"]
-    bodies = [a["content_html"] for path in sorted((corpus / "korea_kr" / "moip-2026-07").glob("articles_*.json"))
-              for a in json.loads(path.read_text(encoding="utf-8"))["articles"]]
+    bodies = [
+        a["content_html"]
+        for path in sorted((corpus / "korea_kr" / "moip-2026-07").glob("articles_*.json"))
+        for a in json.loads(path.read_text(encoding="utf-8"))["articles"]
+    ]
     releases = []
     for index, doc in enumerate(manifest):
         news_id = doc["news_item_id"]
@@ -53,9 +76,16 @@ def corpus_releases(corpus: Path) -> list[MirrorRelease]:
             for n, ext in enumerate(("hwpx", "pdf"))
             if (path := base / ext / f"{news_id}.{ext}").exists()
         ]
-        releases.append(MirrorRelease(news_id=news_id, title=doc["title"], published_at=published,
-                                      ministry=doc["department"], body_html=bodies[index % len(bodies)],
-                                      attachments=attachments))
+        releases.append(
+            MirrorRelease(
+                news_id=news_id,
+                title=doc["title"],
+                published_at=published,
+                ministry=doc["department"],
+                body_html=bodies[index % len(bodies)],
+                attachments=attachments,
+            )
+        )
     return releases
 
 
@@ -94,5 +124,6 @@ def seed_release(corpus: Path, news_id: str = "920240920") -> MirrorRelease:
     body = "".join(f"<p>{escape(line)}</p>" for line in lines[start:end] if line)
     code = dict(MINISTRIES).get(ministry)
     published = datetime(int(year), int(month), int(day), 10, 0, tzinfo=SEOUL)
-    return MirrorRelease(news_id=news_id, title=title, published_at=published, ministry=ministry,
-                         rep_code=code, body_html=body)
+    return MirrorRelease(
+        news_id=news_id, title=title, published_at=published, ministry=ministry, rep_code=code, body_html=body
+    )

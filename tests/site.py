@@ -66,7 +66,12 @@ class Mirror(LocalServer):
         answer = self.answer(target)
         if target in self.cut:
             status, content_type, body = answer[:3]
-            return status, content_type, body, Answer(declare_length=self.cut[target] == "with-length", cut=len(body) // 2)
+            return (
+                status,
+                content_type,
+                body,
+                Answer(declare_length=self.cut[target] == "with-length", cut=len(body) // 2),
+            )
         return answer
 
     def answer(self, target: str) -> tuple:
@@ -102,7 +107,8 @@ class Mirror(LocalServer):
         page = int(query.get("pageIndex", "1"))
         matching = sorted(
             (r for r in self.releases.values() if start <= r.published_at.date() <= end),
-            key=lambda r: (r.published_at, r.news_id), reverse=True,
+            key=lambda r: (r.published_at, r.news_id),
+            reverse=True,
         )
         shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         return list_page(shown, total=len(matching), page=page)
@@ -115,7 +121,9 @@ SITE_HEADER = (
     '<div class="gov_banner">합성 배너: 시험용 정부 누리집 표시</div><nav id="gnb"><ul>'
     + "".join(
         f'<li><a href="/{n}/index.do">{section}</a><ul>'
-        + "".join(f'<li><a href="/{n}/sub{k}.do?menuId={n * 100 + k}">{section} 하위 메뉴 {k}</a></li>' for k in range(40))
+        + "".join(
+            f'<li><a href="/{n}/sub{k}.do?menuId={n * 100 + k}">{section} 하위 메뉴 {k}</a></li>' for k in range(40)
+        )
         + "</ul></li>"
         for n, section in enumerate(MENU_SECTIONS)
     )
@@ -131,7 +139,6 @@ SITE_FOOTER = (
 )
 
 
-
 def list_page(releases: list[MirrorRelease], *, total: int, page: int) -> str:
     items = "".join(
         f'<li><a href="/briefing/pressReleaseView.do?newsId={r.news_id}&amp;pageIndex={page}&amp;repCodeType=">'
@@ -142,15 +149,26 @@ def list_page(releases: list[MirrorRelease], *, total: int, page: int) -> str:
     )
     listing = f'<div class="list_type"><ul>{items}</ul></div>' if releases else '<p class="nodata">자료가 없습니다.</p>'
     popular = '<div class="popular"><a href="/briefing/pressReleaseView.do?newsId=1">인기 자료</a></div>'
-    return (f"<html><head><title>보도자료 | 브리핑룸</title></head><body>{SITE_HEADER}{popular}"
-            f'<div class="total">총 <strong>{total:,}</strong> 건</div>{listing}{SITE_FOOTER}</body></html>')
+    return (
+        f"<html><head><title>보도자료 | 브리핑룸</title></head><body>{SITE_HEADER}{popular}"
+        f'<div class="total">총 <strong>{total:,}</strong> 건</div>{listing}{SITE_FOOTER}</body></html>'
+    )
 
 
 def detail_page(release: MirrorRelease) -> str:
-    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": release.title,
-              "datePublished": release.published_at.isoformat(), "dateModified": release.published_at.isoformat()}
-    ministry = (f'<a class="gotosite" href="/briefing/pressReleaseList.do?repCodeType=A&amp;repCode={release.rep_code}">'
-                f"{escape(release.ministry)}</a>" if release.rep_code else f"<span>{escape(release.ministry)}</span>")
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": release.title,
+        "datePublished": release.published_at.isoformat(),
+        "dateModified": release.published_at.isoformat(),
+    }
+    ministry = (
+        f'<a class="gotosite" href="/briefing/pressReleaseList.do?repCodeType=A&amp;repCode={release.rep_code}">'
+        f"{escape(release.ministry)}</a>"
+        if release.rep_code
+        else f"<span>{escape(release.ministry)}</span>"
+    )
     files = "".join(
         f'<li><span class="name">{escape(a.name)}</span>'
         f'<a href="/common/download.do?fileId={a.file_id}&amp;tblKey=GMN" class="down">다운로드</a>'
@@ -159,7 +177,7 @@ def detail_page(release: MirrorRelease) -> str:
     )
     notice = f"<p>“이 자료는 {escape(release.ministry)}의 보도자료를 전재하여 제공함을 알려드립니다.”</p>"
     return (
-        f'<html><head><title>{escape(release.title)} | 브리핑룸</title>'
+        f"<html><head><title>{escape(release.title)} | 브리핑룸</title>"
         f'<script type="application/ld+json">{json.dumps(linked, ensure_ascii=False)}</script></head><body>'
         f'{SITE_HEADER}<div id="content"><div class="article_head"><h1>{escape(release.title)}</h1>'
         f'<div class="info"><span>{release.published_at:%Y.%m.%d}</span>{ministry}</div></div>'

@@ -50,8 +50,11 @@ def section_list_page(pages: list[MirrorSectionPage], kind: str, query: dict, fi
     start = date.fromisoformat(query.get("startDate", "1900-01-01")) if filtered else date.min
     end = date.fromisoformat(query.get("endDate", "2999-12-31")) if filtered else date.max
     number = int(query.get("pageIndex", "1"))
-    matching = sorted((p for p in pages if start <= p.published_at.date() <= end),
-                      key=lambda p: (p.published_at, p.news_id), reverse=True)
+    matching = sorted(
+        (p for p in pages if start <= p.published_at.date() <= end),
+        key=lambda p: (p.published_at, p.news_id),
+        reverse=True,
+    )
     shown = matching[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     detail_path = SECTION_PATHS[kind][1]
     items = "".join(
@@ -62,13 +65,20 @@ def section_list_page(pages: list[MirrorSectionPage], kind: str, query: dict, fi
         for p in shown
     )
     listing = f'<div class="list_type"><ul>{items}</ul></div>' if shown else '<p class="nodata">자료가 없습니다.</p>'
-    return (f"<html><head><title>{kind} | 브리핑룸</title></head><body>{SITE_HEADER}"
-            f'<div class="total">총 <strong>{len(matching):,}</strong> 건</div>{listing}{SITE_FOOTER}</body></html>')
+    return (
+        f"<html><head><title>{kind} | 브리핑룸</title></head><body>{SITE_HEADER}"
+        f'<div class="total">총 <strong>{len(matching):,}</strong> 건</div>{listing}{SITE_FOOTER}</body></html>'
+    )
 
 
 def section_detail_page(page: MirrorSectionPage) -> str:
-    linked = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": page.title,
-              "datePublished": page.published_at.isoformat(), "dateModified": page.published_at.isoformat()}
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "datePublished": page.published_at.isoformat(),
+        "dateModified": page.published_at.isoformat(),
+    }
     return (
         f"<html><head><title>{escape(page.title)} | 브리핑룸</title>"
         f'<script type="application/ld+json">{json.dumps(linked, ensure_ascii=False)}</script></head><body>'
@@ -89,30 +99,54 @@ def synthetic_section_pages(day: str, per_kind: int = 2) -> list[MirrorSectionPa
             at = moment.replace(hour=10 + i, tzinfo=SEOUL)
             number = offset * 100 + i
             pages += [
-                MirrorSectionPage(kind="briefing", news_id=str(920000000 + number), title=f"합성 브리핑 {number}",
-                                  published_at=at, ministry="가나부", body_html=briefing_body(number)),
-                MirrorSectionPage(kind="fact_check", news_id=str(930000000 + number), title=f"합성 해명 {number}",
-                                  published_at=at, ministry="다라부", body_html=fact_check_body(number)),
-                MirrorSectionPage(kind="state_council", news_id=str(940000000 + number), title=f"제{number + 1}회 합성 국무회의",
-                                  published_at=at, ministry="행정안전부", body_html=state_council_body(number)),
+                MirrorSectionPage(
+                    kind="briefing",
+                    news_id=str(920000000 + number),
+                    title=f"합성 브리핑 {number}",
+                    published_at=at,
+                    ministry="가나부",
+                    body_html=briefing_body(number),
+                ),
+                MirrorSectionPage(
+                    kind="fact_check",
+                    news_id=str(930000000 + number),
+                    title=f"합성 해명 {number}",
+                    published_at=at,
+                    ministry="다라부",
+                    body_html=fact_check_body(number),
+                ),
+                MirrorSectionPage(
+                    kind="state_council",
+                    news_id=str(940000000 + number),
+                    title=f"제{number + 1}회 합성 국무회의",
+                    published_at=at,
+                    ministry="행정안전부",
+                    body_html=state_council_body(number),
+                ),
             ]
     return pages
 
 
 def briefing_body(number: int) -> str:
-    return (f"<p>&lt;김가나 가나부 장관&gt;</p><p>합성 브리핑 {number}번의 모두 발언입니다.</p>"
-            "<p>두 번째 문장입니다.</p><p>&lt;질의응답&gt;</p><p>&lt;질문&gt; 합성 질문입니까?</p>"
-            "<p>&lt;답변&gt;</p><p>합성 답변입니다.</p>")
+    return (
+        f"<p>&lt;김가나 가나부 장관&gt;</p><p>합성 브리핑 {number}번의 모두 발언입니다.</p>"
+        "<p>두 번째 문장입니다.</p><p>&lt;질의응답&gt;</p><p>&lt;질문&gt; 합성 질문입니까?</p>"
+        "<p>&lt;답변&gt;</p><p>합성 답변입니다.</p>"
+    )
 
 
 def fact_check_body(number: int) -> str:
-    return ("<p>&lt;언론 보도 내용&gt;</p>"
-            f"<p>○ 마바일보 7월 {number % 28 + 1}일자 「합성 보도 {number}」 기사에서</p><p>- 합성 주장을 보도</p>"
-            f"<p>&lt;다라부 설명&gt;</p><p>○ 합성 보도 {number}의 내용은 사실과 다릅니다.</p>")
+    return (
+        "<p>&lt;언론 보도 내용&gt;</p>"
+        f"<p>○ 마바일보 7월 {number % 28 + 1}일자 「합성 보도 {number}」 기사에서</p><p>- 합성 주장을 보도</p>"
+        f"<p>&lt;다라부 설명&gt;</p><p>○ 합성 보도 {number}의 내용은 사실과 다릅니다.</p>"
+    )
 
 
 def state_council_body(number: int) -> str:
-    return ("<p>&lt;의결안건&gt;</p>"
-            f"<p>1. 합성법 {number} 일부개정법률안</p><p>【소관 : 가나부】</p>"
-            f"<p>2. 합성령 {number} 일부개정령안 【소관 : 다라부, 마바부】</p>"
-            f"<p>&lt;보고안건&gt;</p><p>① 합성 계획 {number}</p><p>【소관 : 가나부】</p>")
+    return (
+        "<p>&lt;의결안건&gt;</p>"
+        f"<p>1. 합성법 {number} 일부개정법률안</p><p>【소관 : 가나부】</p>"
+        f"<p>2. 합성령 {number} 일부개정령안 【소관 : 다라부, 마바부】</p>"
+        f"<p>&lt;보고안건&gt;</p><p>① 합성 계획 {number}</p><p>【소관 : 가나부】</p>"
+    )

@@ -19,14 +19,26 @@ LATER = datetime(2026, 7, 24, 2, 30, tzinfo=SEOUL)
 
 def release(**changes) -> Release:
     fields = dict(
-        site="korea_kr", news_id="900000001", kind="press_release",
+        site="korea_kr",
+        news_id="900000001",
+        kind="press_release",
         url="https://www.korea.kr/briefing/pressReleaseView.do?newsId=900000001",
-        title="시험 제목", published_at=datetime(2026, 7, 22, 20, 53, 46, tzinfo=SEOUL),
+        title="시험 제목",
+        published_at=datetime(2026, 7, 22, 20, 53, 46, tzinfo=SEOUL),
         ministry=Ministry(name="외교부", code="A00014", canonical="외교부", name_en="Ministry of Foreign Affairs"),
-        body_text="본문", body_source="page",
+        body_text="본문",
+        body_source="page",
         footnotes=(Footnote(marker="※", text="첫 주석", raw="※ 첫 주석"), Footnote(marker="*", text="둘", raw="* 둘")),
-        attachments=(Attachment(name="a.hwpx", url="https://www.korea.kr/common/download.do?fileId=1",
-                                kind="hwpx", sha256="ab" * 32, size=10, text="첨부 본문"),),
+        attachments=(
+            Attachment(
+                name="a.hwpx",
+                url="https://www.korea.kr/common/download.do?fileId=1",
+                kind="hwpx",
+                sha256="ab" * 32,
+                size=10,
+                text="첨부 본문",
+            ),
+        ),
     )
     return Release(**{**fields, **changes})
 
@@ -61,8 +73,10 @@ def test_load_briefing_round_trips_the_record(db):
 
 def fail_footnote_inserts(db, text):
     """A write that fails inside the transaction, whatever statement the writer uses."""
-    db.execute(f"CREATE TEMP TRIGGER fail_footnote BEFORE INSERT ON main.footnotes WHEN NEW.text = '{text}' "
-               "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    db.execute(
+        f"CREATE TEMP TRIGGER fail_footnote BEFORE INSERT ON main.footnotes WHEN NEW.text = '{text}' "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
 
 
 def test_a_failing_write_leaves_no_half_record(db):
@@ -76,22 +90,38 @@ def test_a_failing_write_leaves_no_half_record(db):
 
 def numbered(n: int, **changes) -> Release:
     news_id = str(900000100 + n)
-    return release(**{"news_id": news_id, "url": f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
-                      "title": f"제목 {n}", "body_text": f"본문 {n}번째 문단", **changes})
+    return release(
+        **{
+            "news_id": news_id,
+            "url": f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
+            "title": f"제목 {n}",
+            "body_text": f"본문 {n}번째 문단",
+            **changes,
+        }
+    )
 
 
 def snapshot(db) -> dict:
     tables = ("briefings", "revisions", "attachments", "contacts", "footnotes", "attendees", "search_documents")
     out = {table: sorted(map(repr, db.execute(f"SELECT * FROM [{table}]").fetchall())) for table in tables}
-    out["revisions"] = sorted(map(repr, db.execute(
-        "SELECT news_id, content_hash, record, changed_fields, superseded_at FROM revisions").fetchall()))
+    out["revisions"] = sorted(
+        map(
+            repr,
+            db.execute("SELECT news_id, content_hash, record, changed_fields, superseded_at FROM revisions").fetchall(),
+        )
+    )
     return out
 
 
 def test_save_briefings_mixes_new_unchanged_and_updated_with_revisions(db):
     assert save_briefings(db, [numbered(1), numbered(2), numbered(3)], seen_at=SEEN) == ["new"] * 3
-    batch = [numbered(4), numbered(1), numbered(2, title="고친 제목 2", footnotes=()), numbered(3, body_text="새 본문"),
-             numbered(5)]
+    batch = [
+        numbered(4),
+        numbered(1),
+        numbered(2, title="고친 제목 2", footnotes=()),
+        numbered(3, body_text="새 본문"),
+        numbered(5),
+    ]
     assert save_briefings(db, batch, seen_at=LATER) == ["new", "unchanged", "updated", "updated", "new"]
     two = db.table("briefings").get(("korea_kr", "900000102"))
     assert two["title"] == "고친 제목 2" and two["first_seen_at"] == SEEN.isoformat()
@@ -149,6 +179,7 @@ def test_rebuild_many_saves_in_batches_and_loses_only_the_bad_release(db, monkey
 
     built = {r.news_id: r for r in (numbered(n) for n in range(1, 8))}
     built["900000105"] = numbered(5, footnotes=(Footnote(marker="※", text="나쁜 주석"),))
+
     def submit(db, store, key, pool):
         news_id = key[1]
         if news_id == "900000102":
@@ -172,8 +203,15 @@ def test_content_hash_of_the_record_is_the_release_hash():
 
 def test_raw_store_is_content_addressed_and_refetch_only_moves_last_seen(db, tmp_path):
     store = RawStore(raw_dir_for(tmp_path / "briefings.db"))
-    fetched = Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 body", fetched_at=SEEN,
-                      role="attachment", news_id="9", headers={"Content-Type": "application/pdf"})
+    fetched = Fetched(
+        url="http://x/a",
+        status=200,
+        body=b"%PDF-1.4 body",
+        fetched_at=SEEN,
+        role="attachment",
+        news_id="9",
+        headers={"Content-Type": "application/pdf"},
+    )
     first = save_fetched(db, store, "korea_kr", fetched)
     again = save_fetched(db, store, "korea_kr", Fetched(**{**fetched.__dict__, "fetched_at": LATER}))
     assert db.table("raw_responses").count == 1
@@ -186,14 +224,39 @@ def test_raw_store_is_content_addressed_and_refetch_only_moves_last_seen(db, tmp
 
 def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
     store = RawStore(tmp_path / "raw")
-    save_fetched(db, store, "korea_kr", Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 good\n%%EOF\n", fetched_at=SEEN,
-                                    role="attachment"))
-    save_fetched(db, store, "korea_kr", Fetched(url="http://x/a", status=0, body=b"", fetched_at=LATER, role="attachment",
-                                    error="TimeoutError: took too long"))
+    save_fetched(
+        db,
+        store,
+        "korea_kr",
+        Fetched(url="http://x/a", status=200, body=b"%PDF-1.4 good\n%%EOF\n", fetched_at=SEEN, role="attachment"),
+    )
+    save_fetched(
+        db,
+        store,
+        "korea_kr",
+        Fetched(
+            url="http://x/a",
+            status=0,
+            body=b"",
+            fetched_at=LATER,
+            role="attachment",
+            error="TimeoutError: took too long",
+        ),
+    )
     assert latest_fetch(db, "http://x/a")["error"] == "TimeoutError: took too long"
     later = datetime(2026, 7, 25, 2, 30, tzinfo=SEOUL)
-    save_fetched(db, store, "korea_kr", Fetched(url="http://x/a", status=200, fetched_at=later, role="attachment",
-                                    body=b"<html><head><title>Error</title></head></html>"))
+    save_fetched(
+        db,
+        store,
+        "korea_kr",
+        Fetched(
+            url="http://x/a",
+            status=200,
+            fetched_at=later,
+            role="attachment",
+            body=b"<html><head><title>Error</title></head></html>",
+        ),
+    )
     assert latest_fetch(db, "http://x/a")["kind"] == "html"
     assert store.get(latest_fetch(db, "http://x/a", ok_only=True)["sha256"]) == b"%PDF-1.4 good\n%%EOF\n"
 

@@ -74,7 +74,9 @@ def test_an_acronym_label_names_one_body():
 
 
 def test_sub_lines_in_the_cell_beside_a_label_cell():
-    table = Table(rows=((C(0, 0, "참 석"), C(0, 1, P("- (정부) 가나부 차관, 다라청 국장"), P("- (업계) 마바해운 대표"))),))
+    table = Table(
+        rows=((C(0, 0, "참 석"), C(0, 1, P("- (정부) 가나부 차관, 다라청 국장"), P("- (업계) 마바해운 대표"))),)
+    )
     assert entries(doc(table)) == [
         ("정부", "가나부", None, "차관", None),
         ("정부", "다라청", None, "국장", None),
@@ -109,12 +111,14 @@ def test_a_word_cut_after_a_letter_at_the_line_end_joins_again():
 
 
 def test_a_roster_of_group_rows_with_a_list_column():
-    roster = Table(rows=(
-        (C(0, 0, "구분"), C(0, 1, "참석자")),
-        (C(1, 0, "정부"), C(1, 1, "가나부 차관, 다라청 국장")),
-        (C(2, 0, "업계"), C(2, 1, "마바해운 대표")),
-        (C(3, 1, "사아물산 부사장"),),
-    ))
+    roster = Table(
+        rows=(
+            (C(0, 0, "구분"), C(0, 1, "참석자")),
+            (C(1, 0, "정부"), C(1, 1, "가나부 차관, 다라청 국장")),
+            (C(2, 0, "업계"), C(2, 1, "마바해운 대표")),
+            (C(3, 1, "사아물산 부사장"),),
+        )
+    )
     assert entries(doc(P("< 참석자 명단 >"), roster)) == [
         ("정부", "가나부", None, "차관", None),
         ("정부", "다라청", None, "국장", None),
@@ -184,11 +188,16 @@ def test_a_company_mark_written_after_the_company_name():
 
 
 def test_a_label_in_a_header_row_takes_its_column_below():
-    table = Table(rows=(
-        (C(0, 0, "일시"), C(0, 1, "장소"), C(0, 2, "참석자")),
-        (C(1, 0, "4.13.(월) 10:00"), C(1, 1, "가나청사"), C(1, 2, "가나부 장관, 다라청장")),
-    ))
-    assert entries(doc(P("□ 행사 개요"), table)) == [(None, "가나부", None, "장관", None), (None, None, None, "다라청장", None)]
+    table = Table(
+        rows=(
+            (C(0, 0, "일시"), C(0, 1, "장소"), C(0, 2, "참석자")),
+            (C(1, 0, "4.13.(월) 10:00"), C(1, 1, "가나청사"), C(1, 2, "가나부 장관, 다라청장")),
+        )
+    )
+    assert entries(doc(P("□ 행사 개요"), table)) == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+    ]
 
 
 def test_a_label_cell_flattened_into_page_text_without_a_colon():
@@ -260,20 +269,24 @@ def test_a_person_in_brackets_after_the_body():
 
 
 def test_a_table_with_a_header_row_under_a_bare_label_is_a_roster():
-    roster = Table(rows=(
-        (C(0, 0, "소 속"), C(0, 1, "성 명"), C(0, 2, "직 위")),
-        (C(1, 0, "가나부"), C(1, 1, "홍길동"), C(1, 2, "장관")),
-        (C(2, 0, "다라협회"), C(2, 1, "김하늘"), C(2, 2, "회장")),
-    ))
+    roster = Table(
+        rows=(
+            (C(0, 0, "소 속"), C(0, 1, "성 명"), C(0, 2, "직 위")),
+            (C(1, 0, "가나부"), C(1, 1, "홍길동"), C(1, 2, "장관")),
+            (C(2, 0, "다라협회"), C(2, 1, "김하늘"), C(2, 2, "회장")),
+        )
+    )
     assert entries(doc(P("□ 참석자"), roster)) == [
         (None, "가나부", "홍길동", "장관", None),
         (None, "다라협회", "김하늘", "회장", None),
     ]
-    groups = Table(rows=(
-        (C(0, 0, "구분"), C(0, 1, "참석자")),
-        (C(1, 0, "정부"), C(1, 1, "가나부 차관")),
-        (C(2, 0, "업계"), C(2, 1, "다라해운 대표")),
-    ))
+    groups = Table(
+        rows=(
+            (C(0, 0, "구분"), C(0, 1, "참석자")),
+            (C(1, 0, "정부"), C(1, 1, "가나부 차관")),
+            (C(2, 0, "업계"), C(2, 1, "다라해운 대표")),
+        )
+    )
     assert entries(doc(P("< 참석자 >"), groups)) == [
         ("정부", "가나부", None, "차관", None),
         ("업계", "다라해운", None, "대표", None),
@@ -330,12 +343,14 @@ def test_a_group_sub_line_after_a_list_ending_in_deung_is_not_glued_to_it():
 
 
 def test_rows_under_a_label_cell_without_a_label_of_their_own_continue_it():
-    table = Table(rows=(
-        (C(0, 0, "일 시"), C(0, 1, "4.13(월) 15:00")),
-        (C(1, 0, "참 석"), C(1, 1, "가나부 장관, 다라협회 회장,")),
-        (C(2, 1, "마바공단 이사장 등 30명"),),
-        (C(3, 0, "장 소"), C(3, 1, "가나청사")),
-    ))
+    table = Table(
+        rows=(
+            (C(0, 0, "일 시"), C(0, 1, "4.13(월) 15:00")),
+            (C(1, 0, "참 석"), C(1, 1, "가나부 장관, 다라협회 회장,")),
+            (C(2, 1, "마바공단 이사장 등 30명"),),
+            (C(3, 0, "장 소"), C(3, 1, "가나청사")),
+        )
+    )
     assert entries(doc(P("□ 개요"), table)) == [
         (None, "가나부", None, "장관", None),
         (None, "다라협회", None, "회장", None),
@@ -349,15 +364,24 @@ def test_named_bodies_on_both_sides_of_deung_and_mit():
         (None, "다라부", None, "차관", None),
         (None, "가나협회", None, None, None),
     ]
-    assert entries("참석자 : 가나부 장관 및 관계관\n") == [(None, "가나부", None, "장관", None), (None, "가나부", None, "관계관", None)]
+    assert entries("참석자 : 가나부 장관 및 관계관\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, "가나부", None, "관계관", None),
+    ]
 
 
 def test_a_label_cell_spanning_rows_of_group_and_content_cells():
-    table = Table(rows=(
-        (Cell(row=0, col=0, row_span=2, col_span=1, blocks=(P("참석자"),)), C(0, 1, "정부"), C(0, 2, "가나부 차관")),
-        (C(1, 1, "업계"), C(1, 2, "다라해운 대표")),
-        (C(2, 0, "장소"), C(2, 1, "가나청사")),
-    ))
+    table = Table(
+        rows=(
+            (
+                Cell(row=0, col=0, row_span=2, col_span=1, blocks=(P("참석자"),)),
+                C(0, 1, "정부"),
+                C(0, 2, "가나부 차관"),
+            ),
+            (C(1, 1, "업계"), C(1, 2, "다라해운 대표")),
+            (C(2, 0, "장소"), C(2, 1, "가나청사")),
+        )
+    )
     assert entries(doc(table)) == [("정부", "가나부", None, "차관", None), ("업계", "다라해운", None, "대표", None)]
 
 
@@ -370,15 +394,19 @@ def test_arrow_markers_between_groups_and_a_country_after_juhan():
 
 
 def test_a_kind_after_deung_and_mit_is_no_entry():
-    assert entries("ㅇ (참석) 가나부 장관 등 정부 및 민간기업 관계자 50여명\n") == [(None, "가나부", None, "장관", None)]
+    assert entries("ㅇ (참석) 가나부 장관 등 정부 및 민간기업 관계자 50여명\n") == [
+        (None, "가나부", None, "장관", None)
+    ]
 
 
 def test_a_roster_attendee_cell_with_name_and_title():
-    roster = Table(rows=(
-        (C(0, 0, "구분"), C(0, 1, "기관"), C(0, 2, "참석자")),
-        (C(1, 0, "정부"), C(1, 1, "가나부"), C(1, 2, "김하늘 장관")),
-        (C(2, 0, "업계"), C(2, 1, "다라협회"), C(2, 2, "이바다")),
-    ))
+    roster = Table(
+        rows=(
+            (C(0, 0, "구분"), C(0, 1, "기관"), C(0, 2, "참석자")),
+            (C(1, 0, "정부"), C(1, 1, "가나부"), C(1, 2, "김하늘 장관")),
+            (C(2, 0, "업계"), C(2, 1, "다라협회"), C(2, 2, "이바다")),
+        )
+    )
     assert entries(doc(P("< 참석자 명단 >"), roster)) == [
         ("정부", "가나부", "김하늘", "장관", None),
         ("업계", "다라협회", "이바다", None, None),
@@ -449,11 +477,17 @@ def test_group_labels_with_counts_and_inline_round_bullets():
         ("정부", "가나부", None, "차관", None),
         ("업계", "다라해운", None, "대표", None),
     ]
-    assert entries("ㅇ 참석 : ◦가나부 장관 ◦다라청장\n") == [(None, "가나부", None, "장관", None), (None, None, None, "다라청장", None)]
+    assert entries("ㅇ 참석 : ◦가나부 장관 ◦다라청장\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+    ]
 
 
 def test_a_label_set_off_by_a_tab_and_a_real_footnote_control():
-    assert entries("ㅇ 참석\t가나부 장관, 다라청장\n") == [(None, "가나부", None, "장관", None), (None, None, None, "다라청장", None)]
+    assert entries("ㅇ 참석\t가나부 장관, 다라청장\n") == [
+        (None, "가나부", None, "장관", None),
+        (None, None, None, "다라청장", None),
+    ]
     note = Paragraph(lines=("참석 : 가나부 장관, 다라청장",), indent=0, note=True)
     assert entries(doc(P("□ 가나부는 다라 회의를 열었다."), note)) == [
         (None, "가나부", None, "장관", None),

@@ -33,8 +33,16 @@ def entries(source):
 
 # ---------------------------------------------------------------- labels
 
+
 def test_label_variants_after_any_bullet_glyph():
-    for label in ("￭ 참석기관 :", "▪ 참석 대상 :", "◦ (참 석 자)", "\U000f02b1 참석자 :", "\uf0a7 참석 :", "❍ 참석기관:"):
+    for label in (
+        "￭ 참석기관 :",
+        "▪ 참석 대상 :",
+        "◦ (참 석 자)",
+        "\U000f02b1 참석자 :",
+        "\uf0a7 참석 :",
+        "❍ 참석기관:",
+    ):
         assert entries(f"{label} 가나공단, 다라협회\n") == [
             (None, "가나공단", None, None, None),
             (None, "다라협회", None, None, None),
@@ -42,9 +50,11 @@ def test_label_variants_after_any_bullet_glyph():
 
 
 def test_narrative_and_a_councils_member_table_are_not_lists():
-    text = ("이날 회의에는 가나공단 이사장 등이 참석한 가운데 열렸다.\n"
-            "참석 대상은 추후 안내할 예정이다.\n"
-            "□ 참여기관 : 가나공단, 다라협회\n")
+    text = (
+        "이날 회의에는 가나공단 이사장 등이 참석한 가운데 열렸다.\n"
+        "참석 대상은 추후 안내할 예정이다.\n"
+        "□ 참여기관 : 가나공단, 다라협회\n"
+    )
     assert read(text) == ([], [])
 
 
@@ -65,10 +75,9 @@ def test_summary_line_with_group_sub_lines_adds_no_entries_of_its_own():
 
 # ---------------------------------------------------------------- wrapping and groups running on
 
+
 def test_list_wrapped_without_bullet_on_the_continuation_line():
-    text = ("※ 참석자 : 가나공단 이사장, 다라협회 회장,\n"
-            "마바연구원 원장, 사아재단 이사장\n"
-            "이번 회의는 처음 열렸다.\n")
+    text = "※ 참석자 : 가나공단 이사장, 다라협회 회장,\n마바연구원 원장, 사아재단 이사장\n이번 회의는 처음 열렸다.\n"
     assert entries(text) == [
         (None, "가나공단", None, "이사장", None),
         (None, "다라협회", None, "회장", None),
@@ -105,6 +114,7 @@ def test_group_runs_on_until_the_next_group_label_line_per_person():
 
 # ---------------------------------------------------------------- orders and roles
 
+
 def test_role_tag_carried_over_a_comma_list_of_name_title_body():
     text = "□ 참석자 : [좌장] 박가람 교수(한빛대), [토론] 김하늘 교수(누리대), 이바다 대표(가나로봇)\n"
     assert entries(text) == [
@@ -139,6 +149,7 @@ def test_acronym_written_unspaced_before_a_title_splits():
 
 
 # ---------------------------------------------------------------- shared endings, conjunctions, counts
+
 
 def test_shared_ministry_ending_and_title_expand():
     assert entries("※ 참석 : 가나·다라·마바부 장관\n") == [
@@ -176,6 +187,7 @@ def test_bracketed_count_etc_and_described_body():
 
 # ---------------------------------------------------------------- labels naming one body
 
+
 def test_bracket_label_naming_one_body_is_group_and_organisation():
     d = doc(
         P("□ 참석자"),
@@ -203,11 +215,14 @@ def test_body_label_with_nothing_under_it_is_the_body():
 
 # ---------------------------------------------------------------- label cells beside entries
 
+
 def test_group_label_cells_in_a_table_under_a_bare_label():
-    label_table = Table(rows=(
-        (C(0, 0, "정 부"), C(0, 1, "가나부 차관, 다라청장")),
-        (C(1, 0, "업 계"), C(1, 1, "마바해운 대표")),
-    ))
+    label_table = Table(
+        rows=(
+            (C(0, 0, "정 부"), C(0, 1, "가나부 차관, 다라청장")),
+            (C(1, 0, "업 계"), C(1, 1, "마바해운 대표")),
+        )
+    )
     box = Table(rows=((C(0, 0, P("□ 참석자"), label_table),),))
     assert entries(doc(box)) == [
         ("정부", "가나부", None, "차관", None),
@@ -233,6 +248,7 @@ def test_label_in_a_remarks_column_is_not_a_list():
 
 # ---------------------------------------------------------------- warnings
 
+
 def test_unaccounted_tokens_are_kept_and_warned():
     got, warnings = read("* 참석 : 가나공단 이사장, 다라협회 10:30 집결\n")
     assert got[0] == (None, "가나공단", None, "이사장", None)
@@ -253,13 +269,16 @@ def test_warnings_reach_release_facts():
 
 # ---------------------------------------------------------------- roster tables
 
+
 def test_roster_table_under_a_heading_one_row_per_person():
-    roster = Table(rows=(
-        (C(0, 0, "구 분"), C(0, 1, "소 속"), C(0, 2, "직 위"), C(0, 3, "성 명")),
-        (C(1, 0, "정부"), C(1, 1, "가나부"), C(1, 2, "차관"), C(1, 3, "홍 길 동")),
-        (C(2, 1, "다라청"), C(2, 2, "국장"), C(2, 3, "김하늘")),
-        (C(3, 0, "전문가"), C(3, 1, "한빛대학교"), C(3, 2, "교수"), C(3, 3, "이바다")),
-    ))
+    roster = Table(
+        rows=(
+            (C(0, 0, "구 분"), C(0, 1, "소 속"), C(0, 2, "직 위"), C(0, 3, "성 명")),
+            (C(1, 0, "정부"), C(1, 1, "가나부"), C(1, 2, "차관"), C(1, 3, "홍 길 동")),
+            (C(2, 1, "다라청"), C(2, 2, "국장"), C(2, 3, "김하늘")),
+            (C(3, 0, "전문가"), C(3, 1, "한빛대학교"), C(3, 2, "교수"), C(3, 3, "이바다")),
+        )
+    )
     assert entries(doc(P("< 참석자 명단 >"), roster)) == [
         ("정부", "가나부", "홍길동", "차관", None),
         ("정부", "다라청", "김하늘", "국장", None),
@@ -268,11 +287,13 @@ def test_roster_table_under_a_heading_one_row_per_person():
 
 
 def test_combined_body_and_title_column():
-    roster = Table(rows=(
-        (C(0, 0, "성명"), C(0, 1, "소속 및 직위"), C(0, 2, "비고")),
-        (C(1, 0, "박가람"), C(1, 1, "가나연구원 선임연구위원"), C(1, 2, "좌장")),
-        (C(2, 0, "최누리"), C(2, 1, "다라대학교 교수"), C(2, 2, "온라인")),
-    ))
+    roster = Table(
+        rows=(
+            (C(0, 0, "성명"), C(0, 1, "소속 및 직위"), C(0, 2, "비고")),
+            (C(1, 0, "박가람"), C(1, 1, "가나연구원 선임연구위원"), C(1, 2, "좌장")),
+            (C(2, 0, "최누리"), C(2, 1, "다라대학교 교수"), C(2, 2, "온라인")),
+        )
+    )
     assert entries(doc(P("□ 참석자 현황"), roster)) == [
         (None, "가나연구원", "박가람", "선임연구위원", "좌장"),
         (None, "다라대학교", "최누리", "교수", None),
@@ -280,14 +301,17 @@ def test_combined_body_and_title_column():
 
 
 def test_member_table_without_an_attendee_heading_is_not_read():
-    roster = Table(rows=(
-        (C(0, 0, "소속"), C(0, 1, "성명")),
-        (C(1, 0, "가나부"), C(1, 1, "홍길동")),
-    ))
+    roster = Table(
+        rows=(
+            (C(0, 0, "소속"), C(0, 1, "성명")),
+            (C(1, 0, "가나부"), C(1, 1, "홍길동")),
+        )
+    )
     assert read(doc(P("□ 위원 명단"), roster)) == ([], [])
 
 
 # ---------------------------------------------------------------- more separators and heads
+
 
 def test_and_between_complete_entries_and_slash_separator():
     assert entries("※ 참석 : 가나부 홍길동 장관 및 다라청 김하늘 청장 / 마바공단 이사장\n") == [
@@ -298,7 +322,9 @@ def test_and_between_complete_entries_and_slash_separator():
 
 
 def test_and_inside_a_descriptive_phrase_stays_one_body():
-    assert entries("※ 참석 : 가나광물 및 배터리 관련 기업\n") == [(None, "가나광물 및 배터리 관련 기업", None, None, None)]
+    assert entries("※ 참석 : 가나광물 및 배터리 관련 기업\n") == [
+        (None, "가나광물 및 배터리 관련 기업", None, None, None)
+    ]
 
 
 def test_unspaced_head_of_a_body_inherits_nothing_a_deputy_does():
@@ -362,10 +388,12 @@ def test_bare_label_then_unbulleted_or_numbered_entry_lines():
 
 
 def test_label_cell_beside_a_nested_table_of_group_rows():
-    groups = Table(rows=(
-        (C(0, 0, "정 부"), C(0, 1, "가나부 차관")),
-        (C(1, 0, "전문가"), C(1, 1, "김하늘 한빛대 교수")),
-    ))
+    groups = Table(
+        rows=(
+            (C(0, 0, "정 부"), C(0, 1, "가나부 차관")),
+            (C(1, 0, "전문가"), C(1, 1, "김하늘 한빛대 교수")),
+        )
+    )
     outer = Table(rows=((C(0, 0, "참석자"), C(0, 1, groups)),))
     assert entries(doc(outer)) == [
         ("정부", "가나부", None, "차관", None),
@@ -443,4 +471,6 @@ def test_a_presentation_tag_keeps_its_own_word():
     """GUIDE.md lists `[발제]` among the role tags: the role is 발제 as the list writes it, not 발표."""
     found, _ = read_attendees(lines_of("□ 참석자\n  - [발제] 김하늘 교수(한빛대), [발표] 이바다 대표(다온로봇)"))
     assert [(a.name, a.organization, a.title, a.role) for a in found] == [
-        ("김하늘", "한빛대", "교수", "발제"), ("이바다", "다온로봇", "대표", "발표")]
+        ("김하늘", "한빛대", "교수", "발제"),
+        ("이바다", "다온로봇", "대표", "발표"),
+    ]

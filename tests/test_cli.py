@@ -92,13 +92,15 @@ def test_reparse_of_a_missing_archive_is_one_clear_line(tmp_path):
 def test_bad_dates_are_usage_errors(tmp_path):
     result = CliRunner().invoke(cli, ["crawl", "--since", "2026-13-01", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2 and "--since '2026-13-01'" in result.output
-    result = CliRunner().invoke(cli, ["crawl", "--since", "2026-07-02", "--until", "2026-07-01",
-                                      "--db", str(tmp_path / "x.db")])
+    result = CliRunner().invoke(
+        cli, ["crawl", "--since", "2026-07-02", "--until", "2026-07-01", "--db", str(tmp_path / "x.db")]
+    )
     assert result.exit_code == 2 and "after --until" in result.output
 
 
 def test_site_only_options_are_refused_with_the_api_source(tmp_path):
     for option in ("--backfill", "--recheck"):
-        result = CliRunner().invoke(cli, ["crawl", "--source", "api", option, "--since", "2026-07-01",
-                                          "--db", str(tmp_path / "x.db")])
+        result = CliRunner().invoke(
+            cli, ["crawl", "--source", "api", option, "--since", "2026-07-01", "--db", str(tmp_path / "x.db")]
+        )
         assert result.exit_code == 2 and "not with --source api" in result.output

@@ -39,9 +39,11 @@ def test_crawl_archives_every_release_with_byte_identical_attachments(tmp_path, 
         assert row["url"].endswith(f"/briefing/pressReleaseView.do?newsId={release.news_id}")
         saved = rows(db_path, "SELECT * FROM attachments WHERE news_id = ? ORDER BY position", [release.news_id])
         assert [a["name"] for a in saved] == [a.name for a in release.attachments]
-        for attachment, served in zip(saved, release.attachments):
+        for attachment, served in zip(saved, release.attachments, strict=True):
             assert attachment["sha256"] == hashlib.sha256(served.body).hexdigest()
-            assert (tmp_path / "briefings.raw" / attachment["sha256"][:2] / attachment["sha256"]).read_bytes() == served.body
+            assert (
+                tmp_path / "briefings.raw" / attachment["sha256"][:2] / attachment["sha256"]
+            ).read_bytes() == served.body
     body_sources = {row["body_source"] for row in archived.values()}
     assert body_sources == {"page", "hwpx"}
     failed_pdfs = rows(db_path, "SELECT kind, error FROM attachments WHERE name LIKE '%.pdf'")
@@ -50,8 +52,9 @@ def test_crawl_archives_every_release_with_byte_identical_attachments(tmp_path, 
     assert (run["status"], run["new"], run["errors"]) == ("finished", 36, len(failed_pdfs))
     errors = rows(db_path, "SELECT kind, url FROM crawl_errors")
     assert {e["kind"] for e in errors} == {"attachment_not_a_file"}
-    assert sorted(e["url"].split("/", 3)[3] for e in errors) == sorted(a["url"].split("/", 3)[3] for a in
-                                                                      rows(db_path, "SELECT url FROM attachments WHERE name LIKE '%.pdf'"))
+    assert sorted(e["url"].split("/", 3)[3] for e in errors) == sorted(
+        a["url"].split("/", 3)[3] for a in rows(db_path, "SELECT url FROM attachments WHERE name LIKE '%.pdf'")
+    )
 
 
 def test_second_identical_crawl_changes_nothing(tmp_path, releases):
@@ -87,9 +90,15 @@ def test_nightly_run_with_nothing_new_reads_one_list_page_a_day(tmp_path, releas
     assert sorted(p.split("startDate=")[1][:10] for p in lists) == window  # one page a day
     # only the releases whose file failed are fetched again, with the failed file only
     assert sorted(p.split("newsId=")[1] for p in requests if "pressReleaseView" in p) == sorted(
-        r.news_id for r in incomplete)
+        r.news_id for r in incomplete
+    )
     assert len([p for p in requests if "download.do" in p]) == len(incomplete)
-    (days,) = [rows(db_path, "SELECT count(*) AS n FROM crawl_days WHERE run_id = 2 AND kind = 'press_release' AND site_total = archived")]
+    (days,) = [
+        rows(
+            db_path,
+            "SELECT count(*) AS n FROM crawl_days WHERE run_id = 2 AND kind = 'press_release' AND site_total = archived",
+        )
+    ]
     assert days[0]["n"] == len(window)
 
 
@@ -103,7 +112,10 @@ def test_an_edited_page_updates_the_record_and_keeps_the_old_one(tmp_path, relea
     assert "0 new, 1 updated, 35 unchanged" in result.stdout  # an explicit range is re-checked whole
     (revision,) = rows(db_path, "SELECT * FROM revisions")
     assert revision["news_id"] == releases[0].news_id and "합성 보도자료" in revision["record"]
-    assert rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [releases[0].news_id])[0]["title"] == "고쳐 쓴 제목"
+    assert (
+        rows(db_path, "SELECT title FROM briefings WHERE news_id = ?", [releases[0].news_id])[0]["title"]
+        == "고쳐 쓴 제목"
+    )
 
 
 def test_bad_page_and_failed_attachment_are_counted_and_the_crawl_goes_on(tmp_path, releases):
@@ -120,8 +132,13 @@ def test_bad_page_and_failed_attachment_are_counted_and_the_crawl_goes_on(tmp_pa
         assert any(broken.news_id in e["url"] and e["kind"] == "parse" and "title" in e["reason"] for e in errors)
         assert any(e["url"].endswith(attachment_path) and "503" in e["reason"] for e in errors)
         day = broken.published_at.date().isoformat()  # the site lists 12 that day, the archive has 11
-        assert any(e["kind"] == "count_mismatch" and e["url"] == f"day:{day}" and "lists 12" in e["reason"]
-                   and "holds 11" in e["reason"] for e in errors)
+        assert any(
+            e["kind"] == "count_mismatch"
+            and e["url"] == f"day:{day}"
+            and "lists 12" in e["reason"]
+            and "holds 11" in e["reason"]
+            for e in errors
+        )
         (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ?", [flaky.news_id])
         assert attachment["sha256"] is None and "download failed" in attachment["error"]
         # the next run, with the site healthy again, completes the record
@@ -170,8 +187,18 @@ def test_unreachable_site_is_one_clear_line_and_touches_nothing(tmp_path):
     db_path = tmp_path / "briefings.db"
     from tests.crawl_helpers import run_cli
 
-    result = run_cli("crawl", "--base-url", "http://127.0.0.1:9", "--db", str(db_path), "--no-polite",
-                     "--since", DAYS[0], "--until", DAYS[0])
+    result = run_cli(
+        "crawl",
+        "--base-url",
+        "http://127.0.0.1:9",
+        "--db",
+        str(db_path),
+        "--no-polite",
+        "--since",
+        DAYS[0],
+        "--until",
+        DAYS[0],
+    )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].startswith("error: cannot reach 127.0.0.1:9")
     assert not db_path.exists() and not (tmp_path / "briefings.raw").exists()
@@ -227,8 +254,9 @@ def test_unreachable_site_with_an_archive_stops_at_once_and_writes_nothing(tmp_p
         mirror.fail["/common/download.do?fileId=9100000002&tblKey=GMN"] = [503] * 10  # one incomplete release
         crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
     before = rows(db_path, "SELECT count(*) AS n FROM raw_responses")[0]["n"]
-    result = run_cli("crawl", "--base-url", "http://127.0.0.1:9", "--db", str(db_path), "--no-polite",
-                     "--today", DAYS[-1])
+    result = run_cli(
+        "crawl", "--base-url", "http://127.0.0.1:9", "--db", str(db_path), "--no-polite", "--today", DAYS[-1]
+    )
     assert result.returncode == 2 and "cannot reach 127.0.0.1:9" in result.stderr
     assert rows(db_path, "SELECT count(*) AS n FROM raw_responses")[0]["n"] == before
     assert rows(db_path, "SELECT count(*) AS n FROM crawl_runs")[0]["n"] == 1

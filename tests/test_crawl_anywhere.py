@@ -32,9 +32,26 @@ def test_crawl_from_another_directory_uses_the_package_settings(tmp_path):
     env = {**os.environ, "XDG_STATE_HOME": str(state), "HOME": str(tmp_path / "home")}
     releases = synthetic_releases(DAYS, per_day=3)
     with Mirror(releases) as mirror:
-        result = subprocess.run([*briefing_executable(), "crawl", "--base-url", mirror.base_url, "--db",
-                                 "briefings.db", "--no-polite", "--since", DAYS[0], "--until", DAYS[-1]],
-                                cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [
+                *briefing_executable(),
+                "crawl",
+                "--base-url",
+                mirror.base_url,
+                "--db",
+                "briefings.db",
+                "--no-polite",
+                "--since",
+                DAYS[0],
+                "--until",
+                DAYS[-1],
+            ],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         requested = list(mirror.requests)
     assert result.returncode == 0, result.stderr
     assert "6 new" in result.stdout
@@ -53,10 +70,32 @@ def test_scrapy_crawl_from_the_checkout_still_reads_scrapy_cfg(tmp_path):
     releases = synthetic_releases(DAYS[:1], per_day=2)
     with Mirror(releases) as mirror:
         result = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "korea_kr_press", "-a", f"base_url={mirror.base_url}",
-             "-a", f"since={DAYS[0]}", "-a", f"until={DAYS[0]}", "-s", f"BRIEFING_DB={db_path}",
-             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
-            cwd=ROOT, capture_output=True, text=True, timeout=300)
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "korea_kr_press",
+                "-a",
+                f"base_url={mirror.base_url}",
+                "-a",
+                f"since={DAYS[0]}",
+                "-a",
+                f"until={DAYS[0]}",
+                "-s",
+                f"BRIEFING_DB={db_path}",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=0",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert result.returncode == 0, result.stderr
     assert Database(db_path).execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
 
@@ -68,8 +107,14 @@ def test_build_workers_from_the_environment(tmp_path):
     log = tmp_path / "crawl.log"
     with Mirror(releases) as mirror:
         args = ("crawl", "--base-url", mirror.base_url, "--no-polite", "--since", DAYS[0], "--until", DAYS[0])
-        inline = run_cli(*args, "--db", str(tmp_path / "a.db"), "--log-file", str(log),
-                         env={**os.environ, "BRIEFING_BUILD_WORKERS": "0"})
+        inline = run_cli(
+            *args,
+            "--db",
+            str(tmp_path / "a.db"),
+            "--log-file",
+            str(log),
+            env={**os.environ, "BRIEFING_BUILD_WORKERS": "0"},
+        )
         wrong = run_cli(*args, "--db", str(tmp_path / "b.db"), env={**os.environ, "BRIEFING_BUILD_WORKERS": "many"})
     assert inline.returncode == 0, inline.stderr
     assert "building releases in the crawl process" in log.read_text(encoding="utf-8")
@@ -88,10 +133,34 @@ def test_scrapy_feed_export_of_the_items(tmp_path):
     feed = tmp_path / "items.jsonl"
     with Mirror(releases) as mirror:
         result = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "korea_kr_press", "-O", str(feed), "-a", f"base_url={mirror.base_url}",
-             "-a", f"since={DAYS[0]}", "-a", f"until={DAYS[0]}", "-s", f"BRIEFING_DB={tmp_path / 'briefings.db'}",
-             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
-            cwd=ROOT, capture_output=True, text=True, timeout=300)
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "korea_kr_press",
+                "-O",
+                str(feed),
+                "-a",
+                f"base_url={mirror.base_url}",
+                "-a",
+                f"since={DAYS[0]}",
+                "-a",
+                f"until={DAYS[0]}",
+                "-s",
+                f"BRIEFING_DB={tmp_path / 'briefings.db'}",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=0",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert result.returncode == 0, result.stderr[-2000:]
     items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
     fetched = [item for item in items if "body" in item]
@@ -101,10 +170,14 @@ def test_scrapy_feed_export_of_the_items(tmp_path):
     digests = {hashlib.sha256(body).hexdigest(): len(body) for body in served}
     matched = [item for item in attachments if item["body"]["sha256"] in digests]  # the files, byte for byte
     assert matched and all(digests[item["body"]["sha256"]] == item["body"]["size"] for item in matched)
-    assert sorted(item["news_id"] for item in items if set(item) == {"news_id", "url", "kind"}) == sorted(r.news_id for r in releases)
+    assert sorted(item["news_id"] for item in items if set(item) == {"news_id", "url", "kind"}) == sorted(
+        r.news_id for r in releases
+    )
     # one day count a kind whose list is dated (press releases, fact checks: every kind is crawled)
     assert sorted((item["kind"], item["day"]) for item in items if "total" in item) == [
-        ("fact_check", DAYS[0]), ("press_release", DAYS[0])]
+        ("fact_check", DAYS[0]),
+        ("press_release", DAYS[0]),
+    ]
 
 
 def test_the_unit_schedule_install_writes_crawls_from_its_own_directory(tmp_path):
@@ -114,17 +187,29 @@ def test_the_unit_schedule_install_writes_crawls_from_its_own_directory(tmp_path
 
     srv, units = tmp_path / "srv", tmp_path / "units"
     srv.mkdir()
-    installed = subprocess.run([*briefing_executable(), "schedule", "install", "--db", "data/briefings.db",
-                                "--unit-dir", str(units)], cwd=srv, capture_output=True, text=True, timeout=60)
+    installed = subprocess.run(
+        [*briefing_executable(), "schedule", "install", "--db", "data/briefings.db", "--unit-dir", str(units)],
+        cwd=srv,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert installed.returncode == 0, installed.stderr
-    service = dict(line.split("=", 1) for line in (units / "briefing-archive.service").read_text().splitlines()
-                   if "=" in line and not line.startswith("#"))
+    service = dict(
+        line.split("=", 1)
+        for line in (units / "briefing-archive.service").read_text().splitlines()
+        if "=" in line and not line.startswith("#")
+    )
     command = shlex.split(service["ExecStart"])
     assert Path(command[0]).is_absolute() and command[-2:] == ["--db", str(srv / "data" / "briefings.db")]
     with Mirror(synthetic_releases(DAYS[:1], per_day=2)) as mirror:
-        result = subprocess.run([*command, "--base-url", mirror.base_url, "--no-polite", "--since", DAYS[0],
-                                 "--until", DAYS[0]], cwd=service["WorkingDirectory"], capture_output=True,
-                                text=True, timeout=300)
+        result = subprocess.run(
+            [*command, "--base-url", mirror.base_url, "--no-polite", "--since", DAYS[0], "--until", DAYS[0]],
+            cwd=service["WorkingDirectory"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert result.returncode == 0, result.stderr
     assert Database(srv / "data" / "briefings.db").execute("SELECT count(*) FROM briefings").fetchone()[0] == 2
 
@@ -137,18 +222,42 @@ def test_the_package_alone_crawls_without_the_checkout(tmp_path):
     import shutil
 
     site = tmp_path / "site-packages"
-    shutil.copytree(ROOT / "briefing_spider", site / "briefing_spider",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "briefing_spider", site / "briefing_spider", ignore=shutil.ignore_patterns("__pycache__"))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "XDG_STATE_HOME": str(tmp_path / "state")}
-    where = subprocess.run([sys.executable, "-c", "import briefing_spider; print(briefing_spider.__file__)"],
-                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
+    where = subprocess.run(
+        [sys.executable, "-c", "import briefing_spider; print(briefing_spider.__file__)"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert where.stdout.strip() == str(site / "briefing_spider" / "__init__.py")
     with Mirror(synthetic_releases(DAYS[:1], per_day=2)) as mirror:
-        result = subprocess.run([sys.executable, "-m", "briefing_spider.cli", "crawl", "--base-url", mirror.base_url,
-                                 "--no-polite", "--since", DAYS[0], "--until", DAYS[0], "--db", "b.db"],
-                                cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "briefing_spider.cli",
+                "crawl",
+                "--base-url",
+                mirror.base_url,
+                "--no-polite",
+                "--since",
+                DAYS[0],
+                "--until",
+                DAYS[0],
+                "--db",
+                "b.db",
+            ],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert "/robots.txt" in mirror.requests
     assert result.returncode == 0, result.stderr
     assert "2 new" in result.stdout

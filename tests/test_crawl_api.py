@@ -36,8 +36,20 @@ def crawl_api(mock: ApiMock, db_path, *args: str, key: str | None = TEST_KEY) ->
     env = {k: v for k, v in os.environ.items() if k != "BRIEFING_API_KEY"}
     if key is not None:
         env["BRIEFING_API_KEY"] = key
-    command = [sys.executable, "-m", "briefing_spider.cli", "crawl", "--source", "api", "--api-url", mock.api_url,
-               "--db", str(db_path), "--no-polite", *args]
+    command = [
+        sys.executable,
+        "-m",
+        "briefing_spider.cli",
+        "crawl",
+        "--source",
+        "api",
+        "--api-url",
+        mock.api_url,
+        "--db",
+        str(db_path),
+        "--no-polite",
+        *args,
+    ]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=CRAWL_TIMEOUT)
 
 
@@ -47,8 +59,11 @@ def rows(db_path, sql, params=()):
 
 def test_windows_are_at_most_three_days_and_cover_the_range():
     spans = windows(date(2026, 7, 20), date(2026, 7, 26))
-    assert spans == [(date(2026, 7, 20), date(2026, 7, 22)), (date(2026, 7, 23), date(2026, 7, 25)),
-                     (date(2026, 7, 26), date(2026, 7, 26))]
+    assert spans == [
+        (date(2026, 7, 20), date(2026, 7, 22)),
+        (date(2026, 7, 23), date(2026, 7, 25)),
+        (date(2026, 7, 26), date(2026, 7, 26)),
+    ]
     assert windows(date(2026, 7, 20), date(2026, 7, 20)) == [(date(2026, 7, 20), date(2026, 7, 20))]
 
 
@@ -56,10 +71,14 @@ def test_the_key_is_masked_in_urls_and_log_lines():
     encoded = quote(TEST_KEY, safe="")
     url = f"https://apis.data.go.kr/x?serviceKey={encoded}&startDate=20260720"
     assert mask_key(url) == "https://apis.data.go.kr/x?serviceKey=***&startDate=20260720"
-    record = logging.LogRecord("scrapy", logging.ERROR, __file__, 1, "Gave up retrying <GET %s>: %s",
-                               (url, f"echo {TEST_KEY}"), None)
+    record = logging.LogRecord(
+        "scrapy", logging.ERROR, __file__, 1, "Gave up retrying <GET %s>: %s", (url, f"echo {TEST_KEY}"), None
+    )
     assert KeyMaskFilter(encoded).filter(record)
-    assert record.getMessage() == "Gave up retrying <GET https://apis.data.go.kr/x?serviceKey=***&startDate=20260720>: echo ***"
+    assert (
+        record.getMessage()
+        == "Gave up retrying <GET https://apis.data.go.kr/x?serviceKey=***&startDate=20260720>: echo ***"
+    )
 
 
 def test_api_records_equal_the_mock_data_with_byte_identical_files(tmp_path, releases):
@@ -73,12 +92,15 @@ def test_api_records_equal_the_mock_data_with_byte_identical_files(tmp_path, rel
     for release in releases:
         row = archived[release.news_id]
         assert (row["title"], row["published_at"], row["ministry"]) == (
-            release.title, release.published_at.isoformat(), release.ministry)
+            release.title,
+            release.published_at.isoformat(),
+            release.ministry,
+        )
         assert row["url"] == f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={release.news_id}"
         assert "전재하여" not in (row["body_text"] or "")
         saved = rows(db_path, "SELECT * FROM attachments WHERE news_id = ? ORDER BY position", [release.news_id])
         assert [a["name"] for a in saved] == [a.name for a in release.attachments]
-        for attachment, served in zip(saved, release.attachments):
+        for attachment, served in zip(saved, release.attachments, strict=True):
             assert attachment["sha256"] == hashlib.sha256(served.body).hexdigest()
             assert (tmp_path / "api.raw" / attachment["sha256"][:2] / attachment["sha256"]).read_bytes() == served.body
 
@@ -91,8 +113,10 @@ def test_a_week_is_read_in_windows_of_at_most_three_days(tmp_path, releases):
     spans = sorted({(q["startDate"], q["endDate"]) for q in asked})
     assert spans == [("20260720", "20260722"), ("20260723", "20260725"), ("20260726", "20260726")]
     for start, end in spans:
-        assert (date.fromisoformat(f"{end[:4]}-{end[4:6]}-{end[6:]}") -
-                date.fromisoformat(f"{start[:4]}-{start[4:6]}-{start[6:]}")).days < 3
+        assert (
+            date.fromisoformat(f"{end[:4]}-{end[4:6]}-{end[6:]}")
+            - date.fromisoformat(f"{start[:4]}-{start[4:6]}-{start[6:]}")
+        ).days < 3
 
 
 def test_paging_reads_every_page_of_a_window(tmp_path):
@@ -112,8 +136,10 @@ def test_the_api_and_the_site_give_the_same_records(tmp_path, releases):
     with Mirror(releases) as mirror:
         crawl(mirror, tmp_path / "site.db", "--since", DAYS[0], "--until", DAYS[-1])
     # The url differs by host only: the API names www.korea.kr, the mirror its own address.
-    fields = ("news_id, substr(url, instr(url, '/briefing/')) AS path, title, published_at, modified_at, "
-              "ministry, body_text, body_source, event_at")
+    fields = (
+        "news_id, substr(url, instr(url, '/briefing/')) AS path, title, published_at, modified_at, "
+        "ministry, body_text, body_source, event_at"
+    )
     query = f"SELECT {fields} FROM briefings ORDER BY news_id"
     assert rows(tmp_path / "api.db", query) == rows(tmp_path / "site.db", query)
 
@@ -167,13 +193,16 @@ def test_a_missing_key_is_one_line_and_exit_2(tmp_path, releases):
     assert not (tmp_path / "api.db").exists()
 
 
-@pytest.mark.parametrize("gateway, key, code, name", [
-    (None, "wrong-key", "30", "SERVICE_KEY_IS_NOT_REGISTERED_ERROR"),
-    (("30", 403), TEST_KEY, "30", "SERVICE_KEY_IS_NOT_REGISTERED_ERROR"),
-    (("31", 200), TEST_KEY, "31", "DEADLINE_HAS_EXPIRED_ERROR"),
-    (("31", 403), TEST_KEY, "31", "DEADLINE_HAS_EXPIRED_ERROR"),
-    (("22", 200), TEST_KEY, "22", "LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR"),
-])
+@pytest.mark.parametrize(
+    "gateway, key, code, name",
+    [
+        (None, "wrong-key", "30", "SERVICE_KEY_IS_NOT_REGISTERED_ERROR"),
+        (("30", 403), TEST_KEY, "30", "SERVICE_KEY_IS_NOT_REGISTERED_ERROR"),
+        (("31", 200), TEST_KEY, "31", "DEADLINE_HAS_EXPIRED_ERROR"),
+        (("31", 403), TEST_KEY, "31", "DEADLINE_HAS_EXPIRED_ERROR"),
+        (("22", 200), TEST_KEY, "22", "LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR"),
+    ],
+)
 def test_gateway_errors_are_one_clear_line_and_touch_nothing(tmp_path, releases, gateway, key, code, name):
     db_path = tmp_path / "api.db"
     with ApiMock(releases) as mock:
@@ -202,7 +231,9 @@ def test_an_error_mid_crawl_keeps_what_was_archived(tmp_path, releases):
         result = crawl_api(mock, db_path, "--since", DAYS[0], "--until", DAYS[-1])
     assert result.returncode == 1
     assert "22 LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR" in result.stderr
-    after = {row["news_id"]: row["content_hash"] for row in rows(db_path, "SELECT news_id, content_hash FROM briefings")}
+    after = {
+        row["news_id"]: row["content_hash"] for row in rows(db_path, "SELECT news_id, content_hash FROM briefings")
+    }
     assert all(after[row["news_id"]] == row["content_hash"] for row in before)
     (last_run,) = rows(db_path, "SELECT status FROM crawl_runs ORDER BY id DESC LIMIT 1")
     assert last_run["status"] == "api_error"  # not `finished`: the next crawl does not skip these days

@@ -28,8 +28,9 @@ def test_real_corpus_crawl_is_complete_faithful_and_idempotent(tmp_path, corpus)
         row = archived[release.news_id]
         assert (row["title"], row["ministry"]) == (release.title, release.ministry)
         assert row["published_at"] == release.published_at.isoformat()
-        saved = list(db.query("SELECT sha256, kind FROM attachments WHERE news_id = ? ORDER BY position",
-                              [release.news_id]))
+        saved = list(
+            db.query("SELECT sha256, kind FROM attachments WHERE news_id = ? ORDER BY position", [release.news_id])
+        )
         assert [a["sha256"] for a in saved] == [hashlib.sha256(a.body).hexdigest() for a in release.attachments]
     kinds = {row["kind"] for row in db.query("SELECT kind FROM attachments")}
     assert kinds == {"hwpx", "hwp", "pdf", "html"}  # types from the bytes, whatever the names say
@@ -39,10 +40,17 @@ def test_real_corpus_crawl_is_complete_faithful_and_idempotent(tmp_path, corpus)
     assert {"hwpx", "page"} <= sources
     # A release is all of its documents: 156754178's first HWPX is the attached opening speech;
     # its 참석자 list is in the 보도자료 PDF, and is read from there.
-    speech_first = list(db.query(
-        "SELECT p.organization, a.name FROM attendees p JOIN attachments a "
-        "ON a.news_id = p.news_id AND a.position = p.attachment_position WHERE p.news_id = '156754178'"))
+    speech_first = list(
+        db.query(
+            "SELECT p.organization, a.name FROM attendees p JOIN attachments a "
+            "ON a.news_id = p.news_id AND a.position = p.attachment_position WHERE p.news_id = '156754178'"
+        )
+    )
     assert [row["organization"] for row in speech_first][1:3] == ["과기부", "농식품부"]
     assert {row["name"] for row in speech_first} == {"2. (보도자료) 제266차 대외경제장관회의.pdf"}
-    assert db.execute("SELECT count(*) FROM attachments WHERE kind IN ('hwpx', 'hwp', 'pdf') "
-                      "AND error IS NULL AND text IS NULL").fetchone()[0] == 0
+    assert (
+        db.execute(
+            "SELECT count(*) FROM attachments WHERE kind IN ('hwpx', 'hwp', 'pdf') AND error IS NULL AND text IS NULL"
+        ).fetchone()[0]
+        == 0
+    )

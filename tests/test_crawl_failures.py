@@ -33,9 +33,26 @@ class BrokenMirror(Mirror):
 
 
 def scrapy_crawl(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scrapy", "crawl", "korea_kr_press", *args,
-                           "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_BACKOFF_BASE=0.05"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "korea_kr_press",
+            *args,
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=0",
+            "-s",
+            "RETRY_BACKOFF_BASE=0.05",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_a_base_url_without_a_scheme_is_a_usage_error_and_creates_nothing(tmp_path):
@@ -60,8 +77,9 @@ def test_list_pages_that_all_fail_end_the_run_as_failed(tmp_path):
 
 
 def test_a_failed_run_does_not_move_the_nightly_window(tmp_path):
-    from briefing_spider.window import crawl_window
     from datetime import date
+
+    from briefing_spider.window import crawl_window
 
     db_path = tmp_path / "briefings.db"
     with BrokenMirror(synthetic_releases(DAYS, per_day=2), broken="pressReleaseList") as mirror:
@@ -72,7 +90,9 @@ def test_a_failed_run_does_not_move_the_nightly_window(tmp_path):
 
 def test_some_list_pages_failing_is_errors_in_a_finished_run(tmp_path):
     db_path = tmp_path / "briefings.db"
-    with BrokenMirror(synthetic_releases(DAYS, per_day=2, error_page_every=None), broken=f"pressReleaseList.do?startDate={DAYS[0]}") as mirror:
+    with BrokenMirror(
+        synthetic_releases(DAYS, per_day=2, error_page_every=None), broken=f"pressReleaseList.do?startDate={DAYS[0]}"
+    ) as mirror:
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
     assert result.returncode == 0, result.stderr
     assert "2 new" in result.stdout and "1 errors" in result.stdout
@@ -90,8 +110,16 @@ def test_detail_pages_that_all_fail_end_the_run_as_failed(tmp_path):
 
 def test_scrapy_crawl_of_an_unreachable_host_exits_non_zero(tmp_path):
     db_path = tmp_path / "briefings.db"
-    result = scrapy_crawl("-a", "base_url=http://127.0.0.1:1", "-a", f"since={DAYS[0]}", "-a", f"until={DAYS[0]}",
-                          "-s", f"BRIEFING_DB={db_path}")
+    result = scrapy_crawl(
+        "-a",
+        "base_url=http://127.0.0.1:1",
+        "-a",
+        f"since={DAYS[0]}",
+        "-a",
+        f"until={DAYS[0]}",
+        "-s",
+        f"BRIEFING_DB={db_path}",
+    )
     assert result.returncode == 2, result.stderr[-2000:]
     assert result.stderr.strip().splitlines()[-1].startswith("error: cannot reach 127.0.0.1:1")
     assert not db_path.exists()
@@ -100,8 +128,16 @@ def test_scrapy_crawl_of_an_unreachable_host_exits_non_zero(tmp_path):
 def test_scrapy_crawl_whose_list_pages_all_fail_exits_non_zero(tmp_path):
     db_path = tmp_path / "briefings.db"
     with BrokenMirror(synthetic_releases(DAYS[:1], per_day=2), broken="pressReleaseList") as mirror:
-        result = scrapy_crawl("-a", f"base_url={mirror.base_url}", "-a", f"since={DAYS[0]}", "-a", f"until={DAYS[0]}",
-                              "-s", f"BRIEFING_DB={db_path}")
+        result = scrapy_crawl(
+            "-a",
+            f"base_url={mirror.base_url}",
+            "-a",
+            f"since={DAYS[0]}",
+            "-a",
+            f"until={DAYS[0]}",
+            "-s",
+            f"BRIEFING_DB={db_path}",
+        )
     assert result.returncode == 1, result.stderr[-2000:]
     assert result.stderr.strip().splitlines()[-1].startswith("error: the only list page failed, e.g. http://")
     assert [r["status"] for r in Database(db_path).query("SELECT status FROM crawl_runs")] == ["failed"]
@@ -132,5 +168,7 @@ def test_a_crawl_under_its_limit_still_checks_the_day_counts(tmp_path):
     with Mirror(synthetic_releases(DAYS[:1], per_day=3)) as mirror:
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0], "--limit", "10")
     assert result.returncode == 0, result.stderr
-    rows = list(Database(db_path).query("SELECT day, site_total, archived FROM crawl_days WHERE kind = 'press_release'"))
+    rows = list(
+        Database(db_path).query("SELECT day, site_total, archived FROM crawl_days WHERE kind = 'press_release'")
+    )
     assert rows == [{"day": DAYS[0], "site_total": 3, "archived": 3}]

@@ -66,8 +66,9 @@ def test_an_attachment_cut_short_is_an_error_and_fetched_again(tmp_path, release
         assert error["url"].endswith(hwpx) and error["kind"].startswith("attachment_")
         assert ("cut short" in error["reason"]) if how == "no-length" else error["kind"] == "attachment_download"
         assert run(db_path, 1)["errors"] == 1
-        (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ? AND name LIKE '%.hwpx'",
-                              [cut.news_id])
+        (attachment,) = rows(
+            db_path, "SELECT * FROM attachments WHERE news_id = ? AND name LIKE '%.hwpx'", [cut.news_id]
+        )
         assert attachment["sha256"] is None and "download failed" in attachment["error"]
         # the next nightly run fetches the file again and completes the record
         del mirror.cut[hwpx]
@@ -164,11 +165,15 @@ def test_a_redirect_to_another_host_is_an_error_naming_it_and_changes_nothing(tm
         assert run(db_path, 2)["errors"] == 2
         after = hashes(db_path)
         assert after.pop(moved_file.news_id) and after == {k: v for k, v in before.items() if k != moved_file.news_id}
-        (attachment,) = rows(db_path, "SELECT * FROM attachments WHERE news_id = ? AND name LIKE '%.hwpx'",
-                             [moved_file.news_id])  # still no bytes; the failure now names the redirect
+        (attachment,) = rows(
+            db_path, "SELECT * FROM attachments WHERE news_id = ? AND name LIKE '%.hwpx'", [moved_file.news_id]
+        )  # still no bytes; the failure now names the redirect
         assert attachment["sha256"] is None and "OffsiteRedirect" in attachment["error"]
-        assert not rows(db_path, "SELECT 1 FROM raw_responses WHERE url LIKE 'http://localhost%' OR url LIKE ?",
-                        [f"{elsewhere.base_url}%"])
+        assert not rows(
+            db_path,
+            "SELECT 1 FROM raw_responses WHERE url LIKE 'http://localhost%' OR url LIKE ?",
+            [f"{elsewhere.base_url}%"],
+        )
         mirror.redirect.clear()
         clean = crawl(mirror, db_path, *RANGE)
     assert clean.returncode == 0 and run(db_path, 3)["errors"] == 0  # one clean run restores everything
@@ -187,7 +192,9 @@ def test_a_cp949_page_without_a_charset_is_read_like_a_browser_and_mislabelled_n
         assert (row["title"], row["ministry"]) == (legacy.title, legacy.ministry)
         before = hashes(db_path)
         mirror.encodings[legacy.news_id] = ("cp949", "text/html; charset=utf-8")  # a wrong charset: U+FFFD
-        mirror.releases[legacy.news_id].body_html += "<p>고친 문장.</p>"  # other bytes (the same bytes keep their first headers)
+        mirror.releases[
+            legacy.news_id
+        ].body_html += "<p>고친 문장.</p>"  # other bytes (the same bytes keep their first headers)
         again = crawl(mirror, db_path, *RANGE)
     assert again.returncode == 0
     assert hashes(db_path) == before and rows(db_path, "SELECT count(*) AS n FROM revisions")[0]["n"] == 0
@@ -257,8 +264,10 @@ def test_reparse_moves_mirror_urls_to_www_korea_kr_without_revisions(tmp_path, r
     for table in ("briefings", "attachments"):
         db.execute(f"UPDATE {table} SET url = replace(url, 'https://www.korea.kr', ?)", [mirror_site])
     for news_id in canonical:
-        db.execute("UPDATE briefings SET content_hash = ? WHERE news_id = ?",
-                   [content_hash(load_briefing(db, "korea_kr", news_id)), news_id])
+        db.execute(
+            "UPDATE briefings SET content_hash = ? WHERE news_id = ?",
+            [content_hash(load_briefing(db, "korea_kr", news_id)), news_id],
+        )
     db.conn.commit()
     assert all(row["url"].startswith(mirror_site) for row in rows(db_path, "SELECT url FROM attachments"))
     reparse = run_cli("reparse", "--db", str(db_path), "--workers", "0")
@@ -275,8 +284,11 @@ def test_a_record_whose_only_saved_page_was_cut_short_is_fetched_again(tmp_path,
     with Mirror(releases) as mirror:
         crawl(mirror, db_path, *RANGE)
         db = Database(db_path)
-        db.execute("UPDATE raw_responses SET error = 'unreadable: an HTML page without its closing </html>' "
-                   "WHERE news_id = ? AND role = 'detail'", [stale.news_id])
+        db.execute(
+            "UPDATE raw_responses SET error = 'unreadable: an HTML page without its closing </html>' "
+            "WHERE news_id = ? AND role = 'detail'",
+            [stale.news_id],
+        )
         db.conn.commit()
         mirror.requests.clear()
         nightly = crawl(mirror, db_path, "--today", DAYS[0])
@@ -285,8 +297,14 @@ def test_a_record_whose_only_saved_page_was_cut_short_is_fetched_again(tmp_path,
     with_error_pages = [r for r in releases if any(a.name.endswith(".pdf") for a in r.attachments)]
     assert stale not in with_error_pages  # those are fetched again while young anyway
     assert sorted(details) == sorted(detail_path(r) for r in [stale, *with_error_pages])
-    assert rows(db_path, "SELECT count(*) AS n FROM raw_responses WHERE news_id = ? AND role = 'detail' "
-                         "AND error IS NULL", [stale.news_id])[0]["n"] == 1
+    assert (
+        rows(
+            db_path,
+            "SELECT count(*) AS n FROM raw_responses WHERE news_id = ? AND role = 'detail' AND error IS NULL",
+            [stale.news_id],
+        )[0]["n"]
+        == 1
+    )
 
 
 def test_a_list_page_cut_short_is_counted(tmp_path, releases):

@@ -20,9 +20,25 @@ WAIT_SECONDS = 60
 
 def start_crawl(mirror, db_path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "briefing_spider.cli", "crawl", "--base-url", mirror.base_url,
-         "--db", str(db_path), "--no-polite", "--since", DAYS[0], "--until", DAYS[-1]],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "briefing_spider.cli",
+            "crawl",
+            "--base-url",
+            mirror.base_url,
+            "--db",
+            str(db_path),
+            "--no-polite",
+            "--since",
+            DAYS[0],
+            "--until",
+            DAYS[-1],
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -49,8 +65,10 @@ def assert_records_whole(db_path, releases) -> None:
     db = Database(db_path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     expected = {r.news_id: len(r.attachments) for r in releases}
-    for row in db.query("SELECT b.news_id, count(a.position) AS n FROM briefings b "
-                        "LEFT JOIN attachments a USING (news_id) GROUP BY b.news_id"):
+    for row in db.query(
+        "SELECT b.news_id, count(a.position) AS n FROM briefings b "
+        "LEFT JOIN attachments a USING (news_id) GROUP BY b.news_id"
+    ):
         assert row["n"] == expected[row["news_id"]], row
 
 

@@ -40,17 +40,23 @@ def test_a_crawl_archives_every_kind(crawled):
     assert counts == {"press_release": 2 * PER_DAY, "briefing": 4, "fact_check": 4, "state_council": 4}
     assert rows(db, "SELECT count(*) FROM crawl_errors") == [(0,)]
     urls = dict(rows(db, "SELECT kind, url FROM briefings WHERE news_id IN ('920000000', '930000000', '940000000')"))
-    assert urls == {"briefing": "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000000",
-                    "fact_check": "https://www.korea.kr/briefing/actuallyView.do?newsId=930000000",
-                    "state_council": "https://www.korea.kr/briefing/stateCouncilView.do?newsId=940000000"}
+    assert urls == {
+        "briefing": "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000000",
+        "fact_check": "https://www.korea.kr/briefing/actuallyView.do?newsId=930000000",
+        "state_council": "https://www.korea.kr/briefing/stateCouncilView.do?newsId=940000000",
+    }
 
 
 def test_a_briefing_keeps_its_speakers_and_utterances_in_order(crawled):
     db = crawled[0]
     assert rows(db, "SELECT name, organization, title, role FROM attendees WHERE news_id = '920000000'") == [
-        ("김가나", "가나부", "장관", "발표")]
-    assert rows(db, "SELECT position, speaker, organization, title, text FROM utterances "
-                    "WHERE site = 'korea_kr' AND news_id = '920000000' ORDER BY position") == [
+        ("김가나", "가나부", "장관", "발표")
+    ]
+    assert rows(
+        db,
+        "SELECT position, speaker, organization, title, text FROM utterances "
+        "WHERE site = 'korea_kr' AND news_id = '920000000' ORDER BY position",
+    ) == [
         (0, "김가나", "가나부", "장관", "합성 브리핑 0번의 모두 발언입니다.\n두 번째 문장입니다."),
         (1, None, None, "기자", "합성 질문입니까?"),
         (2, "김가나", "가나부", "장관", "합성 답변입니다."),
@@ -60,13 +66,16 @@ def test_a_briefing_keeps_its_speakers_and_utterances_in_order(crawled):
 def test_a_fact_check_keeps_the_report_it_answers(crawled):
     db = crawled[0]
     assert rows(db, "SELECT outlet, reported_on, title FROM press_reports WHERE news_id = '930000001'") == [
-        ("마바일보", "2026-07-02", "합성 보도 1")]
+        ("마바일보", "2026-07-02", "합성 보도 1")
+    ]
 
 
 def test_a_cabinet_meeting_keeps_its_agenda_with_the_ministries(crawled):
     db = crawled[0]
-    assert rows(db, "SELECT position, [group], title, ministries FROM agenda_items WHERE news_id = '940000100' "
-                    "ORDER BY position") == [
+    assert rows(
+        db,
+        "SELECT position, [group], title, ministries FROM agenda_items WHERE news_id = '940000100' ORDER BY position",
+    ) == [
         (0, "의결안건", "합성법 100 일부개정법률안", "가나부"),
         (1, "의결안건", "합성령 100 일부개정령안", "다라부, 마바부"),
         (2, "보고안건", "합성 계획 100", "가나부"),
@@ -76,11 +85,15 @@ def test_a_cabinet_meeting_keeps_its_agenda_with_the_ministries(crawled):
 def test_each_kind_with_a_dated_list_has_its_own_day_counts(crawled):
     db, _, requests = crawled
     assert sorted(rows(db, "SELECT kind, day, site_total, archived FROM crawl_days")) == [
-        ("fact_check", BEFORE, 2, 2), ("fact_check", DAY, 2, 2),
-        ("press_release", BEFORE, PER_DAY, PER_DAY), ("press_release", DAY, PER_DAY, PER_DAY)]
+        ("fact_check", BEFORE, 2, 2),
+        ("fact_check", DAY, 2, 2),
+        ("press_release", BEFORE, PER_DAY, PER_DAY),
+        ("press_release", DAY, PER_DAY, PER_DAY),
+    ]
     # a list with no date filter is paged, not asked day by day
     assert [r for r in requests if r.startswith("/briefing/policyBriefingList.do")] == [
-        "/briefing/policyBriefingList.do?pageIndex=1"]
+        "/briefing/policyBriefingList.do?pageIndex=1"
+    ]
 
 
 def test_reparse_gives_the_same_records(crawled, tmp_path):
@@ -115,10 +128,25 @@ def test_search_and_export_take_kind(crawled, tmp_path):
     hits = run_cli("search", "합성", "--kind", "fact_check", "--limit", "50", "--db", str(db))
     assert hits.returncode == 0, hits.stderr
     assert {line.split(" · ")[-1] for line in hits.stdout.splitlines() if " · " in line} == {
-        "930000000", "930000001", "930000100", "930000101"}
+        "930000000",
+        "930000001",
+        "930000100",
+        "930000101",
+    }
     out = tmp_path / "u.csv"
-    exported = run_cli("export", "--table", "utterances", "--kind", "briefing,fact_check", "--since", DAY,
-                       "--out", str(out), "--db", str(db))
+    exported = run_cli(
+        "export",
+        "--table",
+        "utterances",
+        "--kind",
+        "briefing,fact_check",
+        "--since",
+        DAY,
+        "--out",
+        str(out),
+        "--db",
+        str(db),
+    )
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout.startswith("6 rows")  # two briefings of DAY, three remarks each
     releases = tmp_path / "r.csv"
@@ -138,11 +166,17 @@ def test_a_section_page_missing_its_text_is_a_counted_parse_error_of_its_kind(tm
         result = crawl(mirror, db, "--since", DAY, "--until", DAY)
     assert result.returncode == 0, result.stdout + result.stderr
     assert dict(rows(db, "SELECT kind, count(*) FROM briefings GROUP BY kind")) == {
-        "briefing": 2, "fact_check": 1, "state_council": 2}
+        "briefing": 2,
+        "fact_check": 1,
+        "state_council": 2,
+    }
     # the fact-check list still counts the day: the site lists 2, the archive holds 1, a mismatch of that kind
     assert rows(db, "SELECT kind, release_kind, url FROM crawl_errors ORDER BY id") == [
         ("parse", "fact_check", f"{mirror.base_url}/briefing/actuallyView.do?newsId={broken.news_id}"),
-        ("count_mismatch", "fact_check", f"day:{DAY}")]
+        ("count_mismatch", "fact_check", f"day:{DAY}"),
+    ]
     reason = rows(db, "SELECT reason FROM crawl_errors ORDER BY id")[0][0]
     assert "PageParseError" in reason and "body" in reason
-    assert rows(db, "SELECT kind, site_total, archived FROM crawl_days WHERE kind = 'fact_check'") == [("fact_check", 2, 1)]
+    assert rows(db, "SELECT kind, site_total, archived FROM crawl_days WHERE kind = 'fact_check'") == [
+        ("fact_check", 2, 1)
+    ]

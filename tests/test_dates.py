@@ -44,7 +44,10 @@ def test_parse_time():
 
 def test_extract_event_at():
     assert extract_event_at(["□ (일 시) ’26. 4. 14(화), 14:00 ~ 15:30"], published=P) == "2026-04-14T14:00:00+09:00"
-    assert extract_event_at(["  * 일시/장소 : 2026년 4월 13일(월), 14:00~15:00 / 서울"], published=P) == "2026-04-13T14:00:00+09:00"
+    assert (
+        extract_event_at(["  * 일시/장소 : 2026년 4월 13일(월), 14:00~15:00 / 서울"], published=P)
+        == "2026-04-13T14:00:00+09:00"
+    )
     lead = ["○○부는 9월 20일(금) 「제2차 민관 회의」를 개최했다."]
     assert extract_event_at(lead, published=dt.date(2024, 9, 20)) == "2024-09-20"
     assert extract_event_at(["예산이 37조 늘었다."], published=P) is None
@@ -79,9 +82,13 @@ def test_a_date_after_the_only_event_verb_is_not_the_event():
 
 
 def test_a_pdf_line_that_runs_on_is_joined_with_the_next():
-    lines = ["보도시점 2026. 4. 13.(월) 9:30 배포 2026. 4. 13.(월) 8:30", "가나 회의 개최",
-             " 다라 부총리는 4.13일(월) 08:00 정부청사에서", "제9차 장관회의를 주재하였다.",
-             " * 참석자: 가나부, 다라부"]
+    lines = [
+        "보도시점 2026. 4. 13.(월) 9:30 배포 2026. 4. 13.(월) 8:30",
+        "가나 회의 개최",
+        " 다라 부총리는 4.13일(월) 08:00 정부청사에서",
+        "제9차 장관회의를 주재하였다.",
+        " * 참석자: 가나부, 다라부",
+    ]
     assert extract_event_at(lines, published=P) == "2026-04-13T08:00:00+09:00"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import statistics
 import zipfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,7 @@ def _bench():
     return module
 
 
-@lru_cache(maxsize=None)
+@cache
 def results() -> dict[Path, DocumentText | DocumentError]:
     out: dict[Path, DocumentText | DocumentError] = {}
     for folder in ("hwpx", "pdf"):
@@ -45,7 +45,7 @@ def results() -> dict[Path, DocumentText | DocumentError]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def coverages() -> dict[Path, tuple[float, float]]:
     bench = _bench()
     measured = {}

@@ -14,7 +14,13 @@ import pytest
 from briefing_spider.parse.documents import DocumentError, Paragraph, Table, extract_document
 from briefing_spider.parse.documents.hwp5 import decode_para_text
 from briefing_spider.parse.documents.hwp5_records import (
-    CTRL_HEADER, LIST_HEADER, PARA_HEADER, PARA_TEXT, TABLE, parse_records, read_records,
+    CTRL_HEADER,
+    LIST_HEADER,
+    PARA_HEADER,
+    PARA_TEXT,
+    TABLE,
+    parse_records,
+    read_records,
 )
 
 SECTOR = 512
@@ -23,6 +29,7 @@ PADDING_TAG = 0x3FF  # an unknown record, to make streams big enough for regular
 
 
 # --- records ---------------------------------------------------------------------------
+
 
 def record(tag: int, level: int, payload: bytes) -> bytes:
     size = len(payload)
@@ -46,8 +53,7 @@ def units(*parts) -> bytes:
 
 
 def paragraph(level: int, *parts, controls: bytes = b"") -> bytes:
-    return (record(PARA_HEADER, level, b"\0" * 22) + record(PARA_TEXT, level + 1, units(*parts, 13))
-            + controls)
+    return record(PARA_HEADER, level, b"\0" * 22) + record(PARA_TEXT, level + 1, units(*parts, 13)) + controls
 
 
 def ctrl(level: int, ident: str, children: bytes) -> bytes:
@@ -60,19 +66,26 @@ def cell(level: int, row: int, col: int, *paras: bytes, row_span: int = 1, col_s
 
 
 def body() -> bytes:
-    table = ctrl(1, "tbl ", record(TABLE, 2, b"\0" * 4 + struct.pack("<HH", 2, 2))
-                 + cell(2, 0, 0, paragraph(2, "부서"), row_span=2)
-                 + cell(2, 0, 1, paragraph(2, "과장"))
-                 + cell(2, 1, 1, paragraph(2, "사무관", 10, "홍길동")))
+    table = ctrl(
+        1,
+        "tbl ",
+        record(TABLE, 2, b"\0" * 4 + struct.pack("<HH", 2, 2))
+        + cell(2, 0, 0, paragraph(2, "부서"), row_span=2)
+        + cell(2, 0, 1, paragraph(2, "과장"))
+        + cell(2, 1, 1, paragraph(2, "사무관", 10, "홍길동")),
+    )
     note = ctrl(1, "fn  ", cell(2, 0, 0, paragraph(2, "1) 각주 본문")))
     header = ctrl(1, "head", cell(2, 0, 0, paragraph(2, "머리말")))
-    return (paragraph(0, "첫 줄", 10, "  ㅇ 둘째 줄", (9, "\0\0\0\0"), "탭 뒤")
-            + paragraph(0, (11, "tbl "), controls=table)
-            + paragraph(0, (16, "head"), "본문", (17, "fn  "), "이다", controls=header + note)
-            + record(PADDING_TAG, 0, b"\0" * 4096))
+    return (
+        paragraph(0, "첫 줄", 10, "  ㅇ 둘째 줄", (9, "\0\0\0\0"), "탭 뒤")
+        + paragraph(0, (11, "tbl "), controls=table)
+        + paragraph(0, (16, "head"), "본문", (17, "fn  "), "이다", controls=header + note)
+        + record(PADDING_TAG, 0, b"\0" * 4096)
+    )
 
 
 # --- OLE2 container ----------------------------------------------------------------------
+
 
 def ole(streams: dict[str, bytes]) -> bytes:
     """A compound file with root storage → FileHeader stream and BodyText storage → streams."""
@@ -83,7 +96,7 @@ def ole(streams: dict[str, bytes]) -> bytes:
         count = len(padded) // SECTOR
         starts[name] = len(fat)
         fat += [len(fat) + i + 1 for i in range(count - 1)] + [END]
-        sectors += [padded[i * SECTOR:(i + 1) * SECTOR] for i in range(count)]
+        sectors += [padded[i * SECTOR : (i + 1) * SECTOR] for i in range(count)]
     entries = [("Root Entry", 5, NOSTREAM, NOSTREAM, 1, END, 0)]
     entries.append(("BodyText", 1, NOSTREAM, 2, 3, 0, 0))
     entries.append(("FileHeader", 2, NOSTREAM, NOSTREAM, NOSTREAM, starts["FileHeader"], len(streams["FileHeader"])))
@@ -97,17 +110,28 @@ def ole(streams: dict[str, bytes]) -> bytes:
     fat += [FREE] * (SECTOR // 4 - len(fat))
     assert len(fat) == SECTOR // 4
     difat = [fat_sector] + [FREE] * 108
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-              + b"\0" * 6 + struct.pack("<IIIIIIIII", 0, 1, dir_start, 0, 4096, END, 0, END, 0)
-              + struct.pack("<109I", *difat))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, dir_start, 0, 4096, END, 0, END, 0)
+        + struct.pack("<109I", *difat)
+    )
     return header + b"".join(sectors) + directory + struct.pack(f"<{SECTOR // 4}I", *fat)
 
 
 def _entry(name: str, kind: int, left: int, right: int, child: int, start: int, size: int) -> bytes:
     encoded = name.encode("utf-16-le") + b"\0\0"
-    return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
-            + struct.pack("<III", left, right, child) + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
-            + struct.pack("<IQ", start, size))
+    return (
+        encoded.ljust(64, b"\0")
+        + struct.pack("<HBB", len(encoded), kind, 1)
+        + struct.pack("<III", left, right, child)
+        + b"\0" * 16
+        + b"\0" * 4
+        + b"\0" * 16
+        + struct.pack("<IQ", start, size)
+    )
 
 
 def hwp(section: bytes, *, compressed: bool = True, flags: int = 0) -> bytes:
@@ -120,6 +144,7 @@ def hwp(section: bytes, *, compressed: bool = True, flags: int = 0) -> bytes:
 
 
 # --- tests -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("compressed", [True, False])
 def test_paragraphs_line_breaks_tables_and_notes(compressed):

@@ -48,12 +48,10 @@ def section(*paras: str) -> bytes:
 
 def header(indents: dict[str, tuple[int, int]]) -> bytes:
     pprs = "".join(
-        f'<hh:paraPr id="{i}"><hh:margin><hc:intent value="{first}"/><hc:left value="{left}"/>'
-        f"</hh:margin></hh:paraPr>"
+        f'<hh:paraPr id="{i}"><hh:margin><hc:intent value="{first}"/><hc:left value="{left}"/></hh:margin></hh:paraPr>'
         for i, (left, first) in indents.items()
     )
-    return (f'<hh:head {NS}><hh:refList><hh:paraProperties>{pprs}</hh:paraProperties>'
-            f"</hh:refList></hh:head>").encode()
+    return (f"<hh:head {NS}><hh:refList><hh:paraProperties>{pprs}</hh:paraProperties></hh:refList></hh:head>").encode()
 
 
 def content_hpf(order: list[str]) -> bytes:
@@ -93,8 +91,9 @@ def test_leading_spaces_and_marks_are_kept_and_empty_paragraphs_dropped():
 
 def test_indent_comes_from_header_para_pr():
     head = header({"1": (2000, 0), "2": (1000, 600), "3": (3000, -1500)})
-    doc = extract_document(hwpx(section(para(t("※ a"), para_pr="1"), para(t("- b"), para_pr="2"),
-                                        para(t("- c"), para_pr="3")), head=head))
+    doc = extract_document(
+        hwpx(section(para(t("※ a"), para_pr="1"), para(t("- b"), para_pr="2"), para(t("- c"), para_pr="3")), head=head)
+    )
     assert [p.indent for p in doc.blocks] == [2000, 1600, 3000]
 
 
@@ -130,24 +129,33 @@ def test_multi_cell_rows_render_one_line_per_row():
 
 
 def test_text_box_text_is_read_where_it_is_anchored():
-    box = '<hp:rect><hp:drawText>' + sublist(para(t("제목 상자"))) + "</hp:drawText></hp:rect>"
+    box = "<hp:rect><hp:drawText>" + sublist(para(t("제목 상자"))) + "</hp:drawText></hp:rect>"
     doc = extract_document(hwpx(section(para(t("앞 문단")), para(box), para(t("뒤 문단")))))
     assert [b.lines for b in doc.blocks] == [("앞 문단",), ("제목 상자",), ("뒤 문단",)]
 
 
 def test_grouped_shapes_and_captions_are_read():
-    group = ("<hp:container><hp:rect><hp:drawText>" + sublist(para(t("첫 상자"))) + "</hp:drawText></hp:rect>"
-             "<hp:pic><hp:shapeComment>그림입니다.</hp:shapeComment><hp:caption>" + sublist(para(t("그림 설명")))
-             + "</hp:caption></hp:pic></hp:container>")
+    group = (
+        "<hp:container><hp:rect><hp:drawText>" + sublist(para(t("첫 상자"))) + "</hp:drawText></hp:rect>"
+        "<hp:pic><hp:shapeComment>그림입니다.</hp:shapeComment><hp:caption>"
+        + sublist(para(t("그림 설명")))
+        + "</hp:caption></hp:pic></hp:container>"
+    )
     doc = extract_document(hwpx(section(para(group))))
     assert doc.text.splitlines() == ["첫 상자", "그림 설명"]
 
 
 def test_footnote_control_gives_an_inline_mark_and_a_note_paragraph_after():
-    note = ('<hp:ctrl><hp:footNote number="1" suffixChar="41">'
-            + sublist(para('<hp:ctrl><hp:autoNum num="1" numType="FOOTNOTE"><hp:autoNumFormat suffixChar=")"/>'
-                           "</hp:autoNum></hp:ctrl>" + t(" 일정 규모 이상만 집계")))
-            + "</hp:footNote></hp:ctrl>")
+    note = (
+        '<hp:ctrl><hp:footNote number="1" suffixChar="41">'
+        + sublist(
+            para(
+                '<hp:ctrl><hp:autoNum num="1" numType="FOOTNOTE"><hp:autoNumFormat suffixChar=")"/>'
+                "</hp:autoNum></hp:ctrl>" + t(" 일정 규모 이상만 집계")
+            )
+        )
+        + "</hp:footNote></hp:ctrl>"
+    )
     doc = extract_document(hwpx(section(para(t("평균 비율"), note, t("은 4.4%")), para(t("다음")))))
     body, footnote, following = doc.blocks
     assert body.lines == ("평균 비율1)은 4.4%",) and not body.note
@@ -245,17 +253,22 @@ def test_cells_of_a_table_nested_in_a_text_box_stay_apart_for_the_extractors():
     from briefing_spider.parse.release_text import extract_release_facts
     from briefing_spider.parse.text_lines import lines_of
 
-    labels = table([cell(0, 0, para(t("정 부"))), cell(0, 1, para(t("가나부 차관, 다라청 국장")))],
-                   [cell(1, 0, para(t("업 계"))), cell(1, 1, para(t("마바해운 대표")))])
+    labels = table(
+        [cell(0, 0, para(t("정 부"))), cell(0, 1, para(t("가나부 차관, 다라청 국장")))],
+        [cell(1, 0, para(t("업 계"))), cell(1, 1, para(t("마바해운 대표")))],
+    )
     box = "<hp:rect><hp:drawText>" + sublist(para(t("□ 참석자")), para(labels)) + "</hp:drawText></hp:rect>"
     outer = table([cell(0, 0, para(t("ㅇ 개요"), box))])
     doc = extract_document(hwpx(section(para(outer))))
     lines = lines_of(doc)
     outer_table = lines[0].cell[0]
     assert [(ln.text, ln.cell[0] == outer_table, ln.cell[1:]) for ln in lines] == [
-        ("ㅇ 개요", True, (0, 0)), ("□ 참석자", True, (0, 0)),
-        ("정 부", False, (0, 0)), ("가나부 차관, 다라청 국장", False, (0, 1)),
-        ("업 계", False, (1, 0)), ("마바해운 대표", False, (1, 1)),
+        ("ㅇ 개요", True, (0, 0)),
+        ("□ 참석자", True, (0, 0)),
+        ("정 부", False, (0, 0)),
+        ("가나부 차관, 다라청 국장", False, (0, 1)),
+        ("업 계", False, (1, 0)),
+        ("마바해운 대표", False, (1, 1)),
     ]
     assert "정 부 | 가나부 차관, 다라청 국장" in doc.text.splitlines()
     people = [(a.group, a.organization, a.title) for a in extract_release_facts(doc).attendees]

@@ -105,8 +105,10 @@ def many_pages(count: int) -> bytes:
     add(b"<< /Type /Pages /Count %d /Kids [" % count + b"3 0 R " * count + b"] >>")
     add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
     xref = sum(map(len, parts))
-    parts.append(f"xref\n0 {len(offsets) + 1}\n0000000000 65535 f \n".encode()
-                 + b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
+    parts.append(
+        f"xref\n0 {len(offsets) + 1}\n0000000000 65535 f \n".encode()
+        + b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    )
     parts.append(f"trailer\n<< /Size {len(offsets) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return b"".join(parts)
 

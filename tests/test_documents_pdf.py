@@ -12,21 +12,21 @@ from briefing_spider.parse.documents.pdf import group_paragraphs
 
 def pdf(*pages: list[str]) -> bytes:
     """A minimal PDF: one page per list of lines, each line drawn 20 points below the last."""
-    return pdf_streams(*(
-        "BT /F1 12 Tf 72 720 Td " + " ".join(f"({line}) Tj 0 -20 Td" for line in lines) + " ET"
-        for lines in pages
-    ))
+    return pdf_streams(
+        *("BT /F1 12 Tf 72 720 Td " + " ".join(f"({line}) Tj 0 -20 Td" for line in lines) + " ET" for lines in pages)
+    )
 
 
 def pdf_streams(*streams: str) -> bytes:
     """A minimal PDF: one page per content stream, font /F1 = Helvetica."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for stream in streams:
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>"
+        )
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
     out = io.BytesIO()
@@ -56,9 +56,11 @@ def test_mark_on_a_new_visual_line_is_not_glued_to_the_line_above():
     # Text drawn at font size 100 in a 0.12-scaled text matrix (12 pt on the page), the period
     # shown on its own: PDFium's text layer joins the two lines with a space
     # ("Text ends here. * note"), as on page 1 of the real 156754178.pdf.
-    stream = ("BT /F1 100 Tf 0.12 0 0 0.12 72 720 Tm (Text ends here) Tj (.) Tj "
-              "0.12 0 0 0.12 90 700 Tm (* note) Tj 0.12 0 0 0.12 100 680 Tm (wrapped) Tj "
-              "0.12 0 0 0.12 72 660 Tm (Next text) Tj ET")
+    stream = (
+        "BT /F1 100 Tf 0.12 0 0 0.12 72 720 Tm (Text ends here) Tj (.) Tj "
+        "0.12 0 0 0.12 90 700 Tm (* note) Tj 0.12 0 0 0.12 100 680 Tm (wrapped) Tj "
+        "0.12 0 0 0.12 72 660 Tm (Next text) Tj ET"
+    )
     doc = extract_document(pdf_streams(stream))
     assert doc.text.splitlines() == ["Text ends here.", "* note", "wrapped", "Next text"]
     # the note keeps its hanging line; a line that starts left of the mark is the next paragraph

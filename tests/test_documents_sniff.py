@@ -41,8 +41,10 @@ def test_zip_kinds_depend_on_the_mimetype_not_the_name():
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        (b"<html><head><title>\xec\xa0\x95\xec\xb1\x85\xeb\xb8\x8c\xeb\xa6\xac\xed\x95\x91 - Error</title>",
-         ["HTML", "Error"]),
+        (
+            b"<html><head><title>\xec\xa0\x95\xec\xb1\x85\xeb\xb8\x8c\xeb\xa6\xac\xed\x95\x91 - Error</title>",
+            ["HTML", "Error"],
+        ),
         (b"", ["no content"]),
         (b"\x89PNG\r\n\x1a\n", ["unrecognised"]),
         (_zip({"a.txt": b"x"}), ["zip"]),

@@ -31,20 +31,33 @@ def test_eval_on_a_synthetic_golden_dir(tmp_path):
     )
     golden = tmp_path / "golden"
     golden.mkdir()
-    (golden / "g.json").write_text(json.dumps({
-        "news_id": None, "source": "pages/p.txt", "ministry": "외교부", "published_at": "2024-09-20",
-        "contacts": [],
-        "footnotes": [{"marker": "※", "text": "참석자 : 가나부 홍길동 국장, 다라협회"}],
-        "attendees": [
-            {"group": None, "organization": "가나부", "name": "홍길동", "title": "국장", "role": None},
-            {"group": None, "organization": "다라협회", "name": None, "title": None, "role": None},
-        ],
-    }, ensure_ascii=False), encoding="utf-8")
+    (golden / "g.json").write_text(
+        json.dumps(
+            {
+                "news_id": None,
+                "source": "pages/p.txt",
+                "ministry": "외교부",
+                "published_at": "2024-09-20",
+                "contacts": [],
+                "footnotes": [{"marker": "※", "text": "참석자 : 가나부 홍길동 국장, 다라협회"}],
+                "attendees": [
+                    {"group": None, "organization": "가나부", "name": "홍길동", "title": "국장", "role": None},
+                    {"group": None, "organization": "다라협회", "name": None, "title": None, "role": None},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["eval", str(golden), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert {name: s["f1"] for name, s in data["fields"].items()} == {
-        "contacts": 1.0, "footnotes": 1.0, "attendees": 1.0, "ministry": 1.0}
+        "contacts": 1.0,
+        "footnotes": 1.0,
+        "attendees": 1.0,
+        "ministry": 1.0,
+    }
     table = CliRunner().invoke(cli, ["eval", str(golden)])
     assert "attendees" in table.output and "no differences" in table.output
 
@@ -52,9 +65,19 @@ def test_eval_on_a_synthetic_golden_dir(tmp_path):
 def test_documents_option_and_diffs(tmp_path):
     golden = tmp_path / "golden"
     golden.mkdir()
-    (golden / "1.json").write_text(json.dumps({
-        "news_id": "1", "ministry": "외교부", "published_at": "2026-04-13T09:00:00+09:00",
-        "contacts": [], "footnotes": [{"marker": "*", "text": "없는 주석"}], "attendees": []}), encoding="utf-8")
+    (golden / "1.json").write_text(
+        json.dumps(
+            {
+                "news_id": "1",
+                "ministry": "외교부",
+                "published_at": "2026-04-13T09:00:00+09:00",
+                "contacts": [],
+                "footnotes": [{"marker": "*", "text": "없는 주석"}],
+                "attendees": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     docs = tmp_path / "docs"
     docs.mkdir()
     result = CliRunner().invoke(cli, ["eval", str(golden), "--documents", str(docs)])

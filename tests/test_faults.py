@@ -17,12 +17,24 @@ import subprocess
 import pytest
 from sqlite_utils import Database
 
+from tests.conftest import ROOT
 from tests.fault_proxy import FaultProxy
 from tests.fault_suite import (
-    BEFORE_ARGS, OtherHost, copy_archive, crawl, crawl_command, crawl_env, duplicates, faults, half_records,
-    last_run, mirror_releases, records, uncounted, worse,
+    BEFORE_ARGS,
+    OtherHost,
+    copy_archive,
+    crawl,
+    crawl_command,
+    crawl_env,
+    duplicates,
+    faults,
+    half_records,
+    last_run,
+    mirror_releases,
+    records,
+    uncounted,
+    worse,
 )
-from tests.conftest import ROOT
 from tests.site import Mirror
 
 RELEASES = mirror_releases()
@@ -99,8 +111,14 @@ KILL_AFTER = (0.3, 2.0)  # seconds after the start, drawn at random
 
 def kill_crawl_at_random(proxy, db, rng: random.Random) -> bool:
     """Start a crawl, SIGKILL it after a random time (its build workers too); True if it was still running."""
-    process = subprocess.Popen(crawl_command(proxy.base_url, db), cwd=ROOT, env=crawl_env(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        crawl_command(proxy.base_url, db),
+        cwd=ROOT,
+        env=crawl_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         process.wait(timeout=rng.uniform(*KILL_AFTER))
         return False

@@ -9,24 +9,23 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from briefing_spider.archive import open_archive
+from briefing_spider.archive.gather import attachment_part as _part
 from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_stored
 from briefing_spider.archive.raw import RawStore, save_fetched
-from briefing_spider.archive.gather import attachment_part as _part
 from briefing_spider.items import Fetched, Problem
 from briefing_spider.parse.documents.whole import damage
-from briefing_spider.sites.korea_kr.pages import parse_list
 from briefing_spider.parse.page_text import decode_page, page_cut_short, xml_safe
 from briefing_spider.parse.site_time import SEOUL
+from briefing_spider.sites.korea_kr.pages import parse_list
 from tests.fixtures.documents import ERROR_PAGE, make_hwpx
-from tests.site import list_page
 from tests.mirror_data import synthetic_releases
+from tests.site import list_page
 from tests.test_documents_pdf import pdf
 
 SEEN = datetime(2026, 7, 20, 9, tzinfo=SEOUL)
 
 
-@pytest.mark.parametrize("whole", [make_hwpx(["□ 문단"] * 50), pdf(["line one", "line two"])],
-                         ids=["hwpx", "pdf"])
+@pytest.mark.parametrize("whole", [make_hwpx(["□ 문단"] * 50), pdf(["line one", "line two"])], ids=["hwpx", "pdf"])
 def test_a_document_cut_short_is_damaged_and_a_whole_one_is_not(whole):
     assert damage(whole) is None
     for size in (len(whole) // 3, len(whole) // 2, len(whole) - 10):
@@ -69,18 +68,26 @@ def test_a_page_without_its_closing_html_is_cut_short():
 
 
 def record(**changes) -> dict:
-    base = {"title": "제목", "body_text": "본문", "ministry": {"name": "외교부"}, "url": "https://www.korea.kr/v?newsId=1",
-            "attachments": [{"name": "a.hwpx", "url": "https://www.korea.kr/d?fileId=1", "text": "글"}]}
+    base = {
+        "title": "제목",
+        "body_text": "본문",
+        "ministry": {"name": "외교부"},
+        "url": "https://www.korea.kr/v?newsId=1",
+        "attachments": [{"name": "a.hwpx", "url": "https://www.korea.kr/d?fileId=1", "text": "글"}],
+    }
     return {**base, **changes}
 
 
-@pytest.mark.parametrize("changes, reason", [
-    ({"body_text": ""}, "no body text"),
-    ({"ministry": None}, "no ministry"),
-    ({"attachments": []}, "0 attachments"),
-    ({"attachments": [{"name": "a.hwpx", "url": "https://www.korea.kr/d?fileId=1", "text": None}]}, "0 readable"),
-    ({"title": "\ufffd\ufffd"}, "U+FFFD"),
-])
+@pytest.mark.parametrize(
+    "changes, reason",
+    [
+        ({"body_text": ""}, "no body text"),
+        ({"ministry": None}, "no ministry"),
+        ({"attachments": []}, "0 attachments"),
+        ({"attachments": [{"name": "a.hwpx", "url": "https://www.korea.kr/d?fileId=1", "text": None}]}, "0 readable"),
+        ({"title": "\ufffd\ufffd"}, "U+FFFD"),
+    ],
+)
 def test_a_copy_that_lost_something_is_worse(changes, reason):
     assert reason in worse_than_stored(record(**changes), record())
 
@@ -92,8 +99,10 @@ def test_edits_are_not_worse():
 
 
 def test_a_host_only_change_is_told_apart():
-    mirrored = record(url="http://127.0.0.1:8/v?newsId=1",
-                      attachments=[{"name": "a.hwpx", "url": "http://127.0.0.1:8/d?fileId=1", "text": "글"}])
+    mirrored = record(
+        url="http://127.0.0.1:8/v?newsId=1",
+        attachments=[{"name": "a.hwpx", "url": "http://127.0.0.1:8/d?fileId=1", "text": "글"}],
+    )
     assert differs_only_in_hosts(record(), mirrored)
     assert not differs_only_in_hosts(record(title="다른"), mirrored) and not differs_only_in_hosts(record(), record())
 
@@ -105,13 +114,19 @@ def test_bytes_saved_cut_short_before_the_check_are_passed_over_and_marked(tmp_p
     url = "http://127.0.0.1:1/common/download.do?fileId=1&tblKey=GMN"
     save_fetched(db, store, "korea_kr", Fetched(url=url, status=200, body=whole, fetched_at=SEEN, role="attachment"))
     later = datetime(2026, 7, 21, 9, tzinfo=SEOUL)
-    cut = save_fetched(db, store, "korea_kr", Fetched(url=url, status=200, body=whole[:500], fetched_at=later, role="attachment"))
+    cut = save_fetched(
+        db, store, "korea_kr", Fetched(url=url, status=200, body=whole[:500], fetched_at=later, role="attachment")
+    )
     assert cut["error"].startswith("unreadable: ")  # saved now: never good bytes
     db.execute("UPDATE raw_responses SET error = NULL WHERE sha256 = ?", [cut["sha256"]])  # as an old archive holds it
     db.conn.commit()
     part = _part(db, store, "https://www.korea.kr/common/download.do?fileId=1&tblKey=GMN")  # any host finds it
     assert part.body == whole
-    assert db.execute("SELECT error FROM raw_responses WHERE sha256 = ?", [cut["sha256"]]).fetchone()[0].startswith("unreadable")
+    assert (
+        db.execute("SELECT error FROM raw_responses WHERE sha256 = ?", [cut["sha256"]])
+        .fetchone()[0]
+        .startswith("unreadable")
+    )
 
 
 def test_a_list_page_that_does_not_parse_is_a_counted_problem(monkeypatch):

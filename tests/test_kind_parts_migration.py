@@ -21,11 +21,21 @@ def test_an_archive_from_before_the_kinds_parts_migrates(tmp_path):
     path = tmp_path / "briefings.db"
     old = Database(path)
     migrations.apply(old, stop_before=BEFORE)
-    release = Release(site="korea_kr", news_id="900000001", kind="press_release", url="https://www.korea.kr/x",
-                      title="합성", published_at=SEEN, body_text="본문", attendees=(Attendee(name="홍길동"),))
+    release = Release(
+        site="korea_kr",
+        news_id="900000001",
+        kind="press_release",
+        url="https://www.korea.kr/x",
+        title="합성",
+        published_at=SEEN,
+        body_text="본문",
+        attendees=(Attendee(name="홍길동"),),
+    )
     save_briefing(old, release, seen_at=SEEN)  # the writer reads no kind's table the archive lacks
     run_id = old["crawl_runs"].insert({"started_at": SEEN.isoformat(), "status": "finished"}).last_pk
-    old["crawl_days"].insert({"run_id": run_id, "site": "korea_kr", "day": "2026-07-22", "site_total": 1, "archived": 1})
+    old["crawl_days"].insert(
+        {"run_id": run_id, "site": "korea_kr", "day": "2026-07-22", "site_total": 1, "archived": 1}
+    )
     old["crawl_errors"].insert({"run_id": run_id, "url": "u", "kind": "parse", "reason": "r", "at": SEEN.isoformat()})
     stored_hash = old.execute("SELECT content_hash FROM briefings").fetchone()[0]
     old.conn.close()
@@ -34,7 +44,8 @@ def test_an_archive_from_before_the_kinds_parts_migrates(tmp_path):
     assert set(SECTION_TABLES) <= set(db.table_names())
     assert db.table("crawl_days").pks == ["run_id", "site", "kind", "day"]
     assert list(db.query("SELECT kind, day, site_total FROM crawl_days")) == [
-        {"kind": "press_release", "day": "2026-07-22", "site_total": 1}]
+        {"kind": "press_release", "day": "2026-07-22", "site_total": 1}
+    ]
     assert [row["release_kind"] for row in db.query("SELECT release_kind FROM crawl_errors")] == [None]
     assert db.execute("SELECT content_hash FROM briefings").fetchone()[0] == stored_hash == release.content_hash()
     assert load_briefing(db, "korea_kr", "900000001") == release.to_dict()
@@ -43,13 +54,22 @@ def test_an_archive_from_before_the_kinds_parts_migrates(tmp_path):
 
 def test_a_briefing_with_utterances_is_saved_and_replaced_whole(tmp_path):
     db = open_archive(tmp_path / "briefings.db")
-    first = Release(site="korea_kr", news_id="920000001", kind="briefing", url="https://www.korea.kr/b",
-                    title="합성 브리핑", published_at=SEEN, body_text="본문",
-                    utterances=(Utterance(speaker="김가나", text="하나"), Utterance(title="기자", text="둘")))
+    first = Release(
+        site="korea_kr",
+        news_id="920000001",
+        kind="briefing",
+        url="https://www.korea.kr/b",
+        title="합성 브리핑",
+        published_at=SEEN,
+        body_text="본문",
+        utterances=(Utterance(speaker="김가나", text="하나"), Utterance(title="기자", text="둘")),
+    )
     assert save_briefing(db, first, seen_at=SEEN) == "new"
     second = Release(**{**first.__dict__, "utterances": (Utterance(speaker="김가나", text="고친 하나"),)})
     assert save_briefing(db, second, seen_at=SEEN) == "updated"
-    assert [(r["position"], r["text"]) for r in db.query("SELECT * FROM utterances ORDER BY position")] == [(0, "고친 하나")]
+    assert [(r["position"], r["text"]) for r in db.query("SELECT * FROM utterances ORDER BY position")] == [
+        (0, "고친 하나")
+    ]
     assert load_briefing(db, "korea_kr", "920000001") == second.to_dict()
     (changed,) = [r["changed_fields"] for r in db.query("SELECT changed_fields FROM revisions")]
     assert changed == '["utterances"]'

@@ -2,9 +2,9 @@ from datetime import date, datetime
 
 import pytest
 
-from briefing_spider.sites.korea_kr.pages import PageParseError, attachment_links, parse_detail, parse_list
 from briefing_spider.parse.page_model import is_substantive
 from briefing_spider.parse.site_time import SEOUL
+from briefing_spider.sites.korea_kr.pages import PageParseError, attachment_links, parse_detail, parse_list
 from tests.conftest import fixture_text
 
 LIST_URL = "https://www.korea.kr/briefing/pressReleaseList.do?startDate=2026-07-22&endDate=2026-07-22&pageIndex=1"
@@ -42,8 +42,10 @@ def test_detail_prefers_json_ld_and_cuts_the_site_trailer():
     assert "전재하여" not in page.body_html and "브리핑룸 보도자료는" not in page.body_text
     assert is_substantive(page.body_text)
     names = [(a.name, a.file_id) for a in page.attachments]
-    assert names == [("260722 시험용 보도자료(시험과).hwpx", "198400001"),
-                     ("260722 시험용 보도자료(시험과).pdf", "198400002")]
+    assert names == [
+        ("260722 시험용 보도자료(시험과).hwpx", "198400001"),
+        ("260722 시험용 보도자료(시험과).pdf", "198400002"),
+    ]
     assert page.attachments[0].url == "https://www.korea.kr/common/download.do?fileId=198400001&tblKey=GMN"
 
 
@@ -54,7 +56,8 @@ def test_detail_falls_back_to_header_and_reprint_notice():
     assert (page.ministry, page.ministry_code) == ("기후에너지환경부", None)
     assert page.body_text == "" and not is_substantive(page.body_text)
     assert [a.name for a in attachment_links(fixture_text("korea_kr", "900000002.html"), detail_url("900000002"))] == [
-        "260722 두번째 자료.hwpx"]
+        "260722 두번째 자료.hwpx"
+    ]
 
 
 def test_missing_title_is_a_loud_error_naming_the_field():
@@ -87,11 +90,13 @@ def test_attachment_urls_without_parsing_match_the_parsed_links():
 def test_attachment_urls_read_quotes_entities_and_skip_other_mentions():
     from briefing_spider.sites.korea_kr.pages import attachment_urls
 
-    html = ("<p>download.do is mentioned in text</p>"
-            "<a HREF = '/common/download.do?fileId=7&amp;tblKey=GMN'>a</a>"
-            '<a href="/common/download.do?tblKey=GMN">no file id</a>'
-            '<a href="https://www.korea.kr/common/download.do?fileId=8&amp;tblKey=GMN">b</a>'
-            '<a href="/common/download.do?fileId=7&amp;tblKey=GMN">same file again</a>')
+    html = (
+        "<p>download.do is mentioned in text</p>"
+        "<a HREF = '/common/download.do?fileId=7&amp;tblKey=GMN'>a</a>"
+        '<a href="/common/download.do?tblKey=GMN">no file id</a>'
+        '<a href="https://www.korea.kr/common/download.do?fileId=8&amp;tblKey=GMN">b</a>'
+        '<a href="/common/download.do?fileId=7&amp;tblKey=GMN">same file again</a>'
+    )
     assert attachment_urls(html, detail_url("1")) == (
         "https://www.korea.kr/common/download.do?fileId=7&tblKey=GMN",
         "https://www.korea.kr/common/download.do?fileId=8&tblKey=GMN",
@@ -108,7 +113,9 @@ def test_list_in_other_markup_still_yields_dated_items_only():
       </body></html>"""
     listing = parse_list(html, LIST_URL)
     assert [(e.news_id, e.title, e.listed_on) for e in listing.entries] == [
-        ("900000011", "표 형식 제목", date(2026, 7, 22)), ("900000012", "굵은 제목", date(2026, 7, 21))]
+        ("900000011", "표 형식 제목", date(2026, 7, 22)),
+        ("900000012", "굵은 제목", date(2026, 7, 21)),
+    ]
     assert listing.total == 2
 
 
@@ -116,8 +123,10 @@ def test_detail_date_from_other_places_when_json_ld_and_info_are_missing():
     head = '<html><head><meta property="article:published_time" content="2026-07-22T09:30:00+09:00"></head>'
     page = parse_detail(head + '<body><div class="article_head"><h1>제목</h1></div></body></html>', detail_url("9"))
     assert page.published_at == datetime(2026, 7, 22, 9, 30, tzinfo=SEOUL)
-    page = parse_detail('<html><body><div class="article_head"><h1>제목</h1><p class="date">2026.07.21</p>'
-                        '</div></body></html>', detail_url("9"))
+    page = parse_detail(
+        '<html><body><div class="article_head"><h1>제목</h1><p class="date">2026.07.21</p></div></body></html>',
+        detail_url("9"),
+    )
     assert page.published_at == datetime(2026, 7, 21, tzinfo=SEOUL)
     with pytest.raises(PageParseError, match="published_at"):
         parse_detail('<html><body><div class="article_head"><h1>제목</h1></div></body></html>', detail_url("9"))

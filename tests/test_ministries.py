@@ -90,7 +90,9 @@ def test_every_corpus_ministry_name_resolves():
         for article in json.loads(path.read_text("utf-8"))["articles"]:
             names.add((article["ministry"], article["approved_at"]))
     for name, when in names:
-        day = dt.datetime.strptime(when, "%m/%d/%Y %H:%M:%S").date() if "/" in when else dt.date.fromisoformat(when[:10])
+        day = (
+            dt.datetime.strptime(when, "%m/%d/%Y %H:%M:%S").date() if "/" in when else dt.date.fromisoformat(when[:10])
+        )
         found = resolve_ministry(name, on=day)
         assert found is not None, name
         assert found.canonical == name, (name, day, found)

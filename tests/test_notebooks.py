@@ -29,12 +29,22 @@ LISTS = [  # synthetic attendee lists, in the forms releases use
 
 def meetings() -> list[MirrorRelease]:
     releases = []
-    for n, (day, attendees) in enumerate(zip(("2024-09-20", "2025-03-02", "2025-11-05"), LISTS)):
-        body = (f"<p>□ 산업통상자원부는 합성 간담회 {n}을 개최했다. " + "회의 내용을 설명하는 긴 문장이다. " * 20
-                + f"</p><p>{attendees}</p>")
-        releases.append(MirrorRelease(news_id=str(930000000 + n), title=f"합성 간담회 {n}",
-                                      published_at=datetime.fromisoformat(day).replace(hour=10, tzinfo=SEOUL),
-                                      ministry="외교부", rep_code="A00014", body_html=body))
+    for n, (day, attendees) in enumerate(zip(("2024-09-20", "2025-03-02", "2025-11-05"), LISTS, strict=True)):
+        body = (
+            f"<p>□ 산업통상자원부는 합성 간담회 {n}을 개최했다. "
+            + "회의 내용을 설명하는 긴 문장이다. " * 20
+            + f"</p><p>{attendees}</p>"
+        )
+        releases.append(
+            MirrorRelease(
+                news_id=str(930000000 + n),
+                title=f"합성 간담회 {n}",
+                published_at=datetime.fromisoformat(day).replace(hour=10, tzinfo=SEOUL),
+                ministry="외교부",
+                rep_code="A00014",
+                body_html=body,
+            )
+        )
     return releases
 
 
@@ -42,8 +52,10 @@ def meetings() -> list[MirrorRelease]:
 def archives(tmp_path_factory):
     """{"meetings": an archive with attendee lists, "tiny": two releases without any}."""
     made = {}
-    for name, releases in (("meetings", meetings() + synthetic_releases(["2025-03-02"], 2)),
-                           ("tiny", synthetic_releases(["2026-04-13"], 2))):
+    for name, releases in (
+        ("meetings", meetings() + synthetic_releases(["2025-03-02"], 2)),
+        ("tiny", synthetic_releases(["2026-04-13"], 2)),
+    ):
         path = tmp_path_factory.mktemp(name) / "briefings.db"
         days = sorted({r.published_at.date().isoformat() for r in releases})
         with Mirror(releases) as mirror:
@@ -57,19 +69,27 @@ def execute(notebook: Path, db_path: Path, monkeypatch) -> nbformat.NotebookNode
     monkeypatch.setenv("BRIEFING_DB", str(db_path))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(notebook.parent)}}
+    ).execute()
     return nb
 
 
 def outputs(nb, kind: str) -> list:
-    return [out for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
-            if out.get("output_type") in kind.split("|")]
+    return [
+        out
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if out.get("output_type") in kind.split("|")
+    ]
 
 
 def text_of(nb) -> str:
-    return "\n".join(str(out.get("text", "")) + str(out.get("data", {}).get("text/plain", ""))
-                     for out in outputs(nb, "stream|execute_result|display_data"))
+    return "\n".join(
+        str(out.get("text", "")) + str(out.get("data", {}).get("text/plain", ""))
+        for out in outputs(nb, "stream|execute_result|display_data")
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
@@ -105,7 +125,6 @@ def test_koreanize_matplotlib_sets_a_font_with_korean_glyphs():
     from matplotlib import font_manager, rcParams
     from matplotlib.ft2font import FT2Font
 
-    path = font_manager.findfont(font_manager.FontProperties(family=rcParams["font.family"]),
-                                 fallback_to_default=False)
+    path = font_manager.findfont(font_manager.FontProperties(family=rcParams["font.family"]), fallback_to_default=False)
     charmap = FT2Font(path).get_charmap()
     assert all(ord(char) in charmap for char in KOREAN.replace(" ", "")), path

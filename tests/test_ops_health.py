@@ -22,9 +22,15 @@ FIRST_DAY = datetime(2026, 6, 8, tzinfo=SEOUL)
 
 def release(news_id: str, published_at: datetime, *, contacts: bool = True) -> Release:
     return Release(
-        site="korea_kr", news_id=news_id, kind="press_release", url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
-        title=f"합성 보도자료 {news_id}", published_at=published_at, ministry=Ministry(name="외교부"),
-        body_text="□ 합성 본문", body_source="hwpx",
+        site="korea_kr",
+        news_id=news_id,
+        kind="press_release",
+        url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
+        title=f"합성 보도자료 {news_id}",
+        published_at=published_at,
+        ministry=Ministry(name="외교부"),
+        body_text="□ 합성 본문",
+        body_source="hwpx",
         contacts=(Contact(department="시험과", name="홍길동", raw="시험과 홍길동"),) if contacts else (),
         footnotes=(Footnote(marker="※", text="합성 주석"),),
         attendees=(Attendee(name="홍길동", raw="홍길동"),) if int(news_id) % 2 else (),
@@ -52,18 +58,50 @@ def fill(db, *, per_day: int = 3, skip: set[str] = frozenset(), contacts_after: 
             save_briefing(db, release(str(number), published, contacts=with_contacts), seen_at=published)
 
 
-def add_run(db, *, started=RUN_START, status="finished", pages=100, errors=1, new=15, details=20,
-            detail_size=80_000, same_body=False) -> int:
+def add_run(
+    db,
+    *,
+    started=RUN_START,
+    status="finished",
+    pages=100,
+    errors=1,
+    new=15,
+    details=20,
+    detail_size=80_000,
+    same_body=False,
+) -> int:
     finished = None if status == "running" else (started + timedelta(minutes=18)).isoformat()
-    run_id = db.table("crawl_runs").insert({
-        "started_at": started.isoformat(), "finished_at": finished, "arguments": "{}", "status": status,
-        "pages": pages, "new": new, "updated": 0, "unchanged": details - new, "errors": errors, "bytes": 1,
-    }).last_pk
+    run_id = (
+        db.table("crawl_runs")
+        .insert(
+            {
+                "started_at": started.isoformat(),
+                "finished_at": finished,
+                "arguments": "{}",
+                "status": status,
+                "pages": pages,
+                "new": new,
+                "updated": 0,
+                "unchanged": details - new,
+                "errors": errors,
+                "bytes": 1,
+            }
+        )
+        .last_pk
+    )
     at = (started + timedelta(minutes=5)).isoformat()
     db.table("raw_responses").insert_all(
-        {"url": f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={run_id}{i:04d}",
-         "sha256": "same" if same_body else f"{run_id}-{i:064d}", "status": 200, "size": detail_size,
-         "role": "detail", "fetched_at": at, "last_fetched_at": at} for i in range(details))
+        {
+            "url": f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={run_id}{i:04d}",
+            "sha256": "same" if same_body else f"{run_id}-{i:064d}",
+            "status": 200,
+            "size": detail_size,
+            "role": "detail",
+            "fetched_at": at,
+            "last_fetched_at": at,
+        }
+        for i in range(details)
+    )
     return run_id
 
 
@@ -126,28 +164,42 @@ def test_block_pages_served_as_200s(db, signal):
     run_id = add_run(db, same_body=signal == "identical", detail_size=900 if signal == "tiny" else 80_000)
     if signal == "untitled":
         db.table("crawl_errors").insert_all(
-            {"run_id": run_id, "url": f"https://www.korea.kr/x?newsId={i}", "kind": "parse",
-             "reason": "ValueError: no title on the detail page", "at": NOW.isoformat()} for i in range(5))
+            {
+                "run_id": run_id,
+                "url": f"https://www.korea.kr/x?newsId={i}",
+                "kind": "parse",
+                "reason": "ValueError: no title on the detail page",
+                "at": NOW.isoformat(),
+            }
+            for i in range(5)
+        )
     report = check_health(db, now=NOW, days=7)
     assert [a.kind for a in report.anomalies] == ["block_pages"]
-    expected = {"untitled": "5 detail pages without a title", "identical": "20 of 20 detail pages byte-identical",
-                "tiny": "20 of 20 detail pages under 2048 bytes"}[signal]
+    expected = {
+        "untitled": "5 detail pages without a title",
+        "identical": "20 of 20 detail pages byte-identical",
+        "tiny": "20 of 20 detail pages under 2048 bytes",
+    }[signal]
     assert expected in report.anomalies[0].message
 
 
 def test_a_few_odd_pages_are_not_block_pages(db):
     fill(db)
     run_id = add_run(db)
-    db.table("crawl_errors").insert({"run_id": run_id, "url": "u", "kind": "parse",
-                                     "reason": "ValueError: no title", "at": NOW.isoformat()})
+    db.table("crawl_errors").insert(
+        {"run_id": run_id, "url": "u", "kind": "parse", "reason": "ValueError: no title", "at": NOW.isoformat()}
+    )
     assert kinds(db) == []
 
 
-@pytest.mark.parametrize("status, started, expected", [
-    ("running", NOW - timedelta(hours=5), ["stuck_run"]),
-    ("running", NOW - timedelta(minutes=20), []),
-    ("interrupted", RUN_START, ["unfinished_run"]),
-])
+@pytest.mark.parametrize(
+    "status, started, expected",
+    [
+        ("running", NOW - timedelta(hours=5), ["stuck_run"]),
+        ("running", NOW - timedelta(minutes=20), []),
+        ("interrupted", RUN_START, ["unfinished_run"]),
+    ],
+)
 def test_the_last_run_must_finish(db, status, started, expected):
     fill(db)
     add_run(db, status=status, started=started)
@@ -194,8 +246,9 @@ def test_cli_on_a_healthy_archive_does_not_notify(db, monkeypatch, tmp_path):
     fill(db)
     add_run(db)
     sent = tmp_path / "sent.txt"
-    result = invoke(db.conn.execute("PRAGMA database_list").fetchone()[2], "--notify", f"cat > {sent}",
-                    monkeypatch=monkeypatch)
+    result = invoke(
+        db.conn.execute("PRAGMA database_list").fetchone()[2], "--notify", f"cat > {sent}", monkeypatch=monkeypatch
+    )
     assert result.exit_code == 0 and not sent.exists()
 
 
@@ -208,10 +261,12 @@ def test_a_day_the_archive_holds_fewer_releases_than_the_site_lists(db):
     fill(db)
     run_id = add_run(db)
     day = (NOW - timedelta(days=3)).date().isoformat()
-    db.table("crawl_days").insert_all([
-        {"run_id": run_id, "day": day, "site_total": 5, "archived": 3},
-        {"run_id": run_id, "day": (NOW - timedelta(days=2)).date().isoformat(), "site_total": 3, "archived": 3},
-    ])
+    db.table("crawl_days").insert_all(
+        [
+            {"run_id": run_id, "day": day, "site_total": 5, "archived": 3},
+            {"run_id": run_id, "day": (NOW - timedelta(days=2)).date().isoformat(), "site_total": 3, "archived": 3},
+        ]
+    )
     (anomaly,) = [a for a in check_health(db, now=NOW, days=7).anomalies if a.kind == "missing_releases"]
     assert day in anomaly.message and "lists 5" in anomaly.message and "holds 3" in anomaly.message
     later = add_run(db, started=RUN_START + timedelta(minutes=30))
@@ -224,8 +279,9 @@ def test_cli_today_judges_a_past_week_as_it_stood(db, monkeypatch):
     past = NOW - timedelta(days=14)
     add_run(db, started=past - timedelta(hours=6, minutes=30))
     later = add_run(db, status="failed")
-    db.table("crawl_days").insert({"run_id": later, "day": (past + timedelta(days=7)).date().isoformat(),
-                                   "site_total": 9, "archived": 3})
+    db.table("crawl_days").insert(
+        {"run_id": later, "day": (past + timedelta(days=7)).date().isoformat(), "site_total": 9, "archived": 3}
+    )
     db_path = db.conn.execute("PRAGMA database_list").fetchone()[2]
     now_result = invoke(db_path, monkeypatch=monkeypatch)
     assert now_result.exit_code == 1 and "unfinished_run" in now_result.output
@@ -237,15 +293,24 @@ def test_cli_today_judges_a_past_week_as_it_stood(db, monkeypatch):
 
 
 def test_cli_today_must_be_a_date(db, monkeypatch):
-    result = invoke(db.conn.execute("PRAGMA database_list").fetchone()[2], "--today", "last week",
-                    monkeypatch=monkeypatch)
+    result = invoke(
+        db.conn.execute("PRAGMA database_list").fetchone()[2], "--today", "last week", monkeypatch=monkeypatch
+    )
     assert result.exit_code == 2 and "--today" in result.output and "YYYY-MM-DD" in result.output
 
 
 def parse_errors(db, run_id: int, kind: str, count: int) -> None:
     db.table("crawl_errors").insert_all(
-        {"run_id": run_id, "url": f"https://www.korea.kr/briefing/x.do?newsId={run_id}{i}", "kind": "parse",
-         "reason": "PageParseError: body: no text", "at": NOW.isoformat(), "release_kind": kind} for i in range(count))
+        {
+            "run_id": run_id,
+            "url": f"https://www.korea.kr/briefing/x.do?newsId={run_id}{i}",
+            "kind": "parse",
+            "reason": "PageParseError: body: no text",
+            "at": NOW.isoformat(),
+            "release_kind": kind,
+        }
+        for i in range(count)
+    )
 
 
 def test_a_kind_whose_parse_errors_rise_is_flagged(db):
@@ -265,9 +330,11 @@ def test_a_day_short_of_one_kind_names_the_kind(db):
     fill(db)
     run_id = add_run(db)
     day = (NOW - timedelta(days=3)).date().isoformat()
-    db.table("crawl_days").insert_all([
-        {"run_id": run_id, "site": "korea_kr", "kind": "press_release", "day": day, "site_total": 3, "archived": 3},
-        {"run_id": run_id, "site": "korea_kr", "kind": "fact_check", "day": day, "site_total": 2, "archived": 1},
-    ])
+    db.table("crawl_days").insert_all(
+        [
+            {"run_id": run_id, "site": "korea_kr", "kind": "press_release", "day": day, "site_total": 3, "archived": 3},
+            {"run_id": run_id, "site": "korea_kr", "kind": "fact_check", "day": day, "site_total": 2, "archived": 1},
+        ]
+    )
     (anomaly,) = [a for a in check_health(db, now=NOW, days=7).anomalies if a.kind == "missing_releases"]
     assert anomaly.message == f"{day}: the site lists 2 releases of kind fact_check, the archive holds 1"

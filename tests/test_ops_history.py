@@ -21,8 +21,15 @@ BODY = "\n".join(f"□ {n}번째 문단입니다." for n in range(1, 40))
 
 
 def release(title: str, body: str) -> Release:
-    return Release(site="korea_kr", news_id="910000001", kind="press_release", url="https://example.test/910000001",
-                   title=title, published_at=datetime(2026, 7, 19, 9, tzinfo=SEOUL), body_text=body)
+    return Release(
+        site="korea_kr",
+        news_id="910000001",
+        kind="press_release",
+        url="https://example.test/910000001",
+        title=title,
+        published_at=datetime(2026, 7, 19, 9, tzinfo=SEOUL),
+        body_text=body,
+    )
 
 
 @pytest.fixture
@@ -47,7 +54,10 @@ def test_history_lists_each_change_oldest_first(db_path):
     assert first.at == (SEEN + timedelta(days=1)).isoformat() and first.changed_fields == ("body_text",)
     assert first.title_before is None
     assert "-□ 5번째 문단입니다." in first.body_diff and "+□ 다섯째 문단입니다." in first.body_diff
-    assert second.changed_fields == ("title",) and (second.title_before, second.title_after) == ("처음 제목", "고친 제목")
+    assert second.changed_fields == ("title",) and (second.title_before, second.title_after) == (
+        "처음 제목",
+        "고친 제목",
+    )
     assert second.body_diff == ()
 
 

@@ -13,8 +13,7 @@ from datetime import datetime
 
 import pytest
 
-from briefing_spider.ops.lock import (ArchiveLocked, LockHolder, crawl_lock, is_held, lock_path_for,
-                                      read_holder)
+from briefing_spider.ops.lock import ArchiveLocked, LockHolder, crawl_lock, is_held, lock_path_for, read_holder
 from briefing_spider.parse.site_time import SEOUL
 from tests.conftest import ROOT
 
@@ -31,8 +30,13 @@ with crawl_lock(sys.argv[1], command="briefing crawl --db " + sys.argv[1], start
 
 
 def hold_in_another_process(db_path) -> subprocess.Popen:
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, str(db_path)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, str(db_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline().strip() == "locked", holder.stderr.read()
     return holder
 
@@ -47,8 +51,13 @@ def test_the_lock_file_names_its_holder_and_is_removed_after(tmp_path):
     db_path = tmp_path / "data" / "briefings.db"
     with crawl_lock(db_path, command="briefing crawl", started_at=STARTED) as me:
         assert lock_path_for(db_path) == tmp_path / "data" / "briefings.db.lock"
-        assert read_holder(db_path) == me == LockHolder(pid=os.getpid(), host=socket.gethostname(),
-                                                        started_at=STARTED.isoformat(), command="briefing crawl")
+        assert (
+            read_holder(db_path)
+            == me
+            == LockHolder(
+                pid=os.getpid(), host=socket.gethostname(), started_at=STARTED.isoformat(), command="briefing crawl"
+            )
+        )
         assert is_held(db_path)
     assert not lock_path_for(db_path).exists() and not is_held(db_path)
 
@@ -86,8 +95,9 @@ def test_a_second_process_is_refused_with_the_holder_named_and_exits_non_zero(tm
     db_path = tmp_path / "briefings.db"
     holder = hold_in_another_process(db_path)
     try:
-        second = subprocess.run([sys.executable, "-c", HOLD_THE_LOCK, str(db_path)], cwd=ROOT,
-                                capture_output=True, text=True, timeout=30)
+        second = subprocess.run(
+            [sys.executable, "-c", HOLD_THE_LOCK, str(db_path)], cwd=ROOT, capture_output=True, text=True, timeout=30
+        )
     finally:
         holder.terminate()
         holder.wait()
@@ -100,8 +110,17 @@ def test_a_lock_held_by_an_orphan_of_a_dead_holder_is_taken_over(tmp_path):
     path = lock_path_for(db_path)
     orphan = os.open(path, os.O_RDWR | os.O_CREAT)  # another open file: flock conflicts like another process
     fcntl.flock(orphan, fcntl.LOCK_EX)
-    os.write(orphan, json.dumps({"pid": dead_pid(), "host": socket.gethostname(),
-                                 "started_at": STARTED.isoformat(), "command": "briefing crawl"}).encode())
+    os.write(
+        orphan,
+        json.dumps(
+            {
+                "pid": dead_pid(),
+                "host": socket.gethostname(),
+                "started_at": STARTED.isoformat(),
+                "command": "briefing crawl",
+            }
+        ).encode(),
+    )
     try:
         warnings = []
         with crawl_lock(db_path, command="briefing crawl", started_at=STARTED, warn=warnings.append) as me:

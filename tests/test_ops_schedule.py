@@ -13,8 +13,14 @@ from click.testing import CliRunner
 from briefing_spider.archive import open_archive
 from briefing_spider.cli import cli
 from briefing_spider.ops.lock import crawl_lock
-from briefing_spider.ops.schedule import (Job, briefing_command, crontab_line, default_unit_dir, service_unit,
-                                          systemd_quote)
+from briefing_spider.ops.schedule import (
+    Job,
+    briefing_command,
+    crontab_line,
+    default_unit_dir,
+    service_unit,
+    systemd_quote,
+)
 from briefing_spider.parse.site_time import SEOUL
 
 
@@ -66,8 +72,13 @@ def test_a_bad_time_names_the_option(at, tmp_path):
 
 
 def test_paths_with_spaces_and_percent_signs_are_quoted():
-    job = Job(command=("/opt/my tools/briefing",), db_path=Path("/srv/100% data/b.db"),
-              working_dir=Path("/srv/x"), hour=2, minute=30)
+    job = Job(
+        command=("/opt/my tools/briefing",),
+        db_path=Path("/srv/100% data/b.db"),
+        working_dir=Path("/srv/x"),
+        hour=2,
+        minute=30,
+    )
     assert 'ExecStart="/opt/my tools/briefing" crawl --db "/srv/100%% data/b.db"' in service_unit(job)
     assert crontab_line(job, Path("/srv/log")).endswith("'/srv/100\\% data/b.db' >> /srv/log 2>&1")
     assert systemd_quote('a"b') == '"a\\"b"'
@@ -86,9 +97,20 @@ def test_status_shows_units_timer_lock_and_last_run(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     db_path = tmp_path / "briefings.db"
     db = open_archive(db_path)
-    db.table("crawl_runs").insert({"started_at": "2026-07-23T02:31:00+09:00", "finished_at": "2026-07-23T02:49:00+09:00",
-                                   "arguments": "{}", "status": "finished", "pages": 10, "new": 4, "updated": 1,
-                                   "unchanged": 5, "errors": 0, "bytes": 1})
+    db.table("crawl_runs").insert(
+        {
+            "started_at": "2026-07-23T02:31:00+09:00",
+            "finished_at": "2026-07-23T02:49:00+09:00",
+            "arguments": "{}",
+            "status": "finished",
+            "pages": 10,
+            "new": 4,
+            "updated": 1,
+            "unchanged": 5,
+            "errors": 0,
+            "bytes": 1,
+        }
+    )
     run("install", "--db", db_path, "--unit-dir", tmp_path / "units")
     with crawl_lock(db_path, command="briefing crawl", started_at=datetime(2026, 7, 24, 2, 41, tzinfo=SEOUL)):
         result = run("status", "--db", db_path, "--unit-dir", tmp_path / "units")

@@ -53,10 +53,26 @@ def test_build_workers_end_when_the_crawl_is_killed(tmp_path):
         last = f"newsId={releases[-1].news_id}"  # held back: the crawl is still going when it is killed
         mirror.hold = lambda target: "pressReleaseView" in target and target.endswith(last)
         crawl = subprocess.Popen(
-            [sys.executable, "-m", "briefing_spider.cli", "crawl", "--base-url", mirror.base_url, "--db",
-             str(tmp_path / "briefings.db"), "--no-polite", "--since", DAYS[0], "--until", DAYS[-1]],
-            cwd=ROOT, env={**os.environ, "BRIEFING_BUILD_WORKERS": "2"},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "briefing_spider.cli",
+                "crawl",
+                "--base-url",
+                mirror.base_url,
+                "--db",
+                str(tmp_path / "briefings.db"),
+                "--no-polite",
+                "--since",
+                DAYS[0],
+                "--until",
+                DAYS[-1],
+            ],
+            cwd=ROOT,
+            env={**os.environ, "BRIEFING_BUILD_WORKERS": "2"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             deadline = time.monotonic() + WAIT_SECONDS
             started = set()

@@ -20,20 +20,25 @@ from tests.crawl_helpers import run_cli
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 
 
-@pytest.mark.parametrize("written, on, key", [
-    ("산업부", dt.date(2024, 1, 2), "motie"),
-    ("산업통상자원부", dt.date(2024, 1, 2), "motie"),
-    ("산업부", dt.date(2026, 4, 13), "motie"),  # 산업통상부 since 2025-10-01: one lineage
-    ("지식경제부", None, "motie"),
-    ("산업부 무역정책관실", dt.date(2026, 4, 13), "motie"),  # the unit stays in `organization`
-    ("외교부", None, "mofa"),
-    ("㈜ 한국 전력 등", None, "한국전력"),
-    ("(주)가나화학", None, "가나화학"),
-    ("가나화학 주식회사", None, "가나화학"),
-    ("서울과학고등", None, "서울과학고등"),  # a word ending in 등 keeps it
-    ("핵심광물 관련 기업", None, "핵심광물관련기업"),  # unknown bodies are their own, no guess
-    ("등", None, None), ("  ", None, None), (None, None, None),
-])
+@pytest.mark.parametrize(
+    "written, on, key",
+    [
+        ("산업부", dt.date(2024, 1, 2), "motie"),
+        ("산업통상자원부", dt.date(2024, 1, 2), "motie"),
+        ("산업부", dt.date(2026, 4, 13), "motie"),  # 산업통상부 since 2025-10-01: one lineage
+        ("지식경제부", None, "motie"),
+        ("산업부 무역정책관실", dt.date(2026, 4, 13), "motie"),  # the unit stays in `organization`
+        ("외교부", None, "mofa"),
+        ("㈜ 한국 전력 등", None, "한국전력"),
+        ("(주)가나화학", None, "가나화학"),
+        ("가나화학 주식회사", None, "가나화학"),
+        ("서울과학고등", None, "서울과학고등"),  # a word ending in 등 keeps it
+        ("핵심광물 관련 기업", None, "핵심광물관련기업"),  # unknown bodies are their own, no guess
+        ("등", None, None),
+        ("  ", None, None),
+        (None, None, None),
+    ],
+)
 def test_organization_key_is_the_lineage_or_the_normalised_name(written, on, key):
     assert organization_key(written, on=on) == key
 
@@ -50,17 +55,27 @@ def test_a_contact_belongs_to_the_ministry_its_department_names_else_the_publish
 
 
 def _attendee(organization, name, title, on):
-    return attendee_values(Attendee(organization=organization, name=name, title=title,
-                                    raw=f"{organization} {name or ''} {title or ''}"), on=on)
+    return attendee_values(
+        Attendee(organization=organization, name=name, title=title, raw=f"{organization} {name or ''} {title or ''}"),
+        on=on,
+    )
 
 
 def _release(news_id, day, attendees, contacts=()):
     published = datetime.fromisoformat(day).replace(hour=9, tzinfo=SEOUL)
-    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://www.korea.kr/{news_id}",
-                   title=f"회의 {news_id}", published_at=published,
-                   ministry=Ministry(name="산업부", canonical="산업통상자원부"), body_text="본문",
-                   body_source="page", contacts=contacts,
-                   attendees=tuple(_attendee(*a, on=published.date()) for a in attendees))
+    return Release(
+        site="korea_kr",
+        news_id=news_id,
+        kind="press_release",
+        url=f"https://www.korea.kr/{news_id}",
+        title=f"회의 {news_id}",
+        published_at=published,
+        ministry=Ministry(name="산업부", canonical="산업통상자원부"),
+        body_text="본문",
+        body_source="page",
+        contacts=contacts,
+        attendees=tuple(_attendee(*a, on=published.date()) for a in attendees),
+    )
 
 
 @pytest.fixture
@@ -69,13 +84,24 @@ def archive(tmp_path):
     of a company is another person; 산업정책실장 without a name is a position."""
     db = open_archive(tmp_path / "briefings.db")
     releases = [
-        _release("1", "2024-09-20", [("산업통상자원부", "가상인", "2차관"), ("(주)가나화학", "이대표", "대표이사"),
-                                     ("산업부", None, "산업정책실장")],
-                 contacts=(Contact(department="산업정책과", role="책임자", title="과장", name="박담당",
-                                   organization_key="motie"),)),
+        _release(
+            "1",
+            "2024-09-20",
+            [
+                ("산업통상자원부", "가상인", "2차관"),
+                ("(주)가나화학", "이대표", "대표이사"),
+                ("산업부", None, "산업정책실장"),
+            ],
+            contacts=(
+                Contact(department="산업정책과", role="책임자", title="과장", name="박담당", organization_key="motie"),
+            ),
+        ),
         _release("2", "2025-03-02", [("산업부", "가 상 인", "2차관"), ("가나화학 주식회사", "이대표", "대표이사")]),
-        _release("3", "2025-11-05", [("산업통상부", "가상인", "1차관"), ("가상인 주식회사", "가상인", "대표"),
-                                     ("광해공업공단 등", None, None)]),
+        _release(
+            "3",
+            "2025-11-05",
+            [("산업통상부", "가상인", "1차관"), ("가상인 주식회사", "가상인", "대표"), ("광해공업공단 등", None, None)],
+        ),
     ]
     for release in releases:
         save_briefing(db, release, seen_at=SEEN)
@@ -106,8 +132,11 @@ def test_organizations_join_names_and_renames_and_keep_the_names_seen(archive):
 
 def test_co_attendance_counts_pairs_with_first_and_last_date(archive):
     rows = {(r["a_id"], r["b_id"]): r for r in archive.query("SELECT * FROM co_attendance")}
-    pair = rows[("motie:가상인", "가나화학:이대표")] if ("motie:가상인", "가나화학:이대표") in rows \
+    pair = (
+        rows[("motie:가상인", "가나화학:이대표")]
+        if ("motie:가상인", "가나화학:이대표") in rows
         else rows[("가나화학:이대표", "motie:가상인")]
+    )
     assert (pair["releases"], pair["first_date"], pair["last_date"]) == (2, "2024-09-20", "2025-03-02")
     assert all(a < b for a, b in rows)
 
@@ -115,8 +144,11 @@ def test_co_attendance_counts_pairs_with_first_and_last_date(archive):
 def test_who_lists_appearances_with_titles_then_whom_they_met(archive):
     answer = who(archive, "가상인")
     assert [(a.published_date, a.organization_key, a.title) for a in answer.appearances] == [
-        ("2024-09-20", "motie", "2차관"), ("2025-03-02", "motie", "2차관"),
-        ("2025-11-05", "motie", "1차관"), ("2025-11-05", "가상인", "대표")]
+        ("2024-09-20", "motie", "2차관"),
+        ("2025-03-02", "motie", "2차관"),
+        ("2025-11-05", "motie", "1차관"),
+        ("2025-11-05", "가상인", "대표"),
+    ]
     assert answer.people_met[0].key == "가나화학:이대표" and answer.people_met[0].releases == 2
     assert answer.organizations_met[0].key == "가나화학"
     assert [a.news_id for a in who(archive, "가상인", since="2025-01-01", until="2025-06-30").appearances] == ["2"]

@@ -5,7 +5,9 @@ from briefing_spider.progress import progress_line
 
 def test_progress_line_shows_counts_and_rate():
     stats = {"response_received_count": 50, "briefing/new": 12, "briefing/unchanged": 3, "briefing/errors": 1}
-    assert progress_line(stats, 10.0) == "crawling: 50 responses (5.0/s), 12 new, 0 updated, 3 unchanged, 1 errors, 10 s"
+    assert (
+        progress_line(stats, 10.0) == "crawling: 50 responses (5.0/s), 12 new, 0 updated, 3 unchanged, 1 errors, 10 s"
+    )
     assert progress_line({}, 0.0).startswith("crawling: 0 responses (0.0/s)")
 
 

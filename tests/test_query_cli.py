@@ -16,9 +16,17 @@ SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 
 
 def release(news_id, title, ministry, *, day=13, attendees=()):
-    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}", title=title,
-                   published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL), attendees=attendees,
-                   ministry=Ministry(name=ministry, canonical=ministry), body_text=f"{title} 예산 본문")
+    return Release(
+        site="korea_kr",
+        news_id=news_id,
+        kind="press_release",
+        url=f"https://example.test/{news_id}",
+        title=title,
+        published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
+        attendees=attendees,
+        ministry=Ministry(name=ministry, canonical=ministry),
+        body_text=f"{title} 예산 본문",
+    )
 
 
 @pytest.fixture
@@ -26,7 +34,7 @@ def archive(tmp_path):
     path = tmp_path / "briefings.db"
     db = open_archive(path)
     vice = Attendee(organization="외교부", name="박무명", title="2차관", raw="외교부 2차관 박무명")
-    save_briefing(db, release("1", "외교 회의, \"따옴표\"", "외교부", attendees=(vice,)), seen_at=SEEN)
+    save_briefing(db, release("1", '외교 회의, "따옴표"', "외교부", attendees=(vice,)), seen_at=SEEN)
     save_briefing(db, release("2", "복지 예산", "보건복지부", day=14), seen_at=SEEN)
     db.close()
     return str(path)
@@ -39,7 +47,7 @@ def run(*args):
 def test_query_prints_csv_json_jsonl_and_table(archive):
     sql = "SELECT news_id, title FROM releases ORDER BY news_id"
     rows = list(csv.DictReader(io.StringIO(run("query", sql, "--csv", "--db", archive).output)))
-    assert [r["title"] for r in rows] == ["외교 회의, \"따옴표\"", "복지 예산"]
+    assert [r["title"] for r in rows] == ['외교 회의, "따옴표"', "복지 예산"]
     assert json.loads(run("query", sql, "--json", "--db", archive).output)[1] == {"news_id": "2", "title": "복지 예산"}
     lines = run("query", sql, "--jsonl", "--db", archive).output.splitlines()
     assert [json.loads(line)["news_id"] for line in lines] == ["1", "2"]
@@ -48,17 +56,27 @@ def test_query_prints_csv_json_jsonl_and_table(archive):
 
 
 def test_the_attendee_question_is_one_query(archive):
-    sql = ("SELECT news_id, release_title FROM attendee_appearances "
-           "WHERE organization = '외교부' AND title = '2차관' AND published_date LIKE '2026-%'")
+    sql = (
+        "SELECT news_id, release_title FROM attendee_appearances "
+        "WHERE organization = '외교부' AND title = '2차관' AND published_date LIKE '2026-%'"
+    )
     assert json.loads(run("query", sql, "--json", "--db", archive).output) == [
-        {"news_id": "1", "release_title": "외교 회의, \"따옴표\""}]
+        {"news_id": "1", "release_title": '외교 회의, "따옴표"'}
+    ]
 
 
-@pytest.mark.parametrize("sql", [
-    "DELETE FROM briefings", "UPDATE briefings SET title = 'x'", "DROP TABLE footnotes",
-    "INSERT INTO ministries (lineage, name) VALUES ('x', 'y')", "CREATE TABLE t (a)",
-    "PRAGMA user_version = 7", "VACUUM",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM briefings",
+        "UPDATE briefings SET title = 'x'",
+        "DROP TABLE footnotes",
+        "INSERT INTO ministries (lineage, name) VALUES ('x', 'y')",
+        "CREATE TABLE t (a)",
+        "PRAGMA user_version = 7",
+        "VACUUM",
+    ],
+)
 def test_writes_fail_with_one_line_and_change_nothing(archive, sql):
     before = run("query", "SELECT * FROM briefings", "--json", "--db", archive).output
     result = run("query", sql, "--db", archive)
@@ -73,13 +91,16 @@ def test_attach_cannot_write_elsewhere(archive, tmp_path):
     assert result.exit_code == 1 and "read-only" in result.output and not other.exists()
 
 
-@pytest.mark.parametrize("sql, message", [
-    ("SELEC * FROM briefings", 'near "SELEC": syntax error'),
-    ("SELECT * FROM nope", "no such table: nope"),
-    ("SELECT nope FROM briefings", "no such column: nope"),
-    ("SELECT 1; SELECT 2", "one statement at a time"),
-    ("   ", "empty statement"),
-])
+@pytest.mark.parametrize(
+    "sql, message",
+    [
+        ("SELEC * FROM briefings", 'near "SELEC": syntax error'),
+        ("SELECT * FROM nope", "no such table: nope"),
+        ("SELECT nope FROM briefings", "no such column: nope"),
+        ("SELECT 1; SELECT 2", "one statement at a time"),
+        ("   ", "empty statement"),
+    ],
+)
 def test_bad_sql_gets_one_clear_line(archive, sql, message):
     result = run("query", sql, "--db", archive)
     assert result.exit_code == 1 and message in result.output

@@ -19,8 +19,10 @@ def digest(path) -> tuple:
     """The archive's file, its WAL (what a writer added but did not checkpoint) and its schema."""
     wal = path.with_name(path.name + "-wal")
     with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as connection:
-        schema = connection.execute("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
-                                    "UNION ALL SELECT name FROM _sqlite_migrations ORDER BY 1)").fetchone()
+        schema = connection.execute(
+            "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+            "UNION ALL SELECT name FROM _sqlite_migrations ORDER BY 1)"
+        ).fetchone()
     connection.close()
     return (hashlib.sha256(path.read_bytes()).hexdigest(), wal.read_bytes() if wal.exists() else b"", schema)
 
@@ -45,7 +47,8 @@ def test_reading_commands_say_the_schema_is_older_and_change_nothing(older_archi
     assert result.output.strip().splitlines() == [
         f"Error: {older_archive}: the archive's schema is older than this version's (1 migration(s) pending, "
         f"first m005_crawl_days); run `briefing reparse --db {older_archive}` or a crawl to upgrade it "
-        f"(reading never changes it)"]
+        f"(reading never changes it)"
+    ]
     assert digest(older_archive) == before
 
 
@@ -66,8 +69,12 @@ def test_reparse_takes_the_lock_before_it_migrates(older_archive):
         assert digest(older_archive) == before  # not migrated under a running crawl
     done = CliRunner().invoke(cli, ["reparse", "--db", str(older_archive), "--workers", "0"])
     assert done.exit_code == 0, done.output
-    assert "crawl_days" in sqlite3.connect(older_archive).execute(
-        "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    assert (
+        "crawl_days"
+        in sqlite3.connect(older_archive)
+        .execute("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'")
+        .fetchone()[0]
+    )
 
 
 def test_reparse_of_a_missing_archive_leaves_no_lock_file(tmp_path):

@@ -10,41 +10,61 @@ from briefing_spider.assemble import AttachmentPart, build_release
 from briefing_spider.parse.documents.model import DocumentText, Paragraph
 from briefing_spider.parse.page_model import AttachmentLink, DetailPage
 from briefing_spider.parse.release_documents import (
-    ANNEX_RANK, NEUTRAL_RANK, RELEASE_RANK, ReleaseDocument, choose_release_document, has_contact_block,
-    name_rank, read_release_facts)
+    ANNEX_RANK,
+    NEUTRAL_RANK,
+    RELEASE_RANK,
+    ReleaseDocument,
+    choose_release_document,
+    has_contact_block,
+    name_rank,
+    read_release_facts,
+)
 from briefing_spider.parse.site_time import SEOUL
 from tests.fixtures.documents import make_hwpx
 
 P = dt.date(2026, 4, 13)
 CONTACT = ["담당 부서 : 가나정책과", "책임자 과  장 홍길동 (044-000-1111)", "담당자 사무관 김철수 (kcs@example.go.kr)"]
-RELEASE_LINES = ["□ 가나 부총리는 4.13일(월) 08:00 정부청사에서 제9차 장관회의를 주재하였다.",
-                 "* 참석자: 경제부총리(주재), 산업부, 국토부 등 관계부처 장차관",
-                 "□ 이번 회의에서는 가나 안건과 다라 안건을 폭넓게 논의하였다.", *CONTACT]
-SPEECH_LINES = ["존경하는 국민 여러분, 오늘 회의에서는 마바 현안을 점검하겠습니다.",
-                "※ 예: 사아 제도 개선 방안", "감사합니다."]
+RELEASE_LINES = [
+    "□ 가나 부총리는 4.13일(월) 08:00 정부청사에서 제9차 장관회의를 주재하였다.",
+    "* 참석자: 경제부총리(주재), 산업부, 국토부 등 관계부처 장차관",
+    "□ 이번 회의에서는 가나 안건과 다라 안건을 폭넓게 논의하였다.",
+    *CONTACT,
+]
+SPEECH_LINES = [
+    "존경하는 국민 여러분, 오늘 회의에서는 마바 현안을 점검하겠습니다.",
+    "※ 예: 사아 제도 개선 방안",
+    "감사합니다.",
+]
 
 
 def doc(position, name, lines, kind="hwpx"):
     text = "\n".join(lines)
     blocks = tuple(Paragraph(lines=(line,)) for line in lines)
-    return ReleaseDocument(position=position, name=name, kind=kind,
-                           document=DocumentText(kind=kind, blocks=blocks, text=text, paragraphs=len(lines)))
+    return ReleaseDocument(
+        position=position,
+        name=name,
+        kind=kind,
+        document=DocumentText(kind=kind, blocks=blocks, text=text, paragraphs=len(lines)),
+    )
 
 
-@pytest.mark.parametrize(("name", "rank"), [
-    ("2. (보도자료) 가나 회의.pdf", RELEASE_RANK),
-    ("[4.13.보도참고자료] 가나 발표.hwpx", RELEASE_RANK),
-    ("0413 가나 유적 이야기(본문).hwpx", RELEASE_RANK),
-    ("[별첨] (모두말씀) 가나 회의.hwpx", ANNEX_RANK),
-    ("0413 가나 유적 이야기(붙임1,2).pdf", ANNEX_RANK),
-    ("[참고] 가나 현황표.hwpx", ANNEX_RANK),
-    ("(사진) 가나 행사.pdf", ANNEX_RANK),
-    ("붙임 참석자 명단.hwpx", ANNEX_RANK),
-    ("(참고자료) 가나 추경 확정.hwpx", NEUTRAL_RANK),  # a 참고자료 release, not a [참고] annex
-    ("가나 사진전 개최 안내.hwpx", NEUTRAL_RANK),  # 사진 in the title, not a tag
-    ("가나 신임 임용 대상자 명단 공개.hwpx", NEUTRAL_RANK),
-    ("260413 가나 발표.hwpx", NEUTRAL_RANK),
-])
+@pytest.mark.parametrize(
+    ("name", "rank"),
+    [
+        ("2. (보도자료) 가나 회의.pdf", RELEASE_RANK),
+        ("[4.13.보도참고자료] 가나 발표.hwpx", RELEASE_RANK),
+        ("0413 가나 유적 이야기(본문).hwpx", RELEASE_RANK),
+        ("[별첨] (모두말씀) 가나 회의.hwpx", ANNEX_RANK),
+        ("0413 가나 유적 이야기(붙임1,2).pdf", ANNEX_RANK),
+        ("[참고] 가나 현황표.hwpx", ANNEX_RANK),
+        ("(사진) 가나 행사.pdf", ANNEX_RANK),
+        ("붙임 참석자 명단.hwpx", ANNEX_RANK),
+        ("(참고자료) 가나 추경 확정.hwpx", NEUTRAL_RANK),  # a 참고자료 release, not a [참고] annex
+        ("가나 사진전 개최 안내.hwpx", NEUTRAL_RANK),  # 사진 in the title, not a tag
+        ("가나 신임 임용 대상자 명단 공개.hwpx", NEUTRAL_RANK),
+        ("260413 가나 발표.hwpx", NEUTRAL_RANK),
+    ],
+)
 def test_name_rank(name, rank):
     assert name_rank(name) == rank
 
@@ -56,7 +76,10 @@ def test_contact_block_needs_a_role_with_a_phone_or_email():
 
 
 def test_the_release_named_document_wins_over_an_annex_listed_first():
-    speech, release = doc(0, "[별첨] (모두말씀) 가나 회의.hwpx", SPEECH_LINES), doc(1, "2. (보도자료) 가나 회의.pdf", RELEASE_LINES, "pdf")
+    speech, release = (
+        doc(0, "[별첨] (모두말씀) 가나 회의.hwpx", SPEECH_LINES),
+        doc(1, "2. (보도자료) 가나 회의.pdf", RELEASE_LINES, "pdf"),
+    )
     assert choose_release_document([speech, release]) is release
 
 
@@ -74,10 +97,16 @@ def test_among_equals_hwpx_comes_before_pdf_then_the_list_order():
 
 
 def test_facts_come_from_every_distinct_document_each_with_its_attachment():
-    speech, release = doc(0, "[별첨] (모두말씀) 가나 회의.hwpx", SPEECH_LINES), doc(1, "(보도자료) 가나 회의.pdf", RELEASE_LINES, "pdf")
+    speech, release = (
+        doc(0, "[별첨] (모두말씀) 가나 회의.hwpx", SPEECH_LINES),
+        doc(1, "(보도자료) 가나 회의.pdf", RELEASE_LINES, "pdf"),
+    )
     facts = read_release_facts([speech, release], published=P)
     assert [(a.organization, a.attachment_position) for a in facts.attendees] == [
-        (None, 1), ("산업부", 1), ("국토부", 1)]
+        (None, 1),
+        ("산업부", 1),
+        ("국토부", 1),
+    ]
     assert [(f.marker, f.attachment_position) for f in facts.footnotes] == [("*", 1), ("※", 0)]
     assert {c.attachment_position for c in facts.contacts} == {1}
     assert facts.event_at == "2026-04-13T08:00:00+09:00"  # the release document's, not the speech's
@@ -98,7 +127,9 @@ def test_an_item_in_two_distinct_documents_is_kept_once_but_repeats_within_one_s
     annex = doc(1, "[붙임] 가나 현황.hwpx", ["가나 현황표 마바 사아 자차 카타 파하", "※ 같은 주석"])
     facts = read_release_facts([release, annex], published=P)
     assert [(f.text, f.attachment_position) for f in facts.footnotes if f.text == "같은 주석"] == [
-        ("같은 주석", 0), ("같은 주석", 0)]
+        ("같은 주석", 0),
+        ("같은 주석", 0),
+    ]
 
 
 def test_page_body_items_have_no_attachment():
@@ -112,18 +143,38 @@ def test_build_release_reads_the_release_pdf_behind_an_annex_hwpx():
     (as in the corpus): the body is the 보도자료, attendees come from it, every text is kept."""
     speech = make_hwpx(SPEECH_LINES)
     release = make_hwpx(RELEASE_LINES)
-    links = [AttachmentLink(name="[별첨] (모두말씀) 가나 회의.hwpx", url="https://example.test/1", file_id="1"),
-             AttachmentLink(name="2. (보도자료) 가나 회의.hwpx", url="https://example.test/2", file_id="2")]
-    detail = DetailPage(news_id="900000001", url="https://example.test/view", title="가나 회의 개최",
-                        published_at=datetime(2026, 4, 13, 9, 30, tzinfo=SEOUL), modified_at=None,
-                        ministry="재정경제부", ministry_code=None, body_html="", body_text="", attachments=tuple(links))
-    built = build_release(detail, [AttachmentPart(link=links[0], body=speech, sha256="a"),
-                                   AttachmentPart(link=links[1], body=release, sha256="b")],
-                          site="korea_kr", kind="press_release")
+    links = [
+        AttachmentLink(name="[별첨] (모두말씀) 가나 회의.hwpx", url="https://example.test/1", file_id="1"),
+        AttachmentLink(name="2. (보도자료) 가나 회의.hwpx", url="https://example.test/2", file_id="2"),
+    ]
+    detail = DetailPage(
+        news_id="900000001",
+        url="https://example.test/view",
+        title="가나 회의 개최",
+        published_at=datetime(2026, 4, 13, 9, 30, tzinfo=SEOUL),
+        modified_at=None,
+        ministry="재정경제부",
+        ministry_code=None,
+        body_html="",
+        body_text="",
+        attachments=tuple(links),
+    )
+    built = build_release(
+        detail,
+        [
+            AttachmentPart(link=links[0], body=speech, sha256="a"),
+            AttachmentPart(link=links[1], body=release, sha256="b"),
+        ],
+        site="korea_kr",
+        kind="press_release",
+    )
     assert built.body_source == "hwpx" and "장관회의를 주재하였다" in built.body_text
     assert all(a.text for a in built.attachments)
     assert [(a.organization_canonical, a.attachment_position) for a in built.attendees] == [
-        (None, 1), ("산업통상부", 1), ("국토교통부", 1)]
+        (None, 1),
+        ("산업통상부", 1),
+        ("국토교통부", 1),
+    ]
     assert built.contacts[0].title == "과장" and built.contacts[0].raw.count("과  장") == 1
     assert built.contacts[1].email == "kcs@example.go.kr"
     assert built.event_at == "2026-04-13T08:00:00+09:00"

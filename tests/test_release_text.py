@@ -16,9 +16,7 @@ def C(row, col, *lines, row_span=1, col_span=1):
 
 
 def doc(*blocks):
-    text = "\n".join(
-        line for b in blocks for line in (b.lines if isinstance(b, Paragraph) else ())
-    )
+    text = "\n".join(line for b in blocks for line in (b.lines if isinstance(b, Paragraph) else ()))
     return DocumentText(kind="hwpx", blocks=tuple(blocks), text=text, paragraphs=len(blocks))
 
 
@@ -28,13 +26,43 @@ def people(facts: ReleaseFacts):
 
 # ---------------------------------------------------------------- contacts
 
-CONTACT_TABLE = Table(rows=(
-    (C(0, 0, "담당 부서"), C(0, 1, "가나다부"), C(0, 2, "책임자"), C(0, 3, "과  장"), C(0, 4, "홍길동"), C(0, 5, "(044-000-1111)")),
-    (C(1, 0, "<총괄>"), C(1, 1, "라마바과", row_span=2), C(1, 2, "담당자"), C(1, 3, "사무관"), C(1, 4, "김철수"), C(1, 5, "(044-000-2222)")),
-    (C(2, 0), C(2, 2, "담당자"), C(2, 3, "주무관"), C(2, 4, "이영희"), C(2, 5, "(abc@korea.kr)")),
-    (C(3, 0, "담당 부서"), C(3, 1, "사아청 생활과"), C(3, 2, "책임자"), C(3, 3, "총 경"), C(3, 4, "박민수"), C(3, 5, "(02-000-****)")),
-    (C(4, 0, "사아청"), C(4, 1, "교통과"), C(4, 2, "담당자"), C(4, 3, "경 정"), C(4, 4, "최지우"), C(4, 5, "(02-000-3333)")),
-))
+CONTACT_TABLE = Table(
+    rows=(
+        (
+            C(0, 0, "담당 부서"),
+            C(0, 1, "가나다부"),
+            C(0, 2, "책임자"),
+            C(0, 3, "과  장"),
+            C(0, 4, "홍길동"),
+            C(0, 5, "(044-000-1111)"),
+        ),
+        (
+            C(1, 0, "<총괄>"),
+            C(1, 1, "라마바과", row_span=2),
+            C(1, 2, "담당자"),
+            C(1, 3, "사무관"),
+            C(1, 4, "김철수"),
+            C(1, 5, "(044-000-2222)"),
+        ),
+        (C(2, 0), C(2, 2, "담당자"), C(2, 3, "주무관"), C(2, 4, "이영희"), C(2, 5, "(abc@korea.kr)")),
+        (
+            C(3, 0, "담당 부서"),
+            C(3, 1, "사아청 생활과"),
+            C(3, 2, "책임자"),
+            C(3, 3, "총 경"),
+            C(3, 4, "박민수"),
+            C(3, 5, "(02-000-****)"),
+        ),
+        (
+            C(4, 0, "사아청"),
+            C(4, 1, "교통과"),
+            C(4, 2, "담당자"),
+            C(4, 3, "경 정"),
+            C(4, 4, "최지우"),
+            C(4, 5, "(02-000-3333)"),
+        ),
+    )
+)
 
 
 def test_contact_table_rows_merges_units_and_labels():
@@ -51,11 +79,25 @@ def test_contact_table_rows_merges_units_and_labels():
 
 
 def test_merged_person_cells_give_one_contact():
-    table = Table(rows=(
-        (C(0, 0, "담당 부서", row_span=3), C(0, 1, "가국", row_span=2), C(0, 2, "책임자"), C(0, 3, "과장"), C(0, 4, "갑을병"), C(0, 5, "(044-100-1111)")),
-        (C(1, 2, "담당자", row_span=2), C(1, 3, "조사관", row_span=2), C(1, 4, "정무진", row_span=2), C(1, 5, "(044-100-2222)", row_span=2)),
-        (C(2, 1, "나과"),),
-    ))
+    table = Table(
+        rows=(
+            (
+                C(0, 0, "담당 부서", row_span=3),
+                C(0, 1, "가국", row_span=2),
+                C(0, 2, "책임자"),
+                C(0, 3, "과장"),
+                C(0, 4, "갑을병"),
+                C(0, 5, "(044-100-1111)"),
+            ),
+            (
+                C(1, 2, "담당자", row_span=2),
+                C(1, 3, "조사관", row_span=2),
+                C(1, 4, "정무진", row_span=2),
+                C(1, 5, "(044-100-2222)", row_span=2),
+            ),
+            (C(2, 1, "나과"),),
+        )
+    )
     facts = extract_release_facts(doc(table))
     assert [(c.department, c.name) for c in facts.contacts] == [("가국", "갑을병"), ("가국", "정무진")]
 
@@ -73,6 +115,7 @@ def test_contacts_from_plain_text_forms():
 
 
 # ---------------------------------------------------------------- footnotes
+
 
 def test_footnotes_marks_wrapping_and_sub_lines():
     d = doc(
@@ -110,6 +153,7 @@ def test_page_text_sub_line_without_dash_and_boilerplate_excluded():
 
 
 # ---------------------------------------------------------------- attendees
+
 
 def test_page_text_groups_inheritance_and_trailing_etc():
     text = (
@@ -154,8 +198,18 @@ def test_sub_line_groups_bracket_roles_and_title_inheritance():
 
 def test_name_first_order_line_breaks_middots_and_summary_merge():
     d = doc(
-        Table(rows=((C(0, 0, "‣ 참  석  자 : 가나위원회 위원장, 송하늘 한국대 교수,",
-                       "가나위원회 사무국ㆍ다라거래소ㆍ마바공사 관계자"),),)),
+        Table(
+            rows=(
+                (
+                    C(
+                        0,
+                        0,
+                        "‣ 참  석  자 : 가나위원회 위원장, 송하늘 한국대 교수,",
+                        "가나위원회 사무국ㆍ다라거래소ㆍ마바공사 관계자",
+                    ),
+                ),
+            )
+        ),
         P(" □ (참 석) 김가람 가나위원회 위원장", "송하늘 한국대학교 전기공학과 교수", "허  진 민국대 기계공학과 교수"),
     )
     assert people(extract_release_facts(d)) == [

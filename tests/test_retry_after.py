@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
@@ -16,14 +16,23 @@ from tests.crawl_helpers import crawl
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
 
-NOW = datetime(2026, 7, 20, 3, 0, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 7, 20, 3, 0, 0, tzinfo=UTC)
 DAY = days_from("2026-07-20", 1)[0]
 
 
-@pytest.mark.parametrize("value, seconds", [
-    ("120", 120.0), (" 3 ", 3.0), ("Mon, 20 Jul 2026 03:00:30 GMT", 30.0),
-    ("Mon, 20 Jul 2026 02:59:00 GMT", 0.0), ("soon", None), ("", None), (None, None), ("-5", None),
-])
+@pytest.mark.parametrize(
+    "value, seconds",
+    [
+        ("120", 120.0),
+        (" 3 ", 3.0),
+        ("Mon, 20 Jul 2026 03:00:30 GMT", 30.0),
+        ("Mon, 20 Jul 2026 02:59:00 GMT", 0.0),
+        ("soon", None),
+        ("", None),
+        (None, None),
+        ("-5", None),
+    ],
+)
 def test_retry_after_values(value, seconds):
     assert retry_after_seconds(value, now=NOW) == seconds
 
@@ -40,9 +49,17 @@ def answer(status: int, retry_after: str | None = None):
     return request, HtmlResponse(request.url, status=status, headers=headers, body=b"busy", request=request)
 
 
-@pytest.mark.parametrize("status, retry_after, pause", [
-    (503, "7", 7.0), (429, "7", 7.0), (503, "3600", 60.0), (503, None, 0.5), (503, "0", 0.5), (500, "7", 0.5),
-])
+@pytest.mark.parametrize(
+    "status, retry_after, pause",
+    [
+        (503, "7", 7.0),
+        (429, "7", 7.0),
+        (503, "3600", 60.0),
+        (503, None, 0.5),
+        (503, "0", 0.5),
+        (500, "7", 0.5),
+    ],
+)
 def test_the_pause_is_the_longer_of_backoff_and_retry_after_capped(status, retry_after, pause):
     retry = middleware().process_response(*answer(status, retry_after))
     assert isinstance(retry, Request) and retry.meta[BACKOFF_META] == pause
@@ -78,10 +95,14 @@ def list_gap(mirror) -> float:
     return second - first
 
 
-@pytest.mark.parametrize("retry_after, at_least", [
-    (lambda: "2", 1.95),
-    (lambda: format_datetime(datetime.now(timezone.utc) + timedelta(seconds=3), usegmt=True), 1.5),
-], ids=["seconds", "http-date"])
+@pytest.mark.parametrize(
+    "retry_after, at_least",
+    [
+        (lambda: "2", 1.95),
+        (lambda: format_datetime(datetime.now(UTC) + timedelta(seconds=3), usegmt=True), 1.5),
+    ],
+    ids=["seconds", "http-date"],
+)
 def test_a_crawl_waits_out_retry_after(tmp_path, retry_after, at_least):
     with RetryAfterMirror(synthetic_releases([DAY], per_day=1), retry_after) as mirror:
         result = crawl(mirror, tmp_path / "briefings.db", "--since", DAY, "--until", DAY)  # backoff: 0.05 s

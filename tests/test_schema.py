@@ -16,10 +16,19 @@ SCHEMA_DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
 
 def release(news_id, published, *, attendees=(), ministry="외교부", canonical="외교부", **changes):
-    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
-                   title=f"제목 {news_id}", published_at=published,
-                   ministry=Ministry(name=ministry, code="A00014", canonical=canonical),
-                   body_text="본문 " * 10, body_source="page", attendees=attendees, **changes)
+    return Release(
+        site="korea_kr",
+        news_id=news_id,
+        kind="press_release",
+        url=f"https://example.test/{news_id}",
+        title=f"제목 {news_id}",
+        published_at=published,
+        ministry=Ministry(name=ministry, code="A00014", canonical=canonical),
+        body_text="본문 " * 10,
+        body_source="page",
+        attendees=attendees,
+        **changes,
+    )
 
 
 @pytest.fixture
@@ -29,7 +38,8 @@ def db(tmp_path):
 
 def test_docs_schema_md_is_up_to_date():
     assert SCHEMA_DOC.read_text(encoding="utf-8") == render_fresh(), (
-        "docs/schema.md is stale: python -m briefing_spider.archive.schema_doc > docs/schema.md")
+        "docs/schema.md is stale: python -m briefing_spider.archive.schema_doc > docs/schema.md"
+    )
 
 
 def test_every_table_view_and_column_is_described(db):
@@ -52,18 +62,26 @@ def test_attendee_appearances_answers_who_attended_what_in_a_year(db):
     save_briefing(db, release("1", datetime(2024, 3, 1, 9, tzinfo=SEOUL), attendees=(vice, other)), seen_at=SEEN)
     save_briefing(db, release("2", datetime(2024, 11, 5, 9, tzinfo=SEOUL), attendees=(vice,)), seen_at=SEEN)
     save_briefing(db, release("3", datetime(2025, 1, 2, 9, tzinfo=SEOUL), attendees=(vice,)), seen_at=SEEN)
-    rows = list(db.query(
-        "SELECT news_id, published_date, release_title FROM attendee_appearances "
-        "WHERE organization = '외교부' AND title = '2차관' AND published_date LIKE '2024-%' "
-        "ORDER BY published_date"))
+    rows = list(
+        db.query(
+            "SELECT news_id, published_date, release_title FROM attendee_appearances "
+            "WHERE organization = '외교부' AND title = '2차관' AND published_date LIKE '2024-%' "
+            "ORDER BY published_date"
+        )
+    )
     assert [(r["news_id"], r["published_date"]) for r in rows] == [("1", "2024-03-01"), ("2", "2024-11-05")]
     assert rows[0]["release_title"] == "제목 1"
 
 
 def test_releases_view_counts_children_and_uses_the_canonical_ministry(db):
     notes = (Footnote(marker="※", text="하나"), Footnote(marker="*", text="둘"))
-    save_briefing(db, release("7", datetime(2024, 5, 1, tzinfo=SEOUL), ministry="환경부",
-                              canonical="기후에너지환경부", footnotes=notes), seen_at=SEEN)
+    save_briefing(
+        db,
+        release(
+            "7", datetime(2024, 5, 1, tzinfo=SEOUL), ministry="환경부", canonical="기후에너지환경부", footnotes=notes
+        ),
+        seen_at=SEEN,
+    )
     row = next(db.query("SELECT * FROM releases WHERE news_id = '7'"))
     assert row["ministry"] == "기후에너지환경부" and row["ministry_as_written"] == "환경부"
     assert (row["footnote_count"], row["attachment_count"], row["revision_count"]) == (2, 0, 0)

@@ -48,13 +48,13 @@ def build_egg(workdir: Path) -> Path:
     """Build the egg with `scrapyd-deploy --build-egg` from a copy of the project (it writes a
     setup.py and build/ beside scrapy.cfg: not in the checkout)."""
     copy = workdir / "project"
-    shutil.copytree(ROOT / "briefing_spider", copy / "briefing_spider",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "briefing_spider", copy / "briefing_spider", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("scrapy.cfg", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, copy / name)
     egg = workdir / "briefing_spider.egg"
-    built = subprocess.run([str(BIN / "scrapyd-deploy"), "--build-egg", str(egg)], cwd=copy,
-                           capture_output=True, text=True, timeout=300)
+    built = subprocess.run(
+        [str(BIN / "scrapyd-deploy"), "--build-egg", str(egg)], cwd=copy, capture_output=True, text=True, timeout=300
+    )
     assert built.returncode == 0 and egg.exists(), built.stderr[-3000:]
     return egg
 
@@ -66,7 +66,8 @@ def scrapyd(tmp_path):
     home.mkdir()
     (home / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\npoll_interval = 0.5\n"
-        "eggs_dir = eggs\nlogs_dir = logs\ndbs_dir = dbs\nitems_dir =\njobs_to_keep = 5\n")
+        "eggs_dir = eggs\nlogs_dir = logs\ndbs_dir = dbs\nitems_dir =\njobs_to_keep = 5\n"
+    )
     log = open(home / "scrapyd.out", "w")
     server = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -97,8 +98,9 @@ def test_deploy_to_scrapyd_and_crawl_the_mirror(tmp_path, scrapyd):
     project = project_name()
     egg = build_egg(tmp_path)
     with egg.open("rb") as body:
-        added = requests.post(f"{url}/addversion.json", data={"project": project, "version": "1"},
-                              files={"egg": body}, timeout=120).json()
+        added = requests.post(
+            f"{url}/addversion.json", data={"project": project, "version": "1"}, files={"egg": body}, timeout=120
+        ).json()
     assert added["status"] == "ok", added
     spiders = requests.get(f"{url}/listspiders.json", params={"project": project}, timeout=60).json()
     assert "korea_kr_press" in spiders["spiders"], spiders
@@ -106,12 +108,20 @@ def test_deploy_to_scrapyd_and_crawl_the_mirror(tmp_path, scrapyd):
     db_path = tmp_path / "briefings.db"
     releases = synthetic_releases(DAYS, per_day=4)
     with Mirror(releases) as mirror:
-        job = requests.post(f"{url}/schedule.json", data=[
-            ("project", project), ("spider", "korea_kr_press"),
-            ("since", DAYS[0]), ("until", DAYS[0]), ("base_url", mirror.base_url),
-            ("setting", f"BRIEFING_DB={db_path}"), ("setting", "DOWNLOAD_DELAY=0"),
-            ("setting", "AUTOTHROTTLE_ENABLED=False"),
-        ], timeout=30).json()
+        job = requests.post(
+            f"{url}/schedule.json",
+            data=[
+                ("project", project),
+                ("spider", "korea_kr_press"),
+                ("since", DAYS[0]),
+                ("until", DAYS[0]),
+                ("base_url", mirror.base_url),
+                ("setting", f"BRIEFING_DB={db_path}"),
+                ("setting", "DOWNLOAD_DELAY=0"),
+                ("setting", "AUTOTHROTTLE_ENABLED=False"),
+            ],
+            timeout=30,
+        ).json()
         assert job["status"] == "ok", job
         deadline = time.monotonic() + JOB_TIMEOUT
         while True:

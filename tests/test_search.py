@@ -6,8 +6,7 @@ from bench.archive_corpus import QUERIES, corpus_releases
 from briefing_spider.archive import open_archive
 from briefing_spider.archive.filters import FilterError
 from briefing_spider.archive.save import save_briefing
-from briefing_spider.archive.search import (SearchError, grams, match_expression, rebuild_search_index,
-                                            search, snippet)
+from briefing_spider.archive.search import SearchError, grams, match_expression, rebuild_search_index, search, snippet
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Footnote, Ministry, Release
 
@@ -21,9 +20,17 @@ TEXTS = {  # synthetic sentences with the forms the search must find
 
 
 def release(news_id, title, body, ministry, day=13, **changes):
-    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}",
-                   title=title, published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
-                   ministry=Ministry(name=ministry, canonical=ministry), body_text=body, **changes)
+    return Release(
+        site="korea_kr",
+        news_id=news_id,
+        kind="press_release",
+        url=f"https://example.test/{news_id}",
+        title=title,
+        published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
+        ministry=Ministry(name=ministry, canonical=ministry),
+        body_text=body,
+        **changes,
+    )
 
 
 @pytest.fixture
@@ -38,10 +45,21 @@ def ids(hits):
     return {h.news_id for h in hits}
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("핵심광물", {"1"}), ("예산", {"2"}), ("국방", {"2"}), ("청년", {"2"}), ("강인선", {"3"}),
-    ("MSP", {"1"}), ("msp", {"1"}), ("2차관", {"3"}), ("청", {"2", "4"}), ("청년 예산", {"2"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("핵심광물", {"1"}),
+        ("예산", {"2"}),
+        ("국방", {"2"}),
+        ("청년", {"2"}),
+        ("강인선", {"3"}),
+        ("MSP", {"1"}),
+        ("msp", {"1"}),
+        ("2차관", {"3"}),
+        ("청", {"2", "4"}),
+        ("청년 예산", {"2"}),
+    ],
+)
 def test_finds_words_inside_words_short_words_names_and_abbreviations(db, query, expected):
     assert ids(search(db, query)) == expected
 
@@ -109,17 +127,20 @@ def test_grams_follow_the_piece_rules_run_by_run():
     import re
 
     syllabic = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff"
+
     def by_runs(text):
         pieces = []
         for run in re.findall(f"[{syllabic}]+|[^\\W_{syllabic}]+", text):
             if re.match(f"[{syllabic}]", run):
-                pieces += [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+                pieces += [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
             else:
                 pieces.append(run.lower())
         return " ".join(pieces)
 
     rng = random.Random(3)
-    alphabet = "가나핵심광물의 漢字ㄱㅏ ABCabcΣΟΔΟΣİß 123_-.,\n·ＡＢ①½" + "".join(chr(rng.randrange(32, 0x3000)) for _ in range(200))
+    alphabet = "가나핵심광물의 漢字ㄱㅏ ABCabcΣΟΔΟΣİß 123_-.,\n·ＡＢ①½" + "".join(
+        chr(rng.randrange(32, 0x3000)) for _ in range(200)
+    )
     for _ in range(5000):
         text = "".join(rng.choices(alphabet, k=rng.randint(0, 25)))
         assert grams(text) == by_runs(text), text
@@ -136,6 +157,6 @@ def test_recall_on_the_real_corpus_matches_a_brute_force_scan(tmp_path, corpus):
         truth = {r.news_id for r in releases if all(w in f"{r.title} {r.body_text}".lower() for w in words)}
         found = ids(search(db, query, limit=len(releases)))
         if query.isascii() and query.isalpha():  # Latin runs match from their start: "AI" does
-            assert found <= truth, query          # not find "KAI" (docs/search.md)
+            assert found <= truth, query  # not find "KAI" (docs/search.md)
         else:
             assert found == truth, query

@@ -41,26 +41,54 @@ PAGE_TEXT = """https://m.korea.kr/news/policyBriefingView.do?newsId=920000002&pW
 
 def test_page_text_speakers_utterances_and_header():
     briefing = parse_briefing(PAGE_TEXT)
-    assert (briefing.news_id, briefing.url) == ("920000002", "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000002")
-    assert (briefing.title, briefing.published_at, briefing.ministry) == ("가나 대책 브리핑", datetime(2026, 7, 22, tzinfo=SEOUL), "가나부")
+    assert (briefing.news_id, briefing.url) == (
+        "920000002",
+        "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000002",
+    )
+    assert (briefing.title, briefing.published_at, briefing.ministry) == (
+        "가나 대책 브리핑",
+        datetime(2026, 7, 22, tzinfo=SEOUL),
+        "가나부",
+    )
     assert [(a.name, a.organization, a.title, a.role) for a in briefing.attendees] == [
-        ("김가나", "가나부", "장관", "발표"), ("박다라", "가나부", "기획조정실장", "발표")]
+        ("김가나", "가나부", "장관", "발표"),
+        ("박다라", "가나부", "기획조정실장", "발표"),
+    ]
     assert briefing.utterances == (
-        Utterance(position=0, speaker="김가나", organization="가나부", title="장관", text="안녕하십니까.\n가나 대책을 말씀드리겠습니다."),
+        Utterance(
+            position=0,
+            speaker="김가나",
+            organization="가나부",
+            title="장관",
+            text="안녕하십니까.\n가나 대책을 말씀드리겠습니다.",
+        ),
         Utterance(position=1, speaker="박다라", organization="가나부", title="기획조정실장", text="세부 내용입니다."),
         Utterance(position=2, speaker=None, organization=None, title="기자", text="예산은 얼마입니까?"),
         Utterance(position=3, speaker="박다라", organization="가나부", title="기획조정실장", text="일조 원입니다."),
         Utterance(position=4, speaker="홍사아", organization="마바일보", title="기자", text="시기는 언제입니까?"),
-        Utterance(position=5, speaker=None, organization=None, title=None, text="내년입니다."),  # two presenters: no guess
+        Utterance(
+            position=5, speaker=None, organization=None, title=None, text="내년입니다."
+        ),  # two presenters: no guess
     )
     assert "정책브리핑 게시물" not in briefing.body_text and briefing.body_text.startswith("<김가나 가나부 장관>")
 
 
 def test_detail_page_html():
-    page = MirrorSectionPage(kind="briefing", news_id="920000001", title="합성 브리핑", ministry="가나부",
-                             published_at=datetime(2026, 7, 22, 10, 30, tzinfo=SEOUL), body_html=briefing_body(7))
+    page = MirrorSectionPage(
+        kind="briefing",
+        news_id="920000001",
+        title="합성 브리핑",
+        ministry="가나부",
+        published_at=datetime(2026, 7, 22, 10, 30, tzinfo=SEOUL),
+        body_html=briefing_body(7),
+    )
     briefing = parse_briefing(section_detail_page(page), URL)
-    assert (briefing.kind, briefing.source, briefing.title, briefing.ministry) == ("briefing", "page", "합성 브리핑", "가나부")
+    assert (briefing.kind, briefing.source, briefing.title, briefing.ministry) == (
+        "briefing",
+        "page",
+        "합성 브리핑",
+        "가나부",
+    )
     assert briefing.url == "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000001"
     assert briefing.published_at == datetime(2026, 7, 22, 10, 30, tzinfo=SEOUL)
     assert [(a.name, a.organization_canonical) for a in briefing.attendees] == [("김가나", None)]
@@ -72,21 +100,26 @@ def test_detail_page_html():
     assert "출처" not in briefing.body_text  # the site's source line is cut
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("- 질문 -", (None, None, "기자")),
-    ("질문 : 언제입니까?", (None, None, "기자")),
-    ("Q. 언제입니까?", (None, None, "기자")),
-    ("<사회자>", (None, None, "사회자")),
-    ("〈이마바 다라부 대변인〉", ("이마바", "다라부", "대변인")),
-    ("[가나부 장관 김가나]", ("김가나", "가나부", "장관")),
-    ("최사아 다라부 차관 : 말씀드리겠습니다.", ("최사아", "다라부", "차관")),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("- 질문 -", (None, None, "기자")),
+        ("질문 : 언제입니까?", (None, None, "기자")),
+        ("Q. 언제입니까?", (None, None, "기자")),
+        ("<사회자>", (None, None, "사회자")),
+        ("〈이마바 다라부 대변인〉", ("이마바", "다라부", "대변인")),
+        ("[가나부 장관 김가나]", ("김가나", "가나부", "장관")),
+        ("최사아 다라부 차관 : 말씀드리겠습니다.", ("최사아", "다라부", "차관")),
+    ],
+)
 def test_speaker_line_forms(line, expected):
     utterances, _ = read_transcript(f"{line}\n발언입니다.")
     assert (utterances[-1].speaker, utterances[-1].organization, utterances[-1].title) == expected
 
 
-@pytest.mark.parametrize("line", ["<참고자료>", "<1> 첫째 과제입니다.", "일시 : 7월 22일", "[붙임] 합성 자료", "- 세부 과제 -"])
+@pytest.mark.parametrize(
+    "line", ["<참고자료>", "<1> 첫째 과제입니다.", "일시 : 7월 22일", "[붙임] 합성 자료", "- 세부 과제 -"]
+)
 def test_lines_that_name_no_speaker_stay_text(line):
     utterances, speakers = read_transcript(f"{line}\n발언입니다.")
     assert speakers == ()
@@ -96,7 +129,10 @@ def test_lines_that_name_no_speaker_stay_text(line):
 def test_text_before_any_speaker_is_nobodys():
     utterances, speakers = read_transcript("안녕하십니까.\n<김가나 가나부 장관>\n발언입니다.")
     assert speakers[0].name == "김가나"
-    assert [(u.position, u.speaker, u.text) for u in utterances] == [(0, None, "안녕하십니까."), (1, "김가나", "발언입니다.")]
+    assert [(u.position, u.speaker, u.text) for u in utterances] == [
+        (0, None, "안녕하십니까."),
+        (1, "김가나", "발언입니다."),
+    ]
 
 
 def test_missing_fields_fail_loudly():

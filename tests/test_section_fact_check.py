@@ -20,22 +20,40 @@ def page_text(body: str, header: str = "합성 해명\n2026.07.23 다라부") ->
 
 
 def test_detail_page_report_and_answer():
-    page = MirrorSectionPage(kind="fact_check", news_id="930000001", title="합성 해명", ministry="다라부",
-                             published_at=datetime(2026, 7, 23, 9, tzinfo=SEOUL), body_html=fact_check_body(21))
+    page = MirrorSectionPage(
+        kind="fact_check",
+        news_id="930000001",
+        title="합성 해명",
+        ministry="다라부",
+        published_at=datetime(2026, 7, 23, 9, tzinfo=SEOUL),
+        body_html=fact_check_body(21),
+    )
     check = parse_fact_check(section_detail_page(page), URL)
     assert (check.kind, check.title, check.ministry, check.url) == ("fact_check", "합성 해명", "다라부", URL)
-    assert check.report == PressReport(outlet="마바일보", reported_on=date(2026, 7, 22), title="합성 보도 21",
-                                       raw="○ 마바일보 7월 22일자 「합성 보도 21」 기사에서")
+    assert check.report == PressReport(
+        outlet="마바일보",
+        reported_on=date(2026, 7, 22),
+        title="합성 보도 21",
+        raw="○ 마바일보 7월 22일자 「합성 보도 21」 기사에서",
+    )
     assert check.answer_text == "○ 합성 보도 21의 내용은 사실과 다릅니다."
 
 
-@pytest.mark.parametrize("line, outlet, day, title", [
-    ("7.22.(수) 가나신문 「가나 제도 폐지」 보도 관련", "가나신문", date(2026, 7, 22), "가나 제도 폐지"),
-    ("「다라 정책 실패」(라마뉴스, 2026.7.1.)", "라마뉴스", date(2026, 7, 1), "다라 정책 실패"),
-    ("2025년 12월 30일 가나경제는 「가나 지수 하락」 보도에서", "가나경제", date(2025, 12, 30), "가나 지수 하락"),
-    ("○ 12월 30일 가나방송 『가나 뉴스』 보도", "가나방송", date(2025, 12, 30), "가나 뉴스"),  # after the page: the year before
-    ("○ 일부 언론은 「이름 없는 보도」라고 보도", None, None, "이름 없는 보도"),
-])
+@pytest.mark.parametrize(
+    "line, outlet, day, title",
+    [
+        ("7.22.(수) 가나신문 「가나 제도 폐지」 보도 관련", "가나신문", date(2026, 7, 22), "가나 제도 폐지"),
+        ("「다라 정책 실패」(라마뉴스, 2026.7.1.)", "라마뉴스", date(2026, 7, 1), "다라 정책 실패"),
+        ("2025년 12월 30일 가나경제는 「가나 지수 하락」 보도에서", "가나경제", date(2025, 12, 30), "가나 지수 하락"),
+        (
+            "○ 12월 30일 가나방송 『가나 뉴스』 보도",
+            "가나방송",
+            date(2025, 12, 30),
+            "가나 뉴스",
+        ),  # after the page: the year before
+        ("○ 일부 언론은 「이름 없는 보도」라고 보도", None, None, "이름 없는 보도"),
+    ],
+)
 def test_citation_forms(line, outlet, day, title):
     check = parse_fact_check(page_text(f"[보도 내용]\n{line}\n[해명 내용]\n해명입니다."))
     assert (check.report.outlet, check.report.reported_on, check.report.title) == (outlet, day, title)
@@ -43,10 +61,14 @@ def test_citation_forms(line, outlet, day, title):
 
 
 def test_without_headers_the_body_is_the_answer_and_the_title_may_cite():
-    check = parse_fact_check(page_text("○ 사실과 다릅니다.\n- 합성 설명입니다.",
-                                       header="가나일보 「합성 기사」 보도 관련 설명\n2026.07.23 다라부"))
-    assert check.report == PressReport(outlet="가나일보", reported_on=None, title="합성 기사",
-                                       raw="가나일보 「합성 기사」 보도 관련 설명")
+    check = parse_fact_check(
+        page_text(
+            "○ 사실과 다릅니다.\n- 합성 설명입니다.", header="가나일보 「합성 기사」 보도 관련 설명\n2026.07.23 다라부"
+        )
+    )
+    assert check.report == PressReport(
+        outlet="가나일보", reported_on=None, title="합성 기사", raw="가나일보 「합성 기사」 보도 관련 설명"
+    )
     assert check.answer_text == "○ 사실과 다릅니다.\n- 합성 설명입니다."
     assert check.published_at == datetime(2026, 7, 23, tzinfo=SEOUL)
 

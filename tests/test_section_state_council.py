@@ -15,13 +15,33 @@ URL = "https://www.korea.kr/briefing/stateCouncilView.do?newsId=940000001"
 
 
 def test_detail_page_agenda():
-    page = MirrorSectionPage(kind="state_council", news_id="940000001", title="제8회 합성 국무회의", ministry="행정안전부",
-                             published_at=datetime(2026, 7, 21, 10, tzinfo=SEOUL), body_html=state_council_body(7))
+    page = MirrorSectionPage(
+        kind="state_council",
+        news_id="940000001",
+        title="제8회 합성 국무회의",
+        ministry="행정안전부",
+        published_at=datetime(2026, 7, 21, 10, tzinfo=SEOUL),
+        body_html=state_council_body(7),
+    )
     council = parse_state_council(section_detail_page(page), URL)
     assert (council.kind, council.title, council.url) == ("state_council", "제8회 합성 국무회의", URL)
     assert council.agenda == (
-        AgendaItem(position=0, group="의결안건", category=None, title="합성법 7 일부개정법률안", ministries=("가나부",), text=""),
-        AgendaItem(position=1, group="의결안건", category=None, title="합성령 7 일부개정령안", ministries=("다라부", "마바부"), text=""),
+        AgendaItem(
+            position=0,
+            group="의결안건",
+            category=None,
+            title="합성법 7 일부개정법률안",
+            ministries=("가나부",),
+            text="",
+        ),
+        AgendaItem(
+            position=1,
+            group="의결안건",
+            category=None,
+            title="합성령 7 일부개정령안",
+            ministries=("다라부", "마바부"),
+            text="",
+        ),
         AgendaItem(position=2, group="보고안건", category=None, title="합성 계획 7", ministries=("가나부",), text=""),
     )
 
@@ -43,16 +63,27 @@ def test_categories_descriptions_and_mark_forms():
     assert [(a.position, a.group, a.category, a.title, a.ministries, a.text) for a in agenda] == [
         (0, "의결사항", "법률안", "가나법 일부개정법률안", ("기획재정부",), "- 주요내용: 가나 절차를 줄임"),
         (1, "의결사항", "법률안", "다라법 일부개정법률안", ("법무부", "행정안전부"), ""),
-        (2, "의결사항", "대통령령안", "마바령 일부개정령안", ("마바부",), "- 마바 절차의 요지"),  # written after the mark
+        (
+            2,
+            "의결사항",
+            "대통령령안",
+            "마바령 일부개정령안",
+            ("마바부",),
+            "- 마바 절차의 요지",
+        ),  # written after the mark
         (3, "보고사항", None, "합성 추진 계획", ("가나부",), ""),
     ]
 
 
 def test_page_text_agenda():
-    council = parse_state_council(f"{URL}\n콘텐츠 영역\n제9회 합성 국무회의\n2026.07.28 행정안전부\n"
-                                  "① 합성 보고 【소관 : 가나부】\n이전다음기사\n")
+    council = parse_state_council(
+        f"{URL}\n콘텐츠 영역\n제9회 합성 국무회의\n2026.07.28 행정안전부\n① 합성 보고 【소관 : 가나부】\n이전다음기사\n"
+    )
     assert (council.title, council.published_at, council.ministry) == (
-        "제9회 합성 국무회의", datetime(2026, 7, 28, tzinfo=SEOUL), "행정안전부")
+        "제9회 합성 국무회의",
+        datetime(2026, 7, 28, tzinfo=SEOUL),
+        "행정안전부",
+    )
     assert [(a.title, a.ministries) for a in council.agenda] == [("합성 보고", ("가나부",))]
 
 

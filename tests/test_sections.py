@@ -44,12 +44,18 @@ def test_the_mirror_serves_each_section(kind, filtered_count):
     with Mirror([], section_pages=pages) as mirror:
         list_path = section(kind).list_paths[0]
         status, html = fetch(mirror, f"{list_path}?startDate=2026-07-22&endDate=2026-07-22&pageIndex=1")
-        assert status == 200 and f"총 <strong>{filtered_count}</strong> 건" in html  # briefing, state council: no filter
+        assert (
+            status == 200 and f"총 <strong>{filtered_count}</strong> 건" in html
+        )  # briefing, state council: no filter
         news_id = next(p.news_id for p in pages if p.kind == kind)
         status, html = fetch(mirror, f"{section(kind).detail_path}?newsId={news_id}")
         assert status == 200
-        record = parse_section_file(html.encode("utf-8"), kind=kind, name="page.html",
-                                    url=mirror.base_url + f"{section(kind).detail_path}?newsId={news_id}")
+        record = parse_section_file(
+            html.encode("utf-8"),
+            kind=kind,
+            name="page.html",
+            url=mirror.base_url + f"{section(kind).detail_path}?newsId={news_id}",
+        )
         assert record.news_id == news_id and record.kind == kind
         other = next(p.news_id for p in pages if p.kind != kind)
         assert fetch(mirror, f"{section(kind).detail_path}?newsId={other}")[0] == 404
@@ -73,7 +79,10 @@ def test_parse_kind_on_a_saved_page(tmp_path):
     record = json.loads(result.output)
     assert record["url"] == f"https://www.korea.kr/briefing/stateCouncilView.do?newsId={page.news_id}"
     assert [(a["title"], a["ministries"]) for a in record["agenda"]] == [
-        ("합성법 0 일부개정법률안", ["가나부"]), ("합성령 0 일부개정령안", ["다라부", "마바부"]), ("합성 계획 0", ["가나부"])]
+        ("합성법 0 일부개정법률안", ["가나부"]),
+        ("합성령 0 일부개정령안", ["다라부", "마바부"]),
+        ("합성 계획 0", ["가나부"]),
+    ]
 
 
 def test_parse_kind_names_a_missing_field(tmp_path):

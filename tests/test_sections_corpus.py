@@ -21,9 +21,16 @@ def read(corpus, name: str) -> str:
 def test_the_party_briefing_names_its_speaker(corpus):
     briefing = parse_briefing(read(corpus, HANJEONGAE))
     assert briefing.url == "https://www.korea.kr/briefing/policyBriefingView.do?newsId=156706663"
-    assert [(a.name, a.organization, a.title, a.role) for a in briefing.attendees] == [("한정애", "더불어민주당", "정책위의장", "발표")]
+    assert [(a.name, a.organization, a.title, a.role) for a in briefing.attendees] == [
+        ("한정애", "더불어민주당", "정책위의장", "발표")
+    ]
     (remarks,) = briefing.utterances  # the file is cut after the first speaker's remarks
-    assert (remarks.position, remarks.speaker, remarks.organization, remarks.title) == (0, "한정애", "더불어민주당", "정책위의장")
+    assert (remarks.position, remarks.speaker, remarks.organization, remarks.title) == (
+        0,
+        "한정애",
+        "더불어민주당",
+        "정책위의장",
+    )
     assert remarks.text.startswith("언론인 여러분, 반갑습니다.\n오늘 제3차 고위당정협의회에서")
     assert len(remarks.text.splitlines()) == 10  # every line after the speaker line
     assert briefing.title is None and briefing.published_at is None  # the mobile page text has no header
@@ -35,7 +42,9 @@ def test_briefing_parse_cli_names_the_speaker(corpus):
     assert result.exit_code == 0, result.output
     record = json.loads(result.output)
     assert record["kind"] == "briefing" and record["news_id"] == "156706663"
-    assert [(u["speaker"], u["organization"], u["title"]) for u in record["utterances"]] == [("한정애", "더불어민주당", "정책위의장")]
+    assert [(u["speaker"], u["organization"], u["title"]) for u in record["utterances"]] == [
+        ("한정애", "더불어민주당", "정책위의장")
+    ]
     assert [(a["name"], a["role"]) for a in record["attendees"]] == [("한정애", "발표")]
 
 
@@ -49,7 +58,10 @@ def test_a_transcript_without_speaker_lines(corpus):
 def test_the_old_blue_house_page_with_its_header(corpus):
     briefing = parse_briefing(read(corpus, "korea_kr_briefing_blueHouseView_148854056.txt"))
     assert (briefing.title, briefing.published_at, briefing.ministry) == (
-        "윤영찬 국민소통수석 인사말", datetime(2018, 9, 17, tzinfo=SEOUL), "청와대")
+        "윤영찬 국민소통수석 인사말",
+        datetime(2018, 9, 17, tzinfo=SEOUL),
+        "청와대",
+    )
     assert briefing.news_id == "148854056" and "blueHouseView.do" in briefing.url  # another section: its own address
     assert briefing.attendees == ()  # the speaker introduces himself in prose, not in a speaker line
     assert [(u.speaker, len(u.text.splitlines())) for u in briefing.utterances] == [(None, 3)]

@@ -36,9 +36,17 @@ def fetch(port: int, path: str, **params) -> tuple[int, str]:
 
 
 def release(news_id: str, title: str, body: str, attendees=()) -> Release:
-    return Release(site="korea_kr", news_id=news_id, kind="press_release", url=f"https://example.test/{news_id}", title=title,
-                   published_at=datetime(2024, 4, 13, 9, tzinfo=SEOUL), body_text=body,
-                   ministry=Ministry(name="외교부", canonical="외교부"), attendees=tuple(attendees))
+    return Release(
+        site="korea_kr",
+        news_id=news_id,
+        kind="press_release",
+        url=f"https://example.test/{news_id}",
+        title=title,
+        published_at=datetime(2024, 4, 13, 9, tzinfo=SEOUL),
+        body_text=body,
+        ministry=Ministry(name="외교부", canonical="외교부"),
+        attendees=tuple(attendees),
+    )
 
 
 @pytest.fixture
@@ -51,13 +59,18 @@ def served(archive_path):
     path = archive_path
     db = open_archive(path)
     vice = Attendee(organization="외교부", name="박무명", title="2차관", raw="외교부 2차관 박무명")
-    for news_id, title, body in (("1", "핵심광물 협력 회의", "핵심광물의 공급망을 논의했다."),
-                                 ("2", "청년 예산 발표", "청년 일자리 예산을 늘린다.")):
+    for news_id, title, body in (
+        ("1", "핵심광물 협력 회의", "핵심광물의 공급망을 논의했다."),
+        ("2", "청년 예산 발표", "청년 일자리 예산을 늘린다."),
+    ):
         save_briefing(db, release(news_id, title, body, attendees=(vice,)), seen_at=datetime(2024, 4, 14, tzinfo=SEOUL))
     db.close()
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "briefing_spider.cli", "serve", "--db", str(path),
-                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_spider.cli", "serve", "--db", str(path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline and process.poll() is None:
@@ -82,8 +95,9 @@ def test_serve_shows_pages_json_search_and_canned_queries(served):
     assert status == 200 and [r["news_id"] for r in rows] == ["1"] and "[핵심광물]" in rows[0]["snippet"]
     status, body = fetch(served, "/briefings/briefings.json", _search="예산", _shape="array", _col="title")
     assert [r["news_id"] for r in json.loads(body)] == ["2"]
-    status, body = fetch(served, "/briefings/attendee_meetings.json", organization="외교부", title="2차관",
-                         year="2024", _shape="array")
+    status, body = fetch(
+        served, "/briefings/attendee_meetings.json", organization="외교부", title="2차관", year="2024", _shape="array"
+    )
     assert sorted(r["news_id"] for r in json.loads(body)) == ["1", "2"]
     metadata = json.loads(fetch(served, "/-/metadata.json")[1])
     assert metadata["databases"]["briefings"]["tables"]["briefings"]["fts_table"] == "search_index"
@@ -99,12 +113,15 @@ def test_serve_is_read_only(served, archive_path):
 
 def test_serve_sees_rows_written_after_it_started(served, archive_path):
     def count() -> int:
-        return json.loads(fetch(served, "/briefings.json", sql="SELECT count(*) AS n FROM briefings",
-                                _shape="array")[1])[0]["n"]
+        return json.loads(
+            fetch(served, "/briefings.json", sql="SELECT count(*) AS n FROM briefings", _shape="array")[1]
+        )[0]["n"]
 
     assert count() == 2
     db = open_archive(archive_path)  # a crawl writing while the archive is served
-    save_briefing(db, release("3", "나중에 저장된 자료", "서버가 뜬 뒤에 저장했다."), seen_at=datetime(2024, 4, 15, tzinfo=SEOUL))
+    save_briefing(
+        db, release("3", "나중에 저장된 자료", "서버가 뜬 뒤에 저장했다."), seen_at=datetime(2024, 4, 15, tzinfo=SEOUL)
+    )
     assert count() == 3  # read from the WAL: not yet checkpointed into the file
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
@@ -119,7 +136,9 @@ def test_serve_immutable_only_when_asked_and_not_while_a_crawl_holds_the_archive
 
     open_archive(archive_path).close()
     with crawl_lock(archive_path, command="briefing crawl (test)", started_at=now()):
-        result = CliRunner().invoke(cli, ["serve", "--db", str(archive_path), "--port", str(free_port()), "--immutable"])
+        result = CliRunner().invoke(
+            cli, ["serve", "--db", str(archive_path), "--port", str(free_port()), "--immutable"]
+        )
     assert result.exit_code == 1 and "--immutable:" in result.output and "being written to" in result.output
 
 

@@ -16,9 +16,9 @@ import pytest
 from sqlite_utils import Database
 
 from briefing_spider.archive import open_archive, raw_dir_for
+from briefing_spider.archive.gather import gather_inputs
 from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.rebuild import build_best
-from briefing_spider.archive.gather import gather_inputs
 from briefing_spider.archive.save import CHILD_COLUMNS, SCALAR_FIELDS, content_hash, load_briefing
 from briefing_spider.archive.schema import CHILD_TABLES, migrations
 from briefing_spider.cli.reparse_cmd import reparse_releases
@@ -54,8 +54,11 @@ def imported_modules(path: Path) -> set[str]:
 
 def site_modules() -> set[str]:
     """The site folders (and modules) under briefing_spider/sites/: korea_kr, …"""
-    return {p.stem for p in SITES.iterdir() if (p.is_dir() and (p / "__init__.py").exists())
-            or (p.suffix == ".py" and p.stem != "__init__")}
+    return {
+        p.stem
+        for p in SITES.iterdir()
+        if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.stem != "__init__")
+    }
 
 
 def names_a_site(name: str) -> bool:
@@ -80,12 +83,17 @@ def test_the_core_imports_no_site_module():
 def test_the_import_scan_finds_a_site_import(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("from briefing_spider.sites.korea_kr.pages import parse_detail\n", encoding="utf-8")
-    module.write_text("from briefing_spider.sites.korea_kr.pages import parse_detail\n"
-                      "from briefing_spider.sites import korea_kr\nfrom briefing_spider.sites import get_site\n",
-                      encoding="utf-8")
+    module.write_text(
+        "from briefing_spider.sites.korea_kr.pages import parse_detail\n"
+        "from briefing_spider.sites import korea_kr\nfrom briefing_spider.sites import get_site\n",
+        encoding="utf-8",
+    )
     found = {name for name in imported_modules(module) if names_a_site(name)}
-    assert found == {"briefing_spider.sites.korea_kr.pages", "briefing_spider.sites.korea_kr.pages.parse_detail",
-                     "briefing_spider.sites.korea_kr"}
+    assert found == {
+        "briefing_spider.sites.korea_kr.pages",
+        "briefing_spider.sites.korea_kr.pages.parse_detail",
+        "briefing_spider.sites.korea_kr",
+    }
 
 
 def test_the_registry_knows_korea_kr_and_takes_a_site_at_run_time():
@@ -105,24 +113,44 @@ def test_the_registry_knows_korea_kr_and_takes_a_site_at_run_time():
 # --- the migration: an archive written before records had a site -----------------------------
 
 OLD_MIGRATION = next(m.name for m in migrations.pending(Database(memory=True)) if "site_keys" in m.name)
-LINES = ["□ 가나 장관은 4월 13일(월) 정부청사에서 제3차 가나협의회를 주재하였다.",
-         "* 참석자: 산업부 김가나 차관, 가나전자㈜ 이다라 대표", "※ 합성 주석입니다.",
-         "담당 부서 : 가나정책과", "책임자 과  장 홍길동 (044-000-1111)"]
+LINES = [
+    "□ 가나 장관은 4월 13일(월) 정부청사에서 제3차 가나협의회를 주재하였다.",
+    "* 참석자: 산업부 김가나 차관, 가나전자㈜ 이다라 대표",
+    "※ 합성 주석입니다.",
+    "담당 부서 : 가나정책과",
+    "책임자 과  장 홍길동 (044-000-1111)",
+]
 
 
 def mirror_release(news_id: str, title: str) -> MirrorRelease:
-    return MirrorRelease(news_id=news_id, title=title, ministry="재정경제부",
-                         published_at=datetime(2026, 4, 13, 9, tzinfo=SEOUL),
-                         attachments=[MirrorAttachment(file_id=f"{news_id}1", name=f"(보도자료) {title}.hwpx",
-                                                       body=make_hwpx([*LINES, news_id]))])
+    return MirrorRelease(
+        news_id=news_id,
+        title=title,
+        ministry="재정경제부",
+        published_at=datetime(2026, 4, 13, 9, tzinfo=SEOUL),
+        attachments=[
+            MirrorAttachment(file_id=f"{news_id}1", name=f"(보도자료) {title}.hwpx", body=make_hwpx([*LINES, news_id]))
+        ],
+    )
 
 
 def save_raw_as_before(db, store, url: str, body: bytes, role: str, news_id: str) -> None:
     """A raw response as the code before m008 saved it (no site column)."""
-    db["raw_responses"].insert({"url": url, "path": path_of(url),
-                                "sha256": store.put(body), "status": 200, "headers": "{}", "size": len(body),
-                                "kind": sniff(body).kind if role == "attachment" else None, "role": role,
-                                "news_id": news_id, "fetched_at": SEEN.isoformat(), "last_fetched_at": SEEN.isoformat()})
+    db["raw_responses"].insert(
+        {
+            "url": url,
+            "path": path_of(url),
+            "sha256": store.put(body),
+            "status": 200,
+            "headers": "{}",
+            "size": len(body),
+            "kind": sniff(body).kind if role == "attachment" else None,
+            "role": role,
+            "news_id": news_id,
+            "fetched_at": SEEN.isoformat(),
+            "last_fetched_at": SEEN.isoformat(),
+        }
+    )
 
 
 def save_record_as_before(db, record: dict) -> None:
@@ -130,24 +158,33 @@ def save_record_as_before(db, record: dict) -> None:
     without a site (what `Release.to_dict()` was)."""
     old = {key: value for key, value in record.items() if key != "site"}
     ministry = old["ministry"] or {}
-    db["briefings"].insert({"news_id": old["news_id"], **{name: old[name] for name in SCALAR_FIELDS},
-                            "ministry": ministry.get("name"), "ministry_code": ministry.get("code"),
-                            "ministry_canonical": ministry.get("canonical"), "ministry_en": ministry.get("name_en"),
-                            "warnings": json.dumps(old["warnings"], ensure_ascii=False),
-                            "content_hash": content_hash(old), "first_seen_at": SEEN.isoformat(),
-                            "updated_at": SEEN.isoformat()})
+    db["briefings"].insert(
+        {
+            "news_id": old["news_id"],
+            **{name: old[name] for name in SCALAR_FIELDS},
+            "ministry": ministry.get("name"),
+            "ministry_code": ministry.get("code"),
+            "ministry_canonical": ministry.get("canonical"),
+            "ministry_en": ministry.get("name_en"),
+            "warnings": json.dumps(old["warnings"], ensure_ascii=False),
+            "content_hash": content_hash(old),
+            "first_seen_at": SEEN.isoformat(),
+            "updated_at": SEEN.isoformat(),
+        }
+    )
     for table in CHILD_TABLES:
         columns = [c for c in CHILD_COLUMNS[table] if c not in ("site", "news_id", "position")]
         for position, item in enumerate(old[table]):
             db[table].insert({"news_id": old["news_id"], "position": position, **{c: item[c] for c in columns}})
 
 
-
 def test_the_site_migration_keeps_every_row_and_reparse_finds_the_same_records(tmp_path):
     path, store, records = archive_on_old_schema(tmp_path)
     with sqlite3.connect(path) as old:
-        before = {table: old.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
-                  for table in ("briefings", *CHILD_TABLES, "revisions", "raw_responses")}
+        before = {
+            table: old.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+            for table in ("briefings", *CHILD_TABLES, "revisions", "raw_responses")
+        }
         assert "site" not in {row[1] for row in old.execute("PRAGMA table_info(briefings)")}
     assert before["briefings"] == 2 and before["revisions"] == 1 and before["raw_responses"] == 4
     assert min(before[table] for table in CHILD_TABLES) > 0
@@ -191,9 +228,15 @@ def archive_on_old_schema(tmp_path):
         records[release.news_id] = built.to_dict()
         save_record_as_before(db, built.to_dict())
     earlier = {key: value for key, value in records["900000801"].items() if key != "site"}
-    db["revisions"].insert({"news_id": "900000801", "content_hash": "an-earlier-hash",
-                            "record": json.dumps({**earlier, "title": "가나협의회 개최 (예고)"}, ensure_ascii=False),
-                            "changed_fields": json.dumps(["title"]), "superseded_at": SEEN.isoformat()})
+    db["revisions"].insert(
+        {
+            "news_id": "900000801",
+            "content_hash": "an-earlier-hash",
+            "record": json.dumps({**earlier, "title": "가나협의회 개최 (예고)"}, ensure_ascii=False),
+            "changed_fields": json.dumps(["title"]),
+            "superseded_at": SEEN.isoformat(),
+        }
+    )
     db.conn.commit()
     db.conn.close()
     return path, store, records
@@ -202,24 +245,42 @@ def archive_on_old_schema(tmp_path):
 # --- a second site, crawled into the same archive ----------------------------------------------
 
 TOY_NOTICES = [
-    ToyNotice(news_id="910000000", title="장난감 공지 하나", published_at="2026-07-20T10:00:00+09:00",
-              ministry="외교부", body="□ 외교부는 장난감 공지 하나를 알렸다. " + "합성 문장이다. " * 40,
-              files=(("910000000-1.hwpx", make_hwpx(["□ 장난감 첨부 하나", "※ 장난감 주석"])),)),
-    ToyNotice(news_id="7", title="장난감 공지 둘", published_at="2026-07-20T11:00:00+09:00",
-              ministry="보건복지부", body="짧은 본문",
-              files=(("7-1.hwpx", make_hwpx(["□ 보건복지부는 장난감 공지 둘의 첨부를 냈다.", "※ 둘째 주석"])),)),
-    ToyNotice(news_id="8", title="장난감 공지 셋", published_at="2026-07-21T09:30:00+09:00",
-              ministry="관세청", body="□ 관세청 셋째 공지 본문. " + "합성 문장이다. " * 40),
+    ToyNotice(
+        news_id="910000000",
+        title="장난감 공지 하나",
+        published_at="2026-07-20T10:00:00+09:00",
+        ministry="외교부",
+        body="□ 외교부는 장난감 공지 하나를 알렸다. " + "합성 문장이다. " * 40,
+        files=(("910000000-1.hwpx", make_hwpx(["□ 장난감 첨부 하나", "※ 장난감 주석"])),),
+    ),
+    ToyNotice(
+        news_id="7",
+        title="장난감 공지 둘",
+        published_at="2026-07-20T11:00:00+09:00",
+        ministry="보건복지부",
+        body="짧은 본문",
+        files=(("7-1.hwpx", make_hwpx(["□ 보건복지부는 장난감 공지 둘의 첨부를 냈다.", "※ 둘째 주석"])),),
+    ),
+    ToyNotice(
+        news_id="8",
+        title="장난감 공지 셋",
+        published_at="2026-07-21T09:30:00+09:00",
+        ministry="관세청",
+        body="□ 관세청 셋째 공지 본문. " + "합성 문장이다. " * 40,
+    ),
 ]
 
-WITH_TOY = ("import sys; from briefing_spider.sites import register; from tests.toy_site import SITE; "
-            "register(SITE); from briefing_spider.cli import cli; cli(sys.argv[1:])")
+WITH_TOY = (
+    "import sys; from briefing_spider.sites import register; from tests.toy_site import SITE; "
+    "register(SITE); from briefing_spider.cli import cli; cli(sys.argv[1:])"
+)
 
 
 def run_with_toy(*args: str) -> subprocess.CompletedProcess:
     """The CLI with the toy site registered (for this process only: nothing is installed)."""
-    return subprocess.run([sys.executable, "-c", WITH_TOY, *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=CRAWL_TIMEOUT)
+    return subprocess.run(
+        [sys.executable, "-c", WITH_TOY, *args], cwd=ROOT, capture_output=True, text=True, timeout=CRAWL_TIMEOUT
+    )
 
 
 def test_a_toy_second_site_is_crawled_into_the_same_archive(tmp_path):
@@ -230,8 +291,20 @@ def test_a_toy_second_site_is_crawled_into_the_same_archive(tmp_path):
         result = crawl(mirror, db_path, "--since", day[0], "--until", day[0])
     assert result.returncode == 0, result.stderr
     with ToyServer(TOY_NOTICES) as toy:
-        result = run_with_toy("crawl", "--site", "toy", "--base-url", toy.base_url, "--db", str(db_path),
-                              "--no-polite", "--since", "2026-07-20", "--until", "2026-07-21")
+        result = run_with_toy(
+            "crawl",
+            "--site",
+            "toy",
+            "--base-url",
+            toy.base_url,
+            "--db",
+            str(db_path),
+            "--no-polite",
+            "--since",
+            "2026-07-20",
+            "--until",
+            "2026-07-21",
+        )
     assert result.returncode == 0, result.stderr
     assert "3 new" in result.stdout
     db = Database(db_path)
@@ -248,9 +321,13 @@ def test_a_toy_second_site_is_crawled_into_the_same_archive(tmp_path):
     assert by_site[("toy", "7")]["body_source"] == "hwpx"  # a short page body: the attachment's text
     files = list(db.query("SELECT * FROM attachments WHERE site = 'toy' ORDER BY news_id"))
     assert [(f["news_id"], f["name"], f["kind"]) for f in files] == [
-        ("7", "7-1.hwpx", "hwpx"), ("910000000", "910000000-1.hwpx", "hwpx")]
-    assert {row["site"] for row in db.query("SELECT DISTINCT site FROM raw_responses WHERE url LIKE ?",
-                                            [f"{toy.base_url}%"])} == {"toy"}
+        ("7", "7-1.hwpx", "hwpx"),
+        ("910000000", "910000000-1.hwpx", "hwpx"),
+    ]
+    assert {
+        row["site"]
+        for row in db.query("SELECT DISTINCT site FROM raw_responses WHERE url LIKE ?", [f"{toy.base_url}%"])
+    } == {"toy"}
     footnotes = {(r["site"], r["news_id"]) for r in db.query("SELECT site, news_id FROM footnotes")}
     assert ("toy", "7") in footnotes and ("korea_kr", "910000000") in footnotes
 
@@ -265,4 +342,5 @@ def test_a_toy_second_site_is_crawled_into_the_same_archive(tmp_path):
     assert result.returncode == 0, result.stderr
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted((r["site"], r["news_id"], r["kind"]) for r in exported) == sorted(
-        ("toy", n.news_id, "notice") for n in TOY_NOTICES)
+        ("toy", n.news_id, "notice") for n in TOY_NOTICES
+    )

@@ -48,9 +48,11 @@ def open_archive_read_only(path: str | Path) -> Database:
     pending = migrations.pending(db)
     if pending:
         db.close()
-        raise ArchiveError(f"{path}: the archive's schema is older than this version's ({len(pending)} "
-                           f"migration(s) pending, first {pending[0].name}); run `briefing reparse --db {path}` "
-                           f"or a crawl to upgrade it (reading never changes it)")
+        raise ArchiveError(
+            f"{path}: the archive's schema is older than this version's ({len(pending)} "
+            f"migration(s) pending, first {pending[0].name}); run `briefing reparse --db {path}` "
+            f"or a crawl to upgrade it (reading never changes it)"
+        )
     return db
 
 

@@ -13,13 +13,22 @@ from sqlite_utils import Database
 from briefing_spider.archive.descriptions import describe
 from briefing_spider.archive.export import ExportError, write_rows
 from briefing_spider.archive.query import connect_readonly, run_query
-from briefing_spider.sites import archive_title
 from briefing_spider.archive.schema_doc import data_tables
+from briefing_spider.sites import archive_title
 
 SKIPPED = ("search_index", "search_documents")  # derived: rebuild it with rebuild_search_index
 TYPES = {"INTEGER": "integer", "REAL": "number", "FLOAT": "number", "NUMERIC": "number", "BLOB": "string"}
-DATETIME_COLUMNS = {"published_at", "first_seen_at", "updated_at", "superseded_at", "started_at",
-                    "finished_at", "fetched_at", "last_fetched_at", "at"}
+DATETIME_COLUMNS = {
+    "published_at",
+    "first_seen_at",
+    "updated_at",
+    "superseded_at",
+    "started_at",
+    "finished_at",
+    "fetched_at",
+    "last_fetched_at",
+    "at",
+}
 
 
 def _field(table: str, column) -> dict:
@@ -39,8 +48,16 @@ def resource(db: Database, table: str) -> dict:
     foreign = foreign_keys(db, table)
     if foreign:
         schema["foreignKeys"] = foreign
-    return {"name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": describe(table), "schema": schema}
+    return {
+        "name": table,
+        "path": f"{table}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": describe(table),
+        "schema": schema,
+    }
 
 
 def foreign_keys(db: Database, table: str) -> list[dict]:
@@ -72,11 +89,15 @@ def export_dataset(db_path: str | Path, directory: str | Path) -> dict[str, int]
     try:
         db = Database(connection)
         counts = {table: _write_table(connection, table, staging) for table in dataset_tables(db)}
-        package = {"name": "briefing-archive", "title": archive_title(),
-                   "profile": "tabular-data-package",
-                   "resources": [resource(db, table) for table in counts]}
-        (staging / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
-                                                  encoding="utf-8")
+        package = {
+            "name": "briefing-archive",
+            "title": archive_title(),
+            "profile": "tabular-data-package",
+            "resources": [resource(db, table) for table in counts],
+        }
+        (staging / "datapackage.json").write_text(
+            json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         if directory.exists():
             directory.rmdir()
         os.replace(staging, directory)

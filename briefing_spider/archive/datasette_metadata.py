@@ -8,7 +8,7 @@ from pathlib import Path
 from datasette import hookimpl
 
 from briefing_spider.archive.descriptions import COLUMNS, TABLES
-from briefing_spider.archive.search import SearchError, WEIGHTS, match_expression, snippet
+from briefing_spider.archive.search import WEIGHTS, SearchError, match_expression, snippet
 from briefing_spider.sites import archive_title
 
 _WEIGHTS = ", ".join(str(w) for w in WEIGHTS.values())
@@ -16,41 +16,46 @@ _WEIGHTS = ", ".join(str(w) for w in WEIGHTS.values())
 QUERIES = {
     "search": {
         "title": "Search releases (Korean full text)",
-        "description": "Every word must occur anywhere inside a word: 핵심광물 finds 핵심광물의. "
-                       "See docs/search.md.",
+        "description": "Every word must occur anywhere inside a word: 핵심광물 finds 핵심광물의. See docs/search.md.",
         "sql": "SELECT substr(b.published_at, 1, 10) AS published_date, "
-               "coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, b.site, b.news_id, "
-               "search_snippet(d.body, :q) AS snippet, b.url FROM search_index s "
-               "JOIN search_documents d ON d.id = s.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id WHERE search_index MATCH search_match(:q) "
-               f"ORDER BY bm25(search_index, {_WEIGHTS}), b.published_at DESC LIMIT 100",
+        "coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, b.site, b.news_id, "
+        "search_snippet(d.body, :q) AS snippet, b.url FROM search_index s "
+        "JOIN search_documents d ON d.id = s.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id WHERE search_index MATCH search_match(:q) "
+        f"ORDER BY bm25(search_index, {_WEIGHTS}), b.published_at DESC LIMIT 100",
     },
     "attendee_meetings": {
         "title": "Meetings a person or office attended in a year",
         "description": "e.g. organization 외교부, title 2차관, year 2024. The organization is matched "
-                       "as written (산업부) or as its ministry's name in force on the release date (산업통상부).",
+        "as written (산업부) or as its ministry's name in force on the release date (산업통상부).",
         "sql": "SELECT published_date, release_title, release_ministry, organization, name, role, site, news_id "
-               "FROM attendee_appearances WHERE :organization IN (organization, organization_canonical) "
-               "AND title = :title "
-               "AND substr(published_date, 1, 4) = :year ORDER BY published_date",
+        "FROM attendee_appearances WHERE :organization IN (organization, organization_canonical) "
+        "AND title = :title "
+        "AND substr(published_date, 1, 4) = :year ORDER BY published_date",
     },
     "releases_per_ministry_and_month": {
         "title": "Releases per ministry and month",
         "sql": "SELECT published_month, ministry, count(*) AS releases FROM releases "
-               "GROUP BY published_month, ministry ORDER BY published_month DESC, releases DESC",
+        "GROUP BY published_month, ministry ORDER BY published_month DESC, releases DESC",
     },
     "recently_changed": {
         "title": "Releases changed after publication",
         "sql": "SELECT last_changed_at, ministry, title, changed_fields, revision_count, site, news_id "
-               "FROM latest_revisions ORDER BY last_changed_at DESC LIMIT 100",
+        "FROM latest_revisions ORDER BY last_changed_at DESC LIMIT 100",
     },
 }
 
 TABLE_OPTIONS = {
-    "briefings": {"facets": ["ministry_canonical", "kind", "body_source"], "sort_desc": "published_at",
-                  "fts_table": "search_index", "fts_pk": "news_id"},
+    "briefings": {
+        "facets": ["ministry_canonical", "kind", "body_source"],
+        "sort_desc": "published_at",
+        "fts_table": "search_index",
+        "fts_pk": "news_id",
+    },
     "releases": {"facets": ["ministry", "kind", "published_month"], "sort_desc": "published_at"},
-    "attendee_appearances": {"facets": ["release_ministry", "organization_canonical", "organization", "title"],
-                             "sort_desc": "published_at"},
+    "attendee_appearances": {
+        "facets": ["release_ministry", "organization_canonical", "organization", "title"],
+        "sort_desc": "published_at",
+    },
     "latest_revisions": {"sort_desc": "last_changed_at"},
     "attachments": {"facets": ["kind"]},
     "ministries": {"facets": ["lineage"]},
@@ -59,13 +64,14 @@ TABLE_OPTIONS = {
 
 def metadata(db_path: str | Path) -> dict:
     """Datasette metadata for the archive at `db_path` (Datasette names it by the file stem)."""
-    tables = {name: {"description": description, "columns": COLUMNS.get(name, {}),
-                     **TABLE_OPTIONS.get(name, {})}
-              for name, description in TABLES.items()}
+    tables = {
+        name: {"description": description, "columns": COLUMNS.get(name, {}), **TABLE_OPTIONS.get(name, {})}
+        for name, description in TABLES.items()
+    }
     return {
         "title": "Briefing archive",
         "description": f"{archive_title()}. Records are keyed by (site, news_id). "
-                       "Schema: docs/schema.md; search: docs/search.md.",
+        "Schema: docs/schema.md; search: docs/search.md.",
         "databases": {Path(db_path).stem: {"tables": tables, "queries": QUERIES}},
     }
 

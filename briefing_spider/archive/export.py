@@ -30,8 +30,15 @@ def atomic_output(path: str | Path, *, newline: str | None = "") -> Iterator[IO[
     """A text file that appears at `path` only when the block finishes without error."""
     path = Path(path)
     try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline=newline, delete=False,
-                                             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle = tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            newline=newline,
+            delete=False,
+            dir=path.parent,
+            prefix=f".{path.name}.",
+            suffix=".tmp",
+        )
     except OSError as error:
         raise ExportError(f"--out {path}: cannot write there ({error.strerror or error})") from None
     try:
@@ -47,8 +54,7 @@ def _plain(value):
     return base64.b64encode(value).decode() if isinstance(value, bytes) else value
 
 
-def write_rows(handle: IO[str], fmt: str, columns: list[str], rows: Iterable[tuple], *,
-               excel: bool = False) -> int:
+def write_rows(handle: IO[str], fmt: str, columns: list[str], rows: Iterable[tuple], *, excel: bool = False) -> int:
     """Write `rows` to `handle` in `fmt`; returns how many."""
     count = 0
     if fmt == "csv":
@@ -63,7 +69,7 @@ def write_rows(handle: IO[str], fmt: str, columns: list[str], rows: Iterable[tup
     if fmt == "json":
         handle.write("[")
     for row in rows:
-        record = json.dumps(dict(zip(columns, map(_plain, row))), ensure_ascii=False)
+        record = json.dumps(dict(zip(columns, map(_plain, row), strict=True)), ensure_ascii=False)
         separator = ("," if count else "") + "\n" if fmt == "json" else ""
         handle.write(separator + record + ("\n" if fmt == "jsonl" else ""))
         count += 1
@@ -83,9 +89,17 @@ def _chunks(rows: Iterable[tuple], size: int = 5000) -> Iterator[list[tuple]]:
         yield chunk
 
 
-def export_sql(connection, *, table: str | None, query: str | None, ministry: str | None,
-               since: str | None, until: str | None, site: str | None = None,
-               kind: str | None = None) -> tuple[str, dict]:
+def export_sql(
+    connection,
+    *,
+    table: str | None,
+    query: str | None,
+    ministry: str | None,
+    since: str | None,
+    until: str | None,
+    site: str | None = None,
+    kind: str | None = None,
+) -> tuple[str, dict]:
     """The SELECT (and params) an export runs: a whole table or view, filtered, or the query."""
     filtered = ministry or since or until or site or kind
     if query and (table or filtered):
@@ -104,13 +118,26 @@ def export_sql(connection, *, table: str | None, query: str | None, ministry: st
         raise ExportError(f"--table {table!r}: has no news_id, so --since/--until/--ministry/--site/--kind can't apply")
     where, params = release_filters(db, ministry=ministry, since=since, until=until, site=site, kind=kind)
     keyed = "(site, news_id)" if "site" in columns else "news_id"
-    return (f"SELECT * FROM [{table}] WHERE {keyed} IN "
-            f"(SELECT {'b.site, ' if 'site' in columns else ''}b.news_id FROM briefings b WHERE 1 = 1{where})"), params
+    return (
+        f"SELECT * FROM [{table}] WHERE {keyed} IN "
+        f"(SELECT {'b.site, ' if 'site' in columns else ''}b.news_id FROM briefings b WHERE 1 = 1{where})"
+    ), params
 
 
-def export(db_path: str | Path, out: str | Path, fmt: str, *, table: str | None = None,
-           query: str | None = None, ministry: str | None = None, since: str | None = None,
-           until: str | None = None, excel: bool = False, site: str | None = None, kind: str | None = None) -> int:
+def export(
+    db_path: str | Path,
+    out: str | Path,
+    fmt: str,
+    *,
+    table: str | None = None,
+    query: str | None = None,
+    ministry: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    excel: bool = False,
+    site: str | None = None,
+    kind: str | None = None,
+) -> int:
     """Write the selected rows to `out`; returns the row count. Nothing is left half-written."""
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: one of {', '.join(FORMATS)}")
@@ -118,8 +145,9 @@ def export(db_path: str | Path, out: str | Path, fmt: str, *, table: str | None 
         raise ExportError("--excel applies to --format csv only")
     connection = connect_readonly(db_path)
     try:
-        sql, params = export_sql(connection, table=table, query=query, ministry=ministry,
-                                 since=since, until=until, site=site, kind=kind)
+        sql, params = export_sql(
+            connection, table=table, query=query, ministry=ministry, since=since, until=until, site=site, kind=kind
+        )
         columns, rows = run_query(connection, sql, params)
         if not columns:
             raise QueryError("--query returns no columns: it must be a SELECT")

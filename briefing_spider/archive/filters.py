@@ -21,23 +21,35 @@ def parse_day(value: str, option: str) -> dt.date:
 def ministry_names(db: Database, ministry: str) -> list[str]:
     """Every name of the organisation `ministry` names (full or short form, any period). The
     value is compared as it is: `%` or `_` are characters, not LIKE wildcards."""
-    rows = list(db.query(
-        "SELECT DISTINCT m.name FROM ministries m WHERE m.lineage IN (SELECT lineage FROM ministries "
-        "WHERE name = :m OR (instr(:m, '|') = 0 "
-        "AND instr('|' || coalesce(short_forms, '') || '|', '|' || :m || '|') > 0))",
-        {"m": ministry}))
+    rows = list(
+        db.query(
+            "SELECT DISTINCT m.name FROM ministries m WHERE m.lineage IN (SELECT lineage FROM ministries "
+            "WHERE name = :m OR (instr(:m, '|') = 0 "
+            "AND instr('|' || coalesce(short_forms, '') || '|', '|' || :m || '|') > 0))",
+            {"m": ministry},
+        )
+    )
     if rows:
         return [r["name"] for r in rows]
-    known = next(db.query("SELECT 1 FROM briefings WHERE ministry = :m OR ministry_canonical = :m "
-                          "LIMIT 1", {"m": ministry}), None)
+    known = next(
+        db.query("SELECT 1 FROM briefings WHERE ministry = :m OR ministry_canonical = :m LIMIT 1", {"m": ministry}),
+        None,
+    )
     if known is None:
         raise FilterError(f"--ministry {ministry!r}: not in the ministry registry nor in the archive")
     return [ministry]
 
 
-def release_filters(db: Database, *, ministry: str | None = None, since: str | None = None,
-                    until: str | None = None, site: str | None = None, kind: str | None = None,
-                    alias: str = "b") -> tuple[str, dict]:
+def release_filters(
+    db: Database,
+    *,
+    ministry: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    site: str | None = None,
+    kind: str | None = None,
+    alias: str = "b",
+) -> tuple[str, dict]:
     """(" AND …" SQL, params) restricting `alias` (a briefings row) to the filters given. `kind`:
     one kind, or several comma-separated (press_release,briefing)."""
     clauses, params = [], {}
@@ -58,12 +70,13 @@ def release_filters(db: Database, *, ministry: str | None = None, since: str | N
         kinds = [name.strip() for name in kind.split(",") if name.strip()]
         keys = [f"kind_{i}" for i in range(len(kinds))]
         clauses.append(f"{alias}.kind IN ({', '.join(f':{k}' for k in keys)})")
-        params.update(zip(keys, kinds))
+        params.update(zip(keys, kinds, strict=True))
     if ministry:
         names = ministry_names(db, ministry)
         keys = [f"ministry_{i}" for i in range(len(names))]
         listed = ", ".join(f":{k}" for k in keys)
-        clauses.append(f"(coalesce({alias}.ministry_canonical, {alias}.ministry) IN ({listed}) "
-                       f"OR {alias}.ministry IN ({listed}))")
-        params.update(zip(keys, names))
+        clauses.append(
+            f"(coalesce({alias}.ministry_canonical, {alias}.ministry) IN ({listed}) OR {alias}.ministry IN ({listed}))"
+        )
+        params.update(zip(keys, names, strict=True))
     return "".join(f" AND {c}" for c in clauses), params

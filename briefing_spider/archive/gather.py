@@ -56,19 +56,28 @@ def gather_inputs(db: Database, store: RawStore, site: Site, news_id: str) -> Re
     sources = _saved_sources(db, store, site, news_id)
     if not sources:
         raise LookupError(f"news id {news_id} ({site.name}): no whole detail page or API item in the raw store")
-    urls = {path_of(url): url for source in sources for url in site.attachment_urls(source.role, source.text, source.url)}
+    urls = {
+        path_of(url): url for source in sources for url in site.attachment_urls(source.role, source.text, source.url)
+    }
     latest = sources[0]
-    return ReleaseInputs(site=site, news_id=news_id, detail_url=latest.url, detail_html=latest.text,
-                         parts=tuple(attachment_part(db, store, url) for url in urls.values()), source=latest.role,
-                         older=tuple(sources[1:]))
+    return ReleaseInputs(
+        site=site,
+        news_id=news_id,
+        detail_url=latest.url,
+        detail_html=latest.text,
+        parts=tuple(attachment_part(db, store, url) for url in urls.values()),
+        source=latest.role,
+        older=tuple(sources[1:]),
+    )
 
 
 def _saved_sources(db: Database, store: RawStore, site: Site, news_id: str) -> list[SavedSource]:
     """The saved sources (detail pages, API items) of `news_id`, newest first (a tie goes to
     the site's first source role), at most SOURCE_CANDIDATES; a page found cut short is marked
     and left out."""
-    rows = [row for role in site.source_roles
-            for row in saved_of_role(db, site.name, news_id, role, limit=SAVED_LOOKED_AT)]
+    rows = [
+        row for role in site.source_roles for row in saved_of_role(db, site.name, news_id, role, limit=SAVED_LOOKED_AT)
+    ]
     preference = {role: -rank for rank, role in enumerate(site.source_roles)}
     rows.sort(key=lambda row: (row["last_fetched_at"], preference[row["role"]]), reverse=True)
     sources: list[SavedSource] = []
@@ -105,5 +114,7 @@ def attachment_part(db: Database, store: RawStore, url: str) -> AttachmentPart:
         return AttachmentPart(link=link, error="not downloaded")
     fetched = max(rows, key=lambda row: (row["last_fetched_at"], row["fetched_at"]))
     if fetched["status"] != 200 or fetched["error"]:
-        return AttachmentPart(link=link, error=f"download failed: {fetched['error'] or 'HTTP %s' % fetched['status']}")
+        return AttachmentPart(
+            link=link, error=f"download failed: {fetched['error'] or 'HTTP ' + str(fetched['status'])}"
+        )
     return AttachmentPart(link=link, body=store.get(fetched["sha256"]), sha256=fetched["sha256"])

@@ -13,34 +13,42 @@ from __future__ import annotations
 
 
 def _participant(alias: str) -> str:
-    return (f"CASE WHEN {alias}.name IS NOT NULL "
-            f"THEN coalesce({alias}.organization_key, '?') || ':' || replace({alias}.name, ' ', '') "
-            f"WHEN {alias}.title IS NOT NULL "
-            f"THEN coalesce({alias}.organization_key, '?') || ':[' || {alias}.title || ']' END")
+    return (
+        f"CASE WHEN {alias}.name IS NOT NULL "
+        f"THEN coalesce({alias}.organization_key, '?') || ':' || replace({alias}.name, ' ', '') "
+        f"WHEN {alias}.title IS NOT NULL "
+        f"THEN coalesce({alias}.organization_key, '?') || ':[' || {alias}.title || ']' END"
+    )
 
 
 def _kind(alias: str) -> str:
-    return (f"CASE WHEN {alias}.name IS NOT NULL THEN 'person' "
-            f"WHEN {alias}.title IS NOT NULL THEN 'position' ELSE 'organization' END")
+    return (
+        f"CASE WHEN {alias}.name IS NOT NULL THEN 'person' "
+        f"WHEN {alias}.title IS NOT NULL THEN 'position' ELSE 'organization' END"
+    )
 
 
 def organization_name(key: str) -> str:
     """SQL: the display name of the organisation `key`: a ministry's latest registry name,
     else the name attendee lists give it most often."""
-    return (f"coalesce((SELECT m.name FROM ministries m WHERE m.lineage = {key} "
-            f"ORDER BY m.valid_to IS NOT NULL, m.valid_to DESC LIMIT 1), "
-            f"(SELECT o.organization FROM attendees o WHERE o.organization_key = {key} "
-            f"GROUP BY o.organization ORDER BY count(*) DESC, o.organization LIMIT 1), {key})")
+    return (
+        f"coalesce((SELECT m.name FROM ministries m WHERE m.lineage = {key} "
+        f"ORDER BY m.valid_to IS NOT NULL, m.valid_to DESC LIMIT 1), "
+        f"(SELECT o.organization FROM attendees o WHERE o.organization_key = {key} "
+        f"GROUP BY o.organization ORDER BY count(*) DESC, o.organization LIMIT 1), {key})"
+    )
 
 
-_RELEASE = ("substr(b.published_at, 1, 10) AS published_date, b.title AS release_title, "
-            "coalesce(b.ministry_canonical, b.ministry) AS release_ministry")
+_RELEASE = (
+    "substr(b.published_at, 1, 10) AS published_date, b.title AS release_title, "
+    "coalesce(b.ministry_canonical, b.ministry) AS release_ministry"
+)
 
 APPEARANCES = f"""
 SELECT 'attendee' AS source,
   p.site,
   p.news_id, p.position, {_RELEASE},
-  {_kind('p')} AS kind, {_participant('p')} AS participant_id,
+  {_kind("p")} AS kind, {_participant("p")} AS participant_id,
   p.name, p.title, p.role, p."group" AS attendee_group,
   p.organization_key, p.organization AS organization_as_written, b.url
 FROM attendees p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
@@ -48,7 +56,7 @@ UNION ALL
 SELECT 'contact' AS source,
   c.site,
   c.news_id, c.position, {_RELEASE},
-  {_kind('c')} AS kind, {_participant('c')} AS participant_id,
+  {_kind("c")} AS kind, {_participant("c")} AS participant_id,
   c.name, c.title, c.role, NULL AS attendee_group,
   c.organization_key, c.department AS organization_as_written, b.url
 FROM contacts c JOIN briefings b ON b.site = c.site AND b.news_id = c.news_id
@@ -59,7 +67,7 @@ SELECT
   a.organization_key,
   CASE WHEN EXISTS (SELECT 1 FROM ministries m WHERE m.lineage = a.organization_key)
        THEN 'ministry' ELSE 'body' END AS kind,
-  {organization_name('a.organization_key')} AS name,
+  {organization_name("a.organization_key")} AS name,
   group_concat(DISTINCT CASE WHEN a.source = 'attendee' THEN a.organization_as_written END) AS names_seen,
   count(*) AS appearances,
   count(DISTINCT a.url) AS releases,  -- a release's URL names its site and id
@@ -76,7 +84,7 @@ SELECT
   a.participant_id AS person_id,
   replace(min(a.name), ' ', '') AS name,
   a.organization_key,
-  {organization_name('a.organization_key')} AS organization,
+  {organization_name("a.organization_key")} AS organization,
   group_concat(DISTINCT a.title) AS titles,
   count(*) AS appearances,
   count(DISTINCT a.url) AS releases,  -- a release's URL names its site and id
@@ -94,7 +102,7 @@ WITH present AS (
   SELECT DISTINCT
   p.site,
   p.news_id, b.url AS release_url, substr(b.published_at, 1, 10) AS published_date,
-    {_participant('p')} AS participant_id, {_kind('p')} AS kind, p.organization_key
+    {_participant("p")} AS participant_id, {_kind("p")} AS kind, p.organization_key
   FROM attendees p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
   WHERE p.name IS NOT NULL OR p.title IS NOT NULL
 )

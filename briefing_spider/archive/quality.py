@@ -13,8 +13,7 @@ REPLACEMENT = "\ufffd"
 
 def worse_than_stored(new: dict, stored: dict) -> str | None:
     """Why `new` is worse than `stored` (the first loss found), or None when it is not."""
-    for check in (_lost_title, _lost_body, _lost_ministry, _lost_attachments, _lost_text_of_attachments,
-                  _garbled):
+    for check in (_lost_title, _lost_body, _lost_ministry, _lost_attachments, _lost_text_of_attachments, _garbled):
         reason = check(new, stored)
         if reason:
             return reason
@@ -80,6 +79,7 @@ def differs_only_in_hosts(new: dict, stored: dict) -> bool:
 def _without_hosts(record: dict) -> dict:
     from briefing_spider.parse.url_path import path_of
 
-    attachments = [{**attachment, "url": path_of(attachment.get("url") or "")}
-                   for attachment in record.get("attachments") or ()]
+    attachments = [
+        {**attachment, "url": path_of(attachment.get("url") or "")} for attachment in record.get("attachments") or ()
+    ]
     return {**record, "url": path_of(record.get("url") or ""), "attachments": attachments}

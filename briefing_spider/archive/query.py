@@ -34,7 +34,9 @@ def _no_attach(action: int, *args) -> int:
 def explain_error(sql: str, error: sqlite3.Error) -> str:
     """One line for a failed statement, telling a write apart from a mistake."""
     message = str(error)
-    if any(word in message for word in ("readonly", "query_only", "read-only", "not authorized", "authorization denied")):
+    if any(
+        word in message for word in ("readonly", "query_only", "read-only", "not authorized", "authorization denied")
+    ):
         return f"read-only: queries can't change the archive ({_first_words(sql)} …)"
     if "one statement at a time" in message:
         return "one statement at a time: run each statement separately"

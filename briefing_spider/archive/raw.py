@@ -19,9 +19,8 @@ from sqlite_utils import Database
 from briefing_spider.items import Fetched
 from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.documents.whole import damage
-from briefing_spider.parse.url_path import path_of
 from briefing_spider.parse.page_text import page_cut_short
-
+from briefing_spider.parse.url_path import path_of
 
 NOT_A_FILE = ("html", "empty")  # what an attachment URL answered instead of a file (sniffed kinds)
 GOOD_RESPONSE = f"status = 200 AND error IS NULL AND coalesce(kind, '') NOT IN {NOT_A_FILE!r}"
@@ -79,17 +78,24 @@ def save_fetched(db: Database, store: RawStore, site: str, fetched: Fetched) -> 
     taken for good bytes. `site` is the site the crawl fetched it for. Returns the row as stored."""
     digest = store.put(fetched.body)
     values = {
-        "url": fetched.url, "path": path_of(fetched.url), "sha256": digest, "status": fetched.status,
+        "url": fetched.url,
+        "path": path_of(fetched.url),
+        "sha256": digest,
+        "status": fetched.status,
         "headers": json.dumps(fetched.headers, ensure_ascii=False, sort_keys=True),
-        "size": len(fetched.body), "kind": _kind(fetched), "role": fetched.role, "site": site,
-        "news_id": fetched.news_id, "error": fetched.error or unreadable(fetched.role, fetched.status, fetched.body),
+        "size": len(fetched.body),
+        "kind": _kind(fetched),
+        "role": fetched.role,
+        "site": site,
+        "news_id": fetched.news_id,
+        "error": fetched.error or unreadable(fetched.role, fetched.status, fetched.body),
         "at": fetched.fetched_at.isoformat(),
     }
     with db.conn:  # one statement, committed at once
         cursor = db.conn.execute(INSERT_RESPONSE, values)
         row = cursor.fetchone()
         names = [column[0] for column in cursor.description]
-    return dict(zip(names, row))
+    return dict(zip(names, row, strict=True))
 
 
 def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | None:
@@ -97,8 +103,7 @@ def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | Non
     HTML error page served with status 200 in place of a file is not good)."""
     condition = f" AND {GOOD_RESPONSE}" if ok_only else ""
     rows = db.query(
-        f"SELECT * FROM raw_responses WHERE url = ?{condition} "
-        "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1",
+        f"SELECT * FROM raw_responses WHERE url = ?{condition} ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1",
         [url],
     )
     return next(iter(rows), None)
@@ -107,16 +112,22 @@ def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | Non
 def latest_downloads(db: Database, url: str) -> list[dict]:
     """The responses saved for the file at `url`'s path (from any host: the site or a
     mirror), good ones first, each newest first."""
-    return list(db.query(
-        f"SELECT *, ({GOOD_RESPONSE}) AS good FROM raw_responses WHERE path = ? AND role = 'attachment' "
-        "ORDER BY good DESC, last_fetched_at DESC, fetched_at DESC", [path_of(url)]))
+    return list(
+        db.query(
+            f"SELECT *, ({GOOD_RESPONSE}) AS good FROM raw_responses WHERE path = ? AND role = 'attachment' "
+            "ORDER BY good DESC, last_fetched_at DESC, fetched_at DESC",
+            [path_of(url)],
+        )
+    )
 
 
 def mark_unreadable(db: Database, row: dict, reason: str) -> None:
     """Mark a saved response found not whole (saved before the check existed) as unreadable."""
     with db.conn:
-        db.conn.execute("UPDATE raw_responses SET error = ? WHERE url = ? AND sha256 = ?",
-                        [UNREADABLE + reason, row["url"], row["sha256"]])
+        db.conn.execute(
+            "UPDATE raw_responses SET error = ? WHERE url = ? AND sha256 = ?",
+            [UNREADABLE + reason, row["url"], row["sha256"]],
+        )
 
 
 def unreadable(role: str, status: int, body: bytes) -> str | None:
@@ -135,11 +146,13 @@ def latest_of_role(db: Database, site: str, news_id: str, role: str) -> dict | N
 
 def saved_of_role(db: Database, site: str, news_id: str, role: str, *, limit: int) -> list[dict]:
     """The `limit` most recent good responses of `role` saved for `news_id` of `site`, newest first."""
-    return list(db.query(
-        "SELECT * FROM raw_responses WHERE role = ? AND site = ? AND news_id = ? AND status = 200 AND error IS NULL "
-        "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT ?",
-        [role, site, news_id, limit],
-    ))
+    return list(
+        db.query(
+            "SELECT * FROM raw_responses WHERE role = ? AND site = ? AND news_id = ? AND status = 200 AND error IS NULL "
+            "ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT ?",
+            [role, site, news_id, limit],
+        )
+    )
 
 
 def _kind(fetched: Fetched) -> str | None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable, Iterator
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -24,12 +24,15 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefing_spider.archive.gather import (  # noqa: F401  (gather_inputs: part of this module's interface)
-    DETAIL_ROLE, ReleaseInputs, SavedSource, gather_inputs,
+    DETAIL_ROLE,
+    ReleaseInputs,
+    SavedSource,
+    gather_inputs,
 )
 from briefing_spider.archive.raw import RawStore
-from briefing_spider.ops.orphans import die_with_parent
 from briefing_spider.archive.save import save_briefing, save_briefings
 from briefing_spider.assemble import AttachmentPart, build_release
+from briefing_spider.ops.orphans import die_with_parent
 from briefing_spider.parse.page_error import PageParseError
 from briefing_spider.parse.url_path import path_of
 from briefing_spider.records import Release
@@ -52,12 +55,15 @@ def build_best(inputs: ReleaseInputs) -> Built:
     failures: list[PageParseError] = []
     for source in sources:
         try:
-            release = build_from_inputs(replace(inputs, detail_url=source.url, detail_html=source.text,
-                                                source=source.role, older=()))
+            release = build_from_inputs(
+                replace(inputs, detail_url=source.url, detail_html=source.text, source=source.role, older=())
+            )
         except PageParseError as error:
             failures.append(error)
             continue
-        fell_back = f"the latest saved page does not parse ({failures[0]}): built from an earlier one" if failures else None
+        fell_back = (
+            f"the latest saved page does not parse ({failures[0]}): built from an earlier one" if failures else None
+        )
         return Built(release=release, fell_back=fell_back)
     raise failures[0]
 
@@ -68,8 +74,12 @@ def build_from_inputs(inputs: ReleaseInputs) -> Release:
     site = inputs.site
     detail = site.read_source(inputs.source, inputs.detail_html, inputs.detail_url)
     by_path = {path_of(part.url): part for part in inputs.parts}
-    parts = [replace(by_path[path_of(link.url)], link=link) if path_of(link.url) in by_path
-             else AttachmentPart(link=link, error="not downloaded") for link in detail.attachments]
+    parts = [
+        replace(by_path[path_of(link.url)], link=link)
+        if path_of(link.url) in by_path
+        else AttachmentPart(link=link, error="not downloaded")
+        for link in detail.attachments
+    ]
     return build_release(detail, parts, site=site.name, kind=detail.kind or site.kinds[0])
 
 
@@ -92,8 +102,12 @@ def build_pool(workers: int | None) -> Executor | None:
     workers = default_workers() if workers is None else workers
     if workers <= 0:
         return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
 
 
 WORKER_NICENESS = 15  # the crawl's own process (fetching, saving) comes first for the CPU
@@ -112,8 +126,15 @@ def default_workers() -> int:
 SAVE_BATCH = 50  # releases saved per transaction by `rebuild_many`
 
 
-def rebuild_many(db: Database, store: RawStore, keys: Iterable[ReleaseKey], *, seen_at: datetime,
-                 pool: Executor | None, batch: int = SAVE_BATCH) -> Iterator[tuple[ReleaseKey, str | Exception]]:
+def rebuild_many(
+    db: Database,
+    store: RawStore,
+    keys: Iterable[ReleaseKey],
+    *,
+    seen_at: datetime,
+    pool: Executor | None,
+    batch: int = SAVE_BATCH,
+) -> Iterator[tuple[ReleaseKey, str | Exception]]:
     """((site, news_id), outcome or the error) for each release: built in `pool` a few at a time,
     saved here `batch` at a time (`save_briefings`), in order. A release that fails to build is
     reported and skipped; a batch that fails to save is saved again one release at a time, so
@@ -159,8 +180,9 @@ def _result(key: ReleaseKey, future: Future) -> tuple[ReleaseKey, Release | Exce
         return key, error
 
 
-def _save_batch(db: Database, built: list[tuple[ReleaseKey, Release | Exception]], *,
-                seen_at: datetime) -> Iterator[tuple[ReleaseKey, str | Exception]]:
+def _save_batch(
+    db: Database, built: list[tuple[ReleaseKey, Release | Exception]], *, seen_at: datetime
+) -> Iterator[tuple[ReleaseKey, str | Exception]]:
     """Save the releases of `built` in one transaction (one by one if that fails); yield every
     (news_id, outcome or error) of `built` in order."""
     releases = [release for _, release in built if not isinstance(release, Exception)]

@@ -25,30 +25,44 @@ class CrawlRun:
 
     def ensure_row(self, db: Database) -> int:
         if self.run_id is None:
-            row = {"started_at": self.started_at.isoformat(), "status": "running",
-                   "arguments": json.dumps(self.arguments, ensure_ascii=False, default=str),
-                   **{name: 0 for name in COUNTERS}}
+            row = {
+                "started_at": self.started_at.isoformat(),
+                "status": "running",
+                "arguments": json.dumps(self.arguments, ensure_ascii=False, default=str),
+                **{name: 0 for name in COUNTERS},
+            }
             self.run_id = db.table("crawl_runs").insert(row).last_pk
         return self.run_id
 
     def count(self, name: str, amount: int = 1) -> None:
         self.counts[name] += amount
 
-    def record_error(self, db: Database, *, url: str, kind: str, reason: str, at: datetime,
-                     release_kind: str | None = None) -> None:
+    def record_error(
+        self, db: Database, *, url: str, kind: str, reason: str, at: datetime, release_kind: str | None = None
+    ) -> None:
         """`kind`: what went wrong (parse, detail_download…); `release_kind`: the kind of release
         the page is of, when known (a briefing's page that does not parse)."""
         self.count("errors")
         run_id = self.ensure_row(db)
-        db.table("crawl_errors").insert({"run_id": run_id, "url": url, "kind": kind, "reason": reason,
-                                         "at": at.isoformat(), "release_kind": release_kind})
+        db.table("crawl_errors").insert(
+            {
+                "run_id": run_id,
+                "url": url,
+                "kind": kind,
+                "reason": reason,
+                "at": at.isoformat(),
+                "release_kind": release_kind,
+            }
+        )
 
     def flush(self, db: Database) -> None:
         if self.run_id is not None:
             assignments = ", ".join(f"[{name}] = :{name}" for name in COUNTERS)
             with db.conn:
-                db.conn.execute(f"UPDATE crawl_runs SET {assignments} WHERE id = :id",
-                                {**{name: self.counts[name] for name in COUNTERS}, "id": self.run_id})
+                db.conn.execute(
+                    f"UPDATE crawl_runs SET {assignments} WHERE id = :id",
+                    {**{name: self.counts[name] for name in COUNTERS}, "id": self.run_id},
+                )
 
     def finish(self, db: Database, *, status: str, at: datetime) -> None:
         if self.run_id is None:
@@ -57,15 +71,20 @@ class CrawlRun:
         db.table("crawl_runs").update(self.run_id, {"status": status, "finished_at": at.isoformat()})
 
 
-def record_day_counts(db: Database, run_id: int, site_totals: dict[tuple[str, str], int | None], *,
-                      site: str) -> list[dict]:
+def record_day_counts(
+    db: Database, run_id: int, site_totals: dict[tuple[str, str], int | None], *, site: str
+) -> list[dict]:
     """Store each listed (kind, day)'s site total beside the archive's count of `site`'s releases
     of that kind published that day; returns the rows where they differ."""
     rows = []
     for (kind, day), total in sorted(site_totals.items()):
-        archived = db.execute("SELECT count(*) FROM briefings WHERE site = ? AND kind = ? "
-                              "AND substr(published_at, 1, 10) = ?", [site, kind, day]).fetchone()[0]
-        rows.append({"run_id": run_id, "site": site, "kind": kind, "day": day, "site_total": total, "archived": archived})
+        archived = db.execute(
+            "SELECT count(*) FROM briefings WHERE site = ? AND kind = ? AND substr(published_at, 1, 10) = ?",
+            [site, kind, day],
+        ).fetchone()[0]
+        rows.append(
+            {"run_id": run_id, "site": site, "kind": kind, "day": day, "site_total": total, "archived": archived}
+        )
     if rows:
         db.table("crawl_days").upsert_all(rows, pk=("run_id", "site", "kind", "day"))
     return [row for row in rows if row["site_total"] is not None and row["site_total"] != row["archived"]]

@@ -18,7 +18,15 @@ from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_st
 from briefing_spider.archive.schema import CHILD_TABLES, SECTION_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
 from briefing_spider.records import (
-    AgendaItem, Attachment, Attendee, Contact, Footnote, PressReport, Release, Utterance, hash_payload,
+    AgendaItem,
+    Attachment,
+    Attendee,
+    Contact,
+    Footnote,
+    PressReport,
+    Release,
+    Utterance,
+    hash_payload,
 )
 
 NEW, UPDATED, UNCHANGED, WORSE = "new", "updated", "unchanged", "worse"
@@ -35,28 +43,56 @@ class Worse(str):
         outcome.reason = reason
         return outcome
 
-SCALAR_FIELDS = ("kind", "url", "title", "published_at", "modified_at", "body_html", "body_text",
-                 "body_source", "event_at")
-MINISTRY_COLUMNS = {"ministry": "name", "ministry_code": "code", "ministry_canonical": "canonical",
-                    "ministry_en": "name_en"}
-BRIEFING_COLUMNS = ("site", "news_id", *SCALAR_FIELDS, *MINISTRY_COLUMNS, "warnings", "content_hash",
-                    "first_seen_at", "updated_at")
+
+SCALAR_FIELDS = (
+    "kind",
+    "url",
+    "title",
+    "published_at",
+    "modified_at",
+    "body_html",
+    "body_text",
+    "body_source",
+    "event_at",
+)
+MINISTRY_COLUMNS = {
+    "ministry": "name",
+    "ministry_code": "code",
+    "ministry_canonical": "canonical",
+    "ministry_en": "name_en",
+}
+BRIEFING_COLUMNS = (
+    "site",
+    "news_id",
+    *SCALAR_FIELDS,
+    *MINISTRY_COLUMNS,
+    "warnings",
+    "content_hash",
+    "first_seen_at",
+    "updated_at",
+)
 ALL_CHILD_TABLES = (*CHILD_TABLES, *SECTION_TABLES)  # a kind's own parts (SECTION_TABLES) are child tables too
-CHILD_COLUMNS = {table: ("site", "news_id", "position", *(f.name for f in dataclasses.fields(item)))
-                 for table, item in zip(ALL_CHILD_TABLES, (Attachment, Contact, Footnote, Attendee,
-                                                          Utterance, PressReport, AgendaItem))}
+CHILD_COLUMNS = {
+    table: ("site", "news_id", "position", *(f.name for f in dataclasses.fields(item)))
+    for table, item in zip(
+        ALL_CHILD_TABLES, (Attachment, Contact, Footnote, Attendee, Utterance, PressReport, AgendaItem), strict=True
+    )
+}
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-            f"VALUES ({placeholders(columns)})")
+    return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({placeholders(columns)})"
 
 
-_UPSERT_BRIEFING = (_insert("briefings", BRIEFING_COLUMNS) + " ON CONFLICT (site, news_id) DO UPDATE SET "
-                    + ", ".join(f"[{c}] = excluded.[{c}]" for c in BRIEFING_COLUMNS
-                                if c not in ("site", "news_id", "first_seen_at")))  # first seen stays
+_UPSERT_BRIEFING = (
+    _insert("briefings", BRIEFING_COLUMNS)
+    + " ON CONFLICT (site, news_id) DO UPDATE SET "
+    + ", ".join(f"[{c}] = excluded.[{c}]" for c in BRIEFING_COLUMNS if c not in ("site", "news_id", "first_seen_at"))
+)  # first seen stays
 _INSERT_CHILD = {table: _insert(table, columns) for table, columns in CHILD_COLUMNS.items()}
-_INSERT_REVISION = _insert("revisions", ("site", "news_id", "content_hash", "record", "changed_fields", "superseded_at"))
+_INSERT_REVISION = _insert(
+    "revisions", ("site", "news_id", "content_hash", "record", "changed_fields", "superseded_at")
+)
 
 
 def save_briefing(db: Database, release: Release, *, seen_at: datetime) -> str:
@@ -85,10 +121,14 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
     records = [release.to_dict() for release in releases]  # once: the hash, rows and revision use it
     hashes = [content_hash(record) for record in records]
     stored = _stored_hashes(db, [key_of(record) for record in records])
-    changed = [key_of(record) for record, digest in zip(records, hashes) if stored.get(key_of(record), digest) != digest]
+    changed = [
+        key_of(record)
+        for record, digest in zip(records, hashes, strict=True)
+        if stored.get(key_of(record), digest) != digest
+    ]
     previous = load_briefings(db, changed) if changed else {}
     outcomes, written, updated = [], [], []
-    for record, digest in zip(records, hashes):
+    for record, digest in zip(records, hashes, strict=True):
         old = stored.get(key_of(record))
         if old == digest:
             outcomes.append(UNCHANGED)
@@ -105,17 +145,32 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
     if not written:
         return outcomes
     if updated:
-        conn.executemany(_INSERT_REVISION, [
-            (record["site"], record["news_id"], stored[key_of(record)], json.dumps(previous[key_of(record)], ensure_ascii=False),
-             json.dumps(_changed_fields(previous[key_of(record)], record)), seen)
-            for record in revised])  # a record that only moved to www.korea.kr URLs needs none
+        conn.executemany(
+            _INSERT_REVISION,
+            [
+                (
+                    record["site"],
+                    record["news_id"],
+                    stored[key_of(record)],
+                    json.dumps(previous[key_of(record)], ensure_ascii=False),
+                    json.dumps(_changed_fields(previous[key_of(record)], record)),
+                    seen,
+                )
+                for record in revised
+            ],
+        )  # a record that only moved to www.korea.kr URLs needs none
         for table in ALL_CHILD_TABLES:  # a new release has no children: foreign keys are on
             for site, batch in _by_site([key_of(record) for record in updated]):
-                conn.execute(f"DELETE FROM [{table}] WHERE site = ? AND news_id IN ({placeholders(batch)})", [site, *batch])
+                conn.execute(
+                    f"DELETE FROM [{table}] WHERE site = ? AND news_id IN ({placeholders(batch)})", [site, *batch]
+                )
     conn.executemany(_UPSERT_BRIEFING, [_briefing_values(record, digest, seen) for record, digest in written])
     for table in ALL_CHILD_TABLES:
-        rows = [(record["site"], record["news_id"], position, *item.values())
-                for record, _ in written for position, item in enumerate(record[table])]
+        rows = [
+            (record["site"], record["news_id"], position, *item.values())
+            for record, _ in written
+            for position, item in enumerate(record[table])
+        ]
         if rows:
             conn.executemany(_INSERT_CHILD[table], rows)
     index_briefings(db, [record for record, _ in written])
@@ -159,9 +214,14 @@ def _by_site(keys: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]
 
 
 def _stored_hashes(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    return {(site, news_id): digest for site, batch in _by_site(keys) for news_id, digest in db.conn.execute(
-        f"SELECT news_id, content_hash FROM briefings WHERE site = ? AND news_id IN ({placeholders(batch)})",
-        [site, *batch])}
+    return {
+        (site, news_id): digest
+        for site, batch in _by_site(keys)
+        for news_id, digest in db.conn.execute(
+            f"SELECT news_id, content_hash FROM briefings WHERE site = ? AND news_id IN ({placeholders(batch)})",
+            [site, *batch],
+        )
+    }
 
 
 def load_briefing(db: Database, site: str, news_id: str) -> dict | None:
@@ -177,19 +237,23 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
         found: dict[str, dict] = {}
         for row in db.query(f"SELECT * FROM briefings WHERE site = ? AND news_id IN ({marks})", [site, *batch]):
             record = {"site": row["site"], "news_id": row["news_id"], **{name: row[name] for name in SCALAR_FIELDS}}
-            record["ministry"] = None if row["ministry"] is None else {
-                key: row[column] for column, key in MINISTRY_COLUMNS.items()}
+            record["ministry"] = (
+                None if row["ministry"] is None else {key: row[column] for column, key in MINISTRY_COLUMNS.items()}
+            )
             record["warnings"] = json.loads(row["warnings"] or "[]")
             found[row["news_id"]] = record
         for table in _child_tables(db):
             for record in found.values():
                 record[table] = []
-            rows = db.query(f"SELECT * FROM [{table}] WHERE site = ? AND news_id IN ({marks}) "
-                            "ORDER BY news_id, position", [site, *batch])
+            rows = db.query(
+                f"SELECT * FROM [{table}] WHERE site = ? AND news_id IN ({marks}) ORDER BY news_id, position",
+                [site, *batch],
+            )
             for child in rows:
                 if child["news_id"] in found:
                     found[child["news_id"]][table].append(
-                        {k: v for k, v in child.items() if k not in ("site", "news_id", "position")})
+                        {k: v for k, v in child.items() if k not in ("site", "news_id", "position")}
+                    )
         records.update({(site, news_id): record for news_id, record in found.items()})
     return records
 
@@ -201,9 +265,16 @@ def _child_tables(db: Database) -> tuple[str, ...]:
 
 def _briefing_values(record: dict, digest: str, seen: str) -> tuple:
     ministry = record["ministry"] or {}
-    return (record["site"], record["news_id"], *(record[name] for name in SCALAR_FIELDS),
-            *(ministry.get(key) for key in MINISTRY_COLUMNS.values()),
-            json.dumps(record["warnings"], ensure_ascii=False), digest, seen, seen)
+    return (
+        record["site"],
+        record["news_id"],
+        *(record[name] for name in SCALAR_FIELDS),
+        *(ministry.get(key) for key in MINISTRY_COLUMNS.values()),
+        json.dumps(record["warnings"], ensure_ascii=False),
+        digest,
+        seen,
+        seen,
+    )
 
 
 def _changed_fields(previous: dict, current: dict) -> list[str]:

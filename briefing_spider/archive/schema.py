@@ -18,11 +18,24 @@ SECTION_TABLES = ("utterances", "press_reports", "agenda_items")
 def m001_initial(db: Database) -> None:
     db.table("briefings").create(
         {
-            "news_id": str, "kind": str, "url": str, "title": str,
-            "published_at": str, "modified_at": str,
-            "ministry": str, "ministry_code": str, "ministry_canonical": str, "ministry_en": str,
-            "body_html": str, "body_text": str, "body_source": str, "event_at": str,
-            "warnings": str, "content_hash": str, "first_seen_at": str, "updated_at": str,
+            "news_id": str,
+            "kind": str,
+            "url": str,
+            "title": str,
+            "published_at": str,
+            "modified_at": str,
+            "ministry": str,
+            "ministry_code": str,
+            "ministry_canonical": str,
+            "ministry_en": str,
+            "body_html": str,
+            "body_text": str,
+            "body_source": str,
+            "event_at": str,
+            "warnings": str,
+            "content_hash": str,
+            "first_seen_at": str,
+            "updated_at": str,
         },
         pk="news_id",
         not_null={"kind", "url", "title", "published_at", "content_hash"},
@@ -30,30 +43,62 @@ def m001_initial(db: Database) -> None:
     db.table("briefings").create_index(["published_at"])
     db.table("briefings").create_index(["ministry_canonical", "published_at"])
     db.table("briefings").create_index(["kind", "published_at"])
-    _child(db, "attachments", {"name": str, "url": str, "kind": str, "sha256": str, "size": int,
-                               "text": str, "pages": int, "paragraphs": int, "error": str})
-    _child(db, "contacts", {"department": str, "role": str, "title": str, "name": str,
-                            "phone": str, "raw": str})
+    _child(
+        db,
+        "attachments",
+        {
+            "name": str,
+            "url": str,
+            "kind": str,
+            "sha256": str,
+            "size": int,
+            "text": str,
+            "pages": int,
+            "paragraphs": int,
+            "error": str,
+        },
+    )
+    _child(db, "contacts", {"department": str, "role": str, "title": str, "name": str, "phone": str, "raw": str})
     _child(db, "footnotes", {"marker": str, "text": str, "raw": str})
-    _child(db, "attendees", {"group": str, "organization": str, "name": str, "title": str,
-                             "role": str, "raw": str})
+    _child(db, "attendees", {"group": str, "organization": str, "name": str, "title": str, "role": str, "raw": str})
     db.table("raw_responses").create(
-        {"url": str, "sha256": str, "status": int, "headers": str, "size": int, "kind": str,
-         "role": str, "news_id": str, "error": str, "fetched_at": str, "last_fetched_at": str},
+        {
+            "url": str,
+            "sha256": str,
+            "status": int,
+            "headers": str,
+            "size": int,
+            "kind": str,
+            "role": str,
+            "news_id": str,
+            "error": str,
+            "fetched_at": str,
+            "last_fetched_at": str,
+        },
         pk=("url", "sha256"),
     )
     db.table("raw_responses").create_index(["news_id", "role"])
     db.table("raw_responses").create_index(["url", "last_fetched_at"])
     db.table("revisions").create(
-        {"id": int, "news_id": str, "content_hash": str, "record": str,
-         "changed_fields": str, "superseded_at": str},
+        {"id": int, "news_id": str, "content_hash": str, "record": str, "changed_fields": str, "superseded_at": str},
         pk="id",
         foreign_keys=[("news_id", "briefings", "news_id")],
     )
     db.table("revisions").create_index(["news_id"])
     db.table("crawl_runs").create(
-        {"id": int, "started_at": str, "finished_at": str, "arguments": str, "status": str,
-         "pages": int, "new": int, "updated": int, "unchanged": int, "errors": int, "bytes": int},
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "arguments": str,
+            "status": str,
+            "pages": int,
+            "new": int,
+            "updated": int,
+            "unchanged": int,
+            "errors": int,
+            "bytes": int,
+        },
         pk="id",
     )
     db.table("crawl_errors").create(
@@ -77,8 +122,18 @@ def m002_query_layer(db: Database) -> None:
     from briefing_spider.archive.views import create_views, sync_ministries
 
     db.table("ministries").create(
-        {"id": int, "lineage": str, "code": str, "name": str, "name_en": str, "short_forms": str,
-         "valid_from": str, "valid_to": str, "successor": str, "predecessors": str},
+        {
+            "id": int,
+            "lineage": str,
+            "code": str,
+            "name": str,
+            "name_en": str,
+            "short_forms": str,
+            "valid_from": str,
+            "valid_to": str,
+            "successor": str,
+            "predecessors": str,
+        },
         pk="id",
         not_null={"lineage", "name"},
     )
@@ -189,8 +244,9 @@ def m009_site_keys(db: Database) -> None:
         db.execute(f"UPDATE [{name}] SET site = ?", [FIRST_SITE])
     keyed = ["site", "news_id"]
     for name in CHILD_TABLES:  # the old foreign key named news_id alone, no longer a key
-        db.table(name).transform(pk=[*keyed, "position"], column_order=[*keyed, "position"],
-                                 drop_foreign_keys=["news_id"])
+        db.table(name).transform(
+            pk=[*keyed, "position"], column_order=[*keyed, "position"], drop_foreign_keys=["news_id"]
+        )
     db.table("revisions").transform(column_order=["id", *keyed], drop_foreign_keys=["news_id"])
     db.table("briefings").transform(pk=keyed, not_null={"site"}, column_order=keyed)
     for name in (*CHILD_TABLES, "revisions"):
@@ -210,12 +266,14 @@ def _refer_to_release(db: Database, name: str) -> None:
     """Rebuild table `name` with the foreign key (site, news_id) → briefings (SQLite cannot add
     one to a table, and sqlite-utils writes single-column keys only); its indexes come back."""
     table = db.table(name)
-    indexes = [(index.columns, index.unique) for index in table.indexes
-               if not index.name.startswith("sqlite_autoindex")]
+    indexes = [
+        (index.columns, index.unique) for index in table.indexes if not index.name.startswith("sqlite_autoindex")
+    ]
     temporary = f"{name}_m009"
     create = re.sub(r'^CREATE TABLE\s+("[^"]+"|\[[^\]]+\]|\S+)', f"CREATE TABLE [{temporary}]", table.schema.strip())
-    create = create[:create.rindex(")")].rstrip() + (
-        ",\n   FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id])\n)")
+    create = create[: create.rindex(")")].rstrip() + (
+        ",\n   FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id])\n)"
+    )
     columns = ", ".join(f"[{column}]" for column in table.columns_dict)
     db.execute(create)
     db.execute(f"INSERT INTO [{temporary}] ({columns}) SELECT {columns} FROM [{name}]")
@@ -233,15 +291,18 @@ def _rehash_with_site(db: Database) -> None:
     where the stored hash is that of the record as stored (else the next reparse updates it)."""
     from briefing_spider.archive.save import content_hash, load_briefings
 
-    stored = {(row["site"], row["news_id"]): row["content_hash"]
-              for row in db.query("SELECT site, news_id, content_hash FROM briefings")}
+    stored = {
+        (row["site"], row["news_id"]): row["content_hash"]
+        for row in db.query("SELECT site, news_id, content_hash FROM briefings")
+    }
     keys = list(stored)
     for start in range(0, len(keys), REHASH_BATCH):  # a batch of whole records in memory at a time
-        for key, record in load_briefings(db, keys[start:start + REHASH_BATCH]).items():
+        for key, record in load_briefings(db, keys[start : start + REHASH_BATCH]).items():
             without_site = {name: value for name, value in record.items() if name != "site"}
             if content_hash(without_site) == stored[key]:
-                db.execute("UPDATE briefings SET content_hash = ? WHERE site = ? AND news_id = ?",
-                           [content_hash(record), *key])
+                db.execute(
+                    "UPDATE briefings SET content_hash = ? WHERE site = ? AND news_id = ?", [content_hash(record), *key]
+                )
 
 
 SECTION_COLUMNS = {  # records.py: Utterance, PressReport, AgendaItem
@@ -262,12 +323,15 @@ def m010_kind_parts(db: Database) -> None:
     when not known). No record changes: the content hash leaves out the parts a record lacks."""
     for name in SECTION_TABLES:
         columns = ", ".join(f"[{column}] {sql_type}" for column, sql_type in SECTION_COLUMNS[name].items())
-        db.execute(f"CREATE TABLE [{name}] ([site] TEXT, [news_id] TEXT, [position] INTEGER, {columns}, "
-                   "PRIMARY KEY ([site], [news_id], [position]), "
-                   "FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id]))")
+        db.execute(
+            f"CREATE TABLE [{name}] ([site] TEXT, [news_id] TEXT, [position] INTEGER, {columns}, "
+            "PRIMARY KEY ([site], [news_id], [position]), "
+            "FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id]))"
+        )
     db.table("crawl_days").add_column("kind", str)
     db.execute("UPDATE crawl_days SET kind = 'press_release', site = coalesce(site, ?)", [FIRST_SITE])
-    db.table("crawl_days").transform(pk=("run_id", "site", "kind", "day"),
-                                     column_order=["run_id", "site", "kind", "day"])
+    db.table("crawl_days").transform(
+        pk=("run_id", "site", "kind", "day"), column_order=["run_id", "site", "kind", "day"]
+    )
     db.table("crawl_errors").add_column("release_kind", str)
     db.table("agenda_items").create_index(["ministries"])

@@ -1,6 +1,6 @@
 """docs/schema.md, generated from a freshly migrated archive.
 
-    python -m briefing_spider.archive.schema_doc > docs/schema.md
+python -m briefing_spider.archive.schema_doc > docs/schema.md
 """
 
 from __future__ import annotations
@@ -39,8 +39,14 @@ def _column_rows(db: Database, name: str, is_view: bool) -> list[str]:
     pks = [] if is_view else db.table(name).pks
     fks = {} if is_view else _foreign_keys(db, name)
     for column in (db.view(name) if is_view else db.table(name)).columns:
-        key = ", ".join(k for k in ("PK" if column.name in pks and pks != ["rowid"] else "",
-                                    f"→ {fks[column.name]}" if column.name in fks else "") if k)
+        key = ", ".join(
+            k
+            for k in (
+                "PK" if column.name in pks and pks != ["rowid"] else "",
+                f"→ {fks[column.name]}" if column.name in fks else "",
+            )
+            if k
+        )
         rows.append(f"| `{column.name}` | {column.type or '—'} | {key} | {describe(name, column.name)} |")
     return rows
 

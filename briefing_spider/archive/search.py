@@ -57,7 +57,7 @@ def _is_syllabic(run: str) -> bool:
 def _run_pieces(run: str, *, last_alone: bool) -> list[str]:
     if not _is_syllabic(run):
         return [run.lower()]
-    pieces = [run[i:i + 2] for i in range(len(run) - 1)]
+    pieces = [run[i : i + 2] for i in range(len(run) - 1)]
     return pieces + [run[-1]] if last_alone or len(run) == 1 else pieces
 
 
@@ -100,10 +100,14 @@ def search_rowid(news_id: str, site: str = DEFAULT_SITE) -> int:
 def create_search_index(db: Database) -> None:
     """A contentless FTS5 table (the pieces are not stored twice) and `search_documents`, the
     text each index row was made from: needed to delete the row again, and for snippets."""
-    db.execute(f"CREATE TABLE IF NOT EXISTS [{DOCUMENTS}] (id INTEGER PRIMARY KEY, news_id TEXT NOT NULL, "
-               "title TEXT, body TEXT)")
-    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS [{TABLE}] USING fts5("
-               "title, body, title_grams, body_grams, content='', tokenize='unicode61')")
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS [{DOCUMENTS}] (id INTEGER PRIMARY KEY, news_id TEXT NOT NULL, "
+        "title TEXT, body TEXT)"
+    )
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS [{TABLE}] USING fts5("
+        "title, body, title_grams, body_grams, content='', tokenize='unicode61')"
+    )
 
 
 IN_BATCH = 500  # ids per `… IN (?, ?, …)` query, well under SQLite's variable limit
@@ -112,7 +116,7 @@ IN_BATCH = 500  # ids per `… IN (?, ?, …)` query, well under SQLite's variab
 def in_batches(values: list, size: int = IN_BATCH) -> Iterator[list]:
     """`values` in slices of at most `size`, for `WHERE … IN (…)` queries."""
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]
 
 
 def placeholders(values: list | tuple) -> str:
@@ -120,8 +124,9 @@ def placeholders(values: list | tuple) -> str:
     return ", ".join("?" * len(values))
 
 
-def _document_of(site: str, news_id: str, title: str | None, body_text: str | None,
-                 notes: Iterable[str | None]) -> dict:
+def _document_of(
+    site: str, news_id: str, title: str | None, body_text: str | None, notes: Iterable[str | None]
+) -> dict:
     """The indexed text of a release: its title, and its body followed by its footnotes."""
     body = "\n".join([body_text or "", *(note or "" for note in notes)]).strip()
     return {"id": search_rowid(news_id, site), "site": site, "news_id": news_id, "title": title or "", "body": body}
@@ -131,8 +136,12 @@ def _document(db: Database, site: str, news_id: str) -> dict | None:
     row = next(db.query("SELECT title, body_text FROM briefings WHERE site = ? AND news_id = ?", [site, news_id]), None)
     if row is None:
         return None
-    notes = [r["text"] for r in db.query("SELECT text FROM footnotes WHERE site = ? AND news_id = ? ORDER BY position",
-                                         [site, news_id])]
+    notes = [
+        r["text"]
+        for r in db.query(
+            "SELECT text FROM footnotes WHERE site = ? AND news_id = ? ORDER BY position", [site, news_id]
+        )
+    ]
     return _document_of(site, news_id, row["title"], row["body_text"], notes)
 
 
@@ -140,25 +149,32 @@ def _index_values(document: dict) -> tuple:
     return (document["id"], document["title"], document["body"], grams(document["title"]), grams(document["body"]))
 
 
-_INDEX_INSERT = (f"INSERT INTO [{TABLE}] (rowid, title, body, title_grams, body_grams) "
-                 "VALUES (?, ?, ?, ?, ?)")
-_INDEX_DELETE = (f"INSERT INTO [{TABLE}] ([{TABLE}], rowid, title, body, title_grams, body_grams) "
-                 "VALUES ('delete', ?, ?, ?, ?, ?)")
+_INDEX_INSERT = f"INSERT INTO [{TABLE}] (rowid, title, body, title_grams, body_grams) VALUES (?, ?, ?, ?, ?)"
+_INDEX_DELETE = (
+    f"INSERT INTO [{TABLE}] ([{TABLE}], rowid, title, body, title_grams, body_grams) VALUES ('delete', ?, ?, ?, ?, ?)"
+)
 
 
 def _replace_documents(db: Database, rowids: list[int], documents: list[dict]) -> None:
     """Drop the index rows `rowids` (the text they were made from is in `search_documents`:
     a contentless FTS5 row is deleted with its original values), then index `documents`."""
     conn = db.conn
-    old = [row for batch in in_batches(rowids) for row in conn.execute(
-        f"SELECT id, site, news_id, title, body FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch)]
+    old = [
+        row
+        for batch in in_batches(rowids)
+        for row in conn.execute(
+            f"SELECT id, site, news_id, title, body FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch
+        )
+    ]
     if old:
         old_documents = [{"id": i, "site": s, "news_id": n, "title": t, "body": b} for i, s, n, t, b in old]
         conn.executemany(_INDEX_DELETE, [_index_values(d) for d in old_documents])
         for batch in in_batches([d["id"] for d in old_documents]):
             conn.execute(f"DELETE FROM [{DOCUMENTS}] WHERE id IN ({placeholders(batch)})", batch)
-    conn.executemany(f"INSERT INTO [{DOCUMENTS}] (id, site, news_id, title, body) VALUES (?, ?, ?, ?, ?)",
-                     [(d["id"], d["site"], d["news_id"], d["title"], d["body"]) for d in documents])
+    conn.executemany(
+        f"INSERT INTO [{DOCUMENTS}] (id, site, news_id, title, body) VALUES (?, ?, ?, ?, ?)",
+        [(d["id"], d["site"], d["news_id"], d["title"], d["body"]) for d in documents],
+    )
     conn.executemany(_INDEX_INSERT, [_index_values(d) for d in documents])
 
 
@@ -174,8 +190,13 @@ def index_briefings(db: Database, records: Iterable[dict]) -> None:
     given twice is indexed with its last record."""
     documents = {}
     for record in records:
-        document = _document_of(record["site"], record["news_id"], record["title"], record["body_text"],
-                                (note["text"] for note in record["footnotes"]))
+        document = _document_of(
+            record["site"],
+            record["news_id"],
+            record["title"],
+            record["body_text"],
+            (note["text"] for note in record["footnotes"]),
+        )
         documents[document["id"]] = document
     _replace_documents(db, list(documents), list(documents.values()))
 
@@ -194,35 +215,59 @@ def rebuild_search_index(db: Database) -> int:
     return len(news_ids)
 
 
-def search(db: Database, query: str, *, ministry: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
-           site: str | None = None, kind: str | None = None) -> list[Hit]:
+def search(
+    db: Database,
+    query: str,
+    *,
+    ministry: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    mark: tuple[str, str] = ("[", "]"),
+    site: str | None = None,
+    kind: str | None = None,
+) -> list[Hit]:
     """Releases matching every word of `query`, best first (title matches weigh more); a query of
     one-syllable words only matches so much that it lists the newest first instead."""
     where, params = release_filters(db, ministry=ministry, since=since, until=until, site=site, kind=kind)
     weights = ", ".join(str(w) for w in WEIGHTS.values())
     newest_first = all(len(w) == 1 for w in query.split())  # one syllable: too broad to rank
-    ranked = (f"SELECT rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] WHERE [{TABLE}] MATCH :match "
-              f"ORDER BY {'rowid DESC' if newest_first else 'score, rowid DESC'} LIMIT :limit")
+    ranked = (
+        f"SELECT rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] WHERE [{TABLE}] MATCH :match "
+        f"ORDER BY {'rowid DESC' if newest_first else 'score, rowid DESC'} LIMIT :limit"
+    )
     if where:  # only a filter pays for looking up every match's release
-        ranked = (f"SELECT s.rowid AS rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] s "
-                  f"JOIN [{DOCUMENTS}] d ON d.id = s.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
-                  f"WHERE [{TABLE}] MATCH :match {where} ORDER BY "
-                  f"{'b.published_at DESC' if newest_first else 'score, b.published_at DESC'} LIMIT :limit")
-    sql = (f"WITH hits AS ({ranked}) "
-           "SELECT h.score, b.site, b.news_id, b.kind, b.title, b.published_at, "
-           "coalesce(b.ministry_canonical, b.ministry) AS ministry, d.body "
-           f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
-           f"ORDER BY {'' if newest_first else 'h.score, '}b.published_at DESC")
+        ranked = (
+            f"SELECT s.rowid AS rowid, bm25([{TABLE}], {weights}) AS score FROM [{TABLE}] s "
+            f"JOIN [{DOCUMENTS}] d ON d.id = s.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
+            f"WHERE [{TABLE}] MATCH :match {where} ORDER BY "
+            f"{'b.published_at DESC' if newest_first else 'score, b.published_at DESC'} LIMIT :limit"
+        )
+    sql = (
+        f"WITH hits AS ({ranked}) "
+        "SELECT h.score, b.site, b.news_id, b.kind, b.title, b.published_at, "
+        "coalesce(b.ministry_canonical, b.ministry) AS ministry, d.body "
+        f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
+        f"ORDER BY {'' if newest_first else 'h.score, '}b.published_at DESC"
+    )
     rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
     words = query.split()
-    return [Hit(site=r["site"], news_id=r["news_id"], kind=r["kind"], title=r["title"], published_at=r["published_at"],
-                ministry=r["ministry"], snippet=snippet(r["body"], words, mark=mark), score=r["score"])
-            for r in rows]
+    return [
+        Hit(
+            site=r["site"],
+            news_id=r["news_id"],
+            kind=r["kind"],
+            title=r["title"],
+            published_at=r["published_at"],
+            ministry=r["ministry"],
+            snippet=snippet(r["body"], words, mark=mark),
+            score=r["score"],
+        )
+        for r in rows
+    ]
 
 
-def snippet(text: str, words: list[str], *, mark: tuple[str, str] = ("[", "]"),
-            width: int = SNIPPET_CHARS) -> str:
+def snippet(text: str, words: list[str], *, mark: tuple[str, str] = ("[", "]"), width: int = SNIPPET_CHARS) -> str:
     """A window of `text` around the first query word found, every word in it marked."""
     text = " ".join((text or "").split())
     folded = text.lower()

@@ -109,8 +109,7 @@ def ministry_table_rows() -> list[dict]:
         if row["successor"]:  # the successor row starts the day this name ended
             predecessors.setdefault((row["successor"], row["valid_to"]), []).append(row["name"])
     return [
-        {"id": number, **row,
-         "predecessors": "|".join(predecessors.get((row["name"], row["valid_from"]), [])) or None}
+        {"id": number, **row, "predecessors": "|".join(predecessors.get((row["name"], row["valid_from"]), [])) or None}
         for number, row in enumerate(rows, start=1)
     ]
 

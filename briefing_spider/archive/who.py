@@ -56,8 +56,7 @@ class WhoAnswer:
     organizations_met: tuple[Met, ...] = field(default_factory=tuple)
 
 
-def who(db: Database, query: str, *, since: str | None = None, until: str | None = None,
-        limit: int = 10) -> WhoAnswer:
+def who(db: Database, query: str, *, since: str | None = None, until: str | None = None, limit: int = 10) -> WhoAnswer:
     """Appearances of the people named `query` and of the organisation `query` names, oldest
     first, then the people (and positions) and organisations met most often. UnknownWho when
     there are none."""
@@ -66,11 +65,14 @@ def who(db: Database, query: str, *, since: str | None = None, until: str | None
     if not name:
         raise UnknownWho("an empty name")
     dates, params = release_filters(db, since=since, until=until)
-    rows = list(db.query(
-        "SELECT a.* FROM appearances a JOIN briefings b ON b.site = a.site AND b.news_id = a.news_id "
-        "WHERE ((a.kind = 'person' AND replace(a.name, ' ', '') = :name) OR a.organization_key = :key)"
-        f"{dates} ORDER BY a.published_date, a.news_id, a.source, a.position",
-        {**params, "name": name, "key": key}))
+    rows = list(
+        db.query(
+            "SELECT a.* FROM appearances a JOIN briefings b ON b.site = a.site AND b.news_id = a.news_id "
+            "WHERE ((a.kind = 'person' AND replace(a.name, ' ', '') = :name) OR a.organization_key = :key)"
+            f"{dates} ORDER BY a.published_date, a.news_id, a.source, a.position",
+            {**params, "name": name, "key": key},
+        )
+    )
     if not rows:
         within = f" between {since or 'the start'} and {until or 'today'}" if since or until else ""
         raise UnknownWho(f"{query!r}: no person or organisation of that name in the archive{within}")
@@ -78,16 +80,30 @@ def who(db: Database, query: str, *, since: str | None = None, until: str | None
     found_key = key if any(a.organization_key == key for a in appearances) else None
     organization = _display_name(db, found_key) if found_key else None
     people, organizations = _met(db, appearances, found_key)
-    return WhoAnswer(query=query, organization=organization, appearances=appearances,
-                     people_met=tuple(people[:limit]), organizations_met=tuple(organizations[:limit]))
+    return WhoAnswer(
+        query=query,
+        organization=organization,
+        appearances=appearances,
+        people_met=tuple(people[:limit]),
+        organizations_met=tuple(organizations[:limit]),
+    )
 
 
 def _appearance(row: dict) -> Appearance:
-    return Appearance(published_date=row["published_date"], site=row["site"], news_id=row["news_id"],
-                      release_title=row["release_title"], source=row["source"], kind=row["kind"],
-                      participant_id=row["participant_id"], name=row["name"], title=row["title"],
-                      role=row["role"], organization=row["organization_as_written"],
-                      organization_key=row["organization_key"])
+    return Appearance(
+        published_date=row["published_date"],
+        site=row["site"],
+        news_id=row["news_id"],
+        release_title=row["release_title"],
+        source=row["source"],
+        kind=row["kind"],
+        participant_id=row["participant_id"],
+        name=row["name"],
+        title=row["title"],
+        role=row["role"],
+        organization=row["organization_as_written"],
+        organization_key=row["organization_key"],
+    )
 
 
 def _display_name(db: Database, key: str) -> str:
@@ -104,8 +120,10 @@ def _met(db: Database, appearances: tuple[Appearance, ...], own_key: str | None)
     organizations: dict[str, list[tuple[str, str]]] = {}
     labels: dict[str, str] = {}
     for site, news_id in sorted(present):
-        for row in db.query("SELECT * FROM appearances WHERE site = :site AND news_id = :id AND source = 'attendee'",
-                            {"site": site, "id": news_id}):
+        for row in db.query(
+            "SELECT * FROM appearances WHERE site = :site AND news_id = :id AND source = 'attendee'",
+            {"site": site, "id": news_id},
+        ):
             if row["participant_id"] in own or (own_key and row["organization_key"] == own_key):
                 continue
             seen = (f"{site}:{news_id}", row["published_date"])
@@ -120,11 +138,20 @@ def _met(db: Database, appearances: tuple[Appearance, ...], own_key: str | None)
 
 def _label(row: dict) -> str:
     who_ = row["name"] or f"[{row['title']}]"
-    return " ".join(part for part in (row["organization_as_written"], who_, row["title"] if row["name"] else None) if part)
+    return " ".join(
+        part for part in (row["organization_as_written"], who_, row["title"] if row["name"] else None) if part
+    )
 
 
 def _ranked(seen: dict[str, list[tuple[str, str]]], labels: dict[str, str]) -> list[Met]:
     counts = Counter({key: len({news_id for news_id, _ in pairs}) for key, pairs in seen.items()})
-    return [Met(key=key, label=labels[key], releases=count,
-                first_date=min(day for _, day in seen[key]), last_date=max(day for _, day in seen[key]))
-            for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], labels[kv[0]]))]
+    return [
+        Met(
+            key=key,
+            label=labels[key],
+            releases=count,
+            first_date=min(day for _, day in seen[key]),
+            last_date=max(day for _, day in seen[key]),
+        )
+        for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], labels[kv[0]]))
+    ]

@@ -15,7 +15,6 @@ from briefing_spider.env import EnvSettingError, settings_from_env
 from briefing_spider.sites import DEFAULT_SITE, get_site, site_names
 from briefing_spider.window import WindowError, crawl_window, parse_day
 
-
 SHOWN_ERRORS = 5
 API_KEY_ENV = "BRIEFING_API_KEY"
 API_ERROR_EXIT = 1
@@ -29,31 +28,75 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @click.option("--since", help="First day to crawl (YYYY-MM-DD). Default: continue from the archive.")
 @click.option("--until", help="Last day to crawl (YYYY-MM-DD). Default: today in Asia/Seoul.")
 @db_option
-@click.option("--site", "site_name", type=click.Choice(site_names()), default=DEFAULT_SITE, show_default=True,
-              help="Which site to crawl (briefing_spider/sites).")
-@click.option("--kind", "kind_names", metavar="KIND[,KIND…]",
-              help="Which of the site's kinds to crawl, comma-separated (korea_kr: press_release, briefing, "
-                   "fact_check, state_council). Default: every kind of the site.")
-@click.option("--base-url", callback=lambda ctx, param, value: base_url_option(value),
-              help="The site or a mirror of it (http:// or https://). Default: the site's own address.")
+@click.option(
+    "--site",
+    "site_name",
+    type=click.Choice(site_names()),
+    default=DEFAULT_SITE,
+    show_default=True,
+    help="Which site to crawl (briefing_spider/sites).",
+)
+@click.option(
+    "--kind",
+    "kind_names",
+    metavar="KIND[,KIND…]",
+    help="Which of the site's kinds to crawl, comma-separated (korea_kr: press_release, briefing, "
+    "fact_check, state_council). Default: every kind of the site.",
+)
+@click.option(
+    "--base-url",
+    callback=lambda ctx, param, value: base_url_option(value),
+    help="The site or a mirror of it (http:// or https://). Default: the site's own address.",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="Crawl at most N releases.")
-@click.option("--polite/--no-polite", default=True, show_default=True,
-              help="--no-polite drops delays and throttling: only for a mirror you run yourself.")
+@click.option(
+    "--polite/--no-polite",
+    default=True,
+    show_default=True,
+    help="--no-polite drops delays and throttling: only for a mirror you run yourself.",
+)
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse downloads larger than this (default 50 MB).")
-@click.option("--recheck/--no-recheck", default=None,
-              help="Fetch every listed release's page again (edits that keep the title). "
-                   "Default: yes with --since, no when continuing from the archive.")
-@click.option("--backfill", is_flag=True,
-              help="Walk a long --since/--until range, skipping days already archived whole; "
-                   "run it again to resume after an interruption.")
+@click.option(
+    "--recheck/--no-recheck",
+    default=None,
+    help="Fetch every listed release's page again (edits that keep the title). "
+    "Default: yes with --since, no when continuing from the archive.",
+)
+@click.option(
+    "--backfill",
+    is_flag=True,
+    help="Walk a long --since/--until range, skipping days already archived whole; "
+    "run it again to resume after an interruption.",
+)
 @click.option("--today", help="Take this day (YYYY-MM-DD) as today, e.g. to replay a missed night.")
-@click.option("--source", type=click.Choice(["site", "api"]), default="site", show_default=True,
-              help=f"site: the korea.kr pages; api: the data.go.kr open API (key in {API_KEY_ENV}).")
+@click.option(
+    "--source",
+    type=click.Choice(["site", "api"]),
+    default="site",
+    show_default=True,
+    help=f"site: the korea.kr pages; api: the data.go.kr open API (key in {API_KEY_ENV}).",
+)
 @click.option("--api-url", help="The open API's list endpoint (or a mock). Default: the site's.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
-def crawl(since, until, db_path, site_name, kind_names, base_url, limit, polite, max_bytes, recheck, backfill, today, source,
-          api_url, log_file, verbose):
+def crawl(
+    since,
+    until,
+    db_path,
+    site_name,
+    kind_names,
+    base_url,
+    limit,
+    polite,
+    max_bytes,
+    recheck,
+    backfill,
+    today,
+    source,
+    api_url,
+    log_file,
+    verbose,
+):
     """Crawl a site's releases (list → detail → attachments) into the archive: by default
     every kind of korea.kr's briefing room — press releases, briefing transcripts, fact checks,
     cabinet meetings (--kind: some of them; --site: another registered site, see
@@ -100,11 +143,23 @@ def crawl(since, until, db_path, site_name, kind_names, base_url, limit, polite,
     except EnvSettingError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
-    outcome = run_crawl(db_path=db_path, since=first.isoformat(), until=last.isoformat(),
-                        base_url=base_url, limit=limit, polite=polite, max_bytes=max_bytes,
-                        log_level="INFO" if verbose or log_file else "CRITICAL", log_file=log_file,
-                        recheck=since is not None and not backfill if recheck is None else recheck,
-                        api=api, backfill=backfill, show_progress=not verbose, site=site_name, kinds=kinds)
+    outcome = run_crawl(
+        db_path=db_path,
+        since=first.isoformat(),
+        until=last.isoformat(),
+        base_url=base_url,
+        limit=limit,
+        polite=polite,
+        max_bytes=max_bytes,
+        log_level="INFO" if verbose or log_file else "CRITICAL",
+        log_file=log_file,
+        recheck=since is not None and not backfill if recheck is None else recheck,
+        api=api,
+        backfill=backfill,
+        show_progress=not verbose,
+        site=site_name,
+        kinds=kinds,
+    )
     sys.exit(report(outcome, db_path, first, last))
 
 
@@ -145,8 +200,10 @@ def kinds_option(value: str | None, site) -> tuple[str, ...] | None:
     kinds = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
     unknown = [kind for kind in kinds if kind not in site.kinds]
     if unknown or not kinds:
-        raise click.BadParameter(f"{', '.join(unknown) or repr(value)}: site {site.name} has the kinds "
-                                 f"{', '.join(site.kinds)}", param_hint="--kind")
+        raise click.BadParameter(
+            f"{', '.join(unknown) or repr(value)}: site {site.name} has the kinds {', '.join(site.kinds)}",
+            param_hint="--kind",
+        )
     return kinds
 
 
@@ -175,11 +232,13 @@ def run_summary(db_path: str, run_id: int | None, first, last) -> str:
         return f"{first} to {last}: nothing fetched; {db_path} unchanged"
     db = open_archive(db_path, create=False)
     run = db.table("crawl_runs").get(run_id)
-    lines = [f"run {run_id} ({first} to {last}, {run['status']}): {run['pages']} responses, "
-             f"{run['new']} new, {run['updated']} updated, {run['unchanged']} unchanged, "
-             f"{run['errors']} errors → {db_path}"]
+    lines = [
+        f"run {run_id} ({first} to {last}, {run['status']}): {run['pages']} responses, "
+        f"{run['new']} new, {run['updated']} updated, {run['unchanged']} unchanged, "
+        f"{run['errors']} errors → {db_path}"
+    ]
     errors = list(db.table("crawl_errors").rows_where("run_id = ?", [run_id], limit=SHOWN_ERRORS + 1))
     lines += [f"  {e['kind']}: {e['url']}: {e['reason']}" for e in errors[:SHOWN_ERRORS]]
     if len(errors) > SHOWN_ERRORS:
-        lines.append(f"  … all errors: sqlite-utils {db_path} \"SELECT * FROM crawl_errors WHERE run_id = {run_id}\"")
+        lines.append(f'  … all errors: sqlite-utils {db_path} "SELECT * FROM crawl_errors WHERE run_id = {run_id}"')
     return "\n".join(lines)

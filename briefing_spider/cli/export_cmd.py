@@ -38,8 +38,19 @@ def export_command(fmt, table, sql, since, until, ministry, site, kind, out, exc
         briefing export --format json --query "SELECT news_id, title FROM briefings" --out titles.json
     """
     try:
-        count = export(db_path, out, fmt, table=table, query=sql, ministry=ministry, since=since,
-                       until=until, excel=excel, site=site, kind=kind)
+        count = export(
+            db_path,
+            out,
+            fmt,
+            table=table,
+            query=sql,
+            ministry=ministry,
+            since=since,
+            until=until,
+            excel=excel,
+            site=site,
+            kind=kind,
+        )
     except FAILURES as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"{count} rows → {out}")

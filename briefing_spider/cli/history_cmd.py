@@ -15,11 +15,21 @@ from briefing_spider.sites import DEFAULT_SITE, site_names
 @cli.command()
 @click.argument("news_id")
 @db_option
-@click.option("--site", type=click.Choice(site_names()), default=DEFAULT_SITE, show_default=True,
-              help="The site the news id is of.")
+@click.option(
+    "--site",
+    type=click.Choice(site_names()),
+    default=DEFAULT_SITE,
+    show_default=True,
+    help="The site the news id is of.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
-@click.option("--diff-lines", type=click.IntRange(min=0), default=20, show_default=True,
-              help="Show at most N lines of each body diff.")
+@click.option(
+    "--diff-lines",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Show at most N lines of each body diff.",
+)
 def history(news_id, db_path, site, as_json, diff_lines):
     """Show how a release changed: when each revision was seen, which fields changed, old vs new
     title, and a short diff of the body text.

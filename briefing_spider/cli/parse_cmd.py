@@ -19,10 +19,18 @@ from briefing_spider.window import WindowError, parse_day
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", help="The page's URL (default: built from a news id in the file name).")
 @click.option("--published", help="The release date (YYYY-MM-DD), to fill years in dates.")
-@click.option("--site", type=click.Choice(site_names()), default=DEFAULT_SITE, show_default=True,
-              help="Whose page it is (a page is read by its site's parser).")
-@click.option("--kind", help="The section the page is from, when not the site's first kind: e.g. briefing, "
-                             "fact_check, state_council on korea_kr (a page or its saved page text).")
+@click.option(
+    "--site",
+    type=click.Choice(site_names()),
+    default=DEFAULT_SITE,
+    show_default=True,
+    help="Whose page it is (a page is read by its site's parser).",
+)
+@click.option(
+    "--kind",
+    help="The section the page is from, when not the site's first kind: e.g. briefing, "
+    "fact_check, state_council on korea_kr (a page or its saved page text).",
+)
 def parse(path, url, published, site, kind):
     """Print the normalized record of one saved file as JSON.
 
@@ -39,8 +47,9 @@ def parse(path, url, published, site, kind):
     of = get_site(site)
     if kind is not None and kind != of.kinds[0]:
         if kind not in of.parse_kinds:
-            raise click.BadParameter(f"{kind!r}: {site} pages of kind {', '.join((of.kinds[0], *of.parse_kinds))}",
-                                     param_hint="--kind")
+            raise click.BadParameter(
+                f"{kind!r}: {site} pages of kind {', '.join((of.kinds[0], *of.parse_kinds))}", param_hint="--kind"
+            )
         try:
             record = to_jsonable(of.parse_page_file(Path(path).read_bytes(), kind=kind, name=Path(path).name, url=url))
         except PageParseError as error:

@@ -16,7 +16,7 @@ TABLE_CELL_CHARS = 60
 
 def _cell(value) -> str:
     text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= TABLE_CELL_CHARS else text[:TABLE_CELL_CHARS - 1] + "…"
+    return text if len(text) <= TABLE_CELL_CHARS else text[: TABLE_CELL_CHARS - 1] + "…"
 
 
 @cli.command()
@@ -24,8 +24,13 @@ def _cell(value) -> str:
 @click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
 @click.option("--json", "fmt", flag_value="json", help="A JSON array of objects.")
 @click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")
-@click.option("--table", "fmt", flag_value="table", default=True,
-              help=f"An aligned table, cells cut at {TABLE_CELL_CHARS} characters (default).")
+@click.option(
+    "--table",
+    "fmt",
+    flag_value="table",
+    default=True,
+    help=f"An aligned table, cells cut at {TABLE_CELL_CHARS} characters (default).",
+)
 @db_option
 def query(sql, fmt, db_path):
     """Run one read-only SQL statement on the archive and print the rows.

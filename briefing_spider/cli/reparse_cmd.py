@@ -25,7 +25,7 @@ def reparse_releases(db, store: RawStore, news_ids, workers: int | None, *, site
     pool = build_pool(workers)
     keys = [(site or DEFAULT_SITE, news_id) for news_id in news_ids or ()] or archived_release_ids(db, site=site)
     try:
-        for (site_name, news_id), outcome in rebuild_many(db, store, keys, seen_at=now(), pool=pool):
+        for (_site, news_id), outcome in rebuild_many(db, store, keys, seen_at=now(), pool=pool):
             if isinstance(outcome, Exception):
                 click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
                 outcome = "errors"
@@ -40,11 +40,20 @@ def reparse_releases(db, store: RawStore, news_ids, workers: int | None, *, site
 
 @cli.command()
 @db_option
-@click.option("--site", "site", type=click.Choice(site_names()),
-              help="Only this site's releases (and the site of --news-id). Default: every site.")
+@click.option(
+    "--site",
+    "site",
+    type=click.Choice(site_names()),
+    help="Only this site's releases (and the site of --news-id). Default: every site.",
+)
 @click.option("--news-id", "news_ids", multiple=True, help="Only this release (repeatable).")
-@click.option("--workers", type=click.IntRange(min=0), envvar="BRIEFING_BUILD_WORKERS", show_envvar=True,
-              help="Build in N processes (0: in this one). Default: cores, at most 4.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    envvar="BRIEFING_BUILD_WORKERS",
+    show_envvar=True,
+    help="Build in N processes (0: in this one). Default: cores, at most 4.",
+)
 def reparse(db_path, site, news_ids, workers):
     """Rebuild records from the raw store with the current parsers (after a parser fix).
 

@@ -12,13 +12,26 @@ from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
 from briefing_spider.ops.health import last_run
 from briefing_spider.ops.lock import is_held, read_holder
-from briefing_spider.ops.schedule import (UNIT_NAME, ScheduleError, briefing_command, crontab_line,
-                                          default_cron_log, default_unit_dir, enable_command, make_job,
-                                          service_unit, timer_unit, unit_paths)
+from briefing_spider.ops.schedule import (
+    UNIT_NAME,
+    ScheduleError,
+    briefing_command,
+    crontab_line,
+    default_cron_log,
+    default_unit_dir,
+    enable_command,
+    make_job,
+    service_unit,
+    timer_unit,
+    unit_paths,
+)
 
 SYSTEMCTL_TIMEOUT = 10
-unit_dir_option = click.option("--unit-dir", type=click.Path(file_okay=False, path_type=Path),
-                               help="Where the units go. Default: ~/.config/systemd/user.")
+unit_dir_option = click.option(
+    "--unit-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the units go. Default: ~/.config/systemd/user.",
+)
 
 
 @cli.group()
@@ -33,12 +46,20 @@ def schedule():
 
 
 @schedule.command()
-@click.option("--at", default="02:30", show_default=True, metavar="HH:MM",
-              help="Time of day (this machine's time zone); systemd adds up to 15 min of random delay.")
+@click.option(
+    "--at",
+    default="02:30",
+    show_default=True,
+    metavar="HH:MM",
+    help="Time of day (this machine's time zone); systemd adds up to 15 min of random delay.",
+)
 @db_option
 @click.option("--cron", is_flag=True, help="Print a crontab line instead of writing systemd units.")
-@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="With --cron: append the crawl's output here. Default: beside the archive, NAME.crawl.log.")
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --cron: append the crawl's output here. Default: beside the archive, NAME.crawl.log.",
+)
 @unit_dir_option
 @click.option("--enable", is_flag=True, help="Also run the systemctl commands (daemon-reload, enable --now).")
 def install(at, db_path, cron, log_file, unit_dir, enable):
@@ -101,16 +122,26 @@ def timer_state() -> str:
         return "systemctl not found"
     try:
         result = subprocess.run(
-            ["systemctl", "--user", "show", f"{UNIT_NAME}.timer",
-             "--property=ActiveState,NextElapseUSecRealtime,LastTriggerUSec"],
-            capture_output=True, text=True, timeout=SYSTEMCTL_TIMEOUT)
+            [
+                "systemctl",
+                "--user",
+                "show",
+                f"{UNIT_NAME}.timer",
+                "--property=ActiveState,NextElapseUSecRealtime,LastTriggerUSec",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=SYSTEMCTL_TIMEOUT,
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"systemctl did not answer ({error})"
     if result.returncode != 0:
         return f"systemctl did not answer ({(result.stderr.strip().splitlines() or ['exit ' + str(result.returncode)])[-1]})"
     fields = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
-    return (f"{fields.get('ActiveState') or 'unknown'}, next run {fields.get('NextElapseUSecRealtime') or 'n/a'}, "
-            f"last triggered {fields.get('LastTriggerUSec') or 'n/a'}")
+    return (
+        f"{fields.get('ActiveState') or 'unknown'}, next run {fields.get('NextElapseUSecRealtime') or 'n/a'}, "
+        f"last triggered {fields.get('LastTriggerUSec') or 'n/a'}"
+    )
 
 
 def last_run_line(db_path: str) -> str:
@@ -123,5 +154,7 @@ def last_run_line(db_path: str) -> str:
     if run is None:
         return "none recorded"
     took = "" if run.duration_seconds is None else f", took {int(run.duration_seconds // 60)} min"
-    return (f"run {run.id} started {run.started_at}, {run.status}{took}: {run.new} new, "
-            f"{run.updated} updated, {run.errors} errors")
+    return (
+        f"run {run.id} started {run.started_at}, {run.status}{took}: {run.new} new, "
+        f"{run.updated} updated, {run.errors} errors"
+    )

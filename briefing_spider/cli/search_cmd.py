@@ -20,8 +20,10 @@ HIGHLIGHT = ("\x1b[1;33m", "\x1b[0m")
 @click.option("--since", help="First publication day (YYYY-MM-DD).")
 @click.option("--until", help="Last publication day (YYYY-MM-DD).")
 @click.option("--site", help="Only releases of this site (e.g. korea_kr).")
-@click.option("--kind", help="Only releases of this kind, or kinds comma-separated (press_release, briefing, "
-                             "fact_check, state_council).")
+@click.option(
+    "--kind",
+    help="Only releases of this kind, or kinds comma-separated (press_release, briefing, fact_check, state_council).",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Show at most N hits.")
 @db_option
 def search_command(query, ministry, since, until, site, kind, limit, db_path):
@@ -39,7 +41,9 @@ def search_command(query, ministry, since, until, site, kind, limit, db_path):
     mark = HIGHLIGHT if sys.stdout.isatty() else ("[", "]")
     try:
         db = open_archive_read_only(db_path)
-        hits = search(db, query, ministry=ministry, since=since, until=until, limit=limit, mark=mark, site=site, kind=kind)
+        hits = search(
+            db, query, ministry=ministry, since=since, until=until, limit=limit, mark=mark, site=site, kind=kind
+        )
     except (ArchiveError, FilterError, SearchError) as error:
         raise click.ClickException(str(error)) from None
     if not hits:

@@ -18,8 +18,7 @@ from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
 from briefing_spider.ops.lock import is_held
 
-SETTINGS = {"sql_time_limit_ms": 5000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
-            "allow_download": False}
+SETTINGS = {"sql_time_limit_ms": 5000, "max_returned_rows": 1000, "facet_time_limit_ms": 500, "allow_download": False}
 
 
 def check_archive(db_path: str) -> None:
@@ -57,12 +56,19 @@ def build_datasette(db_path: str, *, immutable: bool):
 
 @cli.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 exposes the archive to your network).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 exposes the archive to your network).",
+)
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
-@click.option("--immutable", is_flag=True,
-              help="Serve the file as immutable (a little faster): only for an archive no crawl will write "
-                   "to while it is served — refused when one holds it now.")
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Serve the file as immutable (a little faster): only for an archive no crawl will write "
+    "to while it is served — refused when one holds it now.",
+)
 def serve(db_path, host, port, immutable):
     """Browse and query the archive in Datasette (read-only) at http://HOST:PORT/.
 
@@ -81,8 +87,10 @@ def serve(db_path, host, port, immutable):
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
     if immutable and not checkpoint(db_path):
-        raise click.ClickException(f"--immutable: {db_path} is being written to (a crawl holds it or its WAL "
-                                   "is busy); serve it without --immutable")
+        raise click.ClickException(
+            f"--immutable: {db_path} is being written to (a crawl holds it or its WAL "
+            "is busy); serve it without --immutable"
+        )
     datasette = build_datasette(db_path, immutable=immutable)
     asyncio.run(datasette.invoke_startup())
     mode = "immutable" if immutable else "read-only"
@@ -96,4 +104,6 @@ def check_port(host: str, port: int) -> None:
         with socket.create_server((host, port)):
             pass
     except OSError as error:
-        raise click.ClickException(f"--host {host} --port {port}: cannot listen there ({os.strerror(error.errno) if error.errno else error})") from None
+        raise click.ClickException(
+            f"--host {host} --port {port}: cannot listen there ({os.strerror(error.errno) if error.errno else error})"
+        ) from None

@@ -17,13 +17,25 @@ from briefing_spider.parse.site_time import SEOUL
 
 @cli.command()
 @db_option
-@click.option("--days", type=click.IntRange(min=1, max=365), default=7, show_default=True,
-              help="The window: runs and records of the last N days.")
-@click.option("--notify", "notify_command", metavar="CMD",
-              help="On anomalies, run CMD in a shell with the summary on stdin (mail, a chat webhook…).")
+@click.option(
+    "--days",
+    type=click.IntRange(min=1, max=365),
+    default=7,
+    show_default=True,
+    help="The window: runs and records of the last N days.",
+)
+@click.option(
+    "--notify",
+    "notify_command",
+    metavar="CMD",
+    help="On anomalies, run CMD in a shell with the summary on stdin (mail, a chat webhook…).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--today", metavar="YYYY-MM-DD",
-              help="Judge the archive as it stood at the end of this day (Asia/Seoul), e.g. a past week.")
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="Judge the archive as it stood at the end of this day (Asia/Seoul), e.g. a past week.",
+)
 def status(db_path, days, notify_command, as_json, today):
     """Check the archive's health: recent crawl runs, field coverage, anomalies.
 
@@ -65,12 +77,18 @@ def end_of_day(text: str, current: datetime) -> datetime:
 
 
 def render_report(report: HealthReport, db_path: str) -> str:
-    lines = [f"{db_path}: last {report.days} days, checked {report.checked_at[:16].replace('T', ' ')} (Asia/Seoul)",
-             "", "runs:"]
+    lines = [
+        f"{db_path}: last {report.days} days, checked {report.checked_at[:16].replace('T', ' ')} (Asia/Seoul)",
+        "",
+        "runs:",
+    ]
     lines += [f"  {run_line(run)}" for run in report.runs] or ["  (none in the window)"]
     lines += ["", f"coverage (share of records with the field; last {report.days} days vs the 30 before):"]
-    lines += [f"  {c.field:<16} {percent(c.recent):>5} of {c.recent_records:<6} before: {percent(c.trailing):>5} "
-              f"of {c.trailing_records}" for c in report.coverage]
+    lines += [
+        f"  {c.field:<16} {percent(c.recent):>5} of {c.recent_records:<6} before: {percent(c.trailing):>5} "
+        f"of {c.trailing_records}"
+        for c in report.coverage
+    ]
     lines.append("")
     if report.healthy:
         lines.append("healthy: no anomalies")
@@ -81,10 +99,16 @@ def render_report(report: HealthReport, db_path: str) -> str:
 
 
 def run_line(run) -> str:
-    took = "—" if run.duration_seconds is None else f"{int(run.duration_seconds // 60)}m{int(run.duration_seconds % 60):02d}s"
-    return (f"run {run.id:<5} {run.started_at[:16].replace('T', ' ')}  {took:>8}  {run.status:<11} "
-            f"{run.pages} responses, {run.new} new, {run.updated} updated, {run.unchanged} unchanged, "
-            f"{run.errors} errors")
+    took = (
+        "—"
+        if run.duration_seconds is None
+        else f"{int(run.duration_seconds // 60)}m{int(run.duration_seconds % 60):02d}s"
+    )
+    return (
+        f"run {run.id:<5} {run.started_at[:16].replace('T', ' ')}  {took:>8}  {run.status:<11} "
+        f"{run.pages} responses, {run.new} new, {run.updated} updated, {run.unchanged} unchanged, "
+        f"{run.errors} errors"
+    )
 
 
 def percent(value: float | None) -> str:

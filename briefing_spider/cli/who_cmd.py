@@ -18,8 +18,13 @@ from briefing_spider.cli import cli, db_option
 @click.argument("name_or_organisation", metavar="NAME-OR-ORGANISATION")
 @click.option("--since", help="First publication day (YYYY-MM-DD).")
 @click.option("--until", help="Last publication day (YYYY-MM-DD).")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Show at most N people and N organisations met.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Show at most N people and N organisations met.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
 @db_option
 def who_command(name_or_organisation, since, until, limit, as_json, db_path):
@@ -56,10 +61,14 @@ def _print(answer: WhoAnswer) -> None:
         person = a.name or (f"[{a.title}]" if a.title else "—")
         title = f" {a.title}" if a.name and a.title else ""
         role = f" {a.role}" if a.role else ""
-        click.echo(f"  {a.published_date}  {a.organization or '—'} {person}{title}{role}"
-                   f"  ({a.source})  {a.release_title}  [{a.news_id}]")
-    for heading, met in (("people met most often", answer.people_met),
-                         ("organisations met most often", answer.organizations_met)):
+        click.echo(
+            f"  {a.published_date}  {a.organization or '—'} {person}{title}{role}"
+            f"  ({a.source})  {a.release_title}  [{a.news_id}]"
+        )
+    for heading, met in (
+        ("people met most often", answer.people_met),
+        ("organisations met most often", answer.organizations_met),
+    ):
         if met:
             click.echo(f"{heading}:")
             for m in met:

@@ -45,14 +45,23 @@ def is_many(count: int, total: int) -> bool:
 def run_detail_responses(db: Database, run) -> list[dict]:
     """Detail pages answered 200 during `run` (by their last fetch time)."""
     end = run.finished_at or "9999"
-    return list(db.query(
-        "SELECT url, sha256, size FROM raw_responses WHERE role = 'detail' AND status = 200 "
-        "AND last_fetched_at >= ? AND last_fetched_at <= ?", [run.started_at, end]))
+    return list(
+        db.query(
+            "SELECT url, sha256, size FROM raw_responses WHERE role = 'detail' AND status = 200 "
+            "AND last_fetched_at >= ? AND last_fetched_at <= ?",
+            [run.started_at, end],
+        )
+    )
 
 
 def untitled_parse_errors(db: Database, run_id: int) -> int:
-    row = next(db.query("SELECT count(DISTINCT url) AS n FROM crawl_errors WHERE run_id = ? "
-                        "AND kind = 'parse' AND reason LIKE '%title%'", [run_id]))
+    row = next(
+        db.query(
+            "SELECT count(DISTINCT url) AS n FROM crawl_errors WHERE run_id = ? "
+            "AND kind = 'parse' AND reason LIKE '%title%'",
+            [run_id],
+        )
+    )
     return row["n"]
 
 

@@ -43,7 +43,7 @@ COVERAGE_FIELDS = {
     "footnotes": "EXISTS (SELECT 1 FROM footnotes f WHERE f.site = b.site AND f.news_id = b.news_id)",
     "attendees": "EXISTS (SELECT 1 FROM attendees a WHERE a.site = b.site AND a.news_id = b.news_id)",
     "attachment_text": "EXISTS (SELECT 1 FROM attachments t WHERE t.site = b.site AND t.news_id = b.news_id "
-                       "AND length(trim(coalesce(t.text, ''))) > 0)",
+    "AND length(trim(coalesce(t.text, ''))) > 0)",
 }
 
 
@@ -108,31 +108,46 @@ def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
         *parse_error_anomalies(db, window_start=window_start, now=now),
         *([Anomaly("block_pages", evidence)] if last and (evidence := block_page_evidence(db, last)) else []),
     ]
-    return HealthReport(checked_at=now.isoformat(), days=days, runs=tuple(runs),
-                        coverage=coverage, anomalies=tuple(anomalies))
+    return HealthReport(
+        checked_at=now.isoformat(), days=days, runs=tuple(runs), coverage=coverage, anomalies=tuple(anomalies)
+    )
 
 
 def recent_runs(db: Database, *, since: datetime, until: datetime) -> list[Run]:
-    rows = db.query("SELECT * FROM crawl_runs WHERE started_at >= ? AND started_at <= ? "
-                    "ORDER BY started_at DESC LIMIT ?", [since.isoformat(), until.isoformat(), SHOWN_RUNS])
+    rows = db.query(
+        "SELECT * FROM crawl_runs WHERE started_at >= ? AND started_at <= ? ORDER BY started_at DESC LIMIT ?",
+        [since.isoformat(), until.isoformat(), SHOWN_RUNS],
+    )
     return [run_from_row(row) for row in rows]
 
 
 def last_run(db: Database, *, before: datetime | None = None) -> Run | None:
     """The latest run started by `before` (default: ever)."""
     bound = "" if before is None else "WHERE started_at <= :before"
-    row = next(db.query(f"SELECT * FROM crawl_runs {bound} ORDER BY started_at DESC, id DESC LIMIT 1",
-                        {"before": before.astimezone(SEOUL).isoformat() if before else None}), None)
+    row = next(
+        db.query(
+            f"SELECT * FROM crawl_runs {bound} ORDER BY started_at DESC, id DESC LIMIT 1",
+            {"before": before.astimezone(SEOUL).isoformat() if before else None},
+        ),
+        None,
+    )
     return run_from_row(row) if row else None
 
 
 def run_from_row(row: dict) -> Run:
     duration = None
     if row["finished_at"]:
-        duration = (datetime.fromisoformat(row["finished_at"]) - datetime.fromisoformat(row["started_at"])).total_seconds()
-    return Run(id=row["id"], started_at=row["started_at"], finished_at=row["finished_at"],
-               status=row["status"], duration_seconds=duration,
-               **{name: row[name] or 0 for name in ("pages", "new", "updated", "unchanged", "errors")})
+        duration = (
+            datetime.fromisoformat(row["finished_at"]) - datetime.fromisoformat(row["started_at"])
+        ).total_seconds()
+    return Run(
+        id=row["id"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        status=row["status"],
+        duration_seconds=duration,
+        **{name: row[name] or 0 for name in ("pages", "new", "updated", "unchanged", "errors")},
+    )
 
 
 def run_anomalies(last: Run | None, *, now: datetime) -> list[Anomaly]:
@@ -141,16 +156,30 @@ def run_anomalies(last: Run | None, *, now: datetime) -> list[Anomaly]:
     found = []
     started = datetime.fromisoformat(last.started_at)
     if now - started > SILENCE_LIMIT:
-        found.append(Anomaly("no_recent_run", f"no crawl has started since {last.started_at} "
-                                               f"({hours(now - started)} ago): is the timer running?"))
+        found.append(
+            Anomaly(
+                "no_recent_run",
+                f"no crawl has started since {last.started_at} ({hours(now - started)} ago): is the timer running?",
+            )
+        )
     if last.status == "running" and now - started > RUNNING_LIMIT:
-        found.append(Anomaly("stuck_run", f"run {last.id} has been `running` for {hours(now - started)} "
-                                          "(still going, or killed before it could record its end)"))
+        found.append(
+            Anomaly(
+                "stuck_run",
+                f"run {last.id} has been `running` for {hours(now - started)} "
+                "(still going, or killed before it could record its end)",
+            )
+        )
     elif last.status not in ("running", "finished"):
         found.append(Anomaly("unfinished_run", f"run {last.id} ended `{last.status}`, not `finished`"))
     if last.pages and last.errors / last.pages > ERROR_RATE_LIMIT:
-        found.append(Anomaly("error_rate", f"run {last.id}: {last.errors} errors in {last.pages} responses "
-                                           f"({last.errors / last.pages:.0%}, limit {ERROR_RATE_LIMIT:.0%})"))
+        found.append(
+            Anomaly(
+                "error_rate",
+                f"run {last.id}: {last.errors} errors in {last.pages} responses "
+                f"({last.errors / last.pages:.0%}, limit {ERROR_RATE_LIMIT:.0%})",
+            )
+        )
     return found
 
 
@@ -160,10 +189,14 @@ def silent_weekdays(db: Database, *, first_day: date, today: date) -> list[Anoma
     if oldest is None:
         return []
     first_day = max(first_day, datetime.fromisoformat(oldest).astimezone(SEOUL).date())
-    counts = {row["day"]: row["n"] for row in db.query(
-        "SELECT substr(published_at, 1, 10) AS day, count(*) AS n FROM briefings "
-        "WHERE published_at >= ? AND published_at < ? GROUP BY day",
-        [first_day.isoformat(), today.isoformat()])}
+    counts = {
+        row["day"]: row["n"]
+        for row in db.query(
+            "SELECT substr(published_at, 1, 10) AS day, count(*) AS n FROM briefings "
+            "WHERE published_at >= ? AND published_at < ? GROUP BY day",
+            [first_day.isoformat(), today.isoformat()],
+        )
+    }
     day, silent = first_day, []
     while day < today:
         if day.weekday() < 5 and not counts.get(day.isoformat()):
@@ -176,15 +209,25 @@ def day_count_anomalies(db: Database, *, first_day: date, until: datetime) -> li
     """Days whose latest check (crawl_days) by `until` found the archive short of the site's `총 N 건`."""
     if not db.table("crawl_days").exists():
         return []
-    checks = ("SELECT d.* FROM crawl_days d JOIN crawl_runs r ON r.id = d.run_id "
-              "WHERE r.started_at <= :until AND d.day <= :today")
-    rows = db.query(f"WITH checks AS ({checks}) SELECT day, kind, site_total, archived FROM checks c "
-                    "WHERE day >= :first AND run_id = (SELECT max(run_id) FROM checks WHERE day = c.day "
-                    "AND kind IS c.kind AND site IS c.site) AND archived < site_total ORDER BY day, kind",
-                    {"until": until.isoformat(), "today": until.date().isoformat(), "first": first_day.isoformat()})
-    return [Anomaly("missing_releases", f"{r['day']}: the site lists {r['site_total']} releases"
-                                        f"{f' of kind {kind}' if (kind := r['kind']) else ''}, "
-                                        f"the archive holds {r['archived']}") for r in rows]
+    checks = (
+        "SELECT d.* FROM crawl_days d JOIN crawl_runs r ON r.id = d.run_id "
+        "WHERE r.started_at <= :until AND d.day <= :today"
+    )
+    rows = db.query(
+        f"WITH checks AS ({checks}) SELECT day, kind, site_total, archived FROM checks c "
+        "WHERE day >= :first AND run_id = (SELECT max(run_id) FROM checks WHERE day = c.day "
+        "AND kind IS c.kind AND site IS c.site) AND archived < site_total ORDER BY day, kind",
+        {"until": until.isoformat(), "today": until.date().isoformat(), "first": first_day.isoformat()},
+    )
+    return [
+        Anomaly(
+            "missing_releases",
+            f"{r['day']}: the site lists {r['site_total']} releases"
+            f"{f' of kind {kind}' if (kind := r['kind']) else ''}, "
+            f"the archive holds {r['archived']}",
+        )
+        for r in rows
+    ]
 
 
 def parse_error_anomalies(db: Database, *, window_start: datetime, now: datetime) -> list[Anomaly]:
@@ -194,20 +237,40 @@ def parse_error_anomalies(db: Database, *, window_start: datetime, now: datetime
         return []
     trailing_start = window_start - timedelta(days=TRAILING_DAYS)
     bounds = [(window_start, now), (trailing_start, window_start)]
-    runs = [next(db.query("SELECT count(*) AS n FROM crawl_runs WHERE started_at >= ? AND started_at < ?",
-                          [start.isoformat(), end.isoformat()]))["n"] for start, end in bounds]
-    counts = [{row["release_kind"]: row["n"] for row in db.query(
-        "SELECT e.release_kind, count(*) AS n FROM crawl_errors e JOIN crawl_runs r ON r.id = e.run_id "
-        "WHERE e.kind = 'parse' AND e.release_kind IS NOT NULL AND r.started_at >= ? AND r.started_at < ? "
-        "GROUP BY e.release_kind", [start.isoformat(), end.isoformat()])} for start, end in bounds]
+    runs = [
+        next(
+            db.query(
+                "SELECT count(*) AS n FROM crawl_runs WHERE started_at >= ? AND started_at < ?",
+                [start.isoformat(), end.isoformat()],
+            )
+        )["n"]
+        for start, end in bounds
+    ]
+    counts = [
+        {
+            row["release_kind"]: row["n"]
+            for row in db.query(
+                "SELECT e.release_kind, count(*) AS n FROM crawl_errors e JOIN crawl_runs r ON r.id = e.run_id "
+                "WHERE e.kind = 'parse' AND e.release_kind IS NOT NULL AND r.started_at >= ? AND r.started_at < ? "
+                "GROUP BY e.release_kind",
+                [start.isoformat(), end.isoformat()],
+            )
+        }
+        for start, end in bounds
+    ]
     found = []
     for kind, recent in sorted(counts[0].items()):
         recent_rate = recent / max(runs[0], 1)
         trailing_rate = counts[1].get(kind, 0) / max(runs[1], 1)
         if recent >= PARSE_ERRORS_MIN and recent_rate > PARSE_ERROR_RISE * trailing_rate:
-            found.append(Anomaly("parse_errors", f"{kind}: {recent} parse errors in {runs[0]} runs of the window "
-                                                 f"({recent_rate:.1f} a run, up from {trailing_rate:.1f} over the "
-                                                 f"{TRAILING_DAYS} days before): did its pages change?"))
+            found.append(
+                Anomaly(
+                    "parse_errors",
+                    f"{kind}: {recent} parse errors in {runs[0]} runs of the window "
+                    f"({recent_rate:.1f} a run, up from {trailing_rate:.1f} over the "
+                    f"{TRAILING_DAYS} days before): did its pages change?",
+                )
+            )
     return found
 
 
@@ -216,25 +279,35 @@ def field_coverage(db: Database, *, window_start: datetime, now: datetime):
     for field, condition in COVERAGE_FIELDS.items():
         recent = share(db, condition, window_start, now)
         trailing = share(db, condition, trailing_start, window_start)
-        yield Coverage(field=field, recent=recent[0], trailing=trailing[0],
-                       recent_records=recent[1], trailing_records=trailing[1])
+        yield Coverage(
+            field=field, recent=recent[0], trailing=trailing[0], recent_records=recent[1], trailing_records=trailing[1]
+        )
 
 
 def share(db: Database, condition: str, start: datetime, end: datetime) -> tuple[float | None, int]:
-    row = next(db.query(
-        f"SELECT count(*) AS n, coalesce(sum({condition}), 0) AS has FROM briefings b "
-        "WHERE b.published_at >= ? AND b.published_at < ?", [start.isoformat(), end.isoformat()]))
+    row = next(
+        db.query(
+            f"SELECT count(*) AS n, coalesce(sum({condition}), 0) AS has FROM briefings b "
+            "WHERE b.published_at >= ? AND b.published_at < ?",
+            [start.isoformat(), end.isoformat()],
+        )
+    )
     return (row["has"] / row["n"] if row["n"] else None), row["n"]
 
 
 def coverage_anomalies(coverage) -> list[Anomaly]:
     return [
-        Anomaly("coverage_drop", f"{c.field}: {c.recent:.0%} of {c.recent_records} recent records, "
-                                 f"down from {c.trailing:.0%} over the {TRAILING_DAYS} days before "
-                                 "(did the site change?)")
+        Anomaly(
+            "coverage_drop",
+            f"{c.field}: {c.recent:.0%} of {c.recent_records} recent records, "
+            f"down from {c.trailing:.0%} over the {TRAILING_DAYS} days before "
+            "(did the site change?)",
+        )
         for c in coverage
-        if c.recent_records >= MIN_RECORDS and c.trailing_records >= MIN_RECORDS
-        and c.trailing >= MIN_TRAILING_SHARE and c.recent < COVERAGE_DROP * c.trailing
+        if c.recent_records >= MIN_RECORDS
+        and c.trailing_records >= MIN_RECORDS
+        and c.trailing >= MIN_TRAILING_SHARE
+        and c.recent < COVERAGE_DROP * c.trailing
     ]
 
 

@@ -38,40 +38,60 @@ class History:
         return asdict(self)
 
 
-def release_history(db: Database, news_id: str, *, site: str = DEFAULT_SITE,
-                    max_diff_lines: int = MAX_DIFF_LINES) -> History | None:
+def release_history(
+    db: Database, news_id: str, *, site: str = DEFAULT_SITE, max_diff_lines: int = MAX_DIFF_LINES
+) -> History | None:
     """The history of `news_id` on `site`, oldest change first; None if the archive doesn't hold it."""
     current = load_briefing(db, site, news_id)
     if current is None:
         return None
     row = db.table("briefings").get((site, news_id))
-    revisions = list(db.query("SELECT record, changed_fields, superseded_at FROM revisions "
-                              "WHERE site = ? AND news_id = ? ORDER BY superseded_at, id", [site, news_id]))
+    revisions = list(
+        db.query(
+            "SELECT record, changed_fields, superseded_at FROM revisions "
+            "WHERE site = ? AND news_id = ? ORDER BY superseded_at, id",
+            [site, news_id],
+        )
+    )
     versions = [json.loads(r["record"]) for r in revisions] + [current]
     changes = tuple(
-        describe_change(before, after, at=revision["superseded_at"],
-                        changed_fields=json.loads(revision["changed_fields"] or "[]"),
-                        max_diff_lines=max_diff_lines)
-        for revision, before, after in zip(revisions, versions, versions[1:])
+        describe_change(
+            before,
+            after,
+            at=revision["superseded_at"],
+            changed_fields=json.loads(revision["changed_fields"] or "[]"),
+            max_diff_lines=max_diff_lines,
+        )
+        for revision, before, after in zip(revisions, versions, versions[1:], strict=False)
     )
-    return History(news_id=news_id, title=current["title"], first_seen_at=row["first_seen_at"],
-                   updated_at=row["updated_at"], changes=changes)
+    return History(
+        news_id=news_id,
+        title=current["title"],
+        first_seen_at=row["first_seen_at"],
+        updated_at=row["updated_at"],
+        changes=changes,
+    )
 
 
-def describe_change(before: dict, after: dict, *, at: str, changed_fields: list[str],
-                    max_diff_lines: int) -> Change:
+def describe_change(before: dict, after: dict, *, at: str, changed_fields: list[str], max_diff_lines: int) -> Change:
     title_changed = before.get("title") != after.get("title")
     diff = body_diff(before.get("body_text") or "", after.get("body_text") or "")
-    return Change(at=at, changed_fields=tuple(changed_fields),
-                  title_before=before.get("title") if title_changed else None,
-                  title_after=after.get("title") if title_changed else None,
-                  body_diff=tuple(diff[:max_diff_lines]), body_diff_omitted=max(0, len(diff) - max_diff_lines))
+    return Change(
+        at=at,
+        changed_fields=tuple(changed_fields),
+        title_before=before.get("title") if title_changed else None,
+        title_after=after.get("title") if title_changed else None,
+        body_diff=tuple(diff[:max_diff_lines]),
+        body_diff_omitted=max(0, len(diff) - max_diff_lines),
+    )
 
 
 def body_diff(before: str, after: str) -> list[str]:
     """A unified diff of two body texts, line by line, one line of context."""
-    return [line.rstrip("\n") for line in difflib.unified_diff(
-        before.splitlines(), after.splitlines(), "before", "after", n=1, lineterm="")]
+    return [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), "before", "after", n=1, lineterm="")
+    ]
 
 
 def render_history(history: History) -> str:

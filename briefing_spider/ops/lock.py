@@ -19,11 +19,11 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 ATTEMPTS = 5
 
@@ -58,13 +58,13 @@ def warn_on_stderr(message: str) -> None:
 
 
 @contextmanager
-def crawl_lock(db_path: str | Path, *, command: str, started_at: datetime,
-               warn: Callable[[str], None] = warn_on_stderr) -> Iterator[LockHolder]:
+def crawl_lock(
+    db_path: str | Path, *, command: str, started_at: datetime, warn: Callable[[str], None] = warn_on_stderr
+) -> Iterator[LockHolder]:
     """Hold the archive's lock for the `with` block; raises ArchiveLocked if another run has it."""
     path = lock_path_for(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    me = LockHolder(pid=os.getpid(), host=socket.gethostname(), started_at=started_at.isoformat(),
-                    command=command)
+    me = LockHolder(pid=os.getpid(), host=socket.gethostname(), started_at=started_at.isoformat(), command=command)
     fd = _acquire(path, warn)
     try:
         _write_holder(fd, me)
@@ -119,8 +119,10 @@ def _acquire(path: Path, warn: Callable[[str], None]) -> int:
             if not is_stale(holder, host=socket.gethostname()):
                 os.close(fd)
                 raise ArchiveLocked(path, holder) from None
-            warn(f"{path}: taking over a stale lock: {holder.describe()} is gone, "
-                 f"but a leftover child process still holds the file")
+            warn(
+                f"{path}: taking over a stale lock: {holder.describe()} is gone, "
+                f"but a leftover child process still holds the file"
+            )
             _unlink_if_same(path, fd)
             os.close(fd)
             continue
@@ -161,8 +163,12 @@ def _read_fd(fd: int) -> str:
 def _parse_holder(text: str) -> LockHolder | None:
     try:
         fields = json.loads(text)
-        return LockHolder(pid=int(fields["pid"]), host=str(fields["host"]),
-                          started_at=str(fields["started_at"]), command=str(fields["command"]))
+        return LockHolder(
+            pid=int(fields["pid"]),
+            host=str(fields["host"]),
+            started_at=str(fields["started_at"]),
+            command=str(fields["command"]),
+        )
     except (ValueError, KeyError, TypeError):
         return None
 

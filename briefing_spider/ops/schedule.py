@@ -26,6 +26,7 @@ class ScheduleError(ValueError):
 @dataclass(frozen=True)
 class Job:
     """What the schedule runs: `briefing crawl --db DB`, from `working_dir`, at hour:minute."""
+
     command: tuple[str, ...]  # the briefing executable (or python -m briefing_spider.cli)
     db_path: Path
     working_dir: Path
@@ -38,7 +39,7 @@ class Job:
 
 
 def parse_time_of_day(text: str) -> tuple[int, int]:
-    """"02:30" → (2, 30)."""
+    """ "02:30" → (2, 30)."""
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise ScheduleError(f"--at {text}: expected a time of day as HH:MM, e.g. 02:30")
@@ -56,8 +57,13 @@ def briefing_command(python: str = sys.executable) -> tuple[str, ...]:
 def make_job(*, db_path: str | Path, at: str, working_dir: Path, command: tuple[str, ...]) -> Job:
     hour, minute = parse_time_of_day(at)
     db = Path(db_path)
-    return Job(command=command, db_path=db if db.is_absolute() else working_dir / db,
-               working_dir=working_dir, hour=hour, minute=minute)
+    return Job(
+        command=command,
+        db_path=db if db.is_absolute() else working_dir / db,
+        working_dir=working_dir,
+        hour=hour,
+        minute=minute,
+    )
 
 
 def default_unit_dir(environ=os.environ) -> Path:
@@ -115,8 +121,7 @@ def default_cron_log(db_path: Path) -> Path:
 
 def crontab_line(job: Job, log_file: Path) -> str:
     """One crontab line: the crawl at hour:minute, its output appended to `log_file`."""
-    command = (f"cd {shlex.quote(str(job.working_dir))} && {shlex.join(job.crawl)} "
-               f">> {shlex.quote(str(log_file))} 2>&1")
+    command = f"cd {shlex.quote(str(job.working_dir))} && {shlex.join(job.crawl)} >> {shlex.quote(str(log_file))} 2>&1"
     return f"{job.minute} {job.hour} * * * {command.replace('%', chr(92) + '%')}"
 
 

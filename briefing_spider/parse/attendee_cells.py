@@ -40,9 +40,12 @@ def column_below(lines: list[TextLine], i: int) -> list[int]:
     table, row, col = lines[i].cell
     header = [ln for ln in lines if ln.cell and ln.cell[:2] == (table, row)]
     if row != min(ln.cell[1] for ln in lines if ln.cell and ln.cell[0] == table) or any(
-            re.search(r"\d", ln.text) for ln in header):
+        re.search(r"\d", ln.text) for ln in header
+    ):
         return []
-    return [k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] > row and ln.cell[2] == col]
+    return [
+        k for k, ln in enumerate(lines) if ln.cell and ln.cell[0] == table and ln.cell[1] > row and ln.cell[2] == col
+    ]
 
 
 def beside_label(lines: list[TextLine], i: int) -> tuple[list[int], list[str]] | None:

@@ -8,8 +8,19 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_lexicon import (
-    BODY_LABELS, BODY_TITLES, COMMON_SURNAMES, COMPANY_MARK_RE, DOUBLE_SURNAMES, NAME_BLOCKING_ENDINGS,
-    NOT_NAMES, NOT_TITLE_ENDINGS, TITLE_QUALIFIERS, ORG_ENDINGS, SHORT_GWAN_TITLES, SURNAMES, TITLE_ENDINGS,
+    BODY_LABELS,
+    BODY_TITLES,
+    COMMON_SURNAMES,
+    COMPANY_MARK_RE,
+    DOUBLE_SURNAMES,
+    NAME_BLOCKING_ENDINGS,
+    NOT_NAMES,
+    NOT_TITLE_ENDINGS,
+    ORG_ENDINGS,
+    SHORT_GWAN_TITLES,
+    SURNAMES,
+    TITLE_ENDINGS,
+    TITLE_QUALIFIERS,
 )
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import collapse, squash
@@ -23,7 +34,9 @@ MIDDOT_RE = re.compile(r"[·ㆍ‧・]")
 NUMBERED_TITLE_RE = re.compile(r"(?<![가-힣])제\s*(\d+)\s*(?=[가-힣])")
 STRAY_RE = re.compile(r"[:：~→=]|\d{1,2}:\d{2}|\d+\.\d+|[.。]$")
 # The head of a body written as one word: 다라청장, 가나시장, 마바군수, 사아도지사, 가나협회장, 한빛연구원장.
-AGENCY_HEAD_RE = re.compile(r"[가-힣]{2,}(?:[부처청]|위원회|회|원|은행|조합|센터|연구소)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)")
+AGENCY_HEAD_RE = re.compile(
+    r"[가-힣]{2,}(?:[부처청]|위원회|회|원|은행|조합|센터|연구소)(?:장|장관|차관|\d?차장|청장)|[가-힣]{2,}[시군구도](?:장|수|청장|지사)"
+)
 
 
 def split_outside_brackets(text: str, separators: str = ",，、;/▲△▶►▷◦•") -> list[str]:
@@ -55,6 +68,7 @@ def split_runs(text: str) -> list[str]:
     runs.append(" ".join(tokens[start:]))
     return [r for r in runs if r]
 
+
 def is_org(token: str) -> bool:
     """A token that names a body: a ministry, an organisation ending, a company mark, an acronym."""
     token = token.rstrip("*")
@@ -62,9 +76,15 @@ def is_org(token: str) -> bool:
         return False
     ending = next((e for e in ORG_ENDINGS if token.endswith(e)), None)
     return bool(
-        is_ministry(token) or token in BODY_LABELS or COMPANY_MARK_RE.search(token)
-        or ending and (len(ending) > 1 or len(token) >= 3) and token != ending
-        or re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,}", token) or "○" in token or "◯" in token
+        is_ministry(token)
+        or token in BODY_LABELS
+        or COMPANY_MARK_RE.search(token)
+        or ending
+        and (len(ending) > 1 or len(token) >= 3)
+        and token != ending
+        or re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,}", token)
+        or "○" in token
+        or "◯" in token
     )
 
 
@@ -152,8 +172,14 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
         return None
     if len(tokens) >= 2 and _is_name(tokens[-1]) and _is_title(tokens[-2]) and tokens[-2] not in BODY_TITLES:
         # `기관 직함 이름` (가나부 장관 홍길동)
-        return Attendee(group=group, organization=" ".join(tokens[:-2]) or qualifier, name=tokens[-1],
-                        title=tokens[-2], role=role, raw=raw)
+        return Attendee(
+            group=group,
+            organization=" ".join(tokens[:-2]) or qualifier,
+            name=tokens[-1],
+            title=tokens[-2],
+            role=role,
+            raw=raw,
+        )
     title = tokens[-1] if _is_title(tokens[-1]) else None
     rest = tokens[:-1] if title else tokens
     while title and rest and rest[-1] in TITLE_QUALIFIERS:  # `명예 대사`, `상임 위원`: one title
@@ -162,9 +188,14 @@ def parse_person(text: str, group: str | None, role: str | None, *, raw: str) ->
     org_tokens = rest
     if title and rest and title not in BODY_TITLES:
         readings = []  # (score, name, organisation tokens): `기관 이름 직함` first, then `이름 기관 직함`
-        heads = (len(rest) == 1 and re.sub(r"^(?:제?\d)?부?", "", title)[:1] == rest[0][-1]
-                 and rest[0][0] not in COMMON_SURNAMES)  # 마바원 원장, 마바구 부구청장: the body it heads
-        after_mark = len(rest) == 2 and (COMPANY_MARK_RE.fullmatch(rest[0]) or rest[0] == "주한")  # 주식회사 가나, 주한 가나국
+        heads = (
+            len(rest) == 1
+            and re.sub(r"^(?:제?\d)?부?", "", title)[:1] == rest[0][-1]
+            and rest[0][0] not in COMMON_SURNAMES
+        )  # 마바원 원장, 마바구 부구청장: the body it heads
+        after_mark = len(rest) == 2 and (
+            COMPANY_MARK_RE.fullmatch(rest[0]) or rest[0] == "주한"
+        )  # 주식회사 가나, 주한 가나국
         if _is_name(rest[-1]) and not heads and not after_mark:
             readings.append((_reading_score(rest[-1], rest[:-1]), 1, rest[-1], rest[:-1]))
         if len(rest) >= 2 and _is_name(rest[0]):

@@ -19,8 +19,13 @@ def _headed(org: list[str]) -> bool:
     foreign mission (`주한 가나`)."""
     last = org[-1]
     return bool(
-        is_org(last) or is_title(last) or last in GROUP_WORDS or last in ORG_ENDINGS and len(last) > 1
-        or COMPANY_MARK_RE.search(" ".join(org)) or re.fullmatch(r"[A-Z][A-Z&]{1,}", org[0])
+        is_org(last)
+        or is_title(last)
+        or last in GROUP_WORDS
+        or last in ORG_ENDINGS
+        and len(last) > 1
+        or COMPANY_MARK_RE.search(" ".join(org))
+        or re.fullmatch(r"[A-Z][A-Z&]{1,}", org[0])
         or org[0] == "주한"  # a foreign mission: 주한 가나 (대사)
     )
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
 from briefing_spider.parse.attendee_cells import beside_label, column_below, label_table
+from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
 from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
-BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑⊙◉▣▢◐◑☞\uE000-\uF8FF\U000F0000-\U000FFFFD"
+BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑⊙◉▣▢◐◑☞\ue000-\uf8ff\U000f0000-\U000ffffd"
 _NUMBERED = r"\d{1,2}[.)]|[가-하][.)]|[\u2460-\u2473\u2776-\u277F]"  # 1. 가. ①
 _MARKS = r"(?:[\s" + BULLETS + r"\-–—※*＊·ㆍ‧#|]|" + _NUMBERED + r")*"  # `#`, `|`, `**`: viewer Markdown
 # 참석자, 참석 기관, 참석 대상, and the lists named by whom they hold: 참석 인사 / 위원 / 기업 / 단체
@@ -26,16 +26,30 @@ _LABEL_WORD = r"(?:주\s*요\s*)?참\s*석\s*(?:자|기\s*관|대\s*상\s*(?:자
 _OPEN, _CLOSE = r"[(\[<〈【［〔]?", r"[)\]>〉】］〕]?"
 _COUNT = r"(?:\s*\((?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|곳|개\s*(?:사|기관|부처|단체|기업)?)?(?:\s*내외)?\))?"  # 참석자(30여명) :
 _PART = r"(?:[(\[](?![^)\]]*참)[^()\[\]]{1,8}[)\]]\s*)?"  # `ㅇ (1부) 참석 :`: a short tag before the label
-LABEL_RE = re.compile(_MARKS + _PART + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + r"\**" + _COUNT
-                      + r"\s*(?:(?P<colon>[:：])|(?P<bar>\|))?\s*")
+LABEL_RE = re.compile(
+    _MARKS
+    + _PART
+    + _OPEN
+    + r"\s*"
+    + _LABEL_WORD
+    + r"\s*"
+    + _CLOSE
+    + r"\**"
+    + _COUNT
+    + r"\s*(?:(?P<colon>[:：])|(?P<bar>\|))?\s*"
+)
 LABEL_ONLY_RE = re.compile(r"^" + _MARKS + _OPEN + r"\s*" + _LABEL_WORD + r"\s*" + _CLOSE + _COUNT + r"\s*[:：]?\s*$")
 # `참석 : 요청 가능`, `참석 대상 : 신청자 중 …`: about attending, not who attended. (A list may start
 # with any syllable: `참석자 : 이바다 교수`, `(참석) 한빛은행장` — a colon or bracket makes a label.)
-NOT_A_LIST_RE = re.compile(r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전|없음|미정|추후|"
-                           r"별도|해당\s*없음|비고|내용|구분|소속|성명|직위|역할)(?:\s|$|[,.])")  # (비고…: a header row)
+NOT_A_LIST_RE = re.compile(
+    r"\s*(?:요청|인원|예정|가능|신청|신청자|자격|여부|방법|희망자?|선착순|누구나|사전|없음|미정|추후|"
+    r"별도|해당\s*없음|비고|내용|구분|소속|성명|직위|역할)(?:\s|$|[,.])"
+)  # (비고…: a header row)
 # The other items of an event's outline: a line opening with one ends the list.
-ITEM_LABEL_RE = re.compile(r"^[\s" + BULLETS + r"\-–·ㆍ]*[(\[<]?\s*(?:일\s*시|장\s*소|시\s*간|기\s*간|주\s*요\s*내\s*용|내\s*용|"
-                           r"안\s*건|주\s*제|목\s*적|개\s*요|주\s*최|주\s*관|후\s*원|문\s*의)\s*(?:/\s*\S+\s*)?(?:[)\]>:：]|\t|(?<=\S)\s{2,})")
+ITEM_LABEL_RE = re.compile(
+    r"^[\s" + BULLETS + r"\-–·ㆍ]*[(\[<]?\s*(?:일\s*시|장\s*소|시\s*간|기\s*간|주\s*요\s*내\s*용|내\s*용|"
+    r"안\s*건|주\s*제|목\s*적|개\s*요|주\s*최|주\s*관|후\s*원|문\s*의)\s*(?:/\s*\S+\s*)?(?:[)\]>:：]|\t|(?<=\S)\s{2,})"
+)
 WHO_MAY_ATTEND_RE = re.compile(r"누구나|선착순|사전\s*신청|신청\s*(?:필요|가능|접수)")  # `… 종사자 누구나`
 # A sentence's last word (`…했다`, `…이다`, `…있다`), not a name that ends in 다 (`이바다`).
 SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
@@ -48,6 +62,7 @@ _NUMBERS = r"[\u2460-\u2473\u2776-\u277F]|\d{1,2}[.)]\s|\(\d{1,2}\)\s"  # ① �
 ITEM_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"]|" + _NUMBERS + ")")  # not ※ or *: those open notes
 BULLET_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]+|" + _NUMBERS + r")\s*")
 
+
 def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None:
     line = lines[i]
     label = LABEL_RE.match(line.text)
@@ -56,9 +71,13 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     rest = line.text[label.end() :]
     if line.text.lstrip().startswith("|"):
         rest = rest.rstrip().rstrip("|")  # `| 참석자 | 가나부 장관, … |`: a Markdown table row
-    labelled = label["colon"] or label["bar"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
+    labelled = (
+        label["colon"] or label["bar"] or re.search(r"[)\]>〉】］〕]\s*$", line.text[: label.end()]) or not rest.strip()
+    )
     head = line.text[: label.end()]  # a label cell flattened into text: a tab or a wide gap, or 참석자 + a comma list
-    spaced = _entries_only(rest) and (re.search(r"(?:\t|\s{2,})$", head) or re.search(r"(?:자|관)\s+$", head) and "," in rest)
+    spaced = _entries_only(rest) and (
+        re.search(r"(?:\t|\s{2,})$", head) or re.search(r"(?:자|관)\s+$", head) and "," in rest
+    )
     if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or WHO_MAY_ATTEND_RE.search(rest) or _sentence(rest):
         return None  # `참 석 자 가나부 장관, …` (a label cell in page text) is a list; a sentence is not
     bare = not rest.strip()
@@ -92,8 +111,12 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
         wrapped = bool(body) and body[-1].rstrip().endswith((",", "·", "ㆍ")) and nxt.indent >= line.indent
         block = bare and nxt.indent > line.indent and _list_item(nxt.text)
         item = _beneath(nxt, line) and ITEM_START_RE.match(nxt.text) and _list_item(nxt.text)
-        plain = ((bool(body) or bare) and nxt.indent >= line.indent and not BULLET_START_RE.match(nxt.text)
-                 and (_entries_only(nxt.text) or is_group_word(nxt.text)))
+        plain = (
+            (bool(body) or bare)
+            and nxt.indent >= line.indent
+            and not BULLET_START_RE.match(nxt.text)
+            and (_entries_only(nxt.text) or is_group_word(nxt.text))
+        )
         if not (same_para or sub or wrapped or block or plain or item):
             break
         body.append(SUB_LINE_RE.sub("", nxt.text) if sub else BULLET_RE.sub("", nxt.text) if item else nxt.text)
@@ -134,8 +157,11 @@ def is_group_word(text: str) -> bool:
 def _narrative(text: str) -> bool:
     """A sentence or clause, not list material (`…을 반영하여`, `…하였다.`)."""
     text = text.strip()
-    return (text.endswith("다.") or bool(SENTENCE_END_RE.search(text))
-            or any(NARRATIVE_RE.search(w.strip(",.")) for w in text.split()))
+    return (
+        text.endswith("다.")
+        or bool(SENTENCE_END_RE.search(text))
+        or any(NARRATIVE_RE.search(w.strip(",.")) for w in text.split())
+    )
 
 
 def _entries_only(text: str) -> bool:

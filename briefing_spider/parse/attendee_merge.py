@@ -32,8 +32,10 @@ def _key_match(a: Attendee, b: Attendee) -> bool:
         if other.title is None:
             return False
         return bool(
-            named.title and squash(other.title) == squash(named.title)
-            and other.organization and named.organization
+            named.title
+            and squash(other.title) == squash(named.title)
+            and other.organization
+            and named.organization
             and squash(other.organization) in squash(named.organization)
         )
     if a.title or b.title:
@@ -58,8 +60,14 @@ def merge_lists(lists: list[list[Attendee]]) -> list[Attendee]:
     """Lists of one event (they share someone) merge: the richest list first, then what only
     the others name. Lists with nothing in common are kept whole, in document order."""
     if len(lists) > 1 and _overlap(lists):
-        lists = sorted(lists, key=lambda people: (-sum(1 for p in people if p.name),
-                                                  -len({p.group for p in people if p.group}), -len(people)))
+        lists = sorted(
+            lists,
+            key=lambda people: (
+                -sum(1 for p in people if p.name),
+                -len({p.group for p in people if p.group}),
+                -len(people),
+            ),
+        )
         merged: list[Attendee] = []
         for people in lists:
             groups = {org_key(p.group) for p in merged if p.group}
@@ -71,9 +79,16 @@ def merge_lists(lists: list[list[Attendee]]) -> list[Attendee]:
 def _overlap(lists: list[list[Attendee]]) -> bool:
     for k, first in enumerate(lists):
         for second in lists[k + 1 :]:
-            if any(_key_match(a, b) or (not a.name and not b.name and _same_body(a.organization, b.organization))
-                   for a in first for b in second):
+            if any(
+                _key_match(a, b) or (not a.name and not b.name and _same_body(a.organization, b.organization))
+                for a in first
+                for b in second
+            ):
                 return True
-            if any(org_key(a.organization) in {org_key(b.organization) for b in second if b.name} for a in first if not a.name and not a.title):
+            if any(
+                org_key(a.organization) in {org_key(b.organization) for b in second if b.name}
+                for a in first
+                if not a.name and not a.title
+            ):
                 return True
     return False

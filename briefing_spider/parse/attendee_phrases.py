@@ -8,22 +8,57 @@ from __future__ import annotations
 import re
 
 from briefing_spider.parse.attendee_entry import (
-    LEADING_TAG_RE, TRAILING_ETC_RE, TRAILING_TAG_RE, is_name, is_org, is_title, split_outside_brackets,
+    LEADING_TAG_RE,
+    TRAILING_ETC_RE,
+    TRAILING_TAG_RE,
+    is_name,
+    is_org,
+    is_title,
+    split_outside_brackets,
 )
 from briefing_spider.parse.attendee_lexicon import (
-    BRACKETED_COUNT_RE, COMPANY_MARK_RE, COUNT_RE, GROUP_WORDS, ROLE_WORDS, SHARED_ENDINGS, SURNAMES,
+    BRACKETED_COUNT_RE,
+    COMPANY_MARK_RE,
+    COUNT_RE,
+    GROUP_WORDS,
+    ROLE_WORDS,
+    SHARED_ENDINGS,
+    SURNAMES,
 )
 from briefing_spider.parse.attendee_lists import is_group_word
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 
 KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체", "기관장", "단체장")
-KIND_MODIFIERS = ("우수", "참여", "수요", "공급", "중소", "중견", "대·", "대기업", "공공", "관계", "유관", "협력", "관련",
-                  "민간", "해외", "국내", "주요", "지역", "혁신", "스타트업", "벤처")
+KIND_MODIFIERS = (
+    "우수",
+    "참여",
+    "수요",
+    "공급",
+    "중소",
+    "중견",
+    "대·",
+    "대기업",
+    "공공",
+    "관계",
+    "유관",
+    "협력",
+    "관련",
+    "민간",
+    "해외",
+    "국내",
+    "주요",
+    "지역",
+    "혁신",
+    "스타트업",
+    "벤처",
+)
 TRAILING_ROLE_RE = re.compile(r"\s(주재|좌장|사회)$")
 NUMBERED_PAIR_RE = re.compile(r"(?<!\d)(\d)\s*[·ㆍ‧,]\s*(\d)\s*(차관|차장|부총리|부원장|부위원장)")
 # Letters sharing one ending: 장·차관 → 장관·차관, 실·국장 → 실장·국장, 과·팀장 → 과장·팀장.
 HEAD_PAIR_RE = re.compile(r"(?<![가-힣])((?:[가-힣]\s*[·ㆍ‧]\s*)+[가-힣])(장관|장|관)(?![가-힣])")
-PEOPLE_COUNT_RE = re.compile(r"(?<=\S)\s+(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인)(?:\s*(?:내외|가량|정도|이상|안팎))?$")
+PEOPLE_COUNT_RE = re.compile(
+    r"(?<=\S)\s+(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인)(?:\s*(?:내외|가량|정도|이상|안팎))?$"
+)
 COUNTED_RE = re.compile(r"^(?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사|곳|개\s*기관)(?:\s*내외)?\s*\((.+)\)$")
 ENDED_RE = re.compile(r"(?:^|\s)(?:등|외)(?:\s+\S+)?\s*$|\d+\s*(?:여\s*)?명\s*\S*$")  # `… 등`, `… 20명 내외`
 LABELLED_RE = re.compile(r"^\s*\S{1,8}\s*[:：]")  # `업계 : …` opens a group, never continues an entry
@@ -37,7 +72,10 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
         return [e for part in re.split(r"\s+및\s+", text) for e in clean_entry(part)]
     counted = COUNTED_RE.match(collapse(text))
     if counted:  # `총 15명 (정부 5명, 업계 10명)`: the count's bodies, without their counts or kinds
-        items = [re.sub(r"\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사)$", "", p.strip()) for p in split_outside_brackets(counted[1])]
+        items = [
+            re.sub(r"\s*\d[\d,]*\s*(?:여\s*)?(?:명|인|개사)$", "", p.strip())
+            for p in split_outside_brackets(counted[1])
+        ]
         return [e for item in items if item and item not in GROUP_WORDS for e in clean_entry(item)]
     role = None
     lead = LEADING_TAG_RE.match(text)
@@ -51,8 +89,11 @@ def clean_entry(text: str) -> list[tuple[str, str | None]]:
         role, text = ROLE_WORDS[trail_word[1]], text[: trail_word.start()]
     text = BRACKETED_COUNT_RE.sub("", text)
     if re.search(r"\s등\s.*\s및\s+\S", text):  # `가나부 차관 등 관계부처 및 다라협회 등 유관기관`: each side
-        parts = [p for p in re.split(r"\s+및\s+", text)
-                 if p.split() and (is_org(p.split()[0]) or is_title(p.split()[0])) and not _is_kind(p.split()[0])]
+        parts = [
+            p
+            for p in re.split(r"\s+및\s+", text)
+            if p.split() and (is_org(p.split()[0]) or is_title(p.split()[0])) and not _is_kind(p.split()[0])
+        ]
         return [e for part in parts for e in clean_entry(f"({role}) {part}" if role else part)]
     text = TRAILING_ETC_RE.sub("", collapse(text)).strip(" .")
     if not text or COUNT_RE.match(text) or squash(text) in {"등", "외"}:
@@ -87,6 +128,7 @@ def _is_kind(head: str) -> bool:
     words = head.split()
     return len(words) > 1 or head.startswith(KIND_MODIFIERS)
 
+
 def split_bodies(text: str) -> list[str]:
     """Shared endings expanded: `A·B·C 관계자` → A 관계자, B 관계자, C 관계자; `국방·외교·통일부 장관`
     → 국방부 장관, 외교부 장관, 통일부 장관; `A 및 B 대표이사` → A 대표이사, B 대표이사.
@@ -98,8 +140,11 @@ def split_bodies(text: str) -> list[str]:
         return [p for part in joined for p in split_bodies(part)]
     parts = [p.strip() for p in split_outside_brackets(text, "·ㆍ‧・")]
     # the words the dot joins must each be two letters or more: `수요 대·중견기업` stays whole
-    if len(parts) < 2 or any(not p or len(p.split()[-1]) < 2 for p in parts[:-1]) or any(
-            not p or len(p.split()[0]) < 2 for p in parts[1:]):
+    if (
+        len(parts) < 2
+        or any(not p or len(p.split()[-1]) < 2 for p in parts[:-1])
+        or any(not p or len(p.split()[0]) < 2 for p in parts[1:])
+    ):
         parts = _split_and(text)
         if len(parts) < 2:
             return [text]
@@ -150,8 +195,16 @@ def join_wrapped(body: list[str]) -> list[str]:
     for part in body:
         prev = out[-1] if out else ""
         words, nxt = prev.split(), part.split()
-        if (not words or not nxt or prev.rstrip().endswith((",", "，", "·", "ㆍ")) or LEADING_TAG_RE.match(part)
-                or is_group_word(part) or is_group_word(prev) or ENDED_RE.search(prev) or LABELLED_RE.match(part)):
+        if (
+            not words
+            or not nxt
+            or prev.rstrip().endswith((",", "，", "·", "ㆍ"))
+            or LEADING_TAG_RE.match(part)
+            or is_group_word(part)
+            or is_group_word(prev)
+            or ENDED_RE.search(prev)
+            or LABELLED_RE.match(part)
+        ):
             out.append(part)
             continue
         last, first = words[-1], nxt[0].rstrip(",，·ㆍ")
@@ -182,8 +235,13 @@ def _cut_word(last: str, nxt: list[str]) -> bool:
     first = nxt[0].rstrip(",，·ㆍ")
     if len(last) == 1 and last in SURNAMES and re.fullmatch(r"[가-힣]{1,3}", first):
         return True
-    spaced_name = (first in SURNAMES and first == nxt[0] and len(nxt) > 1
-                   and 1 <= len(nxt[1].rstrip(",")) <= 2 and not is_title(nxt[1].rstrip(",")))
+    spaced_name = (
+        first in SURNAMES
+        and first == nxt[0]
+        and len(nxt) > 1
+        and 1 <= len(nxt[1].rstrip(",")) <= 2
+        and not is_title(nxt[1].rstrip(","))
+    )
     return bool(re.fullmatch(r"[가-힣]", first)) and first not in "등외및" and not spaced_name
 
 

@@ -103,7 +103,9 @@ def _person(fields: dict[str, str], group: str | None, raw: str) -> Attendee | N
         if parsed is None:
             return None
         name = fields.get("name") or parsed.name
-        return Attendee(group=group, organization=parsed.organization, name=name, title=parsed.title, role=role, raw=raw)
+        return Attendee(
+            group=group, organization=parsed.organization, name=name, title=parsed.title, role=role, raw=raw
+        )
     organization, name, title = (fields.get(k) or None for k in ("organization", "name", "title"))
     if not (organization or name or title):
         return None

@@ -17,7 +17,12 @@ import re
 from dataclasses import dataclass, replace
 
 from briefing_spider.parse.attendee_entry import (
-    COMPANY_TAG, LEADING_TAG_RE, TRAILING_ETC_RE, is_title, names_agency, parse_person, split_outside_brackets,
+    COMPANY_TAG,
+    LEADING_TAG_RE,
+    is_title,
+    names_agency,
+    parse_person,
+    split_outside_brackets,
     split_runs,
 )
 from briefing_spider.parse.attendee_leftovers import leftovers
@@ -34,8 +39,31 @@ __all__ = ["LABEL_RE", "extract_attendees", "read_attendees", "names_body"]
 # Roles one person holds (not carried to the next entries of a `[토론] A, B` run).
 SINGLE_ROLES = {"주재", "좌장", "사회"}
 KIND_GROUP_ENDINGS = ("부처", "기관", "기업", "단체", "업체", "업계", "회원사", "위원", "전문가", "관계자", "대학들")
-BODY_ENDINGS = ("부", "처", "청", "원", "회", "단", "소", "위원회", "공단", "공사", "협회", "재단", "대학교", "대학",
-                "은행", "센터", "거래소", "조합", "연맹", "본부", "그룹", "전자", "기구")
+BODY_ENDINGS = (
+    "부",
+    "처",
+    "청",
+    "원",
+    "회",
+    "단",
+    "소",
+    "위원회",
+    "공단",
+    "공사",
+    "협회",
+    "재단",
+    "대학교",
+    "대학",
+    "은행",
+    "센터",
+    "거래소",
+    "조합",
+    "연맹",
+    "본부",
+    "그룹",
+    "전자",
+    "기구",
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +99,7 @@ def read_attendees(lines: list[TextLine]) -> tuple[tuple[Attendee, ...], tuple[s
         if people:
             lists.append(people)
     return tuple(merge_lists(lists)), tuple(dict.fromkeys(warnings))
+
 
 # `정부 : 가나부 차관, …` inside a list: a group label before a colon.
 GROUP_COLON_RE = re.compile(r"^\s*(?P<label>[^:：,，()\[\]\d]{1,12}?)\s*[:：]\s*(?P<rest>\S.*)$")
@@ -149,8 +178,14 @@ def names_body(group: str | None) -> bool:
         return False
     if group.endswith(KIND_GROUP_ENDINGS):  # 정부부처, 공공기관, 참여기업, 시민단체: kinds, not one body
         return False
-    return (group in BODY_LABELS or is_ministry(group) or group.endswith(BODY_ENDINGS) or "㈜" in group or "(주)" in group
-            or bool(re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", group)))  # (KOTRA), (LH): an acronym names one body
+    return (
+        group in BODY_LABELS
+        or is_ministry(group)
+        or group.endswith(BODY_ENDINGS)
+        or "㈜" in group
+        or "(주)" in group
+        or bool(re.fullmatch(r"[A-Z][A-Za-z&]{1,7}", group))
+    )  # (KOTRA), (LH): an acronym names one body
 
 
 def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Attendee]:
@@ -174,15 +209,22 @@ def _parse_list(body: list[str], lines: list[TextLine], after: int) -> list[Atte
                     if attendee is None:
                         continue
                     inherited = last_org or group_org
-                    if (attendee.organization is None and (attendee.name or attendee.title) and inherited
-                            and not names_agency(attendee.title)):
+                    if (
+                        attendee.organization is None
+                        and (attendee.name or attendee.title)
+                        and inherited
+                        and not names_agency(attendee.title)
+                    ):
                         attendee = replace(attendee, organization=inherited)
                     if attendee.organization and (attendee.name or attendee.title):
                         last_org = attendee.organization
                     out.append(attendee)
     named = {p.group for p in out}
-    out.extend(Attendee(group=g, organization=g, name=None, title=None, role=None, raw=f"({g})")
-               for g in dict.fromkeys(emptied) if g not in named)
+    out.extend(
+        Attendee(group=g, organization=g, name=None, title=None, role=None, raw=f"({g})")
+        for g in dict.fromkeys(emptied)
+        if g not in named
+    )
     return _drop_group_headings(out)
 
 
@@ -191,8 +233,11 @@ def _drop_group_headings(people: list[Attendee]) -> list[Attendee]:
     a bare kind of people (`정부`, `업계`) is never an entry."""
     groups = {org_key(p.group) for p in people if p.group}
     return [
-        p for p in people
-        if p.name or p.title or (
+        p
+        for p in people
+        if p.name
+        or p.title
+        or (
             (p.group is None or org_key(p.organization) != org_key(p.group) or names_body(p.group))
             and org_key(re.sub(r"\(.*\)$", "", p.organization or "")) not in groups - {org_key(p.group)}
             and (p.organization or "") not in GROUP_WORDS

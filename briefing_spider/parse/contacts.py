@@ -82,8 +82,7 @@ def _from_table(table: Table) -> list[Contact]:
             continue
         raw = " | ".join(t for t in texts if t)
         contacts.append(
-            Contact(department=dept, role=squash(texts[role_at]),
-                    title=title, name=name, phone=phone, raw=raw)
+            Contact(department=dept, role=squash(texts[role_at]), title=title, name=name, phone=phone, raw=raw)
         )
     return contacts
 
@@ -101,7 +100,7 @@ def _row_cells(grid: dict[tuple[int, int], Cell], row: int, width: int) -> list[
 def _department(cells: list[Cell | None], texts: list[str]) -> str | None:
     parts: list[str] = []
     seen: set[int] = set()
-    for cell, text in zip(cells, texts):
+    for cell, text in zip(cells, texts, strict=True):
         if cell is None or id(cell) in seen or not text:
             continue
         seen.add(id(cell))
@@ -160,8 +159,11 @@ def _from_lines(lines: list[TextLine]) -> list[Contact]:
         rest = text[role.end() :]
         title, name, phone = _text_person(rest)
         if name and (phone or EMAIL_RE.search(rest)):
-            contacts.append(Contact(department=dept, role=squash(role.group(0)), title=title,
-                                    name=name, phone=phone, raw=line.stripped))
+            contacts.append(
+                Contact(
+                    department=dept, role=squash(role.group(0)), title=title, name=name, phone=phone, raw=line.stripped
+                )
+            )
     return contacts
 
 

@@ -195,22 +195,28 @@ def _lead_lines(lines: list[str]) -> Iterator[str]:
     kept = [line for line in lines if not EMBARGO_LINE_RE.match(line)]
     for index, line in enumerate(kept):
         following = kept[index + 1] if index + 1 < len(kept) else ""
-        runs_on = (following and not BULLET_START_RE.match(line.strip()) and not SENTENCE_END_RE.search(line)
-                   and not following[:1].isspace() and not BULLET_START_RE.match(following)
-                   and (FULL_DATE_RE.search(line) or MONTH_DAY_RE.search(line)))
+        runs_on = (
+            following
+            and not BULLET_START_RE.match(line.strip())
+            and not SENTENCE_END_RE.search(line)
+            and not following[:1].isspace()
+            and not BULLET_START_RE.match(following)
+            and (FULL_DATE_RE.search(line) or MONTH_DAY_RE.search(line))
+        )
         yield f"{line.strip()} {following.strip()}" if runs_on else line.strip()
 
 
 def _date_before(sentence: str, end: int, published: dt.date) -> str | None:
     """The day date (with its time) nearest before `end` in `sentence`, or None. A date that
     ends a period (`4월 6일부터 4월 10일까지`, `4.6.(월)~4.10.(금)`) gives the period's start."""
-    spans = sorted({(m.start(), m.end()) for regex in (FULL_DATE_RE, MONTH_DAY_RE)
-                    for m in regex.finditer(sentence, 0, end)})
+    spans = sorted(
+        {(m.start(), m.end()) for regex in (FULL_DATE_RE, MONTH_DAY_RE) for m in regex.finditer(sentence, 0, end)}
+    )
     spans = [span for span in spans if not any(o[0] < span[0] < o[1] for o in spans)]  # inside another
     for index in range(len(spans) - 1, -1, -1):
-        while index > 0 and RANGE_JOIN_RE.fullmatch(sentence[spans[index - 1][1]:spans[index][0]]):
+        while index > 0 and RANGE_JOIN_RE.fullmatch(sentence[spans[index - 1][1] : spans[index][0]]):
             index -= 1
-        value = parse_korean_date(sentence[spans[index][0]:], published=published)
+        value = parse_korean_date(sentence[spans[index][0] :], published=published)
         if value and len(value) >= 10:
             return value
     return None

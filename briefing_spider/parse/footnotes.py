@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.records import Footnote
 from briefing_spider.parse.text_lines import TextLine, collapse
+from briefing_spider.records import Footnote
 
 NOTE_START_RE = re.compile(r"^\s*(?P<mark>※|\*{1,3}|＊{1,3})\s*(?P<text>.*)$")
 SUB_LINE_RE = re.compile(r"^\s*[-–‐ㆍ]\s*(?P<text>.*)$")
@@ -24,9 +24,7 @@ BOILERPLATE_RE = re.compile(
 )
 
 
-def extract_footnotes(
-    lines: list[TextLine], *, drop_sub_dash: bool = False, wrap: bool = True
-) -> tuple[Footnote, ...]:
+def extract_footnotes(lines: list[TextLine], *, drop_sub_dash: bool = False, wrap: bool = True) -> tuple[Footnote, ...]:
     """`wrap`: unmarked deeper paragraphs continue a note (documents); off for page text."""
     notes: list[Footnote] = []
     i = 0

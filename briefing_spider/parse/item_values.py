@@ -61,23 +61,27 @@ def canonical_organization(organization: str | None, *, on: dt.date | None) -> s
 
 
 def contact_values(contact: Contact) -> Contact:
-    return replace(contact, title=query_title(contact.title),
-                   email=contact.email or email_of(contact.raw))
+    return replace(contact, title=query_title(contact.title), email=contact.email or email_of(contact.raw))
 
 
 def attendee_values(attendee: Attendee, *, on: dt.date | None) -> Attendee:
-    return replace(attendee, title=query_title(attendee.title),
-                   organization_canonical=canonical_organization(attendee.organization, on=on),
-                   organization_key=organization_key(attendee.organization, on=on))
+    return replace(
+        attendee,
+        title=query_title(attendee.title),
+        organization_canonical=canonical_organization(attendee.organization, on=on),
+        organization_key=organization_key(attendee.organization, on=on),
+    )
 
 
-def contact_organization_keys(contacts: tuple[Contact, ...], *, ministry: str | None,
-                              on: dt.date | None) -> tuple[Contact, ...]:
+def contact_organization_keys(
+    contacts: tuple[Contact, ...], *, ministry: str | None, on: dt.date | None
+) -> tuple[Contact, ...]:
     """Each contact with the key of the ministry its department names (`국토부 주택정책과`),
     else of the publishing `ministry` (a release's contacts are its own staff)."""
     fallback = organization_key(ministry, on=on) if ministry else None
-    return tuple(replace(contact, organization_key=_department_key(contact.department, on) or fallback)
-                 for contact in contacts)
+    return tuple(
+        replace(contact, organization_key=_department_key(contact.department, on) or fallback) for contact in contacts
+    )
 
 
 def _department_key(department: str | None, on: dt.date | None) -> str | None:

@@ -11,10 +11,9 @@ the name in force today. A split follows the legal continuation (기획재정부
 
 from __future__ import annotations
 
-import importlib.resources
-
 import csv
 import datetime as dt
+import importlib.resources
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,9 +38,7 @@ class _Row:
     successor: str | None
 
     def covers(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day < self.valid_to
-        )
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
 
 
 def _date(value: str) -> dt.date | None:
@@ -118,9 +115,7 @@ def _backward(row: _Row, on: dt.date) -> _Row:
     seen = {id(row)}
     while row.valid_from is not None and on < row.valid_from:
         prev = [
-            r
-            for r in _rows()
-            if r.successor == row.name and r.valid_to == row.valid_from and r.lineage == row.lineage
+            r for r in _rows() if r.successor == row.name and r.valid_to == row.valid_from and r.lineage == row.lineage
         ]
         if not prev or id(prev[0]) in seen:
             break
@@ -143,9 +138,7 @@ def _lookup(name: str, on: dt.date | None, code: str | None) -> _Row | None:
     return _pick(candidates, on)
 
 
-def resolve_ministry(
-    name: str, *, on: dt.date | None = None, code: str | None = None
-) -> Ministry | None:
+def resolve_ministry(name: str, *, on: dt.date | None = None, code: str | None = None) -> Ministry | None:
     """A name as written → `Ministry(name=as written, code, canonical on `on`, name_en)`, or None.
 
     `code` (a korea.kr repCode) disambiguates and is a fallback when the name is unknown.

@@ -30,9 +30,13 @@ from briefing_spider.parse.text_lines import squash
 RELEASE_RANK, NEUTRAL_RANK, ANNEX_RANK = 2, 1, 0
 KIND_ORDER = ("hwpx", "hwp", "pdf")
 # A name that says it is the release: 보도자료, 보도참고자료, 보도설명자료, 해명자료, (본문).
-RELEASE_NAME_RE = re.compile(r"보\s*도\s*(?:참\s*고|설\s*명|해\s*명)?\s*자\s*료|해\s*명\s*자\s*료|[(\[]\s*본\s*문\s*[)\]]")
+RELEASE_NAME_RE = re.compile(
+    r"보\s*도\s*(?:참\s*고|설\s*명|해\s*명)?\s*자\s*료|해\s*명\s*자\s*료|[(\[]\s*본\s*문\s*[)\]]"
+)
 # Annex words that mark a file wherever they stand in its name.
-ANNEX_WORD_RE = re.compile(r"별\s*첨|붙\s*임|모\s*두\s*말\s*씀|말\s*씀\s*자\s*료|인\s*사\s*말\s*씀|참\s*석\s*자\s*명\s*단")
+ANNEX_WORD_RE = re.compile(
+    r"별\s*첨|붙\s*임|모\s*두\s*말\s*씀|말\s*씀\s*자\s*료|인\s*사\s*말\s*씀|참\s*석\s*자\s*명\s*단"
+)
 # Words that mark an annex only as a tag — bracketed, or opening the name after a date or
 # number — since a release's own title may hold them (`사진전 개최`, `임용 대상자 명단 공개`).
 ANNEX_TAG_WORDS = r"(?:참\s*고(?!\s*자\s*료)\s*\d*|첨\s*부|사\s*진|축\s*사|기\s*념\s*사|명\s*단|부\s*록)"
@@ -40,7 +44,8 @@ ANNEX_TAG_RE = re.compile(rf"[(\[【<〈]\s*{ANNEX_TAG_WORDS}|^[\d\s._\-]*{ANNEX
 # The contact block: a 책임자/담당자 with a phone number or e-mail address close after it.
 CONTACT_BLOCK_RE = re.compile(
     r"(?:책\s*임\s*자|담\s*당\s*자).{0,80}?(?:0\d{1,2}[)\-.\s]\s*[\d*]{3,4}[\-.\s][\d*]{4}|[\w.+-]+@[\w-]+\.[\w.-]+)",
-    re.S)
+    re.S,
+)
 WORD_RE = re.compile(r"[가-힣A-Za-z0-9]{2,}")
 # Two texts are one document when their word sets overlap this much (Jaccard). Measured on the
 # 91 HWPX/PDF pairs of the corpus: the same document in two formats ≥ 0.87, different ones ≤ 0.19.
@@ -96,18 +101,21 @@ def same_document(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def read_release_facts(
-    documents: Sequence[ReleaseDocument], *, chosen: ReleaseDocument | None = None,
-    page_text: str | None = None, published: dt.date | None = None,
+    documents: Sequence[ReleaseDocument],
+    *,
+    chosen: ReleaseDocument | None = None,
+    page_text: str | None = None,
+    published: dt.date | None = None,
 ) -> ReleaseFacts:
     """Facts of every distinct document (chosen first, the page body last), without repeats.
 
     `chosen` defaults to `choose_release_document(documents)`; with none (no document has
     text) the page body is the release. The event date is the first source's."""
     chosen = chosen if chosen is not None else choose_release_document(documents)
-    others = sorted((doc for doc in documents if doc is not chosen and doc.document.text.strip()),
-                    key=_preference)
+    others = sorted((doc for doc in documents if doc is not chosen and doc.document.text.strip()), key=_preference)
     sources: list[tuple[int | None, DocumentText | str]] = [
-        (doc.position, doc.document) for doc in ([chosen] if chosen else []) + others]
+        (doc.position, doc.document) for doc in ([chosen] if chosen else []) + others
+    ]
     if page_text and page_text.strip():
         sources.append((None, page_text))
     merged = _Merged()
@@ -136,15 +144,20 @@ class _Merged:
             found = getattr(facts, name)
             # A note printed twice in one document is two notes; one already read from another
             # document is not added again.
-            items.extend(replace(item, attachment_position=position) for item in found
-                         if item_key(item) not in self.keys[name])
+            items.extend(
+                replace(item, attachment_position=position) for item in found if item_key(item) not in self.keys[name]
+            )
             self.keys[name].update(item_key(item) for item in found)
         self.warnings.extend(w for w in facts.warnings if w not in self.warnings)
 
     def facts(self) -> ReleaseFacts:
-        return ReleaseFacts(contacts=tuple(self.items["contacts"]), footnotes=tuple(self.items["footnotes"]),
-                            attendees=tuple(self.items["attendees"]), event_at=self.event_at,
-                            warnings=tuple(self.warnings))
+        return ReleaseFacts(
+            contacts=tuple(self.items["contacts"]),
+            footnotes=tuple(self.items["footnotes"]),
+            attendees=tuple(self.items["attendees"]),
+            event_at=self.event_at,
+            warnings=tuple(self.warnings),
+        )
 
 
 def item_key(item) -> tuple[str, ...]:

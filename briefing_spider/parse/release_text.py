@@ -40,9 +40,7 @@ class ReleaseFacts:
     warnings: tuple[str, ...] = ()
 
 
-def extract_release_facts(
-    source: DocumentText | str, *, published: dt.date | None = None
-) -> ReleaseFacts:
+def extract_release_facts(source: DocumentText | str, *, published: dt.date | None = None) -> ReleaseFacts:
     is_text = isinstance(source, str)
     if is_text:
         source = _unflatten(_cut_page_trailer(source))
@@ -78,11 +76,15 @@ def _warnings(lines: list[TextLine], contacts, attendees) -> tuple[str, ...]:
     """Lines that look like a contact or attendee block whose parse gave nothing."""
     out: list[str] = []
     if not contacts:
-        hints = [ln.stripped for ln in lines if CONTACT_HINT_RE.search(ln.text) and ROLE_RE.search(ln.stripped.split()[0] if ln.stripped else "")]
+        hints = [
+            ln.stripped
+            for ln in lines
+            if CONTACT_HINT_RE.search(ln.text) and ROLE_RE.search(ln.stripped.split()[0] if ln.stripped else "")
+        ]
         out.extend(f"contacts: unread line: {h}" for h in hints[:3])
     if not attendees:
         for ln in lines:
             label = LABEL_RE.match(ln.text)
-            if label and label["colon"] and ln.text[label.end():].strip():
+            if label and label["colon"] and ln.text[label.end() :].strip():
                 out.append(f"attendees: unread list: {ln.stripped[:200]}")
     return tuple(out)

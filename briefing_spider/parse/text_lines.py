@@ -74,9 +74,7 @@ def _walk(blocks: tuple[Block, ...], out: list[TextLine], cell, counter: list[in
                 if not line.strip():
                     continue
                 indent = leading_width(line) + max(block.indent, 0) / INDENT_UNITS_PER_COLUMN
-                out.append(
-                    TextLine(line, counter[0], index, indent, cell=cell, note=block.note)
-                )
+                out.append(TextLine(line, counter[0], index, indent, cell=cell, note=block.note))
         elif isinstance(block, Table):
             counter[0] += 1
             table_no = counter[0]

@@ -53,7 +53,9 @@ class Site:
         try:
             target = self.spiders[source]
         except KeyError:
-            raise UnknownSite(f"site {self.name} has no {source!r} source (it has: {', '.join(self.spiders)})") from None
+            raise UnknownSite(
+                f"site {self.name} has no {source!r} source (it has: {', '.join(self.spiders)})"
+            ) from None
         return load(target)
 
 

@@ -50,10 +50,18 @@ def read_source(role: str, text: str, url: str) -> DetailPage:
         raise PageParseError(url, "published_at", "no time[datetime]")
     body = next(iter(article.xpath(TEXT)), None)
     ministry = clean_text([element.text_content() for element in article.xpath(FROM)]) or None
-    return DetailPage(news_id=article.get("data-id"), url=f"{ORIGIN}{path_of(url)}", title=title,
-                      published_at=published, modified_at=None, ministry=ministry, ministry_code=None,
-                      body_html="" if body is None else lxml_html.tostring(body, encoding="unicode"),
-                      body_text="" if body is None else element_text(body), attachments=_links(article, url))
+    return DetailPage(
+        news_id=article.get("data-id"),
+        url=f"{ORIGIN}{path_of(url)}",
+        title=title,
+        published_at=published,
+        modified_at=None,
+        ministry=ministry,
+        ministry_code=None,
+        body_html="" if body is None else lxml_html.tostring(body, encoding="unicode"),
+        body_text="" if body is None else element_text(body),
+        attachments=_links(article, url),
+    )
 
 
 def attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
@@ -61,6 +69,11 @@ def attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
 
 
 def _links(root, url: str) -> tuple[AttachmentLink, ...]:
-    return tuple(AttachmentLink(name=clean_text([a.text_content()]), url=f"{ORIGIN}{path_of(urljoin(url, a.get('href')))}",
-                                file_id=urlsplit(a.get("href")).path.rsplit("/", 1)[-1])
-                 for a in root.xpath(FILES))
+    return tuple(
+        AttachmentLink(
+            name=clean_text([a.text_content()]),
+            url=f"{ORIGIN}{path_of(urljoin(url, a.get('href')))}",
+            file_id=urlsplit(a.get("href")).path.rsplit("/", 1)[-1],
+        )
+        for a in root.xpath(FILES)
+    )

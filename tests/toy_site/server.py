@@ -31,20 +31,24 @@ class ToyServer(LocalServer):
         if path == "/robots.txt":
             return ROBOTS
         if path == "/notices":
-            items = "".join(f'<li class="notice" data-id="{n.news_id}"><a href="/notice/{n.news_id}">'
-                            f"{escape(n.title)}</a> <time>{n.published_at[:10]}</time></li>"
-                            for n in self.notices.values())
+            items = "".join(
+                f'<li class="notice" data-id="{n.news_id}"><a href="/notice/{n.news_id}">'
+                f"{escape(n.title)}</a> <time>{n.published_at[:10]}</time></li>"
+                for n in self.notices.values()
+            )
             return 200, HTML, f"<html><body><ul>{items}</ul></body></html>".encode()
-        if path.startswith("/notice/") and path[len("/notice/"):] in self.notices:
-            return 200, HTML, self.page(self.notices[path[len("/notice/"):]]).encode()
-        if path.startswith("/files/") and path[len("/files/"):] in self.files:
-            return 200, "application/octet-stream", self.files[path[len("/files/"):]]
+        if path.startswith("/notice/") and path[len("/notice/") :] in self.notices:
+            return 200, HTML, self.page(self.notices[path[len("/notice/") :]]).encode()
+        if path.startswith("/files/") and path[len("/files/") :] in self.files:
+            return 200, "application/octet-stream", self.files[path[len("/files/") :]]
         return NOT_FOUND
 
     @staticmethod
     def page(notice: ToyNotice) -> str:
         files = "".join(f'<a class="file" href="/files/{name}">{name}</a>' for name, _ in notice.files)
-        return (f'<html><body><article data-id="{notice.news_id}"><h2 class="headline">{escape(notice.title)}</h2>'
-                f'<time datetime="{notice.published_at}">{notice.published_at[:10]}</time>'
-                f'<p class="from">{escape(notice.ministry)}</p><div class="text"><p>{escape(notice.body)}</p></div>'
-                f"{files}</article></body></html>")
+        return (
+            f'<html><body><article data-id="{notice.news_id}"><h2 class="headline">{escape(notice.title)}</h2>'
+            f'<time datetime="{notice.published_at}">{notice.published_at[:10]}</time>'
+            f'<p class="from">{escape(notice.ministry)}</p><div class="text"><p>{escape(notice.body)}</p></div>'
+            f"{files}</article></body></html>"
+        )

@@ -17,8 +17,9 @@ class ToySpider(scrapy.Spider):
     name = "toy_notices"
     site_name = SITE.name
 
-    def __init__(self, since=None, until=None, base_url: str = SITE.base_url, limit=None,
-                 recheck=False, backfill=False, **kwargs):
+    def __init__(
+        self, since=None, until=None, base_url: str = SITE.base_url, limit=None, recheck=False, backfill=False, **kwargs
+    ):
         super().__init__(**kwargs)
         self.since, self.until, self.limit = since, until, limit
         self.base_url = base_url.rstrip("/")
@@ -44,8 +45,12 @@ class ToySpider(scrapy.Spider):
             yield ReleaseComplete(news_id=news_id, url=detail_url)
             return
         url = pending[0].replace(SITE.base_url, self.base_url, 1)  # the files, through the mirror
-        yield scrapy.Request(url, callback=self.parse_file, dont_filter=True,
-                             meta={"news_id": news_id, "detail_url": detail_url, "pending": pending[1:]})
+        yield scrapy.Request(
+            url,
+            callback=self.parse_file,
+            dont_filter=True,
+            meta={"news_id": news_id, "detail_url": detail_url, "pending": pending[1:]},
+        )
 
     def parse_file(self, response):
         meta = response.meta
@@ -54,8 +59,15 @@ class ToySpider(scrapy.Spider):
 
     def fetched(self, response, role: str, news_id: str | None = None) -> Fetched:
         headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
-        return Fetched(url=response.url, status=response.status, body=response.body, fetched_at=now(),
-                       role=role, news_id=news_id, headers=headers)
+        return Fetched(
+            url=response.url,
+            status=response.status,
+            body=response.body,
+            fetched_at=now(),
+            role=role,
+            news_id=news_id,
+            headers=headers,
+        )
 
     def run_failure(self) -> str | None:
         return self.tally.failure()

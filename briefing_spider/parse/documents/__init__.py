@@ -25,14 +25,27 @@ from .sniff import DOCUMENT_KINDS, Sniffed, sniff
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 __all__ = [
-    "Block", "Cell", "DocumentLimits", "CELL_SEPARATOR", "DocumentError", "DocumentText", "DOCUMENT_KINDS",
-    "Paragraph", "Sniffed", "Table", "block_lines", "extract_document", "limits_from_env", "render_text",
+    "Block",
+    "Cell",
+    "DocumentLimits",
+    "CELL_SEPARATOR",
+    "DocumentError",
+    "DocumentText",
+    "DOCUMENT_KINDS",
+    "Paragraph",
+    "Sniffed",
+    "Table",
+    "block_lines",
+    "extract_document",
+    "limits_from_env",
+    "render_text",
     "sniff",
 ]
 
 
-def extract_document(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                     limits: DocumentLimits | None = None) -> DocumentText:
+def extract_document(
+    data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: DocumentLimits | None = None
+) -> DocumentText:
     """Read the text of an attachment; raise DocumentError (and nothing else) when there is none.
     `limits` caps pages and time (default: `limits_from_env()`)."""
     if len(data) > max_bytes:

@@ -19,7 +19,14 @@ import zlib
 import olefile
 
 from .hwp5_records import (
-    CTRL_HEADER, LIST_HEADER, PARA_HEADER, PARA_TEXT, TABLE, Record, ctrl_id, read_records,
+    CTRL_HEADER,
+    LIST_HEADER,
+    PARA_HEADER,
+    PARA_TEXT,
+    TABLE,
+    Record,
+    ctrl_id,
+    read_records,
 )
 from .limits import DocumentLimits
 from .model import Block, Cell, DocumentError, DocumentText, Paragraph, Table
@@ -52,8 +59,11 @@ def read_hwp5(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentT
         check_time(f"section {number}")
         blocks.extend(extract_paragraphs(read_records(stream)))
     return DocumentText(
-        kind="hwp", blocks=tuple(blocks), text=render_text(blocks),
-        pages=None, paragraphs=count_paragraphs(blocks),
+        kind="hwp",
+        blocks=tuple(blocks),
+        text=render_text(blocks),
+        pages=None,
+        paragraphs=count_paragraphs(blocks),
     )
 
 

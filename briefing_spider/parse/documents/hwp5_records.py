@@ -24,7 +24,7 @@ class Record:
     tag: int
     level: int
     payload: bytes
-    children: list["Record"] = field(default_factory=list)
+    children: list[Record] = field(default_factory=list)
 
 
 def parse_records(data: bytes) -> list[Record]:

@@ -25,7 +25,12 @@ OPF = "{http://www.idpf.org/2007/opf/}"
 
 P, RUN, T, SUBLIST = HP + "p", HP + "run", HP + "t", HP + "subList"
 TBL, TR, TC, CELL_ADDR, CELL_SPAN, CAPTION = (
-    HP + "tbl", HP + "tr", HP + "tc", HP + "cellAddr", HP + "cellSpan", HP + "caption",
+    HP + "tbl",
+    HP + "tr",
+    HP + "tc",
+    HP + "cellAddr",
+    HP + "cellSpan",
+    HP + "caption",
 )
 CTRL, FOOTNOTE, ENDNOTE, AUTONUM = HP + "ctrl", HP + "footNote", HP + "endNote", HP + "autoNum"
 LINE_BREAK = HP + "lineBreak"
@@ -43,9 +48,11 @@ MANIFEST_ITEMS = f"{OPF}manifest/{OPF}item"
 SPINE_ITEMREFS = f"{OPF}spine/{OPF}itemref"
 PARA_PR = f".//{HH}paraPr"
 PARA_PROPERTIES_START, PARA_PROPERTIES_END = b"<hh:paraProperties", b"</hh:paraProperties>"
-PREFIXES = b'xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head" ' \
-    b'xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core" ' \
+PREFIXES = (
+    b'xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head" '
+    b'xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core" '
     b'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
+)
 MARGIN = f".//{HH}margin"
 
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -60,8 +67,11 @@ def read_hwpx(data: bytes, *, budget: int | None = None, limits: DocumentLimits 
         check_time(name)
         blocks.extend(extract_blocks(_parse(archive.read(name), name), indents))
     return DocumentText(
-        kind="hwpx", blocks=tuple(blocks), text=render_text(blocks),
-        pages=None, paragraphs=count_paragraphs(blocks),
+        kind="hwpx",
+        blocks=tuple(blocks),
+        text=render_text(blocks),
+        pages=None,
+        paragraphs=count_paragraphs(blocks),
     )
 
 
@@ -221,8 +231,10 @@ def extract_table(tbl: etree._Element, indents: dict[str, int]) -> list[Block]:
 def extract_cell(tc: etree._Element, row: int, col: int, indents: dict[str, int]) -> Cell:
     addr, span, sub = tc.find(CELL_ADDR), tc.find(CELL_SPAN), tc.find(SUBLIST)
     return Cell(
-        row=_int(addr, "rowAddr", row), col=_int(addr, "colAddr", col),
-        row_span=_int(span, "rowSpan", 1), col_span=_int(span, "colSpan", 1),
+        row=_int(addr, "rowAddr", row),
+        col=_int(addr, "colAddr", col),
+        row_span=_int(span, "rowSpan", 1),
+        col_span=_int(span, "colSpan", 1),
         blocks=tuple(extract_blocks(sub, indents)) if sub is not None else (),
     )
 

@@ -32,8 +32,9 @@ class DocumentLimits:
 
     def check_pages(self, pages: int) -> None:
         if pages > self.max_pages:
-            raise DocumentError("too_many_pages", f"{pages} pages, more than the limit of {self.max_pages} "
-                                f"({MAX_PAGES_ENV})")
+            raise DocumentError(
+                "too_many_pages", f"{pages} pages, more than the limit of {self.max_pages} ({MAX_PAGES_ENV})"
+            )
 
     def deadline(self) -> Callable[[str], None]:
         """A check to call between units of work: raises `too_slow` once `max_seconds` have passed."""
@@ -42,16 +43,22 @@ class DocumentLimits:
         def check(where: str) -> None:
             spent = self.clock() - started
             if spent > self.max_seconds:
-                raise DocumentError("too_slow", f"still reading after {spent:.0f} s ({where}), more than the "
-                                    f"limit of {self.max_seconds:g} s ({MAX_SECONDS_ENV})")
+                raise DocumentError(
+                    "too_slow",
+                    f"still reading after {spent:.0f} s ({where}), more than the "
+                    f"limit of {self.max_seconds:g} s ({MAX_SECONDS_ENV})",
+                )
+
         return check
 
 
 def limits_from_env(environ: Mapping[str, str] | None = None) -> DocumentLimits:
     """The caps set in the environment, the defaults for those not set; a bad value is a clear error."""
     environ = os.environ if environ is None else environ
-    return DocumentLimits(max_pages=_number(environ, MAX_PAGES_ENV, DEFAULT_MAX_PAGES, int),
-                          max_seconds=_number(environ, MAX_SECONDS_ENV, DEFAULT_MAX_SECONDS, float))
+    return DocumentLimits(
+        max_pages=_number(environ, MAX_PAGES_ENV, DEFAULT_MAX_PAGES, int),
+        max_seconds=_number(environ, MAX_SECONDS_ENV, DEFAULT_MAX_SECONDS, float),
+    )
 
 
 def _number(environ: Mapping[str, str], name: str, default, kind):

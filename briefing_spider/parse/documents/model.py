@@ -7,7 +7,6 @@ and attendees (release_text). Line starts (□ ㅇ ○ - ▸ ※ *) and leading 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,7 +22,7 @@ class Cell:
     col: int
     row_span: int = 1
     col_span: int = 1
-    blocks: tuple["Block", ...] = ()
+    blocks: tuple[Block, ...] = ()
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -35,7 +34,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 def block_lines(block: Block) -> tuple[str, ...]:

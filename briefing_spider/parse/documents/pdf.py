@@ -47,8 +47,11 @@ def read_pdf(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentTe
         document.close()
     blocks = tuple(block for lines in page_lines for block in group_lines(lines))
     return DocumentText(
-        kind="pdf", blocks=blocks, text=render_text(blocks),
-        pages=pages, paragraphs=count_paragraphs(blocks),
+        kind="pdf",
+        blocks=blocks,
+        text=render_text(blocks),
+        pages=pages,
+        paragraphs=count_paragraphs(blocks),
     )
 
 
@@ -111,8 +114,7 @@ def split_visual_lines(textpage, text: str) -> list[Line]:
             chars.append(char)
             continue
         left, bottom, height = box.left, min(box.bottom, box.top), abs(box.top - box.bottom)
-        if (on_line and left < last_left
-                and last_bottom - bottom > LINE_DROP * max(height, last_height)):
+        if on_line and left < last_left and last_bottom - bottom > LINE_DROP * max(height, last_height):
             lines.append(("".join(chars), line_left))
             chars, line_left = [], None
         if line_left is None and not char.isspace():

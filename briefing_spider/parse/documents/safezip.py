@@ -56,8 +56,11 @@ class SafeZip:
             raise DocumentError("encrypted", f"zip member {name!r} is encrypted")
         allowed = self.budget - self.used if cap is None else min(cap, self.budget - self.used)
         if info.file_size > allowed:
-            raise DocumentError("zip_bomb", f"{name!r} declares {info.file_size} bytes, past the "
-                                f"{self._limit_name(cap)} of {allowed} uncompressed bytes")
+            raise DocumentError(
+                "zip_bomb",
+                f"{name!r} declares {info.file_size} bytes, past the "
+                f"{self._limit_name(cap)} of {allowed} uncompressed bytes",
+            )
         data = self._inflate(info, info.file_size)
         self.used += len(data)
         return data

@@ -15,11 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from briefing_spider.parse.page_text import xml_safe_bytes
+from briefing_spider.parse.site_time import parse_site_datetime
 from briefing_spider.sites.korea_kr.body import cut_body
 from briefing_spider.sites.korea_kr.detail import AttachmentLink, DetailPage
 from briefing_spider.sites.korea_kr.site import SITE, PageParseError, canonical_detail_url, site_of
-from briefing_spider.parse.page_text import xml_safe_bytes
-from briefing_spider.parse.site_time import parse_site_datetime
 
 API_URL = "https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList"
 OK_CODES = {"0"}
@@ -90,9 +90,12 @@ def parse_api_page(body: bytes, *, status: int = 200) -> ApiPage:
         return ApiPage(items=(), page_no=None, num_of_rows=None, total_count=0)
     if code not in OK_CODES:
         raise _result_error(code, root.findtext("header/resultMsg"))
-    return ApiPage(items=tuple(_item(element) for element in ITEMS(root)),
-                   page_no=_int(root.findtext(".//pageNo")), num_of_rows=_int(root.findtext(".//numOfRows")),
-                   total_count=_int(root.findtext(".//totalCount")))
+    return ApiPage(
+        items=tuple(_item(element) for element in ITEMS(root)),
+        page_no=_int(root.findtext(".//pageNo")),
+        num_of_rows=_int(root.findtext(".//numOfRows")),
+        total_count=_int(root.findtext(".//totalCount")),
+    )
 
 
 def parse_api_item(xml: bytes) -> ApiItem:
@@ -111,9 +114,16 @@ def detail_of(item: ApiItem) -> DetailPage:
         raise PageParseError(url, "published_at", f"ApproveDate {item.approve_date!r} is not a time")
     body_html, body_text = _body(item.data_contents)
     return DetailPage(
-        news_id=item.news_id, url=url, title=item.title, published_at=published_at,
-        modified_at=parse_site_datetime(item.modify_date), ministry=item.ministry, ministry_code=None,
-        body_html=body_html, body_text=body_text, attachments=attachment_links_of(item),
+        news_id=item.news_id,
+        url=url,
+        title=item.title,
+        published_at=published_at,
+        modified_at=parse_site_datetime(item.modify_date),
+        ministry=item.ministry,
+        ministry_code=None,
+        body_html=body_html,
+        body_text=body_text,
+        attachments=attachment_links_of(item),
     )
 
 
@@ -144,10 +154,15 @@ def _item(element) -> ApiItem:
     if not title:
         raise PageParseError(f"api item {news_id}", "Title", "empty")
     return ApiItem(
-        news_id=news_id, title=title, approve_date=_text(element, "ApproveDate") or "",
-        modify_date=_text(element, "ModifyDate"), ministry=html.unescape(_text(element, "MinisterCode") or "") or None,
-        original_url=_text(element, "OriginalUrl"), data_contents=_text(element, "DataContents") or "",
-        files=_file_pairs(element), xml=etree.tostring(element, encoding="utf-8"),
+        news_id=news_id,
+        title=title,
+        approve_date=_text(element, "ApproveDate") or "",
+        modify_date=_text(element, "ModifyDate"),
+        ministry=html.unescape(_text(element, "MinisterCode") or "") or None,
+        original_url=_text(element, "OriginalUrl"),
+        data_contents=_text(element, "DataContents") or "",
+        files=_file_pairs(element),
+        xml=etree.tostring(element, encoding="utf-8"),
     )
 
 
@@ -204,4 +219,3 @@ def _int(value: str | None) -> int | None:
 def _text(element, tag: str) -> str | None:
     value = element.findtext(tag)
     return value.strip() if value and value.strip() else None
-

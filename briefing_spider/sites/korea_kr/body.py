@@ -24,9 +24,7 @@ def cut_body(body: lxml_html.HtmlElement) -> tuple[str, str]:
     marker = _first_trailer_element(body)
     if marker is not None:
         _remove_from(marker, body)
-    inner = (body.text or "") + "".join(
-        lxml_html.tostring(child, encoding="unicode") for child in body
-    )
+    inner = (body.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in body)
     return inner.strip(), element_text(body)
 
 

@@ -20,7 +20,14 @@ from briefing_spider.records import Attendee
 from briefing_spider.sites.korea_kr.section_page import SectionPage, read_page
 from briefing_spider.sites.korea_kr.sections import section
 from briefing_spider.sites.korea_kr.speaker_lines import (
-    ANSWER, HOST, HOST_TITLE, PERSON, QA_START, QUESTION, QUESTIONER_TITLE, read_speaker_line,
+    ANSWER,
+    HOST,
+    HOST_TITLE,
+    PERSON,
+    QA_START,
+    QUESTION,
+    QUESTIONER_TITLE,
+    read_speaker_line,
 )
 
 KIND = "briefing"
@@ -38,7 +45,9 @@ class Utterance:
 
 @dataclass(frozen=True, kw_only=True)
 class Briefing(SectionPage):  # body_text is the transcript
-    attendees: tuple[Attendee, ...]  # the speakers (named, or a title alone: `<국무총리>`), role 발표, in order of first remark
+    attendees: tuple[
+        Attendee, ...
+    ]  # the speakers (named, or a title alone: `<국무총리>`), role 발표, in order of first remark
     utterances: tuple[Utterance, ...]
 
 
@@ -86,8 +95,9 @@ def read_transcript(text: str) -> tuple[tuple[Utterance, ...], tuple[Attendee, .
 
 def _speaker(marks: str, person: Attendee | None, speakers: dict[tuple, Attendee]) -> Attendee | None:
     if marks == PERSON:
-        return Attendee(organization=person.organization, name=person.name, title=person.title,
-                        role=SPEAKER_ROLE, raw=person.raw)
+        return Attendee(
+            organization=person.organization, name=person.name, title=person.title, role=SPEAKER_ROLE, raw=person.raw
+        )
     if marks == QUESTION:
         if person is None:
             return Attendee(title=QUESTIONER_TITLE)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from briefing_spider.parse.page_model import DetailPage
 from briefing_spider.sites.korea_kr.api import attachment_links_of, detail_of, parse_api_item
-from briefing_spider.sites.korea_kr.detail import attachment_urls as page_attachment_urls, parse_detail
+from briefing_spider.sites.korea_kr.detail import attachment_urls as page_attachment_urls
+from briefing_spider.sites.korea_kr.detail import parse_detail
 from briefing_spider.sites.korea_kr.section_build import read_section_page
 from briefing_spider.sites.korea_kr.sections import section_of_url
 

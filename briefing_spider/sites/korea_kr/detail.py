@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from datetime import datetime
+from html import unescape
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from briefing_spider.sites.korea_kr.body import cut_body
-from briefing_spider.sites.korea_kr.site import (
-    PageParseError, canonical_detail_url, clean_text, news_id_of, on_site, site_of,
-)
 from briefing_spider.parse.page_model import AttachmentLink, DetailPage
 from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date, parse_site_datetime
+from briefing_spider.sites.korea_kr.body import cut_body
+from briefing_spider.sites.korea_kr.site import (
+    PageParseError,
+    canonical_detail_url,
+    clean_text,
+    news_id_of,
+    on_site,
+    site_of,
+)
 
 JSON_LD_IN_HEAD = etree.XPath("/html/head/script[@type='application/ld+json']/text()")
 JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
@@ -45,7 +50,6 @@ ATTACHMENT_NAME = re.compile(r"\S(?:.*?\S)?\.(?:hwpx|hwp|pdf|docx?|xlsx?|pptx?|z
 REPRINT_MINISTRY = re.compile(r"이 자료는\s*(?P<name>.+?)의 보도자료를 전재하여")
 
 
-
 def parse_detail(html: str, url: str) -> DetailPage:
     news_id = news_id_of(url)
     if not news_id:
@@ -53,24 +57,34 @@ def parse_detail(html: str, url: str) -> DetailPage:
     root = _parse(html)
     linked = _json_ld(root)
     # The headline is kept as the site wrote it (inner spacing too); markup text is collapsed.
-    title = xml_safe(str(linked.get("headline") or "")).strip() or clean_text(HEADER_TITLE(root)) or clean_text(OG_TITLE(root)[:1])
+    title = (
+        xml_safe(str(linked.get("headline") or "")).strip()
+        or clean_text(HEADER_TITLE(root))
+        or clean_text(OG_TITLE(root)[:1])
+    )
     if not title:
         raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
     divs = [(div, div.get("class").split()) for div in CLASSED_DIVS(root)]
     header_texts = [clean_text([t]) for div, classes in divs if INFO_CLASS in classes for t in SPAN_TEXTS(div)]
-    published_at = (parse_site_datetime(linked.get("datePublished")) or _header_date(header_texts)
-                     or _fallback_date(root))
+    published_at = (
+        parse_site_datetime(linked.get("datePublished")) or _header_date(header_texts) or _fallback_date(root)
+    )
     if published_at is None:
-        raise PageParseError(url, "published_at", "no JSON-LD datePublished, no header date, "
-                                                  "no article:published_time")
+        raise PageParseError(url, "published_at", "no JSON-LD datePublished, no header date, no article:published_time")
     body = next((div for div, classes in divs if BODY_CLASS in classes), None)
     body_html, body_text = cut_body(body) if body is not None else ("", "")
     links = SPECIAL_LINKS(root)
     ministry, code = _ministry(header_texts, links, body)
     return DetailPage(
-        news_id=news_id, url=canonical_detail_url(news_id), title=title,
-        published_at=published_at, modified_at=parse_site_datetime(linked.get("dateModified")),
-        ministry=ministry, ministry_code=code, body_html=body_html, body_text=body_text,
+        news_id=news_id,
+        url=canonical_detail_url(news_id),
+        title=title,
+        published_at=published_at,
+        modified_at=parse_site_datetime(linked.get("dateModified")),
+        ministry=ministry,
+        ministry_code=code,
+        body_html=body_html,
+        body_text=body_text,
         attachments=_attachments(links, url),
     )
 
@@ -102,7 +116,7 @@ def _download_hrefs(html: str):
         quote = html[start] if start >= 0 else '"'
         end = html.find(quote, position)
         if start >= 0 and end != -1 and HREF_BEFORE.search(html, max(0, start - 12), start + 1):
-            value = html[start + 1:end]
+            value = html[start + 1 : end]
             if "fileId=" in value:
                 yield value
         position = html.find(DOWNLOAD_PATH, position + len(DOWNLOAD_PATH))

@@ -23,15 +23,21 @@ from briefing_spider.sites.korea_kr.section_page import SectionPage, read_page
 from briefing_spider.sites.korea_kr.sections import section
 
 KIND = "fact_check"
-LABEL = re.compile(r"^\s*(?:[<〈＜\[【(]\s*(?P<b>[^<>〈〉＜＞\[\]【】()]{1,30}?)\s*[>〉＞\]】)]|[□■◆◇▣]\s*(?P<m>.{1,20}?))\s*$")
+LABEL = re.compile(
+    r"^\s*(?:[<〈＜\[【(]\s*(?P<b>[^<>〈〉＜＞\[\]【】()]{1,30}?)\s*[>〉＞\]】)]|[□■◆◇▣]\s*(?P<m>.{1,20}?))\s*$"
+)
 REPORT_HEADER = re.compile(r"보도\s*(?:내용|요지|개요)|기사\s*(?:내용|요지)")
 ANSWER_HEADER = re.compile(r"설명|해명|입장|사실\s*관계|사실은\s*이렇습니다|반박")
 CITED_TITLE = re.compile(r"[「『](?P<title>[^」』]{2,200})[」』]")
-FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*일?\.?")
+FULL_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})\s*일?\.?"
+)
 SHORT_DATE = re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*(?:\.|월)\s*(?P<d>\d{1,2})\s*일?\.?(?!\d)")
 WEEKDAY = re.compile(r"\(\s*[월화수목금토일]\s*\)")
 # Words around a citation that are not the outlet.
-FILLER = re.compile(r"^(?:[○ㅇ□■◦▸•·\-–*]+|지난|언론|일부|매체|보도|보도에서|보도한|기사|기사에서|자|일자|자\s*기사|관련|등|및|의|에서|는|은)$")
+FILLER = re.compile(
+    r"^(?:[○ㅇ□■◦▸•·\-–*]+|지난|언론|일부|매체|보도|보도에서|보도한|기사|기사에서|자|일자|자\s*기사|관련|등|및|의|에서|는|은)$"
+)
 PARTICLE = re.compile(r"(?<=[가-힣A-Za-z0-9])(?:에서|에서는|의|은|는|이|가|에|와|과)$")
 OUTLET_WORDS_MAX = 3
 
@@ -60,10 +66,13 @@ def fact_check_of(page: SectionPage) -> FactCheck:
     answer = answer_lines if answer_lines else other_lines
     answer_text = "\n".join(line for line in answer if line.strip())
     if not answer_text:
-        raise PageParseError(page.url or "(page text)", "answer", "no text under an answer header or outside the report")
+        raise PageParseError(
+            page.url or "(page text)", "answer", "no text under an answer header or outside the report"
+        )
     on = page.published_at.date() if page.published_at else None
-    report = (_first_citation(report_lines, on) or _first_citation(other_lines, on)
-              or _first_citation([page.title or ""], on))
+    report = (
+        _first_citation(report_lines, on) or _first_citation(other_lines, on) or _first_citation([page.title or ""], on)
+    )
     fields = {name: getattr(page, name) for name in SectionPage.__dataclass_fields__}
     return FactCheck(**fields, report=report, answer_text=answer_text)
 
@@ -93,7 +102,7 @@ def _first_citation(lines: list[str], on: date | None) -> PressReport | None:
 
 
 def _citation(line: str, cited: re.Match, on: date | None) -> PressReport:
-    before, after = line[:cited.start()], line[cited.end():]
+    before, after = line[: cited.start()], line[cited.end() :]
     inside = re.match(r"\s*\((?P<x>[^()]{1,40})\)", after)
     reported_on, before_rest = _date(before, on)
     outlet = _outlet(before_rest)
@@ -111,15 +120,15 @@ def _date(text: str, on: date | None) -> tuple[date | None, str]:
     text = WEEKDAY.sub(" ", text)
     full = FULL_DATE.search(text)
     if full:
-        return _day(int(full["y"]), int(full["m"]), int(full["d"])), text[:full.start()] + " " + text[full.end():]
+        return _day(int(full["y"]), int(full["m"]), int(full["d"])), text[: full.start()] + " " + text[full.end() :]
     short = SHORT_DATE.search(text)
     if short and on is not None:
         day = _day(on.year, int(short["m"]), int(short["d"]))
         if day and day > on:
             day = _day(on.year - 1, int(short["m"]), int(short["d"]))
-        return day, text[:short.start()] + " " + text[short.end():]
+        return day, text[: short.start()] + " " + text[short.end() :]
     if short:
-        return None, text[:short.start()] + " " + text[short.end():]
+        return None, text[: short.start()] + " " + text[short.end() :]
     return None, text
 
 

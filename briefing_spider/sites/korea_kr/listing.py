@@ -14,9 +14,9 @@ from urllib.parse import urljoin
 
 from parsel import Selector
 
-from briefing_spider.sites.korea_kr.site import SITE, canonical_detail_url, clean_text, news_id_of
 from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date
+from briefing_spider.sites.korea_kr.site import SITE, canonical_detail_url, clean_text, news_id_of
 
 LIST_ITEMS = ".list_type li"
 DETAIL_PAGE = "pressReleaseView.do"
@@ -60,8 +60,9 @@ def parse_list(html: str, page_url: str, detail_path: str | None = None) -> List
     return ListPage(total=int(total[1].replace(",", "")) if total else None, entries=tuple(entries.values()))
 
 
-def _list_entry(item: Selector, page_url: str, link_css: str = LIST_ITEM_LINK,
-                detail_path: str | None = None) -> ListEntry | None:
+def _list_entry(
+    item: Selector, page_url: str, link_css: str = LIST_ITEM_LINK, detail_path: str | None = None
+) -> ListEntry | None:
     link = item.css(link_css)
     news_id = news_id_of(urljoin(page_url, link.attrib.get("href", ""))) if link else None
     title = _title(link) if link else ""
@@ -73,8 +74,7 @@ def _list_entry(item: Selector, page_url: str, link_css: str = LIST_ITEM_LINK,
     ministry = next((s for s in sources if not find_date(s)), None)
     lead = clean_text(item.css(f"{LIST_LEAD} ::text").getall()) or None
     url = canonical_detail_url(news_id) if detail_path is None else f"{SITE}{detail_path}?newsId={news_id}"
-    return ListEntry(news_id=news_id, url=url, title=title,
-                     listed_on=listed_on, ministry=ministry, lead=lead)
+    return ListEntry(news_id=news_id, url=url, title=title, listed_on=listed_on, ministry=ministry, lead=lead)
 
 
 def _title(link: Selector) -> str:

@@ -6,13 +6,37 @@ is loud, never silent.
 """
 
 from briefing_spider.sites.korea_kr.detail import (
-    AttachmentLink, DetailPage, attachment_links, attachment_urls, parse_detail,
+    AttachmentLink,
+    DetailPage,
+    attachment_links,
+    attachment_urls,
+    parse_detail,
 )
 from briefing_spider.sites.korea_kr.listing import ListEntry, ListPage, parse_list
 from briefing_spider.sites.korea_kr.site import (
-    DETAIL_PATH, LIST_PATH, SITE, PageParseError, canonical_detail_url, news_id_of, site_of,
+    DETAIL_PATH,
+    LIST_PATH,
+    SITE,
+    PageParseError,
+    canonical_detail_url,
+    news_id_of,
+    site_of,
 )
 
-__all__ = ["AttachmentLink", "DetailPage", "DETAIL_PATH", "LIST_PATH", "ListEntry", "ListPage",
-           "PageParseError", "SITE", "attachment_links", "attachment_urls", "canonical_detail_url", "news_id_of",
-           "parse_detail", "parse_list", "site_of"]
+__all__ = [
+    "AttachmentLink",
+    "DetailPage",
+    "DETAIL_PATH",
+    "LIST_PATH",
+    "ListEntry",
+    "ListPage",
+    "PageParseError",
+    "SITE",
+    "attachment_links",
+    "attachment_urls",
+    "canonical_detail_url",
+    "news_id_of",
+    "parse_detail",
+    "parse_list",
+    "site_of",
+]

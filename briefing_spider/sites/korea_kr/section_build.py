@@ -32,16 +32,38 @@ def read_section_page(html: str, url: str, section: Section) -> DetailPage:
 
 def parts_of(record) -> KindParts:
     if isinstance(record, Briefing):
-        return KindParts(attendees=record.attendees, utterances=tuple(
-            Utterance(speaker=u.speaker, organization=u.organization, title=u.title, text=u.text)
-            for u in record.utterances))
+        return KindParts(
+            attendees=record.attendees,
+            utterances=tuple(
+                Utterance(speaker=u.speaker, organization=u.organization, title=u.title, text=u.text)
+                for u in record.utterances
+            ),
+        )
     if isinstance(record, FactCheck):
         report = record.report
-        return KindParts(press_reports=() if report is None else (PressReport(
-            outlet=report.outlet, reported_on=report.reported_on.isoformat() if report.reported_on else None,
-            title=report.title, raw=report.raw),))
+        return KindParts(
+            press_reports=()
+            if report is None
+            else (
+                PressReport(
+                    outlet=report.outlet,
+                    reported_on=report.reported_on.isoformat() if report.reported_on else None,
+                    title=report.title,
+                    raw=report.raw,
+                ),
+            )
+        )
     if isinstance(record, StateCouncil):
-        return KindParts(agenda_items=tuple(
-            AgendaItem(group=item.group, category=item.category, title=item.title,
-                       ministries=", ".join(item.ministries), text=item.text) for item in record.agenda))
+        return KindParts(
+            agenda_items=tuple(
+                AgendaItem(
+                    group=item.group,
+                    category=item.category,
+                    title=item.title,
+                    ministries=", ".join(item.ministries),
+                    text=item.text,
+                )
+                for item in record.agenda
+            )
+        )
     return KindParts()

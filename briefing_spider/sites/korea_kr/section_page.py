@@ -16,15 +16,17 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from briefing_spider.sites.korea_kr.pages import AttachmentLink, PageParseError, news_id_of, parse_detail
 from briefing_spider.parse.site_time import DOTTED_DATE, parse_site_datetime
+from briefing_spider.sites.korea_kr.pages import AttachmentLink, PageParseError, news_id_of, parse_detail
 from briefing_spider.sites.korea_kr.sections import Section, section_of_url
 
 HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)\b", re.I | re.S)
 URL_LINE = re.compile(r"^https?://\S+$")
 CONTENT_START = "콘텐츠 영역"
 # Lines of the page's chrome inside the content area: buttons and labels.
-CHROME_LINE = re.compile(r"^(?:인쇄|목록|인쇄\s*목록|글자크기\s*설정|글자크기\s*설정\s*목록|공유하기|스크랩|URL\s*복사)$")
+CHROME_LINE = re.compile(
+    r"^(?:인쇄|목록|인쇄\s*목록|글자크기\s*설정|글자크기\s*설정\s*목록|공유하기|스크랩|URL\s*복사)$"
+)
 # Where the page's own text ends: the next/previous-article links, banners, the posting rules, the
 # site's source and licence lines, the reprint notice.
 PAGE_END = re.compile(
@@ -66,10 +68,18 @@ def page_from_html(html: str, url: str, section: Section) -> SectionPage:
     detail = parse_detail(html, url)  # raises PageParseError without newsId, title or time
     if not detail.body_text.strip():
         raise PageParseError(url, "body", "no text in div.view_cont")
-    return SectionPage(kind=section.kind, news_id=detail.news_id, url=_canonical(url, detail.news_id, section),
-                       title=detail.title, published_at=detail.published_at, ministry=detail.ministry,
-                       ministry_code=detail.ministry_code, body_text=detail.body_text, source="page",
-                       attachments=detail.attachments)
+    return SectionPage(
+        kind=section.kind,
+        news_id=detail.news_id,
+        url=_canonical(url, detail.news_id, section),
+        title=detail.title,
+        published_at=detail.published_at,
+        ministry=detail.ministry,
+        ministry_code=detail.ministry_code,
+        body_text=detail.body_text,
+        source="page",
+        attachments=detail.attachments,
+    )
 
 
 def page_from_text(text: str, section: Section, url: str | None = None) -> SectionPage:
@@ -83,15 +93,23 @@ def page_from_text(text: str, section: Section, url: str | None = None) -> Secti
     news_id = news_id_of(url) if url else None
     if not body:
         raise PageParseError(url or "(page text)", "body", "no text after the site's chrome")
-    return SectionPage(kind=section.kind, news_id=news_id, url=_canonical(url, news_id, section),
-                       title=title, published_at=published_at, ministry=ministry, ministry_code=None,
-                       body_text=body, source="text")
+    return SectionPage(
+        kind=section.kind,
+        news_id=news_id,
+        url=_canonical(url, news_id, section),
+        title=title,
+        published_at=published_at,
+        ministry=ministry,
+        ministry_code=None,
+        body_text=body,
+        source="text",
+    )
 
 
 def _content_lines(lines: list[str]) -> list[str]:
     """The lines of the content area: after `콘텐츠 영역`, before the page's end; no chrome lines."""
     if CONTENT_START in lines:
-        lines = lines[lines.index(CONTENT_START) + 1:]
+        lines = lines[lines.index(CONTENT_START) + 1 :]
     end = next((k for k, line in enumerate(lines) if PAGE_END.search(line)), len(lines))
     return [line for line in lines[:end] if line and not CHROME_LINE.match(line)]
 
@@ -103,7 +121,7 @@ def _header(lines: list[str]) -> tuple[str | None, datetime | None, str | None, 
         if match:
             published_at = parse_site_datetime(match["date"])
             if published_at is not None:
-                return " ".join(lines[:k]), published_at, match["ministry"], lines[k + 1:]
+                return " ".join(lines[:k]), published_at, match["ministry"], lines[k + 1 :]
     return None, None, None, lines
 
 

@@ -6,12 +6,12 @@ parser of each kind, and how a saved file's bytes become the text it reads (for 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from briefing_spider.sites.korea_kr.pages import PageParseError
 from briefing_spider.parse.page_text import decode_page
 from briefing_spider.sites.korea_kr.briefing import parse_briefing
 from briefing_spider.sites.korea_kr.fact_check import parse_fact_check
+from briefing_spider.sites.korea_kr.pages import PageParseError
 from briefing_spider.sites.korea_kr.section_page import URL_LINE, SectionPage, looks_like_html
 from briefing_spider.sites.korea_kr.sections import section
 from briefing_spider.sites.korea_kr.state_council import parse_state_council

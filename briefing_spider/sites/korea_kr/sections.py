@@ -33,14 +33,34 @@ class UnknownSection(ValueError):
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(kind="press_release", label="보도자료", list_paths=("/briefing/pressReleaseList.do",),
-            detail_path="/briefing/pressReleaseView.do", date_filter=True),
-    Section(kind="briefing", label="브리핑", list_paths=("/briefing/policyBriefingList.do", "/briefing/briefingHomeList.do"),
-            detail_path="/briefing/policyBriefingView.do", date_filter=False),
-    Section(kind="fact_check", label="사실은 이렇습니다", list_paths=("/briefing/actuallyList.do",),
-            detail_path="/briefing/actuallyView.do", date_filter=True),
-    Section(kind="state_council", label="국무회의", list_paths=("/briefing/stateCouncilList.do",),
-            detail_path="/briefing/stateCouncilView.do", date_filter=None),
+    Section(
+        kind="press_release",
+        label="보도자료",
+        list_paths=("/briefing/pressReleaseList.do",),
+        detail_path="/briefing/pressReleaseView.do",
+        date_filter=True,
+    ),
+    Section(
+        kind="briefing",
+        label="브리핑",
+        list_paths=("/briefing/policyBriefingList.do", "/briefing/briefingHomeList.do"),
+        detail_path="/briefing/policyBriefingView.do",
+        date_filter=False,
+    ),
+    Section(
+        kind="fact_check",
+        label="사실은 이렇습니다",
+        list_paths=("/briefing/actuallyList.do",),
+        detail_path="/briefing/actuallyView.do",
+        date_filter=True,
+    ),
+    Section(
+        kind="state_council",
+        label="국무회의",
+        list_paths=("/briefing/stateCouncilList.do",),
+        detail_path="/briefing/stateCouncilView.do",
+        date_filter=None,
+    ),
 )
 KINDS: tuple[str, ...] = tuple(section.kind for section in SECTIONS)
 _BY_KIND = {section.kind: section for section in SECTIONS}

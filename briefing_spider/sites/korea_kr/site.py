@@ -29,4 +29,3 @@ def on_site(url: str) -> str:
 def site_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-

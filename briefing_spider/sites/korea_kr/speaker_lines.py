@@ -22,8 +22,10 @@ from briefing_spider.parse.attendee_entry import parse_person
 from briefing_spider.parse.attendee_leftovers import leftovers
 from briefing_spider.records import Attendee
 
-BRACKETED = re.compile(r"^\s*(?:[<〈＜\[【]\s*(?P<b>[^<>〈〉＜＞\[\]【】]{1,40}?)\s*[>〉＞\]】]"
-                       r"|[-－–—]\s*(?P<d>[^-－–—]{1,20}?)\s*[-－–—](?=\s|$))\s*(?P<rest>.*)$")
+BRACKETED = re.compile(
+    r"^\s*(?:[<〈＜\[【]\s*(?P<b>[^<>〈〉＜＞\[\]【】]{1,40}?)\s*[>〉＞\]】]"
+    r"|[-－–—]\s*(?P<d>[^-－–—]{1,20}?)\s*[-－–—](?=\s|$))\s*(?P<rest>.*)$"
+)
 COLON_LABEL = re.compile(r"^\s*(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<rest>.*)$")
 LETTER_LABEL = re.compile(r"^\s*(?P<label>[QA])\s*[.:：)]\s*(?P<rest>\S.*)$")
 SENTENCE_MARK = re.compile(r"[.?!。…]|(?:다|요|니까)$")
@@ -34,10 +36,24 @@ HOST = "host"
 QA_START = "qa_start"
 PERSON = "person"
 # Label (spaces removed) → what it marks.
-LABELS = {"질문": QUESTION, "질의": QUESTION, "문": QUESTION, "기자": QUESTION, "Q": QUESTION,
-          "답변": ANSWER, "답": ANSWER, "A": ANSWER,
-          "사회자": HOST, "사회": HOST, "진행자": HOST, "진행": HOST,
-          "질의응답": QA_START, "질문과답변": QA_START, "일문일답": QA_START, "문답": QA_START}
+LABELS = {
+    "질문": QUESTION,
+    "질의": QUESTION,
+    "문": QUESTION,
+    "기자": QUESTION,
+    "Q": QUESTION,
+    "답변": ANSWER,
+    "답": ANSWER,
+    "A": ANSWER,
+    "사회자": HOST,
+    "사회": HOST,
+    "진행자": HOST,
+    "진행": HOST,
+    "질의응답": QA_START,
+    "질문과답변": QA_START,
+    "일문일답": QA_START,
+    "문답": QA_START,
+}
 QUESTIONER_TITLE = "기자"  # a question's utterance: no name, the title 기자 (and the outlet if named)
 HOST_TITLE = "사회자"
 # A questioner's outlet the grammar can take for a name (`<마바일보 기자>`: 마 is a surname).

@@ -25,8 +25,12 @@ MINISTRY_MARK = re.compile(r"[【\[(<〈]\s*소\s*관\s*(?:부\s*처)?\s*[:：]\
 MINISTRY_SEPARATOR = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
 # Item heads, strongest first: an item's title is the last line of the strongest head in its block
 # (`1. 가나법안` over its `- 주요내용` lines).
-ITEM_HEADS = (re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[①-⑳]|[가-하]\s*[.)])\s*"), re.compile(r"^\s*[□■◇◆]\s*"),
-              re.compile(r"^\s*[○ㅇ◦]\s*"), re.compile(r"^\s*[-–▸•]\s*"))
+ITEM_HEADS = (
+    re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[①-⑳]|[가-하]\s*[.)])\s*"),
+    re.compile(r"^\s*[□■◇◆]\s*"),
+    re.compile(r"^\s*[○ㅇ◦]\s*"),
+    re.compile(r"^\s*[-–▸•]\s*"),
+)
 GROUP_WORDS = r"(?:의결|보고|부의|토의|심의|즉석|일반|법률|대통령령|공포|조약|국정)"
 GROUP_HEADER = re.compile(
     rf"^\s*(?:[<〈＜\[【]\s*(?P<b>[^<>〈〉＜＞\[\]【】]{{1,20}}?)\s*[>〉＞\]】]|[□■◆◇▣]?\s*(?P<p>{GROUP_WORDS}[^\d()]{{0,10}}?))"
@@ -39,7 +43,9 @@ TOP_GROUP = re.compile(r"안건|사항")
 @dataclass(frozen=True, kw_only=True)
 class AgendaItem:
     position: int  # 0-based, in page order
-    group: str | None  # the part of the agenda it is in: 의결안건, 보고안건… (a bracketed header, or one naming 안건/사항)
+    group: (
+        str | None
+    )  # the part of the agenda it is in: 의결안건, 보고안건… (a bracketed header, or one naming 안건/사항)
     category: str | None  # the kind of item within it, from a header such as `□ 법률안(2건)`
     title: str
     ministries: tuple[str, ...]  # as the 소관 mark names them
@@ -82,22 +88,38 @@ def read_agenda(text: str) -> tuple[AgendaItem, ...]:
             else:
                 category = header
         elif mark:
-            before = line[:mark.start()].strip()
+            before = line[: mark.start()].strip()
             block.extend([before] if before else [])
             title_at = _title_index(block)
             if title_at is None:  # a mark with nothing before it: not an item
                 block = []
                 continue
             _spill(block[:title_at], items)
-            items.append({"group": group, "category": category, "title": _title(block[title_at]), "ministries": _ministries(mark["names"]),
-                          "text": block[title_at + 1:]})
-            after = line[mark.end():].strip()
+            items.append(
+                {
+                    "group": group,
+                    "category": category,
+                    "title": _title(block[title_at]),
+                    "ministries": _ministries(mark["names"]),
+                    "text": block[title_at + 1 :],
+                }
+            )
+            after = line[mark.end() :].strip()
             block = [after] if after else []
         else:
             block.append(line)
     _spill(block, items)
-    return tuple(AgendaItem(position=k, group=item["group"], category=item["category"], title=item["title"], ministries=item["ministries"],
-                            text="\n".join(item["text"])) for k, item in enumerate(items))
+    return tuple(
+        AgendaItem(
+            position=k,
+            group=item["group"],
+            category=item["category"],
+            title=item["title"],
+            ministries=item["ministries"],
+            text="\n".join(item["text"]),
+        )
+        for k, item in enumerate(items)
+    )
 
 
 def _group_header(line: str) -> str | None:

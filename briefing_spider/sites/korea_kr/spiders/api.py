@@ -21,13 +21,18 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from briefing_spider.sites.korea_kr.build import API_ITEM_ROLE, API_LIST_ROLE
 from briefing_spider import stats
 from briefing_spider.clock import now
 from briefing_spider.crawl_state import load_crawl_state
 from briefing_spider.items import Fetched
 from briefing_spider.sites.korea_kr.api import API_URL, ApiError, ApiPage, attachment_links_of, parse_api_page
-from briefing_spider.sites.korea_kr.spiders.press import KoreaKrPressSpider, failure_reason, failure_status, response_headers
+from briefing_spider.sites.korea_kr.build import API_ITEM_ROLE, API_LIST_ROLE
+from briefing_spider.sites.korea_kr.spiders.press import (
+    KoreaKrPressSpider,
+    failure_reason,
+    failure_status,
+    response_headers,
+)
 from briefing_spider.window import crawl_window
 
 WINDOW_DAYS = 3  # the API refuses a longer window (THREE_DAYS_OVER_ERROR)
@@ -81,8 +86,15 @@ class KeyMaskFilter(logging.Filter):
 class KoreaKrApiSpider(KoreaKrPressSpider):
     name = "korea_kr_api"
 
-    def __init__(self, since: str | None = None, until: str | None = None, api_url: str = API_URL,
-                 api_key: str = "", limit: str | int | None = None, **kwargs):
+    def __init__(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        api_url: str = API_URL,
+        api_key: str = "",
+        limit: str | int | None = None,
+        **kwargs,
+    ):
         super().__init__(since=since, until=until, base_url=api_url, limit=limit, **kwargs)
         if not api_key:
             raise ValueError("the open API needs a service key")
@@ -102,12 +114,18 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         self.mask_logs()
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
-            self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until,
-                                                    site=self.site_name)
+            self.since, self.until = crawl_window(
+                db_path, today=now().date(), since=self.since, until=self.until, site=self.site_name
+            )
         self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
         self.pending = windows(self.since, self.until)
-        self.logger.info("reading the open API %s from %s to %s in %d windows",
-                         self.base_url, self.since, self.until, len(self.pending))
+        self.logger.info(
+            "reading the open API %s from %s to %s in %d windows",
+            self.base_url,
+            self.since,
+            self.until,
+            len(self.pending),
+        )
         first = self.next_window()
         if first is not None:
             yield first
@@ -123,13 +141,20 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         return self.api_request(start, end, 1)
 
     def api_request(self, start: date, end: date, page: int) -> scrapy.Request:
-        query = urlencode({"startDate": f"{start:%Y%m%d}", "endDate": f"{end:%Y%m%d}",
-                           "pageNo": page, "numOfRows": ROWS_PER_PAGE})
+        query = urlencode(
+            {"startDate": f"{start:%Y%m%d}", "endDate": f"{end:%Y%m%d}", "pageNo": page, "numOfRows": ROWS_PER_PAGE}
+        )
         # A keyed API for programs, not a site for crawlers: its robots.txt does not apply.
         meta = {"handle_httpstatus_all": True, "dont_obey_robotstxt": True}
-        return scrapy.Request(f"{self.base_url}?serviceKey={self._key}&{query}", callback=self.parse_api,
-                              errback=self.api_failed, cb_kwargs={"window": (start, end), "page": page},
-                              meta=meta, priority=API_PRIORITY, dont_filter=True)
+        return scrapy.Request(
+            f"{self.base_url}?serviceKey={self._key}&{query}",
+            callback=self.parse_api,
+            errback=self.api_failed,
+            cb_kwargs={"window": (start, end), "page": page},
+            meta=meta,
+            priority=API_PRIORITY,
+            dont_filter=True,
+        )
 
     def parse_api(self, response: Response, window: tuple[date, date], page: int):
         self.any_response = True
@@ -175,8 +200,14 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
             return
         self.api_error, self.pending = ApiError("?", "DOWNLOAD_FAILED", failure_reason(failure)), []
         if self.scheduled:
-            yield Fetched(url=mask_key(request.url, self._key), status=failure_status(failure), body=b"",
-                          fetched_at=now(), role=API_LIST_ROLE, error=str(self.api_error))
+            yield Fetched(
+                url=mask_key(request.url, self._key),
+                status=failure_status(failure),
+                body=b"",
+                fetched_at=now(),
+                role=API_LIST_ROLE,
+                error=str(self.api_error),
+            )
 
     def idle(self) -> None:
         if self.api_error is not None:
@@ -185,10 +216,19 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
     def item_url(self, response: Response, news_id: str) -> str:
         return f"{mask_key(response.url, self._key)}#NewsItemId={news_id}"
 
-    def fetched_api(self, response: Response, *, role: str, body: bytes, news_id: str | None = None,
-                    error: str | None = None) -> Fetched:
+    def fetched_api(
+        self, response: Response, *, role: str, body: bytes, news_id: str | None = None, error: str | None = None
+    ) -> Fetched:
         url = self.item_url(response, news_id) if news_id else mask_key(response.url, self._key)
         for form in _key_forms(self._key):  # a body that echoes the key must not store it
             body = body.replace(form.encode("utf-8"), MASK.encode())
-        return Fetched(url=url, status=response.status, body=body, fetched_at=now(), role=role,
-                       news_id=news_id, headers=response_headers(response), error=error)
+        return Fetched(
+            url=url,
+            status=response.status,
+            body=body,
+            fetched_at=now(),
+            role=role,
+            news_id=news_id,
+            headers=response_headers(response),
+            error=error,
+        )

@@ -14,22 +14,25 @@ from urllib.parse import urlencode
 
 import scrapy
 from scrapy.exceptions import (
-    CannotResolveHostError, CloseSpider, DownloadConnectionRefusedError, DownloadTimeoutError,
+    CannotResolveHostError,
+    CloseSpider,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
 )
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from briefing_spider import stats
+from briefing_spider.base_url import checked_base_url
 from briefing_spider.clock import now
 from briefing_spider.crawl_state import CrawlState, load_crawl_state
 from briefing_spider.items import DayListed, Fetched, Problem, ReleaseComplete
-from briefing_spider.base_url import checked_base_url
-from briefing_spider.run_outcome import RequestTally
-from briefing_spider.sites.korea_kr.pages import DETAIL_PATH, LIST_PATH, SITE, attachment_urls, news_id_of, parse_list
 from briefing_spider.parse.page_text import decode_page
+from briefing_spider.run_outcome import RequestTally
 from briefing_spider.site_hosts import site_hosts
 from briefing_spider.sites.korea_kr import SITE as KOREA_KR
+from briefing_spider.sites.korea_kr.pages import DETAIL_PATH, LIST_PATH, SITE, attachment_urls, news_id_of, parse_list
 from briefing_spider.sites.korea_kr.sections import section
 from briefing_spider.sites.korea_kr.spiders.sections import PRESS_RELEASE, SectionNavigation, kind_of_url, kinds_given
 from briefing_spider.window import crawl_window, days_between, parse_day
@@ -39,8 +42,13 @@ from briefing_spider.window import crawl_window, days_between, parse_day
 LIST_PRIORITY, ATTACHMENT_PRIORITY, DETAIL_PRIORITY = 30, 20, 10
 MAX_LIST_PAGES = 2000  # a bound on list paging whatever the site says
 UNREACHABLE_ERRORS = (
-    CannotResolveHostError, DownloadConnectionRefusedError, DownloadTimeoutError,
-    DNSLookupError, ConnectionRefusedError, TCPTimedOutError, TimeoutError,  # when raised unwrapped
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    DNSLookupError,
+    ConnectionRefusedError,
+    TCPTimedOutError,
+    TimeoutError,  # when raised unwrapped
 )
 
 
@@ -49,9 +57,17 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
     site_name = KOREA_KR.name  # the pipeline files what this spider fetches under this site
     kind = PRESS_RELEASE
 
-    def __init__(self, since: str | None = None, until: str | None = None,
-                 base_url: str = SITE, limit: str | int | None = None, recheck: str | bool = False,
-                 backfill: str | bool = False, kinds: str | tuple[str, ...] | None = None, **kwargs):
+    def __init__(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        base_url: str = SITE,
+        limit: str | int | None = None,
+        recheck: str | bool = False,
+        backfill: str | bool = False,
+        kinds: str | tuple[str, ...] | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.kinds = kinds_given(kinds) if kinds else KOREA_KR.kinds  # default: every section
         self.since = parse_day(since, option="--since") if since else None
@@ -76,11 +92,17 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
             return
         db_path = self.settings.get("BRIEFING_DB")
         if self.since is None or self.until is None:
-            self.since, self.until = crawl_window(db_path, today=now().date(), since=self.since, until=self.until,
-                                                    site=self.site_name)
+            self.since, self.until = crawl_window(
+                db_path, today=now().date(), since=self.since, until=self.until, site=self.site_name
+            )
         self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
-        self.logger.info("crawling %s from %s to %s (%d releases known)", self.base_url, self.since,
-                         self.until, len(self.state.releases))
+        self.logger.info(
+            "crawling %s from %s to %s (%d releases known)",
+            self.base_url,
+            self.since,
+            self.until,
+            len(self.state.releases),
+        )
         if PRESS_RELEASE in self.kinds:
             for day in days_between(self.until, self.since):  # newest day first
                 if not (self.backfill and (PRESS_RELEASE, day) in self.state.complete_days):
@@ -90,14 +112,22 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
         for news_id in self.state.incomplete(until=self.until):
             kind = self.state.kind_of(news_id) or PRESS_RELEASE
             if kind in self.kinds:
-                yield self.detail_request(news_id) if kind == PRESS_RELEASE else self.section_detail_request(section(kind), news_id)
+                yield (
+                    self.detail_request(news_id)
+                    if kind == PRESS_RELEASE
+                    else self.section_detail_request(section(kind), news_id)
+                )
 
     def list_request(self, day: date, page: int) -> scrapy.Request:
         """One day's list: its `총 N 건` is that day's count, checked against the archive."""
         query = {"startDate": day.isoformat(), "endDate": day.isoformat(), "period": "direct", "pageIndex": page}
-        return scrapy.Request(f"{self.base_url}{LIST_PATH}?{urlencode(query)}", callback=self.parse_list,
-                              errback=self.list_failed, cb_kwargs={"day": day, "page": page},
-                              priority=LIST_PRIORITY)
+        return scrapy.Request(
+            f"{self.base_url}{LIST_PATH}?{urlencode(query)}",
+            callback=self.parse_list,
+            errback=self.list_failed,
+            cb_kwargs={"day": day, "page": page},
+            priority=LIST_PRIORITY,
+        )
 
     def parse_list(self, response: Response, day: date, page: int):
         self.any_response = True
@@ -125,9 +155,13 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
 
     def detail_request(self, news_id: str) -> scrapy.Request:
         self.scheduled.add(news_id)
-        return scrapy.Request(f"{self.base_url}{DETAIL_PATH}?newsId={news_id}", callback=self.parse_detail,
-                              errback=self.detail_failed, cb_kwargs={"news_id": news_id},
-                              priority=DETAIL_PRIORITY)
+        return scrapy.Request(
+            f"{self.base_url}{DETAIL_PATH}?newsId={news_id}",
+            callback=self.parse_detail,
+            errback=self.detail_failed,
+            cb_kwargs={"news_id": news_id},
+            priority=DETAIL_PRIORITY,
+        )
 
     def has_next_page(self, listing, day: date, page: int, news) -> bool:
         """A day's list ends at a page holding only known, unchanged releases — unless the day's
@@ -135,8 +169,10 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
         only later days (a mirror that ignores the date filter) — at the last page, at
         MAX_LIST_PAGES, or when `--limit` is reached."""
         later = any(e.listed_on and e.listed_on > day for e in listing.entries)
-        unseen = (listing.total is not None
-                  and listing.total > self.state.known_on(day, PRESS_RELEASE) + self.found_per_day[(PRESS_RELEASE, day)])
+        unseen = (
+            listing.total is not None
+            and listing.total > self.state.known_on(day, PRESS_RELEASE) + self.found_per_day[(PRESS_RELEASE, day)]
+        )
         if not listing.entries or not (news or later or unseen) or page >= MAX_LIST_PAGES:
             return False
         if listing.total is not None and page * len(listing.entries) >= listing.total:
@@ -160,8 +196,14 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
             return
         url, rest = pending[0], pending[1:]
         meta = {"news_id": news_id, "detail_url": detail_url, "pending": rest}
-        yield scrapy.Request(url, callback=self.parse_attachment, errback=self.attachment_failed,
-                             meta=meta, priority=ATTACHMENT_PRIORITY, dont_filter=True)
+        yield scrapy.Request(
+            url,
+            callback=self.parse_attachment,
+            errback=self.attachment_failed,
+            meta=meta,
+            priority=ATTACHMENT_PRIORITY,
+            dont_filter=True,
+        )
 
     def parse_attachment(self, response: Response):
         meta = response.meta
@@ -172,8 +214,15 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
     def attachment_failed(self, failure):
         request = failure.request
         meta = request.meta
-        yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
-                      role="attachment", news_id=meta["news_id"], error=failure_reason(failure))
+        yield Fetched(
+            url=requested_url(request),
+            status=failure_status(failure),
+            body=b"",
+            fetched_at=now(),
+            role="attachment",
+            news_id=meta["news_id"],
+            error=failure_reason(failure),
+        )
         yield from self.next_attachment(meta["news_id"], meta["detail_url"], meta["pending"])
 
     def detail_failed(self, failure):
@@ -181,16 +230,29 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
         self.tally.bad("detail", request.url, failure_reason(failure))
-        yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
-                      role="detail", news_id=request.cb_kwargs.get("news_id"), error=failure_reason(failure))
+        yield Fetched(
+            url=requested_url(request),
+            status=failure_status(failure),
+            body=b"",
+            fetched_at=now(),
+            role="detail",
+            news_id=request.cb_kwargs.get("news_id"),
+            error=failure_reason(failure),
+        )
 
     def list_failed(self, failure, tally_as: str = "list"):
         request = failure.request
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
         self.tally.bad(tally_as, request.url, failure_reason(failure))
-        yield Fetched(url=requested_url(request), status=failure_status(failure), body=b"", fetched_at=now(),
-                      role="list", error=failure_reason(failure))
+        yield Fetched(
+            url=requested_url(request),
+            status=failure_status(failure),
+            body=b"",
+            fetched_at=now(),
+            role="list",
+            error=failure_reason(failure),
+        )
 
     def run_failure(self) -> str | None:
         """Why a run that closed as `finished` still failed (every list or detail page it asked
@@ -207,13 +269,21 @@ class KoreaKrPressSpider(SectionNavigation, scrapy.Spider):
             self.logger.error(self.unreachable)
         return True
 
-    def fetched(self, response: Response, *, role: str, news_id: str | None = None,
-                error: str | None = None) -> Fetched:
+    def fetched(
+        self, response: Response, *, role: str, news_id: str | None = None, error: str | None = None
+    ) -> Fetched:
         if "dataloss" in response.flags:  # only with DOWNLOAD_FAIL_ON_DATALOSS off: still not whole
             error = error or "unreadable: the body is shorter than its Content-Length (cut short)"
-        return Fetched(url=response.url, status=response.status, body=response.body, fetched_at=now(),
-                       role=role, news_id=news_id or news_id_of(response.url),
-                       headers=response_headers(response), error=error)
+        return Fetched(
+            url=response.url,
+            status=response.status,
+            body=response.body,
+            fetched_at=now(),
+            role=role,
+            news_id=news_id or news_id_of(response.url),
+            headers=response_headers(response),
+            error=error,
+        )
 
 
 def page_text(response: Response) -> str:

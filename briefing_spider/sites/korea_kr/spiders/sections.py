@@ -44,9 +44,13 @@ class SectionNavigation:
         query: dict = {"pageIndex": page}
         if day is not None:
             query = {"startDate": day.isoformat(), "endDate": day.isoformat(), "period": "direct", **query}
-        return scrapy.Request(f"{self.base_url}{listed.list_paths[0]}?{urlencode(query)}",
-                              callback=self.parse_section_list, errback=self.section_list_failed,
-                              cb_kwargs={"listed": listed, "page": page, "day": day}, priority=LIST_PRIORITY)
+        return scrapy.Request(
+            f"{self.base_url}{listed.list_paths[0]}?{urlencode(query)}",
+            callback=self.parse_section_list,
+            errback=self.section_list_failed,
+            cb_kwargs={"listed": listed, "page": page, "day": day},
+            priority=LIST_PRIORITY,
+        )
 
     def parse_section_list(self, response: Response, listed: Section, page: int, day: date | None):
         from briefing_spider.sites.korea_kr.spiders.press import page_text
@@ -66,8 +70,11 @@ class SectionNavigation:
             yield DayListed(day=day, total=listing.total, kind=listed.kind)
         first, last = (day, day) if day is not None else (self.since, self.until)
         in_range = [e for e in listing.entries if e.listed_on is None or first <= e.listed_on <= last]
-        news = [e for e in in_range if e.news_id not in self.scheduled
-                and (self.recheck or self.state.is_new_or_retitled(e.news_id, e.title))]
+        news = [
+            e
+            for e in in_range
+            if e.news_id not in self.scheduled and (self.recheck or self.state.is_new_or_retitled(e.news_id, e.title))
+        ]
         if day is not None:
             self.found_per_day[(listed.kind, day)] += sum(1 for e in news if e.news_id not in self.state.releases)
         for entry in news:
@@ -98,8 +105,13 @@ class SectionNavigation:
 
     def section_detail_request(self, listed: Section, news_id: str) -> scrapy.Request:
         self.scheduled.add(news_id)
-        return scrapy.Request(f"{self.base_url}{listed.detail_path}?newsId={news_id}", callback=self.parse_detail,
-                              errback=self.detail_failed, cb_kwargs={"news_id": news_id}, priority=DETAIL_PRIORITY)
+        return scrapy.Request(
+            f"{self.base_url}{listed.detail_path}?newsId={news_id}",
+            callback=self.parse_detail,
+            errback=self.detail_failed,
+            cb_kwargs={"news_id": news_id},
+            priority=DETAIL_PRIORITY,
+        )
 
 
 def kind_of_url(url: str) -> str:
