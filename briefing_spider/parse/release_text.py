@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from briefing_spider.parse.attendees import LABEL_RE, read_attendees
+from briefing_spider.parse.attendees.reader import LABEL_RE, read_attendees
 from briefing_spider.parse.contacts import ROLE_RE, extract_contacts
 from briefing_spider.parse.dates import extract_event_at
 from briefing_spider.parse.documents.model import DocumentText

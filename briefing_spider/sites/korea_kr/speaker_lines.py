@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefing_spider.parse.attendee_entry import parse_person
-from briefing_spider.parse.attendee_leftovers import leftovers
+from briefing_spider.parse.attendees.entry import parse_person
+from briefing_spider.parse.attendees.leftovers import leftovers
 from briefing_spider.records import Attendee
 
 BRACKETED = re.compile(

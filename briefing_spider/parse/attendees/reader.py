@@ -3,9 +3,9 @@ small grammar over tokens: every token of a list is an entry (organisation, name
 separator (`,` line break `·` `및`), a group (`(정부)`, a label cell), a role (`[토론]`, `(주재)`) or a
 qualifier (`등`, counts); an entry with tokens left over is kept and named in a warning.
 
-Where lists are and which lines they run over: `attendee_lists`; roster tables:
-`attendee_roster`; one entry's parse: `attendee_entry`; word lists: `attendee_lexicon`; one
-event listed twice: `attendee_merge`. Here: walking a list's entries — groups run on until the
+Where lists are and which lines they run over: `lists`; roster tables:
+`roster`; one entry's parse: `entry`; word lists: `lexicon`; one
+event listed twice: `merge`. Here: walking a list's entries — groups run on until the
 next group label; a label naming one body (`(가나부)`, `(국회)`) is also the organisation of the
 entries under it that name no other; a `[토론]` role runs on over its list; a person with no
 organisation inherits the last one of the list and group. Rules: `docs/extraction.md`.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefing_spider.parse.attendee_entry import (
+from briefing_spider.parse.attendees.entry import (
     COMPANY_TAG,
     LEADING_TAG_RE,
     is_title,
@@ -25,12 +25,12 @@ from briefing_spider.parse.attendee_entry import (
     split_outside_brackets,
     split_runs,
 )
-from briefing_spider.parse.attendee_leftovers import leftovers
-from briefing_spider.parse.attendee_lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
-from briefing_spider.parse.attendee_lists import LABEL_RE, is_group_word, list_body
-from briefing_spider.parse.attendee_merge import merge_lists, org_key
-from briefing_spider.parse.attendee_phrases import clean_entry, expand_starred, join_wrapped, split_bodies
-from briefing_spider.parse.attendee_roster import read_roster, roster_rows
+from briefing_spider.parse.attendees.leftovers import leftovers
+from briefing_spider.parse.attendees.lexicon import BODY_LABELS, GROUP_WORDS, ROLE_WORDS
+from briefing_spider.parse.attendees.lists import LABEL_RE, is_group_word, list_body
+from briefing_spider.parse.attendees.merge import merge_lists, org_key
+from briefing_spider.parse.attendees.phrases import clean_entry, expand_starred, join_wrapped, split_bodies
+from briefing_spider.parse.attendees.roster import read_roster, roster_rows
 from briefing_spider.parse.ministries import is_ministry
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Attendee

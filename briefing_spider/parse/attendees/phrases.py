@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendee_entry import (
+from briefing_spider.parse.attendees.entry import (
     LEADING_TAG_RE,
     TRAILING_ETC_RE,
     TRAILING_TAG_RE,
@@ -16,7 +16,7 @@ from briefing_spider.parse.attendee_entry import (
     is_title,
     split_outside_brackets,
 )
-from briefing_spider.parse.attendee_lexicon import (
+from briefing_spider.parse.attendees.lexicon import (
     BRACKETED_COUNT_RE,
     COMPANY_MARK_RE,
     COUNT_RE,
@@ -25,7 +25,7 @@ from briefing_spider.parse.attendee_lexicon import (
     SHARED_ENDINGS,
     SURNAMES,
 )
-from briefing_spider.parse.attendee_lists import is_group_word
+from briefing_spider.parse.attendees.lists import is_group_word
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 
 KIND_ENDINGS = ("기업", "기관", "업체", "단체", "회사", "기업체", "업계", "협단체", "기관장", "단체장")

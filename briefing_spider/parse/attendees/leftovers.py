@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendee_entry import STRAY_RE, is_org, is_title
-from briefing_spider.parse.attendee_lexicon import COMPANY_MARK_RE, GROUP_WORDS, NARRATIVE_RE, ORG_ENDINGS
+from briefing_spider.parse.attendees.entry import STRAY_RE, is_org, is_title
+from briefing_spider.parse.attendees.lexicon import COMPANY_MARK_RE, GROUP_WORDS, NARRATIVE_RE, ORG_ENDINGS
 from briefing_spider.parse.text_lines import squash
 from briefing_spider.records import Attendee
 

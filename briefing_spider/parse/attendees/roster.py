@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendee_entry import parse_person
-from briefing_spider.parse.attendee_lexicon import ROLE_WORDS
-from briefing_spider.parse.attendee_lists import LABEL_ONLY_RE
+from briefing_spider.parse.attendees.entry import parse_person
+from briefing_spider.parse.attendees.lexicon import ROLE_WORDS
+from briefing_spider.parse.attendees.lists import LABEL_ONLY_RE
 from briefing_spider.parse.text_lines import TextLine, collapse, squash
 from briefing_spider.records import Attendee
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendee_cells import beside_label, column_below, label_table
-from briefing_spider.parse.attendee_entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
-from briefing_spider.parse.attendee_lexicon import GROUP_WORDS, NARRATIVE_RE
+from briefing_spider.parse.attendees.cells import beside_label, column_below, label_table
+from briefing_spider.parse.attendees.entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
+from briefing_spider.parse.attendees.lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
 
 BULLETS = "□■○●◦ㅇ▸▶►▷‣•￭▪▫◆◇◈◎❍❏❑➢➤✓✔☐☑⊙◉▣▢◐◑☞\ue000-\uf8ff\U000f0000-\U000ffffd"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendee_lexicon import (
+from briefing_spider.parse.attendees.lexicon import (
     BODY_LABELS,
     BODY_TITLES,
     COMMON_SURNAMES,

@@ -1,6 +1,6 @@
 """Attendee lists laid out in tables: a small table of group label cells under a bare label,
 a label in a table's header row over its column, and rows continuing a label cell that spans
-them. Where lists are: `attendee_lists`.
+them. Where lists are: `lists`.
 """
 
 from __future__ import annotations
