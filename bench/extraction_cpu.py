@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 from lxml import html as lxml_html  # noqa: E402
 
 from bench.timing import best_seconds  # noqa: E402
-from briefing_spider.sites.korea_kr.pages import canonical_detail_url, parse_detail  # noqa: E402
+from briefing_spider.sites.korea_kr.detail import parse_detail  # noqa: E402
+from briefing_spider.sites.korea_kr.site import canonical_detail_url  # noqa: E402
 from tests.conftest import CORPUS  # noqa: E402
 from tests.site import detail_page  # noqa: E402
 

@@ -11,7 +11,7 @@ import time
 import scrapy
 from scrapy.crawler import CrawlerProcess
 
-from briefing_spider.crawl import IMPOLITE
+from briefing_spider.crawl.runner import IMPOLITE
 
 
 class FetchOnlySpider(scrapy.Spider):

@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing_spider.assemble import AttachmentPart, build_release, read_attachment  # noqa: E402
-from briefing_spider.parse.page_model import AttachmentLink, DetailPage  # noqa: E402
+from briefing_spider.contract.page import AttachmentLink, DetailPage  # noqa: E402
+from briefing_spider.contract.registry import get_site  # noqa: E402
+from briefing_spider.parse.assemble import AttachmentPart, build_release, read_attachment  # noqa: E402
 from briefing_spider.parse.release_text import extract_release_facts  # noqa: E402
 from briefing_spider.parse.site_time import SEOUL  # noqa: E402
 
@@ -80,7 +81,7 @@ def main(corpus: Path, show: bool) -> int:
     text_missing = 0
     for doc in manifest:
         detail, parts = release_inputs(base, doc)
-        release = build_release(detail, parts, site="korea_kr", kind="press_release")
+        release = build_release(detail, parts, site="korea_kr", section=get_site("korea_kr").section("press_release"))
         releases += 1
         text_missing += sum(1 for a in release.attachments if a.kind in OLD_ORDER and not a.error and a.text is None)
         position, document = old_choice(parts)

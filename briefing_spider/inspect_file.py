@@ -1,18 +1,21 @@
 """Read one saved file — a detail page, an attachment or plain text — into a record, for checking
-extraction by hand (`briefing parse`)."""
+extraction by hand (`briefing parse`). A page is read exactly as the crawl's rebuild reads it:
+decoded like a browser, by the section its address names, into the archive's record shape."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
-from briefing_spider.assemble import AttachmentPart, build_release, read_attachment
+from briefing_spider.contract import AttachmentLink, Role, Section, Site
+from briefing_spider.contract.registry import DEFAULT_SITE, get_site
+from briefing_spider.parse.assemble import AttachmentPart, build_release, read_attachment
 from briefing_spider.parse.documents import sniff
-from briefing_spider.parse.page_model import AttachmentLink
+from briefing_spider.parse.page_text import decode_page
 from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.records import to_jsonable
-from briefing_spider.sites import DEFAULT_SITE, Site, get_site
 
 NEWS_ID_IN_NAME = re.compile(r"(\d{6,})")
 DOCUMENT_SUFFIXES = (".hwpx", ".hwp", ".pdf")
@@ -23,34 +26,67 @@ class InspectError(ValueError):
 
 
 def inspect_bytes(
-    data: bytes, *, name: str, url: str | None = None, published: date | None = None, site: str = DEFAULT_SITE
+    data: bytes,
+    *,
+    name: str,
+    url: str | None = None,
+    published: date | None = None,
+    site: Site | None = None,
+    section: Section | None = None,
 ) -> dict:
-    """The normalized record of one file, as a JSON-ready dict (a page is read as `site`'s)."""
-    kind = sniff(data)
-    if kind.is_document or name.lower().endswith(DOCUMENT_SUFFIXES):  # a download, maybe a failed one
+    """The normalized record of one file, as a JSON-ready dict. A page is read as `site`'s (the
+    default site's), as a page of `section` when its address does not say which (a saved page's
+    text, a file named by its news id). Raises InspectError when the file yields nothing."""
+    site = site or get_site(DEFAULT_SITE)
+    sniffed = sniff(data)
+    if sniffed.is_document or name.lower().endswith(DOCUMENT_SUFFIXES):  # a download, maybe a failed one
         return _document_record(data, name=name, published=published)
-    if kind.kind == "html" or name.lower().endswith((".html", ".htm")):
-        return _page_record(data, name=name, url=url, site=get_site(site))
+    if sniffed.kind == "html" or name.lower().endswith((".html", ".htm")):
+        return _page_record(data, name=name, url=url, site=site, section=section)
     if name.lower().endswith(".txt") or _is_text(data):
         text = data.decode("utf-8-sig")
+        if section is not None and site.read_text is not None:
+            return _text_record(text, url=url, site=site, section=section, published=published)
         facts = extract_release_facts(text, published=published)
         return {"source": "text", "body_text": text, **to_jsonable(facts)}
-    raise InspectError(f"{name}: not a page, document or UTF-8 text ({kind.reason})")
+    raise InspectError(f"{name}: not a page, document or UTF-8 text ({sniffed.reason})")
 
 
-def _page_record(data: bytes, *, name: str, url: str | None, site: Site) -> dict:
+def _page_record(data: bytes, *, name: str, url: str | None, site: Site, section: Section | None) -> dict:
     if url is None:
         found = NEWS_ID_IN_NAME.search(name)
         if not found:
             raise InspectError(f"{name}: pass --url (the page's address, with its newsId)")
-        url = site.page_url(found[1])
-    detail = site.read_source(site.source_roles[0], data.decode("utf-8", "replace"), url)
+        url = site.page_url(found[1], section.kind if section else None)
+    detail = site.read_source(Role.DETAIL, decode_page(data), url)
     return build_release(
         detail,
         [AttachmentPart(link=link) for link in detail.attachments],
         site=site.name,
-        kind=detail.kind or site.kinds[0],
+        section=site.section(detail.kind or site.kinds[0]),
     ).to_dict()
+
+
+def _text_record(text: str, *, url: str | None, site: Site, section: Section, published: date | None) -> dict:
+    """A saved page's text read as a page of `section`: its header (when it has one), its body,
+    the kind's own parts and the facts of the text."""
+    assert site.read_text is not None
+    page = site.read_text(text, url)
+    on = page.published_at.date() if page.published_at else published
+    parts = section.read_parts(page.body_text, page.title, on) if section.read_parts else None
+    facts = to_jsonable(extract_release_facts(page.body_text, published=on))
+    if parts is not None and parts.attendees:  # the kind's own people (a transcript's speakers) come first
+        facts["attendees"] = to_jsonable(parts.attendees)
+    own = section.news_id_in(page.url) if page.url else None
+    url = section.detail_url(own, site.base_url) if own else page.url  # another section's page keeps its address
+    news_id = own or (parse_qs(urlsplit(page.url).query).get(section.id_param or "", [None])[0] if page.url else None)
+    shell = {"source": "text", "kind": section.kind, **to_jsonable(page), "url": url, "news_id": news_id}
+    kinds = (
+        {}
+        if parts is None
+        else {key: to_jsonable(getattr(parts, key)) for key in ("utterances", "press_reports", "agenda_items")}
+    )
+    return {**shell, **facts, **kinds}
 
 
 def _document_record(data: bytes, *, name: str, published: date | None) -> dict:
@@ -58,11 +94,15 @@ def _document_record(data: bytes, *, name: str, published: date | None) -> dict:
     attachment, document = read_attachment(
         AttachmentPart(link=link, body=data, sha256=hashlib.sha256(data).hexdigest())
     )
-    record = {"source": attachment.kind, "attachment": to_jsonable(attachment)}
-    if document is None:
-        return record
+    if document is None or not document.text.strip():
+        raise InspectError(f"{name}: no text ({attachment.error or 'the document is empty'})")
     facts = extract_release_facts(document, published=published)
-    return {**record, "body_text": document.text, **to_jsonable(facts)}
+    return {
+        "source": attachment.kind,
+        "attachment": to_jsonable(attachment),
+        "body_text": document.text,
+        **to_jsonable(facts),
+    }
 
 
 def _is_text(data: bytes) -> bool:

@@ -9,7 +9,7 @@ from briefing_spider.archive.raw import RawStore, latest_fetch, save_fetched
 from briefing_spider.archive.runs import CrawlRun
 from briefing_spider.archive.save import content_hash, load_briefing, save_briefing, save_briefings
 from briefing_spider.archive.search import search
-from briefing_spider.items import Fetched
+from briefing_spider.crawl.items import Fetched
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attachment, Footnote, Ministry, Release
 

@@ -69,7 +69,7 @@ def test_list_pages_that_all_fail_end_the_run_as_failed(tmp_path):
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[-1])
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("error: all 2 list pages failed, e.g. http://127.0.0.1:") and last.endswith(": HTTP 404")
+    assert last.startswith("error: kind failed: press_release — HTTP 404 on its lists (e.g. http://127.0.0.1:")
     db = Database(db_path)
     assert [r["status"] for r in db.query("SELECT status FROM crawl_runs")] == ["failed"]
     kinds = [r["kind"] for r in db.query("SELECT kind FROM crawl_errors ORDER BY id")]
@@ -79,7 +79,7 @@ def test_list_pages_that_all_fail_end_the_run_as_failed(tmp_path):
 def test_a_failed_run_does_not_move_the_nightly_window(tmp_path):
     from datetime import date
 
-    from briefing_spider.window import crawl_window
+    from briefing_spider.crawl.window import crawl_window
 
     db_path = tmp_path / "briefings.db"
     with BrokenMirror(synthetic_releases(DAYS, per_day=2), broken="pressReleaseList") as mirror:
@@ -104,7 +104,9 @@ def test_detail_pages_that_all_fail_end_the_run_as_failed(tmp_path):
     with BrokenMirror(synthetic_releases(DAYS[:1], per_day=2), broken="pressReleaseView", status=500) as mirror:
         result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1].startswith("error: all 2 detail pages failed, e.g. http://")
+    assert (
+        result.stderr.strip().splitlines()[-1].startswith("error: all 2 detail pages failed — HTTP 500 (e.g. http://")
+    )
     assert [r["status"] for r in Database(db_path).query("SELECT status FROM crawl_runs")] == ["failed"]
 
 
@@ -139,7 +141,9 @@ def test_scrapy_crawl_whose_list_pages_all_fail_exits_non_zero(tmp_path):
             f"BRIEFING_DB={db_path}",
         )
     assert result.returncode == 1, result.stderr[-2000:]
-    assert result.stderr.strip().splitlines()[-1].startswith("error: the only list page failed, e.g. http://")
+    assert (
+        result.stderr.strip().splitlines()[-1].startswith("error: kind failed: press_release — HTTP 404 on its lists")
+    )
     assert [r["status"] for r in Database(db_path).query("SELECT status FROM crawl_runs")] == ["failed"]
 
 

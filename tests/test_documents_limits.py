@@ -8,10 +8,10 @@ import zipfile
 
 import pytest
 
-from briefing_spider.assemble import AttachmentPart, read_attachment
+from briefing_spider.contract.page import AttachmentLink
+from briefing_spider.parse.assemble import AttachmentPart, read_attachment
 from briefing_spider.parse.documents import DocumentError, DocumentLimits, extract_document, limits_from_env, sniff
 from briefing_spider.parse.documents.safezip import SafeZip
-from briefing_spider.parse.page_model import AttachmentLink
 from tests.test_documents_pdf import pdf
 
 MIB = 1 << 20

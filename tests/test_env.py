@@ -36,7 +36,7 @@ def test_a_bad_value_names_the_variable(variable, value, expected):
 
 def test_the_crawl_settings_read_them_from_the_package_anywhere(tmp_path):
     code = (
-        "import json; from briefing_spider.crawl import crawl_settings; s = crawl_settings(); "
+        "import json; from briefing_spider.crawl.runner import crawl_settings; s = crawl_settings(); "
         "print(json.dumps([s.get('BRIEFING_BUILD_WORKERS'), s.getint('DOWNLOAD_MAXSIZE'), s.getbool('ROBOTSTXT_OBEY'), "
         "s.getbool('TELNETCONSOLE_ENABLED'), s.getbool('REMOTE_CONTROL_ENABLED'), list(s.getdict('ITEM_PIPELINES'))]))"
     )
@@ -44,4 +44,11 @@ def test_the_crawl_settings_read_them_from_the_package_anywhere(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
     )
-    assert json.loads(result.stdout) == [3, 4096, True, False, False, ["briefing_spider.pipelines.ArchivePipeline"]]
+    assert json.loads(result.stdout) == [
+        3,
+        4096,
+        True,
+        False,
+        False,
+        ["briefing_spider.crawl.pipeline.ArchivePipeline"],
+    ]

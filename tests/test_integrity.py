@@ -12,11 +12,11 @@ from briefing_spider.archive import open_archive
 from briefing_spider.archive.gather import attachment_part as _part
 from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_stored
 from briefing_spider.archive.raw import RawStore, save_fetched
-from briefing_spider.items import Fetched, Problem
+from briefing_spider.crawl.items import Fetched, Problem
 from briefing_spider.parse.documents.whole import damage
 from briefing_spider.parse.page_text import decode_page, page_cut_short, xml_safe
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.sites.korea_kr.pages import parse_list
+from briefing_spider.sites.korea_kr.listing import parse_list
 from tests.fixtures.documents import ERROR_PAGE, make_hwpx
 from tests.mirror_data import synthetic_releases
 from tests.site import list_page
@@ -129,23 +129,27 @@ def test_bytes_saved_cut_short_before_the_check_are_passed_over_and_marked(tmp_p
     )
 
 
-def test_a_list_page_that_does_not_parse_is_a_counted_problem(monkeypatch):
-    from briefing_spider.sites.korea_kr.spiders import press as korea_kr
+def test_a_list_page_that_does_not_parse_is_a_counted_problem():
+    from dataclasses import replace
+
+    from briefing_spider.crawl.walker import Walk
+    from briefing_spider.sites.korea_kr.spiders.press import KoreaKrSpider
 
     def broken(html, url):
         raise ValueError("All strings must be XML compatible")
 
-    monkeypatch.setattr(korea_kr, "parse_list", broken)
-    spider = korea_kr.KoreaKrPressSpider(base_url="http://127.0.0.1:1")
+    spider = KoreaKrSpider(base_url="http://127.0.0.1:1", since="2026-07-20", until="2026-07-20")
+    section = replace(KoreaKrSpider.site.section("press_release"), parse_list=broken)
     url = "http://127.0.0.1:1/briefing/pressReleaseList.do?startDate=2026-07-20"
-    items = list(spider.parse_list(HtmlResponse(url, body=b"<html></html>"), day=date(2026, 7, 20), page=1))
+    items = list(spider.parse_list(HtmlResponse(url, body=b"<html></html>"), walk=Walk(section, date(2026, 7, 20))))
     assert isinstance(items[0], Fetched)
-    assert items[1:] == [Problem(url=url, kind="list_parse", reason="ValueError: All strings must be XML compatible")]
+    reason = "press_release: ValueError: All strings must be XML compatible"
+    assert items[1:] == [Problem(url=url, kind="list_parse", reason=reason)]
 
 
 def test_only_the_site_hosts_and_the_base_url_host_are_allowed():
-    from briefing_spider.site_hosts import is_site_host, site_hosts
-    from briefing_spider.sites import get_site
+    from briefing_spider.contract.registry import get_site
+    from briefing_spider.crawl.site_hosts import is_site_host, site_hosts
 
     allowed = site_hosts(get_site("korea_kr").hosts, "http://127.0.0.1:8000")
     assert is_site_host("https://www.korea.kr/x", allowed) and is_site_host("http://korea.kr/x", allowed)

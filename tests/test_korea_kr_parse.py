@@ -2,9 +2,11 @@ from datetime import date, datetime
 
 import pytest
 
-from briefing_spider.parse.page_model import is_substantive
+from briefing_spider.contract import PageParseError
+from briefing_spider.contract.page import is_substantive
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.sites.korea_kr.pages import PageParseError, attachment_links, parse_detail, parse_list
+from briefing_spider.sites.korea_kr.detail import attachment_links, parse_detail
+from briefing_spider.sites.korea_kr.listing import parse_list
 from tests.conftest import fixture_text
 
 LIST_URL = "https://www.korea.kr/briefing/pressReleaseList.do?startDate=2026-07-22&endDate=2026-07-22&pageIndex=1"
@@ -79,7 +81,7 @@ def test_parse_errors_survive_pickling_from_a_worker_process():
 
 
 def test_attachment_urls_without_parsing_match_the_parsed_links():
-    from briefing_spider.sites.korea_kr.pages import attachment_urls
+    from briefing_spider.sites.korea_kr.detail import attachment_urls
 
     for news_id in ("900000001", "900000002"):
         html = fixture_text("korea_kr", f"{news_id}.html")
@@ -88,7 +90,7 @@ def test_attachment_urls_without_parsing_match_the_parsed_links():
 
 
 def test_attachment_urls_read_quotes_entities_and_skip_other_mentions():
-    from briefing_spider.sites.korea_kr.pages import attachment_urls
+    from briefing_spider.sites.korea_kr.detail import attachment_urls
 
     html = (
         "<p>download.do is mentioned in text</p>"

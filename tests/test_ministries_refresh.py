@@ -6,7 +6,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from briefing_spider.archive import open_archive, open_archive_read_only
-from briefing_spider.archive.views import ministry_table_rows, refresh_ministries
+from briefing_spider.archive.ministries_table import ministry_table_rows, refresh_ministries
 from briefing_spider.cli import cli
 
 

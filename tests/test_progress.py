@@ -1,6 +1,6 @@
 import io
 
-from briefing_spider.progress import progress_line
+from briefing_spider.crawl.progress import progress_line
 
 
 def test_progress_line_shows_counts_and_rate():
@@ -12,7 +12,7 @@ def test_progress_line_shows_counts_and_rate():
 
 
 def test_progress_is_plain_lines_when_not_a_terminal():
-    from briefing_spider.progress import CrawlProgress
+    from briefing_spider.crawl.progress import CrawlProgress
 
     class FakeSignals:
         def connect(self, *args, **kwargs):

@@ -6,9 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from briefing_spider.assemble import AttachmentPart, build_release
+from briefing_spider.contract.page import AttachmentLink, DetailPage
+from briefing_spider.contract.registry import get_site
+from briefing_spider.parse.assemble import AttachmentPart, build_release
 from briefing_spider.parse.documents.model import DocumentText, Paragraph
-from briefing_spider.parse.page_model import AttachmentLink, DetailPage
 from briefing_spider.parse.release_documents import (
     ANNEX_RANK,
     NEUTRAL_RANK,
@@ -166,7 +167,7 @@ def test_build_release_reads_the_release_pdf_behind_an_annex_hwpx():
             AttachmentPart(link=links[1], body=release, sha256="b"),
         ],
         site="korea_kr",
-        kind="press_release",
+        section=get_site("korea_kr").section("press_release"),
     )
     assert built.body_source == "hwpx" and "장관회의를 주재하였다" in built.body_text
     assert all(a.text for a in built.attachments)

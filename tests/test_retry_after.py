@@ -11,7 +11,7 @@ from scrapy import Request, Spider
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from briefing_spider.middlewares import BACKOFF_META, BackoffRetryMiddleware, retry_after_seconds
+from briefing_spider.crawl.middlewares import BACKOFF_META, BackoffRetryMiddleware, retry_after_seconds
 from tests.crawl_helpers import crawl
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror

@@ -3,13 +3,15 @@ page's HTML and from saved page text (invented text, modelled on the real transc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
-from briefing_spider.parse.page_error import PageParseError
+from briefing_spider.contract.errors import PageParseError
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.sites.korea_kr.briefing import Utterance, parse_briefing, read_transcript
+from briefing_spider.sites.korea_kr.briefing import read_transcript
+from tests.korea_kr_records import page_record, text_record
 from tests.site_sections import MirrorSectionPage, briefing_body, section_detail_page
 
 URL = "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000001&pageIndex=1"
@@ -39,65 +41,64 @@ PAGE_TEXT = """https://m.korea.kr/news/policyBriefingView.do?newsId=920000002&pW
 """
 
 
+def utterance(speaker, organization, title, text) -> dict:
+    return {"speaker": speaker, "organization": organization, "title": title, "text": text}
+
+
 def test_page_text_speakers_utterances_and_header():
-    briefing = parse_briefing(PAGE_TEXT)
-    assert (briefing.news_id, briefing.url) == (
+    briefing = text_record(PAGE_TEXT, "briefing")
+    assert (briefing["news_id"], briefing["url"]) == (
         "920000002",
         "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000002",
     )
-    assert (briefing.title, briefing.published_at, briefing.ministry) == (
+    assert (briefing["title"], briefing["published_at"], briefing["ministry"]) == (
         "가나 대책 브리핑",
-        datetime(2026, 7, 22, tzinfo=SEOUL),
+        datetime(2026, 7, 22, tzinfo=SEOUL).isoformat(),
         "가나부",
     )
-    assert [(a.name, a.organization, a.title, a.role) for a in briefing.attendees] == [
+    assert [(a["name"], a["organization"], a["title"], a["role"]) for a in briefing["attendees"]] == [
         ("김가나", "가나부", "장관", "발표"),
         ("박다라", "가나부", "기획조정실장", "발표"),
     ]
-    assert briefing.utterances == (
-        Utterance(
-            position=0,
-            speaker="김가나",
-            organization="가나부",
-            title="장관",
-            text="안녕하십니까.\n가나 대책을 말씀드리겠습니다.",
-        ),
-        Utterance(position=1, speaker="박다라", organization="가나부", title="기획조정실장", text="세부 내용입니다."),
-        Utterance(position=2, speaker=None, organization=None, title="기자", text="예산은 얼마입니까?"),
-        Utterance(position=3, speaker="박다라", organization="가나부", title="기획조정실장", text="일조 원입니다."),
-        Utterance(position=4, speaker="홍사아", organization="마바일보", title="기자", text="시기는 언제입니까?"),
-        Utterance(
-            position=5, speaker=None, organization=None, title=None, text="내년입니다."
-        ),  # two presenters: no guess
-    )
-    assert "정책브리핑 게시물" not in briefing.body_text and briefing.body_text.startswith("<김가나 가나부 장관>")
+    assert briefing["utterances"] == [
+        utterance("김가나", "가나부", "장관", "안녕하십니까.\n가나 대책을 말씀드리겠습니다."),
+        utterance("박다라", "가나부", "기획조정실장", "세부 내용입니다."),
+        utterance(None, None, "기자", "예산은 얼마입니까?"),
+        utterance("박다라", "가나부", "기획조정실장", "일조 원입니다."),
+        utterance("홍사아", "마바일보", "기자", "시기는 언제입니까?"),
+        utterance(None, None, None, "내년입니다."),  # two presenters: no guess
+    ]
+    assert "정책브리핑 게시물" not in briefing["body_text"] and briefing["body_text"].startswith("<김가나 가나부 장관>")
+
+
+PAGE = MirrorSectionPage(
+    kind="briefing",
+    news_id="920000001",
+    title="합성 브리핑",
+    ministry="가나부",
+    published_at=datetime(2026, 7, 22, 10, 30, tzinfo=SEOUL),
+    body_html=briefing_body(7),
+)
 
 
 def test_detail_page_html():
-    page = MirrorSectionPage(
-        kind="briefing",
-        news_id="920000001",
-        title="합성 브리핑",
-        ministry="가나부",
-        published_at=datetime(2026, 7, 22, 10, 30, tzinfo=SEOUL),
-        body_html=briefing_body(7),
-    )
-    briefing = parse_briefing(section_detail_page(page), URL)
-    assert (briefing.kind, briefing.source, briefing.title, briefing.ministry) == (
+    page = PAGE
+    briefing = page_record(section_detail_page(page), URL)
+    assert (briefing["kind"], briefing["body_source"], briefing["title"], briefing["ministry"]["name"]) == (
         "briefing",
         "page",
         "합성 브리핑",
         "가나부",
     )
-    assert briefing.url == "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000001"
-    assert briefing.published_at == datetime(2026, 7, 22, 10, 30, tzinfo=SEOUL)
-    assert [(a.name, a.organization_canonical) for a in briefing.attendees] == [("김가나", None)]
-    assert [(u.speaker, u.title, u.text) for u in briefing.utterances] == [
+    assert briefing["url"] == "https://www.korea.kr/briefing/policyBriefingView.do?newsId=920000001"
+    assert briefing["published_at"] == datetime(2026, 7, 22, 10, 30, tzinfo=SEOUL).isoformat()
+    assert [(a["name"], a["organization_canonical"]) for a in briefing["attendees"]] == [("김가나", None)]
+    assert [(u["speaker"], u["title"], u["text"]) for u in briefing["utterances"]] == [
         ("김가나", "장관", "합성 브리핑 7번의 모두 발언입니다.\n두 번째 문장입니다."),
         (None, "기자", "합성 질문입니까?"),
         ("김가나", "장관", "합성 답변입니다."),  # one presenter: the bare answer is theirs
     ]
-    assert "출처" not in briefing.body_text  # the site's source line is cut
+    assert "출처" not in briefing["body_text"]  # the site's source line is cut
 
 
 @pytest.mark.parametrize(
@@ -137,11 +138,13 @@ def test_text_before_any_speaker_is_nobodys():
 
 def test_missing_fields_fail_loudly():
     with pytest.raises(PageParseError) as empty:
-        parse_briefing("https://www.korea.kr/briefing/policyBriefingView.do?newsId=9\n콘텐츠 영역\n이전다음기사\n")
+        text_record(
+            "https://www.korea.kr/briefing/policyBriefingView.do?newsId=9\n콘텐츠 영역\n이전다음기사\n", "briefing"
+        )
     assert empty.value.field == "body"
     with pytest.raises(PageParseError) as untitled:
-        parse_briefing("<html><body><div class='view_cont'><p>발언</p></div></body></html>", URL)
+        page_record("<html><body><div class='view_cont'><p>발언</p></div></body></html>", URL)
     assert untitled.value.field == "title"
-    with pytest.raises(PageParseError) as no_url:
-        parse_briefing("<html><body><p>발언</p></body></html>")
-    assert no_url.value.field == "newsId"
+    with pytest.raises(PageParseError) as no_text:  # neither body text nor an attachment to read it from
+        page_record(section_detail_page(replace(PAGE, body_html="")), URL)
+    assert no_text.value.field == "body"

@@ -6,9 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from briefing_spider.parse.page_error import PageParseError
+from briefing_spider.contract.errors import PageParseError
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.sites.korea_kr.state_council import AgendaItem, parse_state_council, read_agenda
+from briefing_spider.sites.korea_kr.state_council import read_agenda
+from tests.korea_kr_records import page_record, text_record
 from tests.site_sections import MirrorSectionPage, section_detail_page, state_council_body
 
 URL = "https://www.korea.kr/briefing/stateCouncilView.do?newsId=940000001"
@@ -23,27 +24,19 @@ def test_detail_page_agenda():
         published_at=datetime(2026, 7, 21, 10, tzinfo=SEOUL),
         body_html=state_council_body(7),
     )
-    council = parse_state_council(section_detail_page(page), URL)
-    assert (council.kind, council.title, council.url) == ("state_council", "제8회 합성 국무회의", URL)
-    assert council.agenda == (
-        AgendaItem(
-            position=0,
-            group="의결안건",
-            category=None,
-            title="합성법 7 일부개정법률안",
-            ministries=("가나부",),
-            text="",
-        ),
-        AgendaItem(
-            position=1,
-            group="의결안건",
-            category=None,
-            title="합성령 7 일부개정령안",
-            ministries=("다라부", "마바부"),
-            text="",
-        ),
-        AgendaItem(position=2, group="보고안건", category=None, title="합성 계획 7", ministries=("가나부",), text=""),
-    )
+    council = page_record(section_detail_page(page), URL)
+    assert (council["kind"], council["title"], council["url"]) == ("state_council", "제8회 합성 국무회의", URL)
+    assert council["agenda_items"] == [
+        {"group": "의결안건", "category": None, "title": "합성법 7 일부개정법률안", "ministries": "가나부", "text": ""},
+        {
+            "group": "의결안건",
+            "category": None,
+            "title": "합성령 7 일부개정령안",
+            "ministries": "다라부, 마바부",
+            "text": "",
+        },
+        {"group": "보고안건", "category": None, "title": "합성 계획 7", "ministries": "가나부", "text": ""},
+    ]
 
 
 def test_categories_descriptions_and_mark_forms():
@@ -76,18 +69,21 @@ def test_categories_descriptions_and_mark_forms():
 
 
 def test_page_text_agenda():
-    council = parse_state_council(
-        f"{URL}\n콘텐츠 영역\n제9회 합성 국무회의\n2026.07.28 행정안전부\n① 합성 보고 【소관 : 가나부】\n이전다음기사\n"
+    council = text_record(
+        f"{URL}\n콘텐츠 영역\n제9회 합성 국무회의\n2026.07.28 행정안전부\n① 합성 보고 【소관 : 가나부】\n이전다음기사\n",
+        "state_council",
     )
-    assert (council.title, council.published_at, council.ministry) == (
+    assert (council["title"], council["published_at"], council["ministry"]) == (
         "제9회 합성 국무회의",
-        datetime(2026, 7, 28, tzinfo=SEOUL),
+        datetime(2026, 7, 28, tzinfo=SEOUL).isoformat(),
         "행정안전부",
     )
-    assert [(a.title, a.ministries) for a in council.agenda] == [("합성 보고", ("가나부",))]
+    assert [(a["title"], a["ministries"]) for a in council["agenda_items"]] == [("합성 보고", "가나부")]
 
 
 def test_a_page_without_agenda_items_fails_loudly():
     with pytest.raises(PageParseError) as error:
-        parse_state_council(f"{URL}\n콘텐츠 영역\n제9회 합성 국무회의\n2026.07.28 행정안전부\n회의를 열었습니다.\n")
+        text_record(
+            f"{URL}\n콘텐츠 영역\n제9회 합성 국무회의\n2026.07.28 행정안전부\n회의를 열었습니다.\n", "state_council"
+        )
     assert error.value.field == "agenda"

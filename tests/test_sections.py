@@ -10,23 +10,28 @@ import pytest
 from click.testing import CliRunner
 
 from briefing_spider.cli import cli
-from briefing_spider.sites.korea_kr.pages import parse_list
-from briefing_spider.sites.korea_kr.section_parsers import parse_section_file
-from briefing_spider.sites.korea_kr.sections import KINDS, UnknownSection, section, section_of_url
+from briefing_spider.contract import UnknownKind
+from briefing_spider.sites.korea_kr import SITE
+from briefing_spider.sites.korea_kr.listing import parse_list
+from tests.korea_kr_records import page_record
 from tests.site import Mirror
 from tests.site_sections import section_detail_page, synthetic_section_pages
 
 
-def test_registry():
-    assert KINDS == ("press_release", "briefing", "fact_check", "state_council")
+def section(kind: str):
+    return SITE.section(kind)
+
+
+def test_the_sections_declared():
+    assert SITE.kinds == ("press_release", "briefing", "fact_check", "state_council")
     briefing = section("briefing")
-    assert briefing.list_paths[0] == "/briefing/policyBriefingList.do" and briefing.date_filter is False
-    assert (section("fact_check").date_filter, section("state_council").date_filter) == (True, None)
-    assert briefing.detail_url("5") == "https://www.korea.kr/briefing/policyBriefingView.do?newsId=5"
-    assert section_of_url("https://m.korea.kr/news/policyBriefingView.do?newsId=5") is briefing
-    assert section_of_url("https://www.korea.kr/briefing/actuallyView.do?newsId=5").kind == "fact_check"
-    assert section_of_url("https://www.korea.kr/briefing/blueHouseView.do?newsId=5") is None
-    with pytest.raises(UnknownSection, match="cabinet"):
+    assert briefing.list_path == "/briefing/policyBriefingList.do" and briefing.dated is False
+    assert (section("fact_check").dated, section("state_council").dated) == (True, False)
+    assert briefing.detail_url("5", SITE.base_url) == "https://www.korea.kr/briefing/policyBriefingView.do?newsId=5"
+    assert SITE.section_of_url("https://m.korea.kr/news/policyBriefingView.do?newsId=5") is briefing
+    assert SITE.section_of_url("https://www.korea.kr/briefing/actuallyView.do?newsId=5").kind == "fact_check"
+    assert SITE.section_of_url("https://www.korea.kr/briefing/blueHouseView.do?newsId=5") is None
+    with pytest.raises(UnknownKind, match="cabinet"):
         section("cabinet")
 
 
@@ -42,7 +47,7 @@ def fetch(mirror: Mirror, target: str) -> tuple[int, str]:
 def test_the_mirror_serves_each_section(kind, filtered_count):
     pages = synthetic_section_pages("2026-07-22")
     with Mirror([], section_pages=pages) as mirror:
-        list_path = section(kind).list_paths[0]
+        list_path = section(kind).list_path
         status, html = fetch(mirror, f"{list_path}?startDate=2026-07-22&endDate=2026-07-22&pageIndex=1")
         assert (
             status == 200 and f"총 <strong>{filtered_count}</strong> 건" in html
@@ -50,13 +55,8 @@ def test_the_mirror_serves_each_section(kind, filtered_count):
         news_id = next(p.news_id for p in pages if p.kind == kind)
         status, html = fetch(mirror, f"{section(kind).detail_path}?newsId={news_id}")
         assert status == 200
-        record = parse_section_file(
-            html.encode("utf-8"),
-            kind=kind,
-            name="page.html",
-            url=mirror.base_url + f"{section(kind).detail_path}?newsId={news_id}",
-        )
-        assert record.news_id == news_id and record.kind == kind
+        record = page_record(html, mirror.base_url + f"{section(kind).detail_path}?newsId={news_id}")
+        assert record["news_id"] == news_id and record["kind"] == kind
         other = next(p.news_id for p in pages if p.kind != kind)
         assert fetch(mirror, f"{section(kind).detail_path}?newsId={other}")[0] == 404
         assert fetch(mirror, "/briefing/pressReleaseList.do?pageIndex=1")[0] == 200  # the press releases stay
@@ -78,10 +78,10 @@ def test_parse_kind_on_a_saved_page(tmp_path):
     assert result.exit_code == 0, result.output
     record = json.loads(result.output)
     assert record["url"] == f"https://www.korea.kr/briefing/stateCouncilView.do?newsId={page.news_id}"
-    assert [(a["title"], a["ministries"]) for a in record["agenda"]] == [
-        ("합성법 0 일부개정법률안", ["가나부"]),
-        ("합성령 0 일부개정령안", ["다라부", "마바부"]),
-        ("합성 계획 0", ["가나부"]),
+    assert [(a["title"], a["ministries"]) for a in record["agenda_items"]] == [
+        ("합성법 0 일부개정법률안", "가나부"),
+        ("합성령 0 일부개정령안", "다라부, 마바부"),
+        ("합성 계획 0", "가나부"),
     ]
 
 
@@ -90,4 +90,4 @@ def test_parse_kind_names_a_missing_field(tmp_path):
     saved.write_text("콘텐츠 영역\n제1회 합성 국무회의\n2026.07.28 행정안전부\n안건이 없습니다.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["parse", str(saved), "--kind", "state_council"])
     assert result.exit_code != 0
-    assert "https://www.korea.kr/briefing/stateCouncilView.do?newsId=940000009: no agenda" in result.output
+    assert "no agenda" in result.output

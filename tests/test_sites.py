@@ -3,13 +3,11 @@ migration, and a second (toy) site crawled into the same archive as korea.kr."""
 
 from __future__ import annotations
 
-import ast
 import json
 import sqlite3
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -22,10 +20,11 @@ from briefing_spider.archive.rebuild import build_best
 from briefing_spider.archive.save import CHILD_COLUMNS, SCALAR_FIELDS, content_hash, load_briefing
 from briefing_spider.archive.schema import CHILD_TABLES, migrations
 from briefing_spider.cli.reparse_cmd import reparse_releases
+from briefing_spider.contract import UnknownSite
+from briefing_spider.contract.registry import get_site, register, site_names, unregister
 from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.parse.url_path import path_of
-from briefing_spider.sites import UnknownSite, get_site, register, site_names, unregister
 from tests.conftest import ROOT
 from tests.crawl_helpers import CRAWL_TIMEOUT, crawl
 from tests.fixtures.documents import make_hwpx
@@ -38,62 +37,6 @@ PACKAGE = ROOT / "briefing_spider"
 SITES = PACKAGE / "sites"
 ORIGIN = "https://www.korea.kr"
 SEEN = datetime(2026, 4, 13, 12, tzinfo=SEOUL)
-
-
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
-
-
-def site_modules() -> set[str]:
-    """The site folders (and modules) under briefing_spider/sites/: korea_kr, …"""
-    return {
-        p.stem
-        for p in SITES.iterdir()
-        if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.stem != "__init__")
-    }
-
-
-def names_a_site(name: str) -> bool:
-    parts = name.split(".")
-    return parts[:2] == ["briefing_spider", "sites"] and len(parts) > 2 and parts[2] in site_modules()
-
-
-def test_the_core_imports_no_site_module():
-    """Outside briefing_spider/sites/, only the registry (`briefing_spider.sites`) is imported."""
-    assert "korea_kr" in site_modules()
-    offenders = {}
-    for path in PACKAGE.rglob("*.py"):
-        if SITES in path.parents:
-            continue
-        named = sorted(name for name in imported_modules(path) if names_a_site(name))
-        if named:
-            offenders[str(path.relative_to(ROOT))] = named
-    assert offenders == {}
-    assert imported_modules(PACKAGE / "archive" / "rebuild.py") >= {"briefing_spider.sites"}  # the rule bites
-
-
-def test_the_import_scan_finds_a_site_import(tmp_path):
-    module = tmp_path / "m.py"
-    module.write_text("from briefing_spider.sites.korea_kr.pages import parse_detail\n", encoding="utf-8")
-    module.write_text(
-        "from briefing_spider.sites.korea_kr.pages import parse_detail\n"
-        "from briefing_spider.sites import korea_kr\nfrom briefing_spider.sites import get_site\n",
-        encoding="utf-8",
-    )
-    found = {name for name in imported_modules(module) if names_a_site(name)}
-    assert found == {
-        "briefing_spider.sites.korea_kr.pages",
-        "briefing_spider.sites.korea_kr.pages.parse_detail",
-        "briefing_spider.sites.korea_kr",
-    }
 
 
 def test_the_registry_knows_korea_kr_and_takes_a_site_at_run_time():
@@ -271,7 +214,7 @@ TOY_NOTICES = [
 ]
 
 WITH_TOY = (
-    "import sys; from briefing_spider.sites import register; from tests.toy_site import SITE; "
+    "import sys; from briefing_spider.contract.registry import register; from tests.toy_site import SITE; "
     "register(SITE); from briefing_spider.cli import cli; cli(sys.argv[1:])"
 )
 

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from briefing_spider.archive import open_archive
-from briefing_spider.window import crawl_window
+from briefing_spider.crawl.window import crawl_window
 
 TODAY = date(2026, 7, 22)
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from briefing_spider.archive.ministries_table import refresh_ministries
 from briefing_spider.archive.schema import migrations
-from briefing_spider.archive.views import refresh_ministries
+from briefing_spider.archive.search import refresh_search_index
 
 
 class ArchiveError(RuntimeError):
@@ -30,6 +31,7 @@ def open_archive(path: str | Path, *, create: bool = True) -> Database:
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
         refresh_ministries(db)  # the registry shipped with this version, not the one of the first migration
+        refresh_search_index(db)  # derived: rebuilt when a migration made or changed its tables
     except OSError as error:
         raise ArchiveError(f"{path}: cannot open the archive ({error})") from error
     return db

@@ -14,7 +14,7 @@ from briefing_spider.archive.descriptions import describe
 from briefing_spider.archive.export import ExportError, write_rows
 from briefing_spider.archive.query import connect_readonly, run_query
 from briefing_spider.archive.schema_doc import data_tables
-from briefing_spider.sites import archive_title
+from briefing_spider.contract.registry import archive_title
 
 SKIPPED = ("search_index", "search_documents")  # derived: rebuild it with rebuild_search_index
 TYPES = {"INTEGER": "integer", "REAL": "number", "FLOAT": "number", "NUMERIC": "number", "BLOB": "string"}

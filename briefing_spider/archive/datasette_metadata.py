@@ -9,7 +9,7 @@ from datasette import hookimpl
 
 from briefing_spider.archive.descriptions import COLUMNS, TABLES
 from briefing_spider.archive.search import WEIGHTS, SearchError, match_expression, snippet
-from briefing_spider.sites import archive_title
+from briefing_spider.contract.registry import archive_title
 
 _WEIGHTS = ", ".join(str(w) for w in WEIGHTS.values())
 

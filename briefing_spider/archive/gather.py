@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from briefing_spider.archive.raw import UNREADABLE, RawStore, latest_downloads, mark_unreadable, saved_of_role
-from briefing_spider.assemble import AttachmentPart
+from briefing_spider.contract import Site
+from briefing_spider.contract.page import AttachmentLink
+from briefing_spider.parse.assemble import AttachmentPart
 from briefing_spider.parse.documents.whole import damage
-from briefing_spider.parse.page_model import AttachmentLink
 from briefing_spider.parse.page_text import decode_page, page_cut_short
 from briefing_spider.parse.url_path import path_of
-from briefing_spider.sites import Site
 
 DETAIL_ROLE = "detail"
 SOURCE_CANDIDATES = 3  # saved pages tried, newest first, when the newer ones do not parse

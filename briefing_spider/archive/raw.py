@@ -12,11 +12,12 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlite_utils import Database
 
-from briefing_spider.items import Fetched
 from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.documents.whole import damage
 from briefing_spider.parse.page_text import page_cut_short
@@ -69,6 +70,20 @@ ON CONFLICT (url, sha256) DO UPDATE SET last_fetched_at = excluded.last_fetched_
                                         status = excluded.status, error = excluded.error
 RETURNING *
 """
+
+
+class Fetched(Protocol):
+    """A response as a spider hands it over (crawl/items.py: Fetched): bytes and where and when
+    they came from."""
+
+    url: str
+    status: int
+    body: bytes
+    fetched_at: datetime
+    role: str
+    news_id: str | None
+    headers: dict[str, str]
+    error: str | None
 
 
 def save_fetched(db: Database, store: RawStore, site: str, fetched: Fetched) -> dict:

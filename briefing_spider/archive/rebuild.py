@@ -29,14 +29,14 @@ from briefing_spider.archive.gather import (  # noqa: F401  (gather_inputs: part
     SavedSource,
     gather_inputs,
 )
+from briefing_spider.archive.orphans import die_with_parent
 from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.save import save_briefing, save_briefings
-from briefing_spider.assemble import AttachmentPart, build_release
-from briefing_spider.ops.orphans import die_with_parent
-from briefing_spider.parse.page_error import PageParseError
+from briefing_spider.contract.errors import PageParseError
+from briefing_spider.contract.registry import get_site, source_roles
+from briefing_spider.parse.assemble import AttachmentPart, build_release
 from briefing_spider.parse.url_path import path_of
 from briefing_spider.records import Release
-from briefing_spider.sites import get_site, source_roles
 
 ReleaseKey = tuple[str, str]  # (site, news_id)
 
@@ -80,7 +80,7 @@ def build_from_inputs(inputs: ReleaseInputs) -> Release:
         else AttachmentPart(link=link, error="not downloaded")
         for link in detail.attachments
     ]
-    return build_release(detail, parts, site=site.name, kind=detail.kind or site.kinds[0])
+    return build_release(detail, parts, site=site.name, section=site.section(detail.kind or site.kinds[0]))
 
 
 def archived_release_ids(db: Database, *, site: str | None = None) -> list[ReleaseKey]:
@@ -98,7 +98,7 @@ def archived_release_ids(db: Database, *, site: str | None = None) -> list[Relea
 def build_pool(workers: int | None) -> Executor | None:
     """Worker processes for `build_from_inputs` (None: build in this process). Workers ignore
     Ctrl-C (the parent decides how to stop), run at a lower priority than the crawl, and end
-    when the process that started them ends, even by SIGKILL (ops/orphans.py)."""
+    when the process that started them ends, even by SIGKILL (archive/orphans.py)."""
     workers = default_workers() if workers is None else workers
     if workers <= 0:
         return None

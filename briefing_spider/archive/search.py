@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from briefing_spider.archive.filters import release_filters
-from briefing_spider.sites import DEFAULT_SITE
+from briefing_spider.contract.registry import DEFAULT_SITE
 
 TABLE = "search_index"
 DOCUMENTS = "search_documents"
@@ -201,10 +201,23 @@ def index_briefings(db: Database, records: Iterable[dict]) -> None:
     _replace_documents(db, list(documents), list(documents.values()))
 
 
+def search_index_stale(db: Database) -> bool:
+    """The index does not cover the archive's releases one for one (a migration made or changed its
+    tables: m003, m004, m009), so it is rebuilt."""
+    documents, with_site = db.execute(f"SELECT count(*), count(site) FROM [{DOCUMENTS}]").fetchone()
+    return documents != with_site or documents != db.execute("SELECT count(*) FROM briefings").fetchone()[0]
+
+
+def refresh_search_index(db: Database) -> bool:
+    """Rebuild the index when it is stale (cheap when it is not: two counts). True when rebuilt."""
+    if not search_index_stale(db):
+        return False
+    rebuild_search_index(db)
+    return True
+
+
 def rebuild_search_index(db: Database) -> int:
-    """Index every release from scratch (for archives older than the index); returns the count."""
-    if "site" not in db.table("briefings").columns_dict:  # before m008: that migration indexes them
-        return 0
+    """Index every release from scratch; returns the count."""
     with db.atomic():
         db.execute(f"INSERT INTO [{TABLE}]([{TABLE}]) VALUES ('delete-all')")
         db.execute(f"DELETE FROM [{DOCUMENTS}]")

@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from briefing_spider.archive.filters import release_filters
-from briefing_spider.archive.people_views import organization_name
 from briefing_spider.parse.organizations import organization_key
+
+
+def organization_name(key: str) -> str:
+    """SQL: the display name of the organisation `key`: a ministry's latest registry name,
+    else the name attendee lists give it most often."""
+    return (
+        f"coalesce((SELECT m.name FROM ministries m WHERE m.lineage = {key} "
+        f"ORDER BY m.valid_to IS NOT NULL, m.valid_to DESC LIMIT 1), "
+        f"(SELECT o.organization FROM attendees o WHERE o.organization_key = {key} "
+        f"GROUP BY o.organization ORDER BY count(*) DESC, o.organization LIMIT 1), {key})"
+    )
 
 
 class UnknownWho(LookupError):

@@ -8,20 +8,15 @@ import sys
 import click
 
 from briefing_spider.archive import open_archive
-from briefing_spider.base_url import BaseUrlError, checked_base_url
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
+from briefing_spider.contract import Site, Source, UnknownSite
+from briefing_spider.contract.registry import DEFAULT_SITE, get_site, site_names
+from briefing_spider.crawl.base_url import BaseUrlError, checked_base_url
+from briefing_spider.crawl.window import WindowError, crawl_window, parse_day
 from briefing_spider.env import EnvSettingError, settings_from_env
-from briefing_spider.sites import DEFAULT_SITE, get_site, site_names
-from briefing_spider.window import WindowError, crawl_window, parse_day
 
 SHOWN_ERRORS = 5
-API_KEY_ENV = "BRIEFING_API_KEY"
-API_ERROR_EXIT = 1
-FAILED_EXIT = 1  # the run ended but every list (or detail) page it asked for failed
-UNREACHABLE_EXIT = 2  # like a usage error: nothing was done
-LOCKED_EXIT = 75  # EX_TEMPFAIL: try again later
-INTERRUPTED_EXIT = 130  # Ctrl-C
 
 
 @cli.command()
@@ -71,12 +66,12 @@ INTERRUPTED_EXIT = 130  # Ctrl-C
 @click.option("--today", help="Take this day (YYYY-MM-DD) as today, e.g. to replay a missed night.")
 @click.option(
     "--source",
-    type=click.Choice(["site", "api"]),
     default="site",
     show_default=True,
-    help=f"site: the korea.kr pages; api: the data.go.kr open API (key in {API_KEY_ENV}).",
+    help="Where to read the site from: `site`, its pages; or another of its sources "
+    "(korea_kr: `api`, the data.go.kr open API, key in BRIEFING_API_KEY).",
 )
-@click.option("--api-url", help="The open API's list endpoint (or a mock). Default: the site's.")
+@click.option("--api-url", "source_url", help="The source's address (an open API's endpoint, or a mock of it).")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write Scrapy's log (INFO) to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
 def crawl(
@@ -93,7 +88,7 @@ def crawl(
     backfill,
     today,
     source,
-    api_url,
+    source_url,
     log_file,
     verbose,
 ):
@@ -116,20 +111,15 @@ def crawl(
         briefing crawl --kind briefing,fact_check --since 2026-04-13
         BRIEFING_API_KEY=… briefing crawl --source api --since 2026-04-06 --until 2026-04-13
     """
-    from briefing_spider.crawl import run_crawl  # Scrapy/Twisted load only for this command
+    from briefing_spider.crawl.runner import run_crawl  # Scrapy/Twisted load only for this command
 
     chosen = get_site(site_name)
     kinds = kinds_option(kind_names, chosen)
-    if source == "api" and kinds not in (None, chosen.kinds[:1]):
-        raise click.UsageError(f"--source api gives {chosen.kinds[0]} only, not --kind {kind_names}")
-    base_url = base_url or chosen.base_url
-    api_url = api_url or chosen.defaults.get("api_url")
-    if source == "api" and not api_url:
-        raise click.UsageError(f"site {site_name} has no open API source")
+    read = source_option(chosen, source, kinds)
     if backfill and not since:
         raise click.UsageError("--backfill needs --since (and usually --until)")
-    if source == "api" and (backfill or recheck):
-        raise click.UsageError("--backfill and --recheck read the site's lists: not with --source api")
+    if source != "site" and (backfill or recheck):
+        raise click.UsageError(f"--backfill and --recheck read the site's lists: not with --source {source}")
     try:
         first = parse_day(since, option="--since") if since else None
         last = parse_day(until, option="--until") if until else None
@@ -137,7 +127,7 @@ def crawl(
         first, last = crawl_window(db_path, today=today, since=first, until=last, site=site_name)
     except WindowError as error:
         raise click.UsageError(str(error)) from None
-    api = api_source(source, api_url)
+    key = source_key(read, source)
     try:
         settings_from_env()  # a bad BRIEFING_* value stops here, before anything is fetched
     except EnvSettingError as error:
@@ -147,50 +137,21 @@ def crawl(
         db_path=db_path,
         since=first.isoformat(),
         until=last.isoformat(),
-        base_url=base_url,
+        base_url=(source_url or read.url or chosen.base_url) if source != "site" else (base_url or chosen.base_url),
         limit=limit,
         polite=polite,
         max_bytes=max_bytes,
         log_level="INFO" if verbose or log_file else "CRITICAL",
         log_file=log_file,
         recheck=since is not None and not backfill if recheck is None else recheck,
-        api=api,
         backfill=backfill,
         show_progress=not verbose,
         site=site_name,
         kinds=kinds,
+        source=source,
+        key=key,
     )
     sys.exit(report(outcome, db_path, first, last))
-
-
-def report(outcome, db_path: str, first, last) -> int:
-    """Print how the crawl went; the exit code."""
-    if outcome.locked_out:
-        click.echo(f"error: {outcome.locked_out}", err=True)
-        return LOCKED_EXIT
-    if outcome.unreachable:
-        click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
-        return UNREACHABLE_EXIT
-    if outcome.api_error or outcome.failed:  # what was fetched before the error is kept
-        if outcome.run_id is not None:
-            click.echo(run_summary(db_path, outcome.run_id, first, last))
-        click.echo(f"error: {outcome.api_error or outcome.failed}", err=True)
-        return exit_code(outcome)
-    click.echo(run_summary(db_path, outcome.run_id, first, last))
-    return exit_code(outcome)
-
-
-def exit_code(outcome) -> int:
-    """The crawl's exit code: 0 only for a run that finished and got what it asked for."""
-    if outcome.locked_out:
-        return LOCKED_EXIT
-    if outcome.unreachable:
-        return UNREACHABLE_EXIT
-    if outcome.api_error:
-        return API_ERROR_EXIT
-    if outcome.failed:
-        return FAILED_EXIT
-    return INTERRUPTED_EXIT if outcome.finish_reason == "shutdown" else 0
 
 
 def kinds_option(value: str | None, site) -> tuple[str, ...] | None:
@@ -216,15 +177,40 @@ def base_url_option(value: str | None) -> str | None:
         raise click.BadParameter(str(error)) from None
 
 
-def api_source(source: str, api_url: str) -> dict | None:
-    """The open API's settings for `--source api` (exit 2 without a key), else None."""
-    if source != "api":
+def source_option(site: Site, name: str, kinds: tuple[str, ...] | None) -> Source:
+    """The site's source `name` (a usage error when the site has none such, or it does not give
+    the kinds asked for)."""
+    try:
+        read = site.source(name)
+    except UnknownSite as error:
+        raise click.BadParameter(str(error), param_hint="--source") from None
+    if kinds and read.kinds and set(kinds) - set(read.kinds):
+        raise click.UsageError(f"--source {name} gives {', '.join(read.kinds)} only, not --kind {','.join(kinds)}")
+    return read
+
+
+def source_key(read: Source, name: str) -> str | None:
+    """The key the source needs, from its environment variable (exit 2 without it)."""
+    if read.key_env is None:
         return None
-    key = os.environ.get(API_KEY_ENV, "").strip()
+    key = os.environ.get(read.key_env, "").strip()
     if not key:
-        click.echo(f"error: --source api needs a data.go.kr service key in {API_KEY_ENV}", err=True)
+        click.echo(f"error: --source {name} needs {read.key_label} in {read.key_env}", err=True)
         sys.exit(2)
-    return {"api_url": api_url, "api_key": key}
+    return key
+
+
+def report(outcome, db_path: str, first, last) -> int:
+    """Print how the crawl went; the exit code."""
+    if outcome.locked_out:
+        click.echo(f"error: {outcome.locked_out}", err=True)
+    elif outcome.unreachable:
+        click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
+    else:
+        click.echo(run_summary(db_path, outcome.run_id, first, last))
+        if outcome.why:  # what was fetched before the error is kept
+            click.echo(f"error: {outcome.why}", err=True)
+    return outcome.exit_code()
 
 
 def run_summary(db_path: str, run_id: int | None, first, last) -> str:

@@ -8,8 +8,8 @@ import click
 
 from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.cli import cli, db_option
+from briefing_spider.contract.registry import DEFAULT_SITE, site_names
 from briefing_spider.ops.history import release_history, render_history
-from briefing_spider.sites import DEFAULT_SITE, site_names
 
 
 @cli.command()

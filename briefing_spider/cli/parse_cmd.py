@@ -8,11 +8,10 @@ from pathlib import Path
 import click
 
 from briefing_spider.cli import cli
+from briefing_spider.contract import PageParseError, UnknownKind
+from briefing_spider.contract.registry import DEFAULT_SITE, get_site, site_names
+from briefing_spider.crawl.window import WindowError, parse_day
 from briefing_spider.inspect_file import InspectError, inspect_bytes
-from briefing_spider.parse.page_error import PageParseError
-from briefing_spider.records import to_jsonable
-from briefing_spider.sites import DEFAULT_SITE, get_site, site_names
-from briefing_spider.window import WindowError, parse_day
 
 
 @cli.command()
@@ -45,20 +44,15 @@ def parse(path, url, published, site, kind):
         briefing parse policyBriefingView_156706663.txt --kind briefing
     """
     of = get_site(site)
-    if kind is not None and kind != of.kinds[0]:
-        if kind not in of.parse_kinds:
-            raise click.BadParameter(
-                f"{kind!r}: {site} pages of kind {', '.join((of.kinds[0], *of.parse_kinds))}", param_hint="--kind"
-            )
-        try:
-            record = to_jsonable(of.parse_page_file(Path(path).read_bytes(), kind=kind, name=Path(path).name, url=url))
-        except PageParseError as error:
-            raise click.ClickException(str(error)) from None
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
-        return
+    try:
+        section = of.section(kind) if kind else None
+    except UnknownKind as error:
+        raise click.BadParameter(str(error), param_hint="--kind") from None
     try:
         day = parse_day(published, option="--published") if published else None
-        record = inspect_bytes(Path(path).read_bytes(), name=Path(path).name, url=url, published=day, site=site)
+        record = inspect_bytes(
+            Path(path).read_bytes(), name=Path(path).name, url=url, published=day, site=of, section=section
+        )
     except (InspectError, PageParseError, WindowError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(record, ensure_ascii=False, indent=2))

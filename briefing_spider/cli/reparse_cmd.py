@@ -12,10 +12,10 @@ from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.rebuild import archived_release_ids, build_pool, rebuild_many
 from briefing_spider.archive.save import WORSE
 from briefing_spider.cli import cli, db_option
-from briefing_spider.cli.crawl_cmd import LOCKED_EXIT
 from briefing_spider.clock import now
+from briefing_spider.contract.registry import DEFAULT_SITE, site_names
+from briefing_spider.crawl.outcome import LOCKED_EXIT
 from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
-from briefing_spider.sites import DEFAULT_SITE, site_names
 
 
 def reparse_releases(db, store: RawStore, news_ids, workers: int | None, *, site: str | None = None) -> dict[str, int]:

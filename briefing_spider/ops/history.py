@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from sqlite_utils import Database
 
 from briefing_spider.archive.save import load_briefing
-from briefing_spider.sites import DEFAULT_SITE
+from briefing_spider.contract.registry import DEFAULT_SITE
 
 MAX_DIFF_LINES = 20
 

@@ -83,10 +83,15 @@ def _preference(doc: ReleaseDocument) -> tuple:
     return (-name_rank(doc.name), not has_contact_block(doc.document.text), _kind_rank(doc.kind), doc.position)
 
 
-def choose_release_document(documents: Sequence[ReleaseDocument]) -> ReleaseDocument | None:
-    """The document that is the release itself; None when no document has text."""
+def choose_release_document(
+    documents: Sequence[ReleaseDocument], *, prefer: Sequence[str] = ()
+) -> ReleaseDocument | None:
+    """The document that is the release itself; None when no document has text. A document whose
+    name holds one of the words `prefer` (the kind's own: a transcript's `속기`) comes first."""
     with_text = [doc for doc in documents if doc.document.text.strip()]
-    return min(with_text, key=_preference) if with_text else None
+    if not with_text:
+        return None
+    return min(with_text, key=lambda doc: (not any(word in doc.name for word in prefer), _preference(doc)))
 
 
 def _words(text: str) -> frozenset[str]:

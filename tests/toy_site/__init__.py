@@ -1,20 +1,30 @@
-"""A toy second site, for tests only: it proves a site plugs into the archive with no change
-outside its folder. Its markup is invented (pages.py), served by server.py, crawled by
-spider.py; `SITE` is all the core sees once it is registered (`briefing_spider.sites.register`)."""
+"""A toy second site, for tests only: it proves a site is declarations and pure parsers — one
+`Section` and a spider of two lines get incremental crawls, day counts, the unreachable-host line
+and the fault behaviour from the crawl kit. Its markup is invented (pages.py), served by
+server.py; `SITE` is all the core sees once it is registered (`contract.registry.register`)."""
 
-from briefing_spider.sites import Site
-from tests.toy_site.pages import ORIGIN, attachment_urls, page_url, read_source
+from briefing_spider.contract import Section, Site, Source
+from tests.toy_site.pages import DETAIL_PATH, LIST_PATH, ORIGIN, parse_list, read_page
+
+NOTICES = Section(
+    kind="notice",
+    label="Notices",
+    list_path=LIST_PATH,
+    detail_path=DETAIL_PATH,
+    id_param=None,  # /notice/123
+    dated=True,
+    date_params=("from", "to"),
+    page_param="page",
+    parse_list=parse_list,
+    read_page=read_page,
+)
 
 SITE = Site(
     name="toy",
     title="Toy notices (a test site)",
     base_url=ORIGIN,
     hosts=frozenset({"toy.example"}),
-    kinds=("notice",),
-    source_roles=("detail",),
-    read_source=read_source,
-    attachment_urls=attachment_urls,
-    page_url=page_url,
-    spiders={"site": "tests.toy_site.spider:ToySpider"},
+    sections=(NOTICES,),
+    sources={"site": Source(spider="tests.toy_site.spider:ToySpider", label="the toy pages")},
     spider_module="tests.toy_site.spider",
 )

@@ -1,23 +1,27 @@
-"""The toy site's pages (invented markup). List: `<li class="notice" data-id="N">` items with
-`<a href>` and `<time>`. Detail: `<article data-id="N">` with `h2.headline`, `time[datetime]`,
+"""The toy site's pages (invented markup). List (`/notices?from=D&to=D&page=N`, ten a page):
+`<p class="count">N notices</p>` and `<li class="notice" data-id="N">` items with `<a href>` and
+`<time>`. Detail (`/notice/N`): `<article data-id="N">` with `h2.headline`, `time[datetime]`,
 `p.from` (the ministry), `div.text` (the body) and `a.file` links. Pure."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from briefing_spider.contract import AttachmentLink, DetailPage, ListEntry, ListPage, PageParseError
 from briefing_spider.parse.html_text import element_text
-from briefing_spider.parse.page_error import PageParseError
-from briefing_spider.parse.page_model import AttachmentLink, DetailPage
 from briefing_spider.parse.site_time import parse_site_datetime
 from briefing_spider.parse.url_path import clean_text, path_of
 
 ORIGIN = "https://toy.example"
 LIST_PATH = "/notices"
-NOTICE_PATH = "/notice/"
+DETAIL_PATH = "/notice/"
 LIST_ITEMS = "//li[@class='notice']"
+LIST_COUNT = "//p[@class='count']"
+COUNT = re.compile(r"(\d+) notices?")
 ARTICLE = "//article[@data-id]"
 HEADLINE = ".//h2[@class='headline']"
 TIME = ".//time/@datetime"
@@ -26,17 +30,23 @@ TEXT = ".//div[@class='text']"
 FILES = ".//a[@class='file']"
 
 
-def page_url(news_id: str) -> str:
-    return f"{ORIGIN}{NOTICE_PATH}{news_id}"
-
-
-def parse_list(html: str, url: str) -> list[tuple[str, str]]:
-    """(news id, detail URL) of each listed notice."""
+def parse_list(html: str, url: str) -> ListPage:
     root = lxml_html.fromstring(html)
-    return [(item.get("data-id"), urljoin(url, item.xpath(".//a/@href")[0])) for item in root.xpath(LIST_ITEMS)]
+    count = COUNT.search(" ".join(p.text_content() for p in root.xpath(LIST_COUNT)))
+    entries = tuple(
+        ListEntry(
+            news_id=item.get("data-id"),
+            url=f"{ORIGIN}{DETAIL_PATH}{item.get('data-id')}",
+            title=clean_text([item.xpath(".//a")[0].text_content()]),
+            listed_on=date.fromisoformat(item.xpath(".//time")[0].text_content().strip()),
+            kind="notice",
+        )
+        for item in root.xpath(LIST_ITEMS)
+    )
+    return ListPage(total=int(count[1]) if count else None, entries=entries)
 
 
-def read_source(role: str, text: str, url: str) -> DetailPage:
+def read_page(text: str, url: str) -> DetailPage:
     root = lxml_html.fromstring(text)
     articles = root.xpath(ARTICLE)
     if not articles:
@@ -62,10 +72,6 @@ def read_source(role: str, text: str, url: str) -> DetailPage:
         body_text="" if body is None else element_text(body),
         attachments=_links(article, url),
     )
-
-
-def attachment_urls(role: str, text: str, url: str) -> tuple[str, ...]:
-    return tuple(link.url for link in _links(lxml_html.fromstring(text), url))
 
 
 def _links(root, url: str) -> tuple[AttachmentLink, ...]:

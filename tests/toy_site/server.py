@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import parse_qs, urlsplit
 
 from tests.local_server import HTML, NOT_FOUND, ROBOTS, LocalServer
+
+PAGE_SIZE = 10
 
 
 @dataclass(frozen=True)
@@ -27,21 +30,34 @@ class ToyServer(LocalServer):
 
     def respond(self, target: str) -> tuple:
         self.requests.append(target)
-        path = target.split("?", 1)[0]
+        parts = urlsplit(target)
+        path, query = parts.path, {key: values[0] for key, values in parse_qs(parts.query).items()}
         if path == "/robots.txt":
             return ROBOTS
         if path == "/notices":
-            items = "".join(
-                f'<li class="notice" data-id="{n.news_id}"><a href="/notice/{n.news_id}">'
-                f"{escape(n.title)}</a> <time>{n.published_at[:10]}</time></li>"
-                for n in self.notices.values()
-            )
-            return 200, HTML, f"<html><body><ul>{items}</ul></body></html>".encode()
+            return 200, HTML, self.list_page(query).encode()
         if path.startswith("/notice/") and path[len("/notice/") :] in self.notices:
             return 200, HTML, self.page(self.notices[path[len("/notice/") :]]).encode()
         if path.startswith("/files/") and path[len("/files/") :] in self.files:
             return 200, "application/octet-stream", self.files[path[len("/files/") :]]
         return NOT_FOUND
+
+    def list_page(self, query: dict[str, str]) -> str:
+        """The notices published from `from` to `to`, newest first, PAGE_SIZE a page."""
+        first, last = query.get("from", "0000"), query.get("to", "9999")
+        page = int(query.get("page", "1"))
+        matching = sorted(
+            (n for n in self.notices.values() if first <= n.published_at[:10] <= last),
+            key=lambda n: (n.published_at, n.news_id),
+            reverse=True,
+        )
+        shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        items = "".join(
+            f'<li class="notice" data-id="{n.news_id}"><a href="/notice/{n.news_id}">'
+            f"{escape(n.title)}</a> <time>{n.published_at[:10]}</time></li>"
+            for n in shown
+        )
+        return f'<html><body><p class="count">{len(matching)} notices</p><ul>{items}</ul></body></html>'
 
     @staticmethod
     def page(notice: ToyNotice) -> str:

@@ -1,33 +1,35 @@
-"""www.korea.kr 정책브리핑 — the briefing room: addresses (site.py), list, detail and body parsers
-(listing.py, detail.py, body.py; pages.py is their public interface), the data.go.kr open-API
-mapping (api.py), how a release is read from its saved parts (build.py), and the spiders
-(spiders/). `SITE` is what the core sees (briefing_spider/sites/__init__.py)."""
+"""www.korea.kr 정책브리핑 — the briefing room, declared: its four sections (sections.py), its
+sources (its pages; the data.go.kr open API), and the parsers that read them — lists
+(listing.py), detail pages (detail.py, body.py, section_page.py), each kind's own parts
+(briefing.py, fact_check.py, state_council.py), open-API items (api.py). `SITE` is all the core
+sees (briefing_spider/contract). The spiders (spiders/) only name it."""
 
-from briefing_spider.sites import Site
-from briefing_spider.sites.korea_kr.api import API_URL
-from briefing_spider.sites.korea_kr.build import API_ITEM_ROLE, SOURCE_ROLES, attachment_urls, read_source
-from briefing_spider.sites.korea_kr.section_parsers import PARSERS, parse_section_file
-from briefing_spider.sites.korea_kr.sections import KINDS  # every section of the briefing room, press releases first
+from briefing_spider.contract import Role, Site, Source
+from briefing_spider.sites.korea_kr.api import API_URL, read_api_item
+from briefing_spider.sites.korea_kr.section_page import read_page_text
+from briefing_spider.sites.korea_kr.sections import PRESS_RELEASE, SECTIONS
 from briefing_spider.sites.korea_kr.site import SITE as ORIGIN
-from briefing_spider.sites.korea_kr.site import canonical_detail_url
+
+SPIDERS = "briefing_spider.sites.korea_kr.spiders"
 
 SITE = Site(
     name="korea_kr",
     title="Korean government briefings (korea.kr)",
     base_url=ORIGIN,
     hosts=frozenset({"www.korea.kr", "korea.kr"}),
-    kinds=KINDS,
-    source_roles=SOURCE_ROLES,
-    item_roles=frozenset({API_ITEM_ROLE}),
-    read_source=read_source,
-    attachment_urls=attachment_urls,
-    page_url=canonical_detail_url,
-    spiders={
-        "site": "briefing_spider.sites.korea_kr.spiders.press:KoreaKrPressSpider",
-        "api": "briefing_spider.sites.korea_kr.spiders.api:KoreaKrApiSpider",
+    sections=SECTIONS,
+    sources={
+        "site": Source(spider=f"{SPIDERS}.press:KoreaKrSpider", label="the korea.kr pages"),
+        "api": Source(
+            spider=f"{SPIDERS}.api:KoreaKrApiSpider",
+            label="the data.go.kr open API",
+            url=API_URL,
+            key_env="BRIEFING_API_KEY",
+            key_label="a data.go.kr service key",
+            kinds=(PRESS_RELEASE,),
+        ),
     },
-    spider_module="briefing_spider.sites.korea_kr.spiders",
-    defaults={"api_url": API_URL},
-    parse_kinds=tuple(PARSERS),  # the briefing room's other sections: `briefing parse --kind` reads them too
-    parse_page_file=parse_section_file,
+    items={Role.API_ITEM: read_api_item},
+    spider_module=SPIDERS,
+    read_text=read_page_text,
 )

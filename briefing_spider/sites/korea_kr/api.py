@@ -15,11 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from briefing_spider.contract import AttachmentLink, DetailPage, PageParseError
 from briefing_spider.parse.page_text import xml_safe_bytes
 from briefing_spider.parse.site_time import parse_site_datetime
 from briefing_spider.sites.korea_kr.body import cut_body
-from briefing_spider.sites.korea_kr.detail import AttachmentLink, DetailPage
-from briefing_spider.sites.korea_kr.site import SITE, PageParseError, canonical_detail_url, site_of
+from briefing_spider.sites.korea_kr.site import SITE, canonical_detail_url, site_of
 
 API_URL = "https://apis.data.go.kr/1371000/pressReleaseService/pressReleaseList"
 OK_CODES = {"0"}
@@ -125,6 +125,11 @@ def detail_of(item: ApiItem) -> DetailPage:
         body_text=body_text,
         attachments=attachment_links_of(item),
     )
+
+
+def read_api_item(text: str, url: str) -> DetailPage:
+    """A saved `<NewsItem>` (role api_item) as its release page; PageParseError when unreadable."""
+    return detail_of(parse_api_item(text.encode("utf-8")))
 
 
 def attachment_links_of(item: ApiItem) -> tuple[AttachmentLink, ...]:

@@ -12,8 +12,8 @@ import re
 
 from lxml import html as lxml_html
 
+from briefing_spider.contract.page import is_substantive  # noqa: F401  (the rule is the core's)
 from briefing_spider.parse.html_text import element_text
-from briefing_spider.parse.page_model import is_substantive  # noqa: F401  (the rule is the core's)
 
 SITE_TRAILER = re.compile(r"전재하여\s*제공|※\s*브리핑룸\s*보도자료는|공공누리|출처\s*[:：]\s*대한민국\s*정책브리핑")
 

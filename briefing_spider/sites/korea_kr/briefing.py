@@ -1,5 +1,5 @@
-"""브리핑 (the ministries' press-briefing transcripts, `policyBriefingView.do?newsId=N`) → a
-`Briefing`: the page's title, time and ministry, the transcript, its speakers as attendees (role
+"""브리핑 (the ministries' press-briefing transcripts, `policyBriefingView.do?newsId=N`) → the
+transcript's speakers as attendees (role
 발표) and its remarks in order as utterances.
 
 A speaker line (`speaker_lines`) starts a new utterance; the lines up to the next one are its
@@ -7,18 +7,19 @@ text. Text before any speaker line is an utterance of no known speaker. A questi
 the title 기자 (and the questioner's outlet and name when the label gives them); questioners are
 not attendees. An answer with no name is the
 presenter's when the transcript has exactly one named speaker so far, else no one's: never a guess
-between two. A transcript with no text raises `PageParseError` (from `section_page`).
-Pure: page HTML or page text in, `Briefing` out.
+between two. Read from the release's text wherever it is (the page, else the `속기자료`
+attachment). Pure: text in, `KindParts` out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from briefing_spider import records
+from briefing_spider.contract import KindParts
 from briefing_spider.parse.item_values import attendee_values
 from briefing_spider.records import Attendee
-from briefing_spider.sites.korea_kr.section_page import SectionPage, read_page
-from briefing_spider.sites.korea_kr.sections import section
 from briefing_spider.sites.korea_kr.speaker_lines import (
     ANSWER,
     HOST,
@@ -43,25 +44,16 @@ class Utterance:
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Briefing(SectionPage):  # body_text is the transcript
-    attendees: tuple[
-        Attendee, ...
-    ]  # the speakers (named, or a title alone: `<국무총리>`), role 발표, in order of first remark
-    utterances: tuple[Utterance, ...]
-
-
-def parse_briefing(text: str, url: str | None = None) -> Briefing:
-    """A briefing's detail page (HTML; `url` required) or its saved page text."""
-    return briefing_of(read_page(text, section(KIND), url))
-
-
-def briefing_of(page: SectionPage) -> Briefing:
-    utterances, speakers = read_transcript(page.body_text)
-    on = page.published_at.date() if page.published_at else None
-    attendees = tuple(attendee_values(person, on=on) for person in speakers)
-    fields = {name: getattr(page, name) for name in SectionPage.__dataclass_fields__}
-    return Briefing(**fields, attendees=attendees, utterances=utterances)
+def briefing_parts(text: str, title: str | None, on: date | None) -> KindParts:
+    """A transcript's speakers (attendees, role 발표) and its remarks in order (utterances)."""
+    utterances, speakers = read_transcript(text)
+    return KindParts(
+        attendees=tuple(attendee_values(person, on=on) for person in speakers),
+        utterances=tuple(
+            records.Utterance(speaker=u.speaker, organization=u.organization, title=u.title, text=u.text)
+            for u in utterances
+        ),
+    )
 
 
 def read_transcript(text: str) -> tuple[tuple[Utterance, ...], tuple[Attendee, ...]]:

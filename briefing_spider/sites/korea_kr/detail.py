@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from briefing_spider.parse.page_model import AttachmentLink, DetailPage
+from briefing_spider.contract.page import AttachmentLink, DetailPage
 from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date, parse_site_datetime
 from briefing_spider.sites.korea_kr.body import cut_body

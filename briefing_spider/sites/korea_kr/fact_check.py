@@ -1,5 +1,5 @@
-"""사실은 이렇습니다 (the government's answers to press reports, `actuallyView.do?newsId=N`) → a
-`FactCheck`: the page's title, time and ministry, the press report it answers (outlet, date,
+"""사실은 이렇습니다 (the government's answers to press reports, `actuallyView.do?newsId=N`) → the
+press report it answers (outlet, date,
 title — when the page names them) and the answer's text.
 
 The body is cut into parts by header lines: a report header (`<언론 보도 내용>`, `[보도 내용]`,
@@ -9,7 +9,8 @@ it (`가나일보 7월 22일자 「…」 기사`, `7.22.(수) 가나일보 「�
 the report part's first such line, else the body's first, else the page's title. A date without its
 year takes the page's year (the year before, if that would put it after the page). The answer is
 the answer part; with no answer header, the body without the report part. No answer text raises
-`PageParseError`. Pure: page HTML or page text in, `FactCheck` out.
+`PageParseError`. Read from the release's text wherever it is (the page body, else the attached
+document). Pure: text in, `KindParts` out.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from briefing_spider.sites.korea_kr.pages import PageParseError
-from briefing_spider.sites.korea_kr.section_page import SectionPage, read_page
-from briefing_spider.sites.korea_kr.sections import section
+from briefing_spider import records
+from briefing_spider.contract import KindParts, PageParseError
 
 KIND = "fact_check"
 LABEL = re.compile(
@@ -50,31 +50,28 @@ class PressReport:
     raw: str  # the line it was read from
 
 
-@dataclass(frozen=True, kw_only=True)
-class FactCheck(SectionPage):
-    report: PressReport | None  # None: the page names no report
-    answer_text: str
-
-
-def parse_fact_check(text: str, url: str | None = None) -> FactCheck:
-    """A fact check's detail page (HTML; `url` required) or its saved page text."""
-    return fact_check_of(read_page(text, section(KIND), url))
-
-
-def fact_check_of(page: SectionPage) -> FactCheck:
-    report_lines, answer_lines, other_lines = _parts(page.body_text.splitlines())
+def read_fact_check(text: str, title: str | None, on: date | None) -> tuple[PressReport | None, str]:
+    """(the report answered, the answer's text); PageParseError when there is no answer."""
+    report_lines, answer_lines, other_lines = _parts(text.splitlines())
     answer = answer_lines if answer_lines else other_lines
     answer_text = "\n".join(line for line in answer if line.strip())
     if not answer_text:
-        raise PageParseError(
-            page.url or "(page text)", "answer", "no text under an answer header or outside the report"
+        raise PageParseError("(fact check)", "answer", "no text under an answer header or outside the report")
+    report = _first_citation(report_lines, on) or _first_citation(other_lines, on) or _first_citation([title or ""], on)
+    return report, answer_text
+
+
+def fact_check_parts(text: str, title: str | None, on: date | None) -> KindParts:
+    """The press report a fact check answers (when it names one)."""
+    report, _ = read_fact_check(text, title, on)
+    if report is None:
+        return KindParts()
+    reported_on = report.reported_on.isoformat() if report.reported_on else None
+    return KindParts(
+        press_reports=(
+            records.PressReport(outlet=report.outlet, reported_on=reported_on, title=report.title, raw=report.raw),
         )
-    on = page.published_at.date() if page.published_at else None
-    report = (
-        _first_citation(report_lines, on) or _first_citation(other_lines, on) or _first_citation([page.title or ""], on)
     )
-    fields = {name: getattr(page, name) for name in SectionPage.__dataclass_fields__}
-    return FactCheck(**fields, report=report, answer_text=answer_text)
 
 
 def _parts(lines: list[str]) -> tuple[list[str], list[str], list[str]]:

@@ -8,12 +8,11 @@ needs its `strong` title and a `span.source` date. Selectors follow MARKUP.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urljoin
 
 from parsel import Selector
 
+from briefing_spider.contract import ListEntry, ListPage
 from briefing_spider.parse.page_text import xml_safe
 from briefing_spider.parse.site_time import find_date
 from briefing_spider.sites.korea_kr.site import SITE, canonical_detail_url, clean_text, news_id_of
@@ -29,31 +28,15 @@ FALLBACK_ITEMS = f"li:has({LIST_ITEM_LINK}), tr:has({LIST_ITEM_LINK})"
 LIST_TOTAL = re.compile(r"총\s*([\d,]+)\s*건")
 
 
-@dataclass(frozen=True, kw_only=True)
-class ListEntry:
-    news_id: str
-    url: str
-    title: str
-    listed_on: date | None
-    ministry: str | None
-    lead: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class ListPage:
-    total: int | None  # the page's own `총 N 건`
-    entries: tuple[ListEntry, ...]
-
-
-def parse_list(html: str, page_url: str, detail_path: str | None = None) -> ListPage:
+def parse_list(html: str, page_url: str, detail_path: str | None = None, kind: str | None = None) -> ListPage:
     """A list page; `detail_path` (e.g. /briefing/policyBriefingView.do) for another section's list:
-    its items link that page, and their `url` is on it."""
+    its items link that page, and their `url` is on it; `kind`, the section's."""
     selector = Selector(text=xml_safe(html))
     link = LIST_ITEM_LINK if detail_path is None else f'a[href*="{detail_path.rsplit("/", 1)[-1]}"]'
     items = selector.css(LIST_ITEMS) or selector.css(f"li:has({link}), tr:has({link})")
     entries: dict[str, ListEntry] = {}
     for item in items:
-        entry = _list_entry(item, page_url, link, detail_path)
+        entry = _list_entry(item, page_url, link, detail_path, kind)
         if entry and entry.news_id not in entries:
             entries[entry.news_id] = entry
     total = LIST_TOTAL.search(" ".join(selector.css("body ::text").getall()))
@@ -61,7 +44,7 @@ def parse_list(html: str, page_url: str, detail_path: str | None = None) -> List
 
 
 def _list_entry(
-    item: Selector, page_url: str, link_css: str = LIST_ITEM_LINK, detail_path: str | None = None
+    item: Selector, page_url: str, link_css: str, detail_path: str | None, kind: str | None
 ) -> ListEntry | None:
     link = item.css(link_css)
     news_id = news_id_of(urljoin(page_url, link.attrib.get("href", ""))) if link else None
@@ -74,7 +57,9 @@ def _list_entry(
     ministry = next((s for s in sources if not find_date(s)), None)
     lead = clean_text(item.css(f"{LIST_LEAD} ::text").getall()) or None
     url = canonical_detail_url(news_id) if detail_path is None else f"{SITE}{detail_path}?newsId={news_id}"
-    return ListEntry(news_id=news_id, url=url, title=title, listed_on=listed_on, ministry=ministry, lead=lead)
+    return ListEntry(
+        news_id=news_id, url=url, title=title, listed_on=listed_on, ministry=ministry, lead=lead, kind=kind
+    )
 
 
 def _title(link: Selector) -> str:

@@ -1,82 +1,49 @@
-"""The sections of the korea.kr briefing room (브리핑룸): what each is called, where its list and
-its detail pages are, and whether its list takes a date filter.
+"""The sections of the korea.kr briefing room (브리핑룸), declared: where each list and detail page
+is, whether the list takes a date filter, how it pages, and which parsers read it.
 
-Second-hand facts (MARKUP.md, "Other briefing-room sections", marked [one] there except the
-press releases): a crawler treats them as hypotheses and the parsers fail loudly when a page is not
-what they expect. `date_filter` None means not known (MARKUP.md writes `?`): a crawler pages such a
-list like one without a filter, until the listed dates pass the range.
+Facts and their status (real pages, or what other crawlers report): docs/sites/korea_kr.md and
+the shared corpus's MARKUP.md. A section whose list's date filter is not known pages like one
+without (until the listed dates pass the range).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import urlsplit
+from functools import partial
 
-SITE = "https://www.korea.kr"
+from briefing_spider.contract import Section
+from briefing_spider.sites.korea_kr.briefing import briefing_parts
+from briefing_spider.sites.korea_kr.detail import attachment_urls, parse_detail
+from briefing_spider.sites.korea_kr.fact_check import fact_check_parts
+from briefing_spider.sites.korea_kr.listing import parse_list
+from briefing_spider.sites.korea_kr.section_page import read_section_page
+from briefing_spider.sites.korea_kr.state_council import state_council_parts
 
-
-@dataclass(frozen=True, kw_only=True)
-class Section:
-    kind: str  # the record's `kind`
-    label: str  # the site's name for it
-    list_paths: tuple[str, ...]  # the first is the one a crawler pages
-    detail_path: str  # `?newsId=N` names one page
-    date_filter: bool | None  # the list takes startDate/endDate; None: not known
-
-    def detail_url(self, news_id: str, site: str = SITE) -> str:
-        """The canonical address of one of the section's pages (only `newsId` kept)."""
-        return f"{site}{self.detail_path}?newsId={news_id}"
+PRESS_RELEASE, BRIEFING, FACT_CHECK, STATE_COUNCIL = "press_release", "briefing", "fact_check", "state_council"
+PERIOD = {"period": "direct"}  # sent with a date range by the site's own search form
 
 
-class UnknownSection(ValueError):
-    """A kind or an address that names no section of the briefing room."""
+def _section(kind: str, label: str, list_path: str, detail_path: str, **declared) -> Section:
+    reads_shell = kind != PRESS_RELEASE
+    return Section(
+        kind=kind,
+        label=label,
+        list_path=list_path,
+        detail_path=detail_path,
+        parse_list=partial(parse_list, detail_path=None if kind == PRESS_RELEASE else detail_path, kind=kind),
+        read_page=read_section_page if reads_shell else parse_detail,
+        attachment_urls=attachment_urls,
+        **declared,
+    )
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(
-        kind="press_release",
-        label="보도자료",
-        list_paths=("/briefing/pressReleaseList.do",),
-        detail_path="/briefing/pressReleaseView.do",
-        date_filter=True,
-    ),
-    Section(
-        kind="briefing",
-        label="브리핑",
-        list_paths=("/briefing/policyBriefingList.do", "/briefing/briefingHomeList.do"),
-        detail_path="/briefing/policyBriefingView.do",
-        date_filter=False,
-    ),
-    Section(
-        kind="fact_check",
-        label="사실은 이렇습니다",
-        list_paths=("/briefing/actuallyList.do",),
-        detail_path="/briefing/actuallyView.do",
-        date_filter=True,
-    ),
-    Section(
-        kind="state_council",
-        label="국무회의",
-        list_paths=("/briefing/stateCouncilList.do",),
-        detail_path="/briefing/stateCouncilView.do",
-        date_filter=None,
-    ),
-)
+    _section(PRESS_RELEASE, "보도자료", "/briefing/pressReleaseList.do", "/briefing/pressReleaseView.do",
+             dated=True, list_params=PERIOD),
+    _section(BRIEFING, "브리핑", "/briefing/policyBriefingList.do", "/briefing/policyBriefingView.do",
+             read_parts=briefing_parts, document_words=("속기",)),
+    _section(FACT_CHECK, "사실은 이렇습니다", "/briefing/actuallyList.do", "/briefing/actuallyView.do",
+             dated=True, list_params=PERIOD, read_parts=fact_check_parts),
+    _section(STATE_COUNCIL, "국무회의", "/briefing/stateCouncilList.do", "/briefing/stateCouncilView.do",
+             read_parts=state_council_parts),
+)  # fmt: skip
 KINDS: tuple[str, ...] = tuple(section.kind for section in SECTIONS)
-_BY_KIND = {section.kind: section for section in SECTIONS}
-# The detail page's file name: the same page under /briefing/ and /news/, on www. and m.korea.kr.
-_BY_DETAIL_PAGE = {section.detail_path.rsplit("/", 1)[1]: section for section in SECTIONS}
-
-
-def section(kind: str) -> Section:
-    """The section of a kind; `UnknownSection` names the kinds there are."""
-    try:
-        return _BY_KIND[kind]
-    except KeyError:
-        raise UnknownSection(f"no briefing-room section {kind!r} (there are: {', '.join(KINDS)})") from None
-
-
-def section_of_url(url: str) -> Section | None:
-    """The section whose detail page `url` is (whatever its host and folder), or None."""
-    page = urlsplit(url).path.rsplit("/", 1)[-1].split(";", 1)[0]
-    return _BY_DETAIL_PAGE.get(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from briefing_spider.parse.page_error import PageParseError  # noqa: F401  (raised by this site's parsers)
+from briefing_spider.contract.errors import PageParseError  # noqa: F401  (raised by this site's parsers)
 from briefing_spider.parse.url_path import clean_text, path_of  # noqa: F401
 
 SITE = "https://www.korea.kr"

@@ -1,5 +1,4 @@
-"""국무회의 (cabinet meetings, `stateCouncilView.do?newsId=N`) → a `StateCouncil`: the page's title,
-time and ministry, and the meeting's agenda items, each with its `【소관 : …】` ministries.
+"""국무회의 (cabinet meetings, `stateCouncilView.do?newsId=N`) → the meeting's agenda items, each with its `【소관 : …】` ministries.
 
 An item is the text before its 소관 mark, back to the previous mark or group header: its title is
 the last numbered or bulleted line there (`1. …`, `① …`, `□ …`, `- …`), else the first line; the
@@ -8,17 +7,18 @@ the previous item's mark) go to the previous item. A mark on the title's own lin
 (`1. 가나법 일부개정법률안 【소관 : 법무부】`) is read the same way. Group headers (`<의결안건>`,
 `[보고안건]`, `□ 법률공포안(12건)`) name the group of the items after them. A mark names one or
 more ministries (`【소관 : 가나부, 다라부】`). A page with no item raises `PageParseError`.
-Pure: page HTML or page text in, `StateCouncil` out.
+Read from the release's text wherever it is (the page body, else the release document:
+the core's `build_release`). Pure: text in, `KindParts` out.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from briefing_spider.sites.korea_kr.pages import PageParseError
-from briefing_spider.sites.korea_kr.section_page import SectionPage, read_page
-from briefing_spider.sites.korea_kr.sections import section
+from briefing_spider import records
+from briefing_spider.contract import KindParts, PageParseError
 
 KIND = "state_council"
 MINISTRY_MARK = re.compile(r"[【\[(<〈]\s*소\s*관\s*(?:부\s*처)?\s*[:：]\s*(?P<names>[^】\])>〉]{1,80}?)\s*[】\])>〉]")
@@ -52,22 +52,23 @@ class AgendaItem:
     text: str  # the lines that describe it ("" if none)
 
 
-@dataclass(frozen=True, kw_only=True)
-class StateCouncil(SectionPage):
-    agenda: tuple[AgendaItem, ...]
-
-
-def parse_state_council(text: str, url: str | None = None) -> StateCouncil:
-    """A cabinet meeting's detail page (HTML; `url` required) or its saved page text."""
-    return state_council_of(read_page(text, section(KIND), url))
-
-
-def state_council_of(page: SectionPage) -> StateCouncil:
-    agenda = read_agenda(page.body_text)
+def state_council_parts(text: str, title: str | None, on: date | None) -> KindParts:
+    """A cabinet meeting's agenda items; PageParseError when no item has a 소관 mark."""
+    agenda = read_agenda(text)
     if not agenda:
-        raise PageParseError(page.url or "(page text)", "agenda", "no item with a 【소관 : …】 mark")
-    fields = {name: getattr(page, name) for name in SectionPage.__dataclass_fields__}
-    return StateCouncil(**fields, agenda=agenda)
+        raise PageParseError("(cabinet meeting)", "agenda", "no item with a 【소관 : …】 mark")
+    return KindParts(
+        agenda_items=tuple(
+            records.AgendaItem(
+                group=item.group,
+                category=item.category,
+                title=item.title,
+                ministries=", ".join(item.ministries),
+                text=item.text,
+            )
+            for item in agenda
+        )
+    )
 
 
 def read_agenda(text: str) -> tuple[AgendaItem, ...]:

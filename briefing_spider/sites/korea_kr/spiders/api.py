@@ -21,19 +21,14 @@ from scrapy import signals
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from briefing_spider import stats
 from briefing_spider.clock import now
-from briefing_spider.crawl_state import load_crawl_state
-from briefing_spider.items import Fetched
-from briefing_spider.sites.korea_kr.api import API_URL, ApiError, ApiPage, attachment_links_of, parse_api_page
-from briefing_spider.sites.korea_kr.build import API_ITEM_ROLE, API_LIST_ROLE
-from briefing_spider.sites.korea_kr.spiders.press import (
-    KoreaKrPressSpider,
-    failure_reason,
-    failure_status,
-    response_headers,
-)
-from briefing_spider.window import crawl_window
+from briefing_spider.contract import Role
+from briefing_spider.crawl.failures import failure_reason, failure_status, response_headers
+from briefing_spider.crawl.items import Fetched
+from briefing_spider.crawl.spider import ArchiveSpider
+from briefing_spider.sites.korea_kr import SITE
+from briefing_spider.sites.korea_kr.api import ApiError, ApiPage, attachment_links_of, parse_api_page
+from briefing_spider.sites.korea_kr.sections import PRESS_RELEASE
 
 WINDOW_DAYS = 3  # the API refuses a longer window (THREE_DAYS_OVER_ERROR)
 ROWS_PER_PAGE = 100
@@ -83,23 +78,16 @@ class KeyMaskFilter(logging.Filter):
         return True
 
 
-class KoreaKrApiSpider(KoreaKrPressSpider):
+class KoreaKrApiSpider(ArchiveSpider):
     name = "korea_kr_api"
+    site = SITE
+    source = "api"
 
-    def __init__(
-        self,
-        since: str | None = None,
-        until: str | None = None,
-        api_url: str = API_URL,
-        api_key: str = "",
-        limit: str | int | None = None,
-        **kwargs,
-    ):
-        super().__init__(since=since, until=until, base_url=api_url, limit=limit, **kwargs)
-        if not api_key:
+    def __init__(self, *args, key: str = "", **kwargs):
+        super().__init__(*args, **kwargs)  # base_url: the API's list endpoint
+        if not key:
             raise ValueError("the open API needs a service key")
-        self._key = quote(unquote(api_key), safe="")  # one encoding, whether given encoded or not
-        self.api_error: ApiError | None = None
+        self._key = quote(unquote(key), safe="")  # one encoding, whether given encoded or not
         self.pending: list[tuple[date, date]] = []
 
     @classmethod
@@ -108,27 +96,16 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         return spider
 
-    async def start(self):
-        if self.crawler.stats.get_value(stats.LOCKED_OUT):  # another run holds the archive
-            return
+    def first_requests(self):
+        """The range in windows of at most three days, one after another."""
         self.mask_logs()
-        db_path = self.settings.get("BRIEFING_DB")
-        if self.since is None or self.until is None:
-            self.since, self.until = crawl_window(
-                db_path, today=now().date(), since=self.since, until=self.until, site=self.site_name
-            )
-        self.state = load_crawl_state(db_path, site=self.site_name, since=self.since, until=self.until)
-        self.pending = windows(self.since, self.until)
-        self.logger.info(
-            "reading the open API %s from %s to %s in %d windows",
-            self.base_url,
-            self.since,
-            self.until,
-            len(self.pending),
-        )
+        self.pending = windows(self.within.since, self.within.until)
+        self.logger.info("reading the open API %s in %d windows", self.base_url, len(self.pending))
         first = self.next_window()
-        if first is not None:
-            yield first
+        return [first] if first is not None else []
+
+    def incomplete_requests(self):
+        return []  # the API lists every item again: nothing to fetch besides
 
     def mask_logs(self) -> None:
         for handler in logging.getLogger().handlers:
@@ -163,15 +140,15 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
         except ApiError as error:
             yield from self.stop(error, response)
             return
-        yield self.fetched_api(response, role=API_LIST_ROLE, body=response.body)
+        yield self.fetched_api(response, role=Role.API_LIST, body=response.body)
         for item in listing.items:
             if item.news_id in self.scheduled or (self.limit is not None and len(self.scheduled) >= self.limit):
                 continue
             self.scheduled.add(item.news_id)
-            yield self.fetched_api(response, role=API_ITEM_ROLE, body=item.xml, news_id=item.news_id)
+            yield self.fetched_api(response, role=Role.API_ITEM, body=item.xml, news_id=item.news_id)
             # An attachment URL names one file: one already downloaded well is not fetched again.
             urls = [link.url for link in attachment_links_of(item) if not self.state.has_download(link.url)]
-            yield from self.next_attachment(item.news_id, self.item_url(response, item.news_id), urls)
+            yield from self.next_attachment(item.news_id, PRESS_RELEASE, self.item_url(response, item.news_id), urls)
         following = self.following(listing, window, page)
         if following is not None:
             yield following
@@ -189,28 +166,28 @@ class KoreaKrApiSpider(KoreaKrPressSpider):
     def stop(self, error: ApiError, response: Response):
         """No more API pages; releases already started finish, then the crawl closes as an error.
         The error is recorded in the archive only when this crawl has already saved something."""
-        self.api_error, self.pending = error, []
+        self.stopped, self.pending = str(error), []
         self.logger.error("%s", error)
         if self.scheduled:
-            yield self.fetched_api(response, role=API_LIST_ROLE, body=response.body, error=str(error))
+            yield self.fetched_api(response, role=Role.API_LIST, body=response.body, error=str(error))
 
     def api_failed(self, failure):
         request = failure.request
         if self.site_unreachable(failure):
             return
-        self.api_error, self.pending = ApiError("?", "DOWNLOAD_FAILED", failure_reason(failure)), []
+        self.stopped, self.pending = str(ApiError("?", "DOWNLOAD_FAILED", failure_reason(failure))), []
         if self.scheduled:
             yield Fetched(
                 url=mask_key(request.url, self._key),
                 status=failure_status(failure),
                 body=b"",
                 fetched_at=now(),
-                role=API_LIST_ROLE,
-                error=str(self.api_error),
+                role=Role.API_LIST,
+                error=self.stopped,
             )
 
     def idle(self) -> None:
-        if self.api_error is not None:
+        if self.stopped is not None:
             raise CloseSpider(API_ERROR_REASON)
 
     def item_url(self, response: Response, news_id: str) -> str:

@@ -14,17 +14,17 @@ from contextlib import ExitStack
 
 from scrapy import signals
 
-from briefing_spider import stats
 from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.raw import NOT_A_FILE, UNREADABLE, RawStore, save_fetched
 from briefing_spider.archive.rebuild import build_pool, default_workers, submit_build
 from briefing_spider.archive.runs import CrawlRun, record_day_counts
 from briefing_spider.archive.save import WORSE, save_briefing
 from briefing_spider.clock import now
-from briefing_spider.items import DayListed, Fetched, Problem, ReleaseComplete
+from briefing_spider.crawl import stats
+from briefing_spider.crawl.items import DayListed, Fetched, Problem, ReleaseComplete
+from briefing_spider.crawl.outcome import FAILED_STATUS
+from briefing_spider.crawl.spider import ArchiveSpider
 from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
-from briefing_spider.run_outcome import FAILED_STATUS, run_failure
-from briefing_spider.sites import get_site
 
 logger = logging.getLogger(__name__)
 
@@ -66,19 +66,26 @@ class ArchivePipeline:
             logger.error("%s", error)
 
     @property
+    def spider(self) -> ArchiveSpider:
+        """The running spider: an ArchiveSpider (its window, tally and limit are read here)."""
+        spider = self.crawler.spider
+        if not isinstance(spider, ArchiveSpider):
+            raise TypeError(f"{type(spider).__name__} is not an ArchiveSpider: the archive pipeline crawls sites")
+        return spider
+
+    @property
     def site_name(self) -> str:
-        """The site the running spider crawls (`site_name`; briefing_spider/sites)."""
-        return self.crawler.spider.site_name
+        return self.spider.site.name
 
     def archive(self):
         """The archive is opened (and created) on the first item: an unreachable site touches nothing."""
         if self.db is None:
-            spider = self.crawler.spider  # its window is settled by now (the spider's start)
+            spider = self.spider  # its window is settled by now (the spider's start)
             self.run.arguments = {
                 "spider": spider.name,
                 "site": spider.site_name,
-                "since": spider.since,
-                "until": spider.until,
+                "since": spider.since.isoformat() if spider.since else None,
+                "until": spider.until.isoformat() if spider.until else None,
                 "base_url": spider.base_url,
                 "limit": spider.limit,
             }
@@ -92,7 +99,7 @@ class ArchivePipeline:
         elif isinstance(item, ReleaseComplete):
             await self.build(item)
         elif isinstance(item, DayListed):
-            kind = item.kind or get_site(self.site_name).kinds[0]
+            kind = item.kind or self.spider.site.kinds[0]
             self.site_totals[(kind, item.day.isoformat())] = item.total
         elif isinstance(item, Problem):
             self.error(url=item.url, kind=item.kind, reason=item.reason, at=now())
@@ -182,8 +189,8 @@ class ArchivePipeline:
             )
             logger.warning(reason)
 
-    def spider_closed(self, spider, reason: str) -> None:
-        failure = run_failure(spider, reason)
+    def spider_closed(self, spider: ArchiveSpider, reason: str) -> None:
+        failure = spider.run_failure() if reason == "finished" else None
         if failure:
             self.crawler.stats.set_value(stats.RUN_FAILED, failure)
             logger.error("the run failed: %s", failure)
@@ -192,15 +199,9 @@ class ArchivePipeline:
                 self.pool.shutdown(cancel_futures=True)
             if self.db is None:
                 return
-            if reason == "finished" and not limit_reached(spider):  # a limited crawl saw part of its days
+            if reason == "finished" and not spider.limit_reached:  # a limited crawl saw part of its days
                 self.check_day_counts()
             if failure:
-                self.error(url=getattr(spider, "base_url", ""), kind="run_failed", reason=failure, at=now())
+                self.error(url=spider.base_url, kind="run_failed", reason=failure, at=now())
             self.run.finish(self.db, status=FAILED_STATUS if failure else CLOSE_STATUS.get(reason, reason), at=now())
             self.db.close()
-
-
-def limit_reached(spider) -> bool:
-    """`--limit` stopped the crawl: the days' counts are not the archive's whole story."""
-    limit = getattr(spider, "limit", None)
-    return limit is not None and len(getattr(spider, "scheduled", ())) >= limit

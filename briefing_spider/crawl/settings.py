@@ -5,8 +5,8 @@ environment variables (briefing_spider/env.py) override them; see docs/operation
 package was installed; `scrapy crawl` finds it through scrapy.cfg in the checkout."""
 
 from briefing_spider import __version__
+from briefing_spider.contract.registry import all_sites
 from briefing_spider.env import settings_from_env
-from briefing_spider.sites import all_sites
 
 _from_env = settings_from_env()  # BRIEFING_* variables of env.ENV_SETTINGS (a bad value names itself)
 
@@ -40,9 +40,9 @@ RETRY_BACKOFF_MAX = 60.0
 # request is settled in seconds, so an unreachable site is told before a long range is queued.
 RETRY_PRIORITY_ADJUST = 1
 DOWNLOADER_MIDDLEWARES = {
-    "briefing_spider.site_hosts.SiteHostsMiddleware": 50,  # only the site's hosts, redirects too
+    "briefing_spider.crawl.site_hosts.SiteHostsMiddleware": 50,  # only the site's hosts, redirects too
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "briefing_spider.middlewares.BackoffRetryMiddleware": 550,
+    "briefing_spider.crawl.middlewares.BackoffRetryMiddleware": 550,
 }
 DOWNLOAD_TIMEOUT = _from_env.get("DOWNLOAD_TIMEOUT", 60)  # seconds per request
 # Attachments larger than this are refused (BRIEFING_MAX_BYTES, or `briefing crawl --max-bytes`).
@@ -52,7 +52,7 @@ DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
 # "partial" response taken for the whole; bodies without a length are checked by raw.unreadable.
 DOWNLOAD_FAIL_ON_DATALOSS = True
 
-ITEM_PIPELINES = {"briefing_spider.pipelines.ArchivePipeline": 300}
+ITEM_PIPELINES = {"briefing_spider.crawl.pipeline.ArchivePipeline": 300}
 BRIEFING_DB = "data/briefings.db"
 
 HTTPERROR_ALLOWED_CODES = [404, 410]  # a missing page or file is recorded, not silently dropped
@@ -61,7 +61,7 @@ COOKIES_ENABLED = False
 # server (which also writes a job file with its token under the user's state directory).
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
-COMMANDS_MODULE = "briefing_spider.commands"  # `scrapy crawl` exits non-zero when the run failed
+COMMANDS_MODULE = "briefing_spider.crawl.commands"  # `scrapy crawl` exits non-zero when the run failed
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 64 * 1024 * 1024  # attachments are large: the default 5 MB stalls downloads

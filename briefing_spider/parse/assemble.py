@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing_spider.contract.page import AttachmentLink, DetailPage, is_substantive
+from briefing_spider.contract.site import Section
 from briefing_spider.parse.documents import DocumentError, DocumentText, extract_document, sniff
 from briefing_spider.parse.item_values import contact_organization_keys
 from briefing_spider.parse.ministries import resolve_ministry
-from briefing_spider.parse.page_model import AttachmentLink, DetailPage, is_substantive
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.records import Attachment, Ministry, Release
 
@@ -32,7 +33,10 @@ class AttachmentPart:
         return self.link.url
 
 
-def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: str, kind: str) -> Release:
+def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: str, section: Section) -> Release:
+    """The record of a page and its attachments' bytes, as a release of `section`'s kind. The
+    kind's own parts (`Section.read_parts`) are read from the release's text, wherever it is: the
+    page body, else the release document (a name with one of `Section.document_words` first)."""
     read = [read_attachment(part) for part in parts]
     attachments = tuple(attachment for attachment, _ in read)
     documents = [
@@ -40,16 +44,18 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         for position, (attachment, document) in enumerate(read)
         if document is not None
     ]
-    chosen = choose_release_document(documents)
+    chosen = choose_release_document(documents, prefer=section.document_words)
     source, body_text = body_of(detail, chosen)
     published = detail.published_at.date()
     facts = read_release_facts(documents, chosen=chosen, page_text=detail.body_text, published=published)
+    reads_parts = section.read_parts is not None and body_text.strip()  # no text yet: no parts (a file failed)
+    kind_parts = section.read_parts(body_text, detail.title, published) if reads_parts else detail.parts
     ministry = _ministry(detail, published)
     contacts = contact_organization_keys(facts.contacts, ministry=detail.ministry, on=published)
     return Release(
         site=site,
         news_id=detail.news_id,
-        kind=kind,
+        kind=section.kind,
         url=detail.url,
         title=detail.title,
         published_at=detail.published_at,
@@ -61,12 +67,12 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         event_at=facts.event_at,
         contacts=contacts,
         footnotes=facts.footnotes,
-        attendees=detail.parts.attendees or facts.attendees,
+        attendees=kind_parts.attendees or facts.attendees,
         attachments=attachments,
-        warnings=facts.warnings,
-        utterances=detail.parts.utterances,
-        press_reports=detail.parts.press_reports,
-        agenda_items=detail.parts.agenda_items,
+        warnings=detail.warnings + facts.warnings,
+        utterances=kind_parts.utterances,
+        press_reports=kind_parts.press_reports,
+        agenda_items=kind_parts.agenda_items,
     )
 
 

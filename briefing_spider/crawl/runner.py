@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from briefing_spider import stats
-from briefing_spider.run_outcome import run_failure
-from briefing_spider.sites import DEFAULT_SITE, get_site
+from briefing_spider.contract.registry import DEFAULT_SITE, get_site
+from briefing_spider.crawl import stats
+from briefing_spider.crawl.outcome import FAILED_EXIT, INTERRUPTED_EXIT, LOCKED_EXIT, UNREACHABLE_EXIT
+from briefing_spider.crawl.spider import ArchiveSpider
 
 # For a mirror you run yourself (tests, benchmarks): no delays, no throttling, many connections.
 IMPOLITE = {
@@ -22,7 +23,7 @@ IMPOLITE = {
 }
 
 
-SETTINGS_MODULE = "briefing_spider.settings"
+SETTINGS_MODULE = "briefing_spider.crawl.settings"
 
 
 def crawl_settings() -> Settings:
@@ -40,9 +41,24 @@ class CrawlOutcome:
     unreachable: str | None  # the one-line reason when the site could not be reached at all
     finish_reason: str | None
     run_id: int | None
-    api_error: str | None = None  # the open API's error (code, name, meaning) that stopped the crawl
+    stopped: str | None = None  # why a source stopped the crawl before its end (an open API's error)
     locked_out: str | None = None  # another run holds the archive: who
     failed: str | None = None  # it ran to the end but fetched nothing it asked for: why (run_outcome.py)
+
+    @property
+    def why(self) -> str | None:
+        """One line: why the crawl did not end well, or None."""
+        return self.locked_out or self.unreachable or self.stopped or self.failed
+
+    def exit_code(self) -> int:
+        """0 only for a run that finished and got what it asked for."""
+        if self.locked_out:
+            return LOCKED_EXIT
+        if self.unreachable:
+            return UNREACHABLE_EXIT
+        if self.stopped or self.failed:
+            return FAILED_EXIT
+        return INTERRUPTED_EXIT if self.finish_reason == "shutdown" else 0
 
 
 def run_crawl(
@@ -57,16 +73,18 @@ def run_crawl(
     log_file: str | None = None,
     max_bytes: int | None = None,
     recheck: bool = False,
-    api: dict | None = None,
     show_progress: bool = False,
     backfill: bool = False,
     site: str = DEFAULT_SITE,
     kinds: tuple[str, ...] | None = None,
+    source: str = "site",
+    key: str | None = None,
 ) -> CrawlOutcome:
     """Crawl in this process. Scrapy's log goes to `log_file` (or stderr) at `log_level`; by
     default only the caller's summary is shown, and errors are in the archive's crawl_errors.
-    With `api` ({"api_url": …, "api_key": …}) the site's open API is the source instead of its pages.
-    `kinds`: the site's sections to crawl (None: the spider's default, every kind)."""
+    `source`: which of the site's sources (`Site.sources`: its pages, "site", or e.g. an open API)
+    is read, at `base_url`, with `key` when it needs one. `kinds`: the site's sections to crawl
+    (None: every kind the source gives)."""
     settings = crawl_settings()
     settings.set("BRIEFING_DB", db_path)
     settings.set("LOG_LEVEL", log_level)
@@ -77,27 +95,37 @@ def run_crawl(
     if not polite:
         settings.update(IMPOLITE)
     if show_progress:
-        settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"), "briefing_spider.progress.CrawlProgress": 500})
+        settings.set(
+            "EXTENSIONS", {**settings.getdict("EXTENSIONS"), "briefing_spider.crawl.progress.CrawlProgress": 500}
+        )
     process = CrawlerProcess(settings)
-    chosen = get_site(site)
-    spider, source = (chosen.spider("api"), api) if api else (chosen.spider("site"), {"base_url": base_url})
-    if kinds is not None and not api:
-        source["kinds"] = ",".join(kinds)
-    crawler = process.create_crawler(spider)
-    process.crawl(crawler, since=since, until=until, limit=limit, recheck=recheck, backfill=backfill, **source)
+    arguments = {
+        "since": since,
+        "until": until,
+        "base_url": base_url,
+        "limit": limit,
+        "recheck": recheck,
+        "backfill": backfill,
+        "kinds": ",".join(kinds) if kinds else None,
+    }
+    if key is not None:
+        arguments["key"] = key
+    crawler = process.create_crawler(get_site(site).spider(source))
+    process.crawl(crawler, **arguments)
     process.start()
     return outcome_of(crawler)
 
 
 def outcome_of(crawler) -> CrawlOutcome:
     """How a crawler's crawl went, read from its spider and stats once it has ended."""
-    api_error = getattr(crawler.spider, "api_error", None)
+    spider: ArchiveSpider = crawler.spider
     finish_reason = crawler.stats.get_value("finish_reason")
     return CrawlOutcome(
-        unreachable=getattr(crawler.spider, "unreachable", None),
+        unreachable=spider.unreachable,
         finish_reason=finish_reason,
         run_id=crawler.stats.get_value(stats.RUN_ID),
         locked_out=crawler.stats.get_value(stats.LOCKED_OUT),
-        api_error=str(api_error) if api_error else None,
-        failed=crawler.stats.get_value(stats.RUN_FAILED) or run_failure(crawler.spider, finish_reason),
+        stopped=spider.stopped,
+        failed=crawler.stats.get_value(stats.RUN_FAILED)
+        or (spider.run_failure() if finish_reason == "finished" else None),
     )

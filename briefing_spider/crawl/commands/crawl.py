@@ -2,7 +2,7 @@
 
 Scrapy's own command exits 1 only when the crawl could not start; a crawl that reached nobody
 (`-a base_url=http://127.0.0.1:1`), found the archive locked, or whose list pages all failed
-would exit 0. This one takes the exit code `briefing crawl` gives (cli/crawl_cmd.py: exit_code)
+would exit 0. This one takes the exit code `briefing crawl` gives (crawl/runner.py: CrawlOutcome.exit_code)
 and says why in one line on stderr.
 """
 
@@ -24,11 +24,9 @@ class Command(ScrapyCrawlCommand):
         super().run(args, opts)
         if self.exitcode or self.crawler is None or self.crawler.spider is None:
             return
-        from briefing_spider.cli.crawl_cmd import exit_code
-        from briefing_spider.crawl import outcome_of
+        from briefing_spider.crawl.runner import outcome_of
 
         outcome = outcome_of(self.crawler)
-        self.exitcode = exit_code(outcome)
-        why = outcome.locked_out or outcome.unreachable or outcome.api_error or outcome.failed
-        if self.exitcode and why:
-            print(f"error: {why}", file=sys.stderr)
+        self.exitcode = outcome.exit_code()
+        if self.exitcode and outcome.why:
+            print(f"error: {outcome.why}", file=sys.stderr)

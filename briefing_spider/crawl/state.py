@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from briefing_spider.contract.registry import get_site
 from briefing_spider.parse.url_path import clean_text, path_of
-from briefing_spider.sites import get_site
 
 IN_WINDOW = "date(substr(b.published_at, 1, 10)) BETWEEN date(?, '-1 day') AND date(?, '+1 day')"
 # A download that failed (network, 5xx): worth trying again on every run in the window.

@@ -44,8 +44,21 @@ class DetailPage:
     body_html: str
     body_text: str
     attachments: tuple[AttachmentLink, ...]
-    kind: str | None = None  # the site's section; None: the site's first kind
+    kind: str | None = None  # the site's section; None: the section whose address the page has
     parts: KindParts = KindParts()
+    subtitle: str | None = None  # the page's sub-title, as a browser shows it
+    warnings: tuple[str, ...] = ()  # what the parser noticed but could decide (copies that disagree…)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageText:
+    """A page's saved text (what a browser shows, no HTML), with its header when it shows one."""
+
+    url: str | None
+    title: str | None
+    published_at: datetime | None
+    ministry: str | None
+    body_text: str
 
 
 def is_substantive(body_text: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from briefing_spider.sites import DEFAULT_SITE
+from briefing_spider.contract.registry import DEFAULT_SITE
 
 TRAILING_DAYS = 7  # re-read the days before the last run: late posts and edits
 EMPTY_ARCHIVE_DAYS = 7
@@ -46,11 +46,6 @@ def crawl_window(
     if since > until:
         raise WindowError(f"--since {since} is after --until {until}")
     return since, until
-
-
-def days_between(last: date, first: date) -> list[date]:
-    """The days from `last` back to `first`, newest first."""
-    return [last - timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def newest_finished_day(db_path: str | Path, *, today: date, site: str | None = None) -> date | None:

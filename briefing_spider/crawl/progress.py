@@ -9,7 +9,7 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
-from briefing_spider import stats as crawl_stats
+from briefing_spider.crawl import stats as crawl_stats
 
 TERMINAL_SECONDS = 0.5
 LOG_SECONDS = 30.0
