@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+# Crawls and reparses in tests build releases in their own process: a pool of worker processes
+# costs a second or two to start in every crawl. Tests about the workers set it themselves.
+os.environ.setdefault("BRIEFING_BUILD_WORKERS", "0")
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """An HTTP server on 127.0.0.1 (a random port) for tests: subclasses answer `respond(path)`.
 
 Keeps connections alive like a real site and disables Nagle (header lines are small writes: no
-40 ms ACK stalls). `delay` slows every answer (a slow site); `hold` keeps chosen answers back
+40 ms ACK stalls). `fail` answers chosen statuses first (a struggling site); `delay` slows every answer (a slow site); `hold` keeps chosen answers back
 until `release()`. Also the answers the site's mirror
 and the API mock share: robots.txt, and download.do's files (or its HTML error page).
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -61,6 +62,9 @@ class LocalServer(ServerThread):
     HOLD_SECONDS = 60  # a held request is answered after this at the latest
 
     def __init__(self):
+        # `fail[path_and_query] = [500, 500]`: those statuses first, in order, then the real answer
+        self.fail: dict[str, list[int]] = defaultdict(list)
+        self.asked: list[str] = []  # every request target, in order, failed ones too
         self.delay = 0.0
         self.hold = None  # a test's predicate on the request target: True holds the answer …
         self.released = threading.Event()  # … until this is set (a crawl caught mid-way, for sure)
@@ -92,7 +96,10 @@ def _handler_for(site: LocalServer):
             hold = site.hold
             if hold is not None and hold(self.path):
                 site.released.wait(site.HOLD_SECONDS)
-            status, content_type, body, *more = site.respond(self.path)
+            site.asked.append(self.path)
+            failing = site.fail.get(self.path)
+            answer_of = (failing.pop(0), HTML, b"<html><body>busy</body></html>") if failing else None
+            status, content_type, body, *more = answer_of or site.respond(self.path)
             answer = more[0] if more else Answer()
             self.send_response(status)
             self.send_header("Content-Type", content_type)

@@ -13,7 +13,6 @@ encoding with that Content-Type. `section_pages` adds the other sections' lists 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
@@ -50,17 +49,16 @@ class Mirror(LocalServer):
         # The other briefing-room sections (tests/site_sections.py: MirrorSectionPage by news id).
         self.section_pages = {page.news_id: page for page in section_pages or []}
         self.files = {a.file_id: a for r in releases for a in r.attachments}
-        self.requests: list[str] = []
-        self.fail: dict[str, list[int]] = defaultdict(list)
         self.garbage_details: set[str] = set()
         self.cut: dict[str, str] = {}
         self.redirect: dict[str, str] = {}
         self.encodings: dict[str, tuple[str, str]] = {}
 
+    @property
+    def requests(self) -> list[str]:
+        return self.asked
+
     def respond(self, target: str) -> tuple:
-        self.requests.append(target)
-        if self.fail.get(target):
-            return self.fail[target].pop(0), HTML, b"<html><body>busy</body></html>"
         if target in self.redirect:
             return 302, HTML, b"<html><body>moved</body></html>", Answer(headers={"Location": self.redirect[target]})
         answer = self.answer(target)

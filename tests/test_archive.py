@@ -5,7 +5,8 @@ from datetime import datetime
 import pytest
 
 from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
-from briefing_spider.archive.raw import RawStore, latest_fetch, save_fetched
+from briefing_spider.archive.gather import attachment_part
+from briefing_spider.archive.raw import RawStore, save_fetched
 from briefing_spider.archive.runs import CrawlRun
 from briefing_spider.archive.save import content_hash, load_briefing, save_briefing, save_briefings
 from briefing_spider.archive.search import search
@@ -243,7 +244,7 @@ def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
             error="TimeoutError: took too long",
         ),
     )
-    assert latest_fetch(db, "http://x/a")["error"] == "TimeoutError: took too long"
+    assert attachment_part(db, store, "http://x/a").body == b"%PDF-1.4 good\n%%EOF\n"  # a failure hides nothing
     later = datetime(2026, 7, 25, 2, 30, tzinfo=SEOUL)
     save_fetched(
         db,
@@ -257,8 +258,12 @@ def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
             body=b"<html><head><title>Error</title></head></html>",
         ),
     )
-    assert latest_fetch(db, "http://x/a")["kind"] == "html"
-    assert store.get(latest_fetch(db, "http://x/a", ok_only=True)["sha256"]) == b"%PDF-1.4 good\n%%EOF\n"
+    part = attachment_part(db, store, "http://x/a")  # what a rebuild reads: the last good bytes
+    assert part.body == b"%PDF-1.4 good\n%%EOF\n" and part.error is None
+    kinds = [row["kind"] for row in db.query("SELECT kind FROM raw_responses ORDER BY last_fetched_at")]
+    assert kinds == ["pdf", None, "html"]  # the failure and the error page are kept too
+    through_a_mirror = attachment_part(db, store, "https://www.korea.kr/a")  # by path, whatever the host
+    assert through_a_mirror.body == part.body
 
 
 def test_crawl_run_row_is_written_lazily_with_errors(db):

@@ -68,6 +68,7 @@ def test_parse_without_news_id_asks_for_url(tmp_path):
     assert result.exit_code == 1 and "--url" in result.output
 
 
+@pytest.mark.crawl
 def test_reparse_rebuilds_every_record_from_the_raw_store(tmp_path):
     db_path = tmp_path / "briefings.db"
     days = days_from("2026-07-20", 1)

@@ -11,6 +11,8 @@ from tests.crawl_helpers import crawl
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
 
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
+
 DAYS = days_from("2026-07-20", 3)
 
 
@@ -237,13 +239,17 @@ def test_a_second_run_on_a_held_archive_names_the_holder_and_exits(tmp_path, rel
     from tests.crawl_helpers import run_cli
 
     db_path = tmp_path / "briefings.db"
-    with Mirror(releases[:2]) as mirror, crawl_lock(db_path, command="briefing crawl (test)", started_at=now()):
-        result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
-        reparse = run_cli("reparse", "--db", str(db_path))
-        assert not [p for p in mirror.requests if "pressRelease" in p]  # nothing fetched
+    with Mirror(releases[:2]) as mirror:
+        crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])  # an archive to hold
+        before = rows(db_path, "SELECT count(*) AS n, max(id) AS last FROM crawl_runs")
+        with crawl_lock(db_path, command="briefing crawl (test)", started_at=now()):
+            asked = len(mirror.requests)
+            result = crawl(mirror, db_path, "--since", DAYS[0], "--until", DAYS[0])
+            reparse = run_cli("reparse", "--db", str(db_path))
+            assert not [p for p in mirror.requests[asked:] if "pressRelease" in p]  # nothing fetched
     assert result.returncode == 75 and "in use by pid" in result.stderr and "briefing crawl (test)" in result.stderr
-    assert reparse.returncode != 0
-    assert not db_path.exists()
+    assert reparse.returncode == 75 and "in use by pid" in reparse.stderr  # the lock, not a missing archive
+    assert rows(db_path, "SELECT count(*) AS n, max(id) AS last FROM crawl_runs") == before
 
 
 def test_unreachable_site_with_an_archive_stops_at_once_and_writes_nothing(tmp_path, releases):

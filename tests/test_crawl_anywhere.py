@@ -9,12 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
 from tests.conftest import ROOT
 from tests.crawl_helpers import run_cli
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
+
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 DAYS = days_from("2026-07-20", 2)
 

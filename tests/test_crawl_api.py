@@ -20,6 +20,8 @@ from tests.crawl_helpers import CRAWL_TIMEOUT, crawl, run_cli
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
 
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
+
 DAYS = days_from("2026-07-20", 7)  # a week: three windows of at most 3 days
 KEY_FORMS = (TEST_KEY, quote(TEST_KEY, safe=""), "secret")
 

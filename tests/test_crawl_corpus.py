@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from sqlite_utils import Database
 
 from tests.mirror_data import corpus_releases
 from tests.site import Mirror
 from tests.test_crawl import crawl
+
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 
 def test_real_corpus_crawl_is_complete_faithful_and_idempotent(tmp_path, corpus):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from sqlite_utils import Database
 
 from tests.conftest import ROOT
@@ -14,6 +15,8 @@ from tests.crawl_helpers import crawl, run_cli
 from tests.local_server import NOT_FOUND
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
+
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 DAYS = days_from("2026-07-20", 2)
 
@@ -27,7 +30,6 @@ class BrokenMirror(Mirror):
 
     def respond(self, target: str):
         if self.broken in target:
-            self.requests.append(target)
             return (self.status, *NOT_FOUND[1:])
         return super().respond(target)
 

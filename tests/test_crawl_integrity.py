@@ -16,6 +16,8 @@ from tests.crawl_helpers import crawl, run_cli
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror, download_url
 
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
+
 DAYS = days_from("2026-07-20", 1)
 RANGE = ("--since", DAYS[0], "--until", DAYS[0])
 

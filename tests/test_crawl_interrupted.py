@@ -7,12 +7,15 @@ import subprocess
 import sys
 import time
 
+import pytest
 from sqlite_utils import Database
 
 from tests.conftest import ROOT
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
 from tests.test_crawl import crawl
+
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 DAYS = days_from("2026-07-20", 2)
 WAIT_SECONDS = 60

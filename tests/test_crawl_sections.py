@@ -13,6 +13,8 @@ from tests.mirror_data import synthetic_releases
 from tests.site import Mirror
 from tests.site_sections import synthetic_section_pages
 
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
+
 DAY, BEFORE = "2026-07-22", "2026-07-21"
 PER_DAY = 3  # press releases a day
 

@@ -34,6 +34,7 @@ def test_a_bad_value_names_the_variable(variable, value, expected):
     assert str(error.value) == expected
 
 
+@pytest.mark.crawl
 def test_the_crawl_settings_read_them_from_the_package_anywhere(tmp_path):
     code = (
         "import json; from briefing_spider.crawl.runner import crawl_settings; s = crawl_settings(); "

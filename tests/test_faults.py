@@ -12,11 +12,16 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
+import time
+from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from briefing_spider.parse.site_time import SEOUL
 from tests.conftest import ROOT
 from tests.fault_proxy import FaultProxy
 from tests.fault_suite import (
@@ -36,6 +41,8 @@ from tests.fault_suite import (
     worse,
 )
 from tests.site import Mirror
+
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 RELEASES = mirror_releases()
 FAULTS = faults(RELEASES)
@@ -106,50 +113,67 @@ def test_the_archive_survives_the_fault_and_a_clean_run_restores_it(fault, proxy
 
 
 KILLS = 3
-KILL_AFTER = (0.3, 2.0)  # seconds after the start, drawn at random
+KILL_SEED = int(os.environ.get("BRIEFING_KILL_SEED", "20261203"))  # fixed: a failure names the seed to replay
+WRITTEN_BEFORE_KILL = (1, 2)  # records a crawl writes before it is killed, drawn at random (8 in all, 3 kills)
 
 
-def kill_crawl_at_random(proxy, db, rng: random.Random) -> bool:
-    """Start a crawl, SIGKILL it after a random time (its build workers too); True if it was still running."""
+def written_since(db: Path, started: str) -> int:
+    """Records written since `started`, read without writing; 0 before the archive has any."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=5) as connection:
+            query = "SELECT count(*) FROM briefings WHERE updated_at >= ?"
+            return connection.execute(query, [started]).fetchone()[0]
+    except sqlite3.OperationalError:  # no table yet: the first migration still running
+        return 0
+
+
+def kill_crawl_while_it_writes(proxy, db: Path, rng: random.Random) -> int:
+    """Start a crawl, SIGKILL it (its build workers too) as soon as it has written a random number
+    of records — surely mid-crawl, surely writing; return how many it had written."""
+    wanted = rng.randint(*WRITTEN_BEFORE_KILL)
+    started = datetime.now(SEOUL).isoformat()
     process = subprocess.Popen(
         crawl_command(proxy.base_url, db),
         cwd=ROOT,
-        env=crawl_env(),
+        env=crawl_env(workers=2),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    deadline = time.monotonic() + 120
     try:
-        process.wait(timeout=rng.uniform(*KILL_AFTER))
-        return False
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)  # the crawl's own session: the crawl and its workers
+        while (written := written_since(db, started)) < wanted:
+            assert process.poll() is None, f"the crawl ended after {written} records, before the kill"
+            assert time.monotonic() < deadline, f"the crawl wrote {written} records in 120 s"
+            time.sleep(0.01)
+        return written
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # the crawl's own session: the crawl and its workers
         process.wait(timeout=30)
-        return True
 
 
 def test_kill_loop_loses_nothing_and_a_clean_run_completes(proxy, undisturbed, tmp_path):
-    seed = random.randrange(1 << 30)
-    rng = random.Random(seed)
+    rng = random.Random(KILL_SEED)
     db = tmp_path / "briefings.db"
     proxy.reset()
-    proxy.delay = 0.15  # slow enough that kills land mid-crawl
+    proxy.delay = 0.15  # slow enough that every kill lands mid-crawl
     try:
         held: dict = {}
-        landed = 0
-        for _ in range(KILLS):
-            landed += kill_crawl_at_random(proxy, db, rng)
-            if not db.exists():
-                continue
+        for kill in range(KILLS):
+            written = kill_crawl_while_it_writes(proxy, db, rng)
+            where = f"seed {KILL_SEED}, kill {kill + 1} after {written} records"
+            assert Database(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok", where
             now = records(db)
-            assert Database(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            assert worse(held, now) == [], f"seed {seed}: a record was lost or changed by a kill"
-            assert [n for n, record in now.items() if record != undisturbed[n]] == [], f"seed {seed}: half record"
-            assert duplicates(db) == 0
+            assert worse(held, now) == [], f"{where}: a record was lost or changed by a kill"
+            assert [n for n, record in now.items() if record != undisturbed[n]] == [], f"{where}: half record"
+            assert duplicates(db) == 0, where
+            assert len(now) > len(held), f"{where}: the kill was not mid-crawl"
             held = now
     finally:
         proxy.delay = 0
-    assert landed >= 1, f"seed {seed}: no kill landed mid-crawl"
     result = crawl(proxy.base_url, db)
     assert result.returncode == 0, result.stderr
     assert records(db) == undisturbed and duplicates(db) == 0

@@ -18,6 +18,8 @@ from tests.crawl_helpers import crawl
 from tests.mirror_data import synthetic_releases
 from tests.site import Mirror, MirrorRelease
 
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
+
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 KOREAN = "외교부 참석자"
 LISTS = [  # synthetic attendee lists, in the forms releases use

@@ -91,6 +91,7 @@ def test_two_processes_never_overlap_and_a_killed_holder_frees_the_lock(tmp_path
     assert len(warnings) == 1 and f"pid {holder.pid}" in warnings[0] and "stale" in warnings[0]
 
 
+@pytest.mark.crawl
 def test_a_second_process_is_refused_with_the_holder_named_and_exits_non_zero(tmp_path):
     db_path = tmp_path / "briefings.db"
     holder = hold_in_another_process(db_path)

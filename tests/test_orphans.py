@@ -18,7 +18,10 @@ from tests.site import Mirror
 
 DAYS = days_from("2026-07-20", 3)
 WAIT_SECONDS = 60
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+pytestmark = [
+    pytest.mark.crawl,  # subprocesses against the local test site (CONTRIBUTING.md)
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc"),
+]
 
 
 def process_table() -> dict[int, int]:

@@ -166,6 +166,7 @@ def test_who_an_unknown_name_is_an_error(archive):
         who(archive, "없는사람")
 
 
+@pytest.mark.crawl
 def test_briefing_who_prints_text_and_json_and_exits_1_for_nobody(archive, tmp_path):
     path = str(tmp_path / "briefings.db")
     shown = run_cli("who", "가상인", "--db", path)

@@ -16,6 +16,8 @@ from tests.crawl_helpers import crawl
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
 
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
+
 NOW = datetime(2026, 7, 20, 3, 0, 0, tzinfo=UTC)
 DAY = days_from("2026-07-20", 1)[0]
 

@@ -21,6 +21,8 @@ from tests.conftest import ROOT
 from tests.mirror_data import days_from, synthetic_releases
 from tests.site import Mirror
 
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
+
 pytest.importorskip("scrapyd", reason="scrapyd is not installed (pip install -e '.[test]')")
 requests = pytest.importorskip("requests", reason="requests (a scrapyd-client dependency) is not installed")
 BIN = Path(sys.executable).parent

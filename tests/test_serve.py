@@ -1,5 +1,6 @@
 import json
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +17,8 @@ from briefing_spider.archive.save import save_briefing
 from briefing_spider.cli import cli
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attendee, Ministry, Release
+
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 STARTUP_SECONDS = 30
 
@@ -109,6 +112,18 @@ def test_serve_is_read_only(served, archive_path):
     status, body = fetch(served, "/briefings.json", sql="DELETE FROM briefings")
     assert status == 400 and "Statement must be a SELECT" in body
     assert sorted(p.name for p in archive_path.parent.iterdir() if p.name.endswith(".lock")) == []
+
+
+def test_the_served_file_refuses_writes_below_datasette(served, archive_path):
+    """Past Datasette's SELECT check (a plugin, a crafted statement), the file itself is mode=ro."""
+    import asyncio
+
+    from briefing_spider.cli.serve_cmd import build_datasette
+
+    database = build_datasette(str(archive_path), immutable=False).get_database("briefings")
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        asyncio.run(database.execute("DELETE FROM briefings"))
+    assert asyncio.run(database.execute("SELECT count(*) FROM briefings")).first()[0] == 2
 
 
 def test_serve_sees_rows_written_after_it_started(served, archive_path):

@@ -226,6 +226,7 @@ def run_with_toy(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.crawl
 def test_a_toy_second_site_is_crawled_into_the_same_archive(tmp_path):
     db_path = tmp_path / "briefings.db"
     day = days_from("2026-07-20", 1)

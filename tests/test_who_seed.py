@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.crawl_helpers import crawl, run_cli
 from tests.mirror_data import seed_release
 from tests.site import Mirror
+
+pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 
 def test_who_finds_the_vice_minister_of_the_seed_release_after_a_crawl(tmp_path, corpus):

@@ -113,17 +113,6 @@ def save_fetched(db: Database, store: RawStore, site: str, fetched: Fetched) -> 
     return dict(zip(names, row, strict=True))
 
 
-def latest_fetch(db: Database, url: str, *, ok_only: bool = False) -> dict | None:
-    """The most recent response saved for `url`; with `ok_only`, the most recent good one (an
-    HTML error page served with status 200 in place of a file is not good)."""
-    condition = f" AND {GOOD_RESPONSE}" if ok_only else ""
-    rows = db.query(
-        f"SELECT * FROM raw_responses WHERE url = ?{condition} ORDER BY last_fetched_at DESC, fetched_at DESC LIMIT 1",
-        [url],
-    )
-    return next(iter(rows), None)
-
-
 def latest_downloads(db: Database, url: str) -> list[dict]:
     """The responses saved for the file at `url`'s path (from any host: the site or a
     mirror), good ones first, each newest first."""

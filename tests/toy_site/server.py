@@ -26,10 +26,12 @@ class ToyServer(LocalServer):
         super().__init__()
         self.notices = {notice.news_id: notice for notice in notices}
         self.files = {name: body for notice in notices for name, body in notice.files}
-        self.requests: list[str] = []
+
+    @property
+    def requests(self) -> list[str]:
+        return self.asked
 
     def respond(self, target: str) -> tuple:
-        self.requests.append(target)
         parts = urlsplit(target)
         path, query = parts.path, {key: values[0] for key, values in parse_qs(parts.query).items()}
         if path == "/robots.txt":
