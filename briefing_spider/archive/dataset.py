@@ -42,7 +42,7 @@ def _field(table: str, column) -> dict:
 def resource(db: Database, table: str) -> dict:
     """The Data Package resource for one table: path, fields, primary and foreign keys."""
     t = db.table(table)
-    schema = {"fields": [_field(table, c) for c in t.columns]}
+    schema: dict[str, object] = {"fields": [_field(table, c) for c in t.columns]}
     if t.pks != ["rowid"]:
         schema["primaryKey"] = t.pks
     foreign = foreign_keys(db, table)

@@ -4,6 +4,7 @@ and a plugin giving SQL the search functions `search_match(q)` and `search_snipp
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from datasette import hookimpl
 
@@ -44,7 +45,7 @@ QUERIES = {
     },
 }
 
-TABLE_OPTIONS = {
+TABLE_OPTIONS: dict[str, dict[str, Any]] = {
     "briefings": {
         "facets": ["ministry_canonical", "kind", "body_source"],
         "sort_desc": "published_at",

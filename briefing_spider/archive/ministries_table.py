@@ -15,7 +15,7 @@ def ministry_table_rows() -> list[dict]:
     predecessors: dict[tuple, list[str]] = {}
     for row in rows:
         if row["successor"]:  # the successor row starts the day this name ended
-            predecessors.setdefault((row["successor"], row["valid_to"]), []).append(row["name"])
+            predecessors.setdefault((row["successor"], row["valid_to"]), []).append(str(row["name"]))
     return [
         {"id": number, **row, "predecessors": "|".join(predecessors.get((row["name"], row["valid_from"]), [])) or None}
         for number, row in enumerate(rows, start=1)

@@ -31,7 +31,7 @@ def _no_attach(action: int, *args) -> int:
     return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
 
 
-def explain_error(sql: str, error: sqlite3.Error) -> str:
+def explain_error(sql: str, error: sqlite3.Error | sqlite3.Warning) -> str:
     """One line for a failed statement, telling a write apart from a mistake."""
     message = str(error)
     if any(

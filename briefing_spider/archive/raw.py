@@ -76,14 +76,22 @@ class Fetched(Protocol):
     """A response as a spider hands it over (crawl/items.py: Fetched): bytes and where and when
     they came from."""
 
-    url: str
-    status: int
-    body: bytes
-    fetched_at: datetime
-    role: str
-    news_id: str | None
-    headers: dict[str, str]
-    error: str | None
+    @property
+    def url(self) -> str: ...
+    @property
+    def status(self) -> int: ...
+    @property
+    def body(self) -> bytes: ...
+    @property
+    def fetched_at(self) -> datetime: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def news_id(self) -> str | None: ...
+    @property
+    def headers(self) -> dict[str, str]: ...
+    @property
+    def error(self) -> str | None: ...
 
 
 def save_fetched(db: Database, store: RawStore, site: str, fetched: Fetched) -> dict:

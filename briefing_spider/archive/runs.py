@@ -31,7 +31,7 @@ class CrawlRun:
                 "arguments": json.dumps(self.arguments, ensure_ascii=False, default=str),
                 **{name: 0 for name in COUNTERS},
             }
-            self.run_id = db.table("crawl_runs").insert(row).last_pk
+            self.run_id = int(db.table("crawl_runs").insert(row).last_pk or 0)
         return self.run_id
 
     def count(self, name: str, amount: int = 1) -> None:

@@ -31,7 +31,7 @@ def data_tables(db: Database) -> list[str]:
 
 
 def _foreign_keys(db: Database, table: str) -> dict[str, str]:
-    return {fk.column: f"{fk.other_table}.{fk.other_column}" for fk in db.table(table).foreign_keys}
+    return {str(fk.column): f"{fk.other_table}.{fk.other_column}" for fk in db.table(table).foreign_keys}
 
 
 def _column_rows(db: Database, name: str, is_view: bool) -> list[str]:

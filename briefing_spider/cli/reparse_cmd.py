@@ -10,7 +10,7 @@ import click
 from briefing_spider.archive import ArchiveError, open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.rebuild import archived_release_ids, build_pool, rebuild_many
-from briefing_spider.archive.save import WORSE
+from briefing_spider.archive.save import WORSE, Worse
 from briefing_spider.cli import cli, db_option
 from briefing_spider.clock import now
 from briefing_spider.contract.registry import DEFAULT_SITE, site_names
@@ -29,7 +29,7 @@ def reparse_releases(db, store: RawStore, news_ids, workers: int | None, *, site
             if isinstance(outcome, Exception):
                 click.echo(f"news id {news_id}: {type(outcome).__name__}: {outcome}", err=True)
                 outcome = "errors"
-            elif outcome == WORSE:
+            elif isinstance(outcome, Worse):
                 click.echo(f"news id {news_id}: kept the stored record, the rebuilt one has {outcome.reason}", err=True)
             counts[outcome] = counts.get(outcome, 0) + 1
     finally:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
 import scrapy
 from scrapy.exceptions import CloseSpider
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 
 from briefing_spider.contract import ListPage, Paging, Role
 from briefing_spider.crawl.failures import failure_reason, page_text
@@ -46,13 +47,15 @@ class ListWalking(ReleaseFetching):
     def list_request(self, walk: Walk, response: Response | None = None) -> scrapy.Request:
         """The walk's page: a GET, or the previous page's form posted (Paging.FORM, page 2 on)."""
         section, query = walk.section, walk.section.list_query(walk.page, walk.day)
-        common = {
+        common: dict[str, Any] = {
             "callback": self.parse_list,
             "errback": self.list_failed,
             "cb_kwargs": {"walk": walk},
             "priority": LIST_PRIORITY,
         }
         if section.paging is Paging.FORM and response is not None:
+            if not isinstance(response, TextResponse):
+                raise ValueError("the list is not a page with a form to post")
             return scrapy.FormRequest.from_response(
                 response, formid=section.form_id, formdata=query, dont_click=True, dont_filter=True, **common
             )

@@ -14,11 +14,13 @@ from contextlib import ExitStack
 
 from scrapy import signals
 
+from sqlite_utils import Database
+
 from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.raw import NOT_A_FILE, UNREADABLE, RawStore, save_fetched
 from briefing_spider.archive.rebuild import build_pool, default_workers, submit_build
 from briefing_spider.archive.runs import CrawlRun, record_day_counts
-from briefing_spider.archive.save import WORSE, save_briefing
+from briefing_spider.archive.save import Worse, save_briefing
 from briefing_spider.clock import now
 from briefing_spider.crawl import stats
 from briefing_spider.crawl.items import DayListed, Fetched, Problem, ReleaseComplete
@@ -36,7 +38,7 @@ class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.db_path = crawler.settings.get("BRIEFING_DB")
-        self.db = None
+        self.db: Database | None = None
         self.store = RawStore(raw_dir_for(self.db_path))
         self.run = CrawlRun(started_at=now(), arguments={})
         workers = crawler.settings.get("BRIEFING_BUILD_WORKERS")
@@ -158,7 +160,7 @@ class ArchivePipeline:
         """Count the outcome; a fallback to an earlier page and a worse copy kept out are errors."""
         if built.fell_back:  # a parse error (block pages are told by it: ops/block_pages.py), record kept
             self.error(url=item.url, kind="parse", reason=built.fell_back, at=now(), release_kind=built.release.kind)
-        if outcome == WORSE:  # the stored record is better: kept, no revision
+        if isinstance(outcome, Worse):  # the stored record is better: kept, no revision
             self.error(
                 url=item.url,
                 kind="worse_copy",
@@ -169,7 +171,7 @@ class ArchivePipeline:
         self.run.count(outcome)
         self.crawler.stats.inc_value(stats.outcome(outcome))
         if time.monotonic() - self.flushed_at >= FLUSH_SECONDS:  # the counts, for watchers
-            self.run.flush(self.db)
+            self.run.flush(self.archive())
             self.flushed_at = time.monotonic()
 
     def error(self, *, url: str, kind: str, reason: str, at, release_kind: str | None = None) -> None:
@@ -179,7 +181,8 @@ class ArchivePipeline:
 
     def check_day_counts(self) -> None:
         """A day whose archived count differs from the site's `총 N 건` is a loud error."""
-        for day in record_day_counts(self.db, self.run.run_id, self.site_totals, site=self.site_name):
+        run_id = self.run.ensure_row(self.archive())
+        for day in record_day_counts(self.archive(), run_id, self.site_totals, site=self.site_name):
             reason = (
                 f"the site lists {day['site_total']} releases of kind {day['kind']} on {day['day']}, "
                 f"the archive holds {day['archived']}"

@@ -5,6 +5,8 @@ goes to the pipeline as a `Fetched`."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
@@ -28,7 +30,7 @@ ATTACHMENT_PRIORITY, DETAIL_PRIORITY = 20, 10
 
 
 class ReleaseFetching(scrapy.Spider):
-    site: Site
+    site: ClassVar[Site]
     base_url: str
     limit: int | None
     state: CrawlState

@@ -118,7 +118,7 @@ def load_crawl_state(db_path: str | Path, *, site: str, since: date, until: date
         releases=releases,
         good_downloads=frozenset(path_of(row["url"]) for row in downloads),
         complete_days=_complete_days(db, site, since, until),
-        known_per_day=dict(Counter((known.kind, known.published_on) for known in releases.values())),
+        known_per_day=dict(Counter((known.kind or "", known.published_on) for known in releases.values())),
     )
 
 

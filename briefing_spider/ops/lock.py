@@ -116,7 +116,7 @@ def _acquire(path: Path, warn: Callable[[str], None]) -> int:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = _parse_holder(_read_fd(fd))
-            if not is_stale(holder, host=socket.gethostname()):
+            if holder is None or not is_stale(holder, host=socket.gethostname()):
                 os.close(fd)
                 raise ArchiveLocked(path, holder) from None
             warn(

@@ -105,11 +105,3 @@ def _child(db: Database, name: str, columns: dict) -> None:
         pk=("news_id", "position"),
         foreign_keys=[("news_id", "briefings", "news_id")],
     )
-
-
-def _child(db: Database, name: str, columns: dict) -> None:
-    db.table(name).create(
-        {"news_id": str, "position": int, **columns},
-        pk=("news_id", "position"),
-        foreign_keys=[("news_id", "briefings", "news_id")],
-    )

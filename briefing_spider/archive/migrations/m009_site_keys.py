@@ -92,27 +92,6 @@ def _refer_to_release(db: Database, name: str) -> None:
         db.table(name).create_index(columns_of, unique=unique)
 
 
-def _refer_to_release(db: Database, name: str) -> None:
-    """Rebuild table `name` with the foreign key (site, news_id) → briefings (SQLite cannot add
-    one to a table, and sqlite-utils writes single-column keys only); its indexes come back."""
-    table = db.table(name)
-    indexes = [
-        (index.columns, index.unique) for index in table.indexes if not index.name.startswith("sqlite_autoindex")
-    ]
-    temporary = f"{name}_m009"
-    create = re.sub(r'^CREATE TABLE\s+("[^"]+"|\[[^\]]+\]|\S+)', f"CREATE TABLE [{temporary}]", table.schema.strip())
-    create = create[: create.rindex(")")].rstrip() + (
-        ",\n   FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id])\n)"
-    )
-    columns = ", ".join(f"[{column}]" for column in table.columns_dict)
-    db.execute(create)
-    db.execute(f"INSERT INTO [{temporary}] ({columns}) SELECT {columns} FROM [{name}]")
-    db.execute(f"DROP TABLE [{name}]")
-    db.execute(f"ALTER TABLE [{temporary}] RENAME TO [{name}]")
-    for columns_of, unique in indexes:
-        db.table(name).create_index(columns_of, unique=unique)
-
-
 def _rehash_with_site(db: Database) -> None:
     """The stored content hash of each record, recomputed over the record with its site — only
     where the stored hash is that of the record as stored (else the next reparse updates it)."""

@@ -77,7 +77,7 @@ def read_transcript(text: str) -> tuple[tuple[Utterance, ...], tuple[Attendee, .
             continue
         close()
         who = _speaker(found.marks, found.person, speakers)
-        if found.marks in (PERSON, ANSWER) and found.person is not None:
+        if found.marks in (PERSON, ANSWER) and found.person is not None and who is not None:
             speakers.setdefault(_key(who), who)
         if found.rest:
             lines.append(found.rest)
@@ -87,6 +87,7 @@ def read_transcript(text: str) -> tuple[tuple[Utterance, ...], tuple[Attendee, .
 
 def _speaker(marks: str, person: Attendee | None, speakers: dict[tuple, Attendee]) -> Attendee | None:
     if marks == PERSON:
+        assert person is not None, "a person's speaker line names the person"
         return Attendee(
             organization=person.organization, name=person.name, title=person.title, role=SPEAKER_ROLE, raw=person.raw
         )

@@ -46,9 +46,9 @@ def parse_list(html: str, page_url: str, detail_path: str | None = None, kind: s
 def _list_entry(
     item: Selector, page_url: str, link_css: str, detail_path: str | None, kind: str | None
 ) -> ListEntry | None:
-    link = item.css(link_css)
+    link = item.css(link_css)[:1]
     news_id = news_id_of(urljoin(page_url, link.attrib.get("href", ""))) if link else None
-    title = _title(link) if link else ""
+    title = _title(link[0]) if link else ""
     sources = [clean_text([t]) for t in item.css(f"{LIST_SOURCE_SPANS}::text").getall()]
     sources = [s for s in sources if s] or _dated_texts(item)
     listed_on = next((d for d in map(find_date, sources) if d), None)

@@ -84,7 +84,8 @@ def read_agenda(text: str) -> tuple[AgendaItem, ...]:
         if header:
             _spill(block, items)
             block = []
-            if TOP_GROUP.search(header) or GROUP_HEADER.match(line)["b"]:
+            bracketed = GROUP_HEADER.match(line)
+            if TOP_GROUP.search(header) or (bracketed and bracketed["b"]):
                 group, category = header, None
             else:
                 category = header
