@@ -13,7 +13,6 @@ import time
 from contextlib import ExitStack
 
 from scrapy import signals
-
 from sqlite_utils import Database
 
 from briefing_spider.archive import open_archive, raw_dir_for
