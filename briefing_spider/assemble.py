@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_spider.parse.documents import DocumentError, DocumentText, extract_document, sniff
-from briefing_spider.parse.item_values import contact_organization_keys
+from briefing_spider.parse.item_values import contact_organization_keys, participant_values
 from briefing_spider.parse.ministries import resolve_ministry
 from briefing_spider.parse.page_model import AttachmentLink, DetailPage, is_substantive
+from briefing_spider.parse.participants import extract_participants
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.records import Attachment, Ministry, Release
 
@@ -46,6 +47,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
     facts = read_release_facts(documents, chosen=chosen, page_text=detail.body_text, published=published)
     ministry = _ministry(detail, published)
     contacts = contact_organization_keys(facts.contacts, ministry=detail.ministry, on=published)
+    attendees = detail.parts.attendees or facts.attendees
     return Release(
         site=site,
         news_id=detail.news_id,
@@ -61,13 +63,28 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         event_at=facts.event_at,
         contacts=contacts,
         footnotes=facts.footnotes,
-        attendees=detail.parts.attendees or facts.attendees,
+        attendees=attendees,
         attachments=attachments,
         warnings=facts.warnings,
         utterances=detail.parts.utterances,
         press_reports=detail.parts.press_reports,
         agenda_items=detail.parts.agenda_items,
+        participants=_participants(detail, chosen, source, kind, attendees),
     )
+
+
+# Kinds whose text reports an event of the ministry's (a transcript's speakers are attendees).
+PARTICIPANT_KINDS = ("press_release",)
+
+
+def _participants(detail: DetailPage, chosen: ReleaseDocument | None, source: str | None, kind: str, attendees):
+    """Who the title and the body text say took part (`parse/participants`), less the attendee
+    list; sub-titles: none yet (the page's, when DetailPage gets them)."""
+    if kind not in PARTICIPANT_KINDS:
+        return ()
+    text = chosen.document if source != "page" and chosen is not None else detail.body_text
+    found = extract_participants(detail.title, (), text, listed=attendees)
+    return participant_values(found, ministry=detail.ministry, on=detail.published_at.date())
 
 
 def read_attachment(part: AttachmentPart) -> tuple[Attachment, DocumentText | None]:

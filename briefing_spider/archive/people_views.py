@@ -7,6 +7,12 @@
   from the name; `?` for an entry without organisation). Titles stay per appearance;
 - an entry with a title and no name (`산업부 산업정책실장`) is a *position*, `key:[title]`;
 - an entry with neither (`광해공업공단`) is the organisation itself, with no participant id.
+
+Since m012 `appearances` has the `participants` a release's sentences name (source
+`participant`) beside attendees and contacts, and `co_attendance` pairs everyone who took part
+in one release's event, listed or named in the text (a counterpart met is someone met). An
+archive before m012 (an older migration calling `create_views`) gets the views as m008 made them
+(`PEOPLE_VIEWS_BEFORE_PARTICIPANTS`): they cannot name a table it does not have yet.
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ _RELEASE = (
     "coalesce(b.ministry_canonical, b.ministry) AS release_ministry"
 )
 
-APPEARANCES = f"""
+_ATTENDEES_AND = f"""
 SELECT 'attendee' AS source,
   p.site,
   p.news_id, p.position, {_RELEASE},
@@ -53,7 +59,17 @@ SELECT 'attendee' AS source,
   p.organization_key, p.organization AS organization_as_written, b.url
 FROM attendees p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
 UNION ALL
-SELECT 'contact' AS source,
+"""
+_PARTICIPANTS_AND = f"""SELECT 'participant' AS source,
+  q.site,
+  q.news_id, q.position, {_RELEASE},
+  {_kind("q")} AS kind, {_participant("q")} AS participant_id,
+  q.name, q.title, q.role, NULL AS attendee_group,
+  q.organization_key, q.organization AS organization_as_written, b.url
+FROM participants q JOIN briefings b ON b.site = q.site AND b.news_id = q.news_id
+UNION ALL
+"""
+_CONTACTS = f"""SELECT 'contact' AS source,
   c.site,
   c.news_id, c.position, {_RELEASE},
   {_kind("c")} AS kind, {_participant("c")} AS participant_id,
@@ -61,6 +77,8 @@ SELECT 'contact' AS source,
   c.organization_key, c.department AS organization_as_written, b.url
 FROM contacts c JOIN briefings b ON b.site = c.site AND b.news_id = c.news_id
 """
+APPEARANCES = _ATTENDEES_AND + _PARTICIPANTS_AND + _CONTACTS
+APPEARANCES_BEFORE_PARTICIPANTS = _ATTENDEES_AND + _CONTACTS
 
 ORGANIZATIONS = f"""
 SELECT
@@ -97,15 +115,20 @@ WHERE a.kind = 'person'
 GROUP BY a.participant_id
 """
 
-CO_ATTENDANCE = f"""
-WITH present AS (
-  SELECT DISTINCT
+
+def _present(table: str) -> str:
+    return f"""  SELECT DISTINCT
   p.site,
   p.news_id, b.url AS release_url, substr(b.published_at, 1, 10) AS published_date,
     {_participant("p")} AS participant_id, {_kind("p")} AS kind, p.organization_key
-  FROM attendees p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
+  FROM {table} p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
   WHERE p.name IS NOT NULL OR p.title IS NOT NULL
-)
+"""
+
+
+CO_ATTENDANCE_BEFORE_PARTICIPANTS = f"""
+WITH present AS (
+{_present("attendees")})
 SELECT
   x.participant_id AS a_id, x.kind AS a_kind, x.organization_key AS a_organization_key,
   y.participant_id AS b_id, y.kind AS b_kind, y.organization_key AS b_organization_key,
@@ -115,10 +138,18 @@ SELECT
 FROM present x JOIN present y ON y.site = x.site AND y.news_id = x.news_id AND x.participant_id < y.participant_id
 GROUP BY x.participant_id, y.participant_id
 """
+CO_ATTENDANCE = CO_ATTENDANCE_BEFORE_PARTICIPANTS.replace(
+    _present("attendees"), _present("attendees") + "  UNION\n" + _present("participants")
+)
 
 PEOPLE_VIEWS = {
     "appearances": APPEARANCES,
     "organizations": ORGANIZATIONS,
     "people": PEOPLE,
     "co_attendance": CO_ATTENDANCE,
+}
+PEOPLE_VIEWS_BEFORE_PARTICIPANTS = {
+    **PEOPLE_VIEWS,
+    "appearances": APPEARANCES_BEFORE_PARTICIPANTS,
+    "co_attendance": CO_ATTENDANCE_BEFORE_PARTICIPANTS,
 }

@@ -335,3 +335,75 @@ def m010_kind_parts(db: Database) -> None:
     )
     db.table("crawl_errors").add_column("release_kind", str)
     db.table("agenda_items").create_index(["ministries"])
+
+
+@migrations()
+def m012_participants(db: Database) -> None:
+    """`participants`: the people and bodies a release's title, sub-titles and sentences say took
+    part in the event it reports (parse/participants), a child table of `briefings` keyed (site,
+    news_id, position); the `appearances` and `co_attendance` views count them (source
+    `participant`; a counterpart met is someone met). Self-contained: its own SQL, no project
+    code. Rows come with the next crawl or `briefing reparse`; a record without participants
+    keeps its content hash, so reparse changes only the records that gain some."""
+    db.execute(
+        "CREATE TABLE [participants] ([site] TEXT, [news_id] TEXT, [position] INTEGER, "
+        "[organization] TEXT, [organization_canonical] TEXT, [organization_key] TEXT, "
+        "[name] TEXT, [title] TEXT, [role] TEXT, [raw] TEXT, "
+        "PRIMARY KEY ([site], [news_id], [position]), "
+        "FOREIGN KEY([site], [news_id]) REFERENCES [briefings]([site], [news_id]))"
+    )
+    db.execute("CREATE INDEX [idx_participants_organization_key_name] ON [participants] ([organization_key], [name])")
+    db.execute("CREATE INDEX [idx_participants_name] ON [participants] ([name])")
+    appearances = """
+SELECT 'attendee' AS source,
+  p.site,
+  p.news_id, p.position, substr(b.published_at, 1, 10) AS published_date, b.title AS release_title, coalesce(b.ministry_canonical, b.ministry) AS release_ministry,
+  CASE WHEN p.name IS NOT NULL THEN 'person' WHEN p.title IS NOT NULL THEN 'position' ELSE 'organization' END AS kind, CASE WHEN p.name IS NOT NULL THEN coalesce(p.organization_key, '?') || ':' || replace(p.name, ' ', '') WHEN p.title IS NOT NULL THEN coalesce(p.organization_key, '?') || ':[' || p.title || ']' END AS participant_id,
+  p.name, p.title, p.role, p."group" AS attendee_group,
+  p.organization_key, p.organization AS organization_as_written, b.url
+FROM attendees p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
+UNION ALL
+SELECT 'participant' AS source,
+  q.site,
+  q.news_id, q.position, substr(b.published_at, 1, 10) AS published_date, b.title AS release_title, coalesce(b.ministry_canonical, b.ministry) AS release_ministry,
+  CASE WHEN q.name IS NOT NULL THEN 'person' WHEN q.title IS NOT NULL THEN 'position' ELSE 'organization' END AS kind, CASE WHEN q.name IS NOT NULL THEN coalesce(q.organization_key, '?') || ':' || replace(q.name, ' ', '') WHEN q.title IS NOT NULL THEN coalesce(q.organization_key, '?') || ':[' || q.title || ']' END AS participant_id,
+  q.name, q.title, q.role, NULL AS attendee_group,
+  q.organization_key, q.organization AS organization_as_written, b.url
+FROM participants q JOIN briefings b ON b.site = q.site AND b.news_id = q.news_id
+UNION ALL
+SELECT 'contact' AS source,
+  c.site,
+  c.news_id, c.position, substr(b.published_at, 1, 10) AS published_date, b.title AS release_title, coalesce(b.ministry_canonical, b.ministry) AS release_ministry,
+  CASE WHEN c.name IS NOT NULL THEN 'person' WHEN c.title IS NOT NULL THEN 'position' ELSE 'organization' END AS kind, CASE WHEN c.name IS NOT NULL THEN coalesce(c.organization_key, '?') || ':' || replace(c.name, ' ', '') WHEN c.title IS NOT NULL THEN coalesce(c.organization_key, '?') || ':[' || c.title || ']' END AS participant_id,
+  c.name, c.title, c.role, NULL AS attendee_group,
+  c.organization_key, c.department AS organization_as_written, b.url
+FROM contacts c JOIN briefings b ON b.site = c.site AND b.news_id = c.news_id
+"""
+    co_attendance = """
+WITH present AS (
+  SELECT DISTINCT
+  p.site,
+  p.news_id, b.url AS release_url, substr(b.published_at, 1, 10) AS published_date,
+    CASE WHEN p.name IS NOT NULL THEN coalesce(p.organization_key, '?') || ':' || replace(p.name, ' ', '') WHEN p.title IS NOT NULL THEN coalesce(p.organization_key, '?') || ':[' || p.title || ']' END AS participant_id, CASE WHEN p.name IS NOT NULL THEN 'person' WHEN p.title IS NOT NULL THEN 'position' ELSE 'organization' END AS kind, p.organization_key
+  FROM attendees p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
+  WHERE p.name IS NOT NULL OR p.title IS NOT NULL
+  UNION
+  SELECT DISTINCT
+  p.site,
+  p.news_id, b.url AS release_url, substr(b.published_at, 1, 10) AS published_date,
+    CASE WHEN p.name IS NOT NULL THEN coalesce(p.organization_key, '?') || ':' || replace(p.name, ' ', '') WHEN p.title IS NOT NULL THEN coalesce(p.organization_key, '?') || ':[' || p.title || ']' END AS participant_id, CASE WHEN p.name IS NOT NULL THEN 'person' WHEN p.title IS NOT NULL THEN 'position' ELSE 'organization' END AS kind, p.organization_key
+  FROM participants p JOIN briefings b ON b.site = p.site AND b.news_id = p.news_id
+  WHERE p.name IS NOT NULL OR p.title IS NOT NULL
+)
+SELECT
+  x.participant_id AS a_id, x.kind AS a_kind, x.organization_key AS a_organization_key,
+  y.participant_id AS b_id, y.kind AS b_kind, y.organization_key AS b_organization_key,
+  count(DISTINCT x.release_url) AS releases,
+  min(x.published_date) AS first_date,
+  max(x.published_date) AS last_date
+FROM present x JOIN present y ON y.site = x.site AND y.news_id = x.news_id AND x.participant_id < y.participant_id
+GROUP BY x.participant_id, y.participant_id
+"""
+    for name, sql in (("appearances", appearances), ("co_attendance", co_attendance)):
+        db.execute(f"DROP VIEW IF EXISTS [{name}]")
+        db.execute(f"CREATE VIEW [{name}] AS {sql}")

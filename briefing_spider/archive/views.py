@@ -10,7 +10,7 @@ import re
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.people_views import PEOPLE_VIEWS
+from briefing_spider.archive.people_views import PEOPLE_VIEWS, PEOPLE_VIEWS_BEFORE_PARTICIPANTS
 from briefing_spider.parse.ministries import ministry_rows
 
 RELEASES = """
@@ -95,9 +95,11 @@ SITE_TERMS = re.compile(r"\b\w\.site = \w\.site AND |  \w\.site,\n")
 
 def create_views(db: Database) -> None:
     """(Re)create every view in `VIEWS`. An archive not yet keyed by (site, news_id) (a
-    migration older than m008 calling this) gets them without the site."""
+    migration older than m008 calling this) gets them without the site; one before m012 gets the
+    people views without participants."""
     keyed_by_site = "site" in db.table("briefings").columns_dict
-    for name, sql in VIEWS.items():
+    views = VIEWS if db.table("participants").exists() else {**VIEWS, **PEOPLE_VIEWS_BEFORE_PARTICIPANTS}
+    for name, sql in views.items():
         db.create_view(name, (sql if keyed_by_site else SITE_TERMS.sub("", sql)).strip(), replace=True)
 
 
