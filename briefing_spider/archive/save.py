@@ -165,7 +165,7 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
                 for record in revised
             ],
         )  # a record that only moved to www.korea.kr URLs needs none
-        for table in ALL_CHILD_TABLES:  # a new release has no children: foreign keys are on
+        for table in _child_tables(db):  # a new release has no children: foreign keys are on
             for site, batch in _by_site([key_of(record) for record in updated]):
                 conn.execute(
                     f"DELETE FROM [{table}] WHERE site = ? AND news_id IN ({placeholders(batch)})", [site, *batch]

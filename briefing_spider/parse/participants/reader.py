@@ -6,6 +6,8 @@ an attendee list already names."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing_spider.parse.attendees.merge import _key_match
 from briefing_spider.parse.documents.model import DocumentText
 from briefing_spider.parse.participants.mentions import Mention, mentions
@@ -38,7 +40,22 @@ def extract_participants(
                 )
                 if not _known(person, out) and not _listed(person, listed):
                     out.append(person)
-    return tuple(out)
+    return tuple(_completed(out))
+
+
+def _completed(found: list[Participant]) -> list[Participant]:
+    """Each named person with the organisation of the first mention that writes one (a title
+    `홍길동 제1차관, …` names none; the body's `가나부 홍길동 제1차관은` does)."""
+    organizations: dict[str, str] = {}
+    for person in found:
+        if person.name and person.organization:
+            organizations.setdefault(squash(person.name), person.organization)
+    return [
+        replace(person, organization=organizations.get(squash(person.name), None))
+        if person.name and not person.organization
+        else person
+        for person in found
+    ]
 
 
 def _resolved(mention: Mention, found: list[Participant], heads: tuple[Head, ...]) -> Mention:
@@ -46,13 +63,26 @@ def _resolved(mention: Mention, found: list[Participant], heads: tuple[Head, ...
     if mention.name and len(mention.name) > 1:
         return mention
     surname = mention.name or ""
-    for head in heads:
-        if head.title == mention.title and head.name.startswith(surname):
-            return Mention(head.organization, head.name, head.title, mention.roles, mention.counterpart)
     for earlier in found:
-        if earlier.name and earlier.title == mention.title and earlier.name.startswith(surname):
+        if _other_body(mention.organization, earlier.organization):
+            continue
+        if earlier.name and _titled(earlier.title, mention.title) and earlier.name.startswith(surname):
             return Mention(earlier.organization, earlier.name, earlier.title, mention.roles, mention.counterpart)
+    for head in heads:
+        if _other_body(mention.organization, head.organization):
+            continue
+        if _titled(head.title, mention.title) and head.name.startswith(surname):
+            return Mention(head.organization, head.name, head.title, mention.roles, mention.counterpart)
     return mention
+
+
+def _other_body(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and squash(a or "") != squash(b or "")
+
+
+def _titled(full: str | None, short: str | None) -> bool:
+    """`차관` is how a later sentence names a `제1차관`."""
+    return bool(full and short) and squash(full).endswith(squash(short))
 
 
 def _same(a: Participant, b: Participant) -> bool:
