@@ -38,7 +38,7 @@ def test_the_head_in_the_identifying_parenthesis_is_no_participant_until_named_a
 
 def test_a_title_after_the_ministrys_parenthesis_and_an_envoy_met():
     body = "□ 가나부(장관 김바다) 차관은 5일 주한 마바대사와 면담을 가졌다.\n"
-    assert read("가나부 차관, 마바 대사 면담", body) == [
+    assert read("가나부 차관, 주한 마바대사 면담", body) == [
         ("가나부", None, "차관", "면담"),
         ("주한 마바대사관", None, "대사", "면담"),
     ]
@@ -58,7 +58,7 @@ def test_title_forms_with_jujae_and_with_a_counterpart():
     assert read("김하늘 국무총리 주재 비상경제점검회의") == [(None, "김하늘", "국무총리", "주재")]
     assert read("(동정자료) 이바다 청장, 신임 마바도지사와 첫 간담") == [
         (None, "이바다", "청장", "면담"),
-        (None, None, "신임 마바도지사", "면담"),
+        (None, None, "마바도지사", "면담"),  # 신임 (newly appointed) qualifies no title
     ]
 
 
@@ -124,3 +124,24 @@ def test_a_record_without_participants_keeps_its_content_hash():
     assert release.content_hash() == content_hash(without)
     with_one = Release(**{**release.__dict__, "participants": (Participant(name="홍길동", title="차관", role="방문"),)})
     assert with_one.content_hash() != release.content_hash()
+
+
+def test_chaired_by_a_named_official_and_the_title_alone_gives_way_to_the_name():
+    body = "□ 가나본부는 김하늘 가나실장 주재로 5일 다라 점검회의를 개최하였다.\n"
+    assert read("가나실장 주재 다라 점검회의", body) == [(None, "김하늘", "가나실장", "주재")]
+
+
+def test_a_counterpart_written_before_the_verb_of_a_title():
+    assert read("이바다 경제조정관, 마바국 외무부 최하늘 차관 면담") == [
+        (None, "이바다", "경제조정관", "면담"),
+        ("마바국 외무부", "최하늘", "차관", "면담"),
+    ]
+
+
+def test_an_earlier_event_a_purpose_and_another_subjects_act_are_not_the_event():
+    body = (
+        "□ 가나부는 마바국과의 협정 체결을 위한 협상을 5일 시작했다.\n"
+        "□ 지난달 가나부 홍길동 차관은 마바국 장관과 면담한 바 있다.\n"
+        "□ 가나부 김하늘 국장은 업계 대표 5명 등이 참석하는 간담회를 개최했다.\n"
+    )
+    assert read("가나부, 마바국과 협상 개시", body) == []

@@ -16,14 +16,23 @@ ROLE_PATTERNS = (
     ("참석", re.compile(r"참석(?:하|했|해|차|\s*중)(?!는\s*가운데)|참석한(?!\s*가운데)|참여(?:하|했|해)")),
     ("방문", re.compile(r"방문(?!객|자|이|을\s*환영)|찾아|찾았|시찰|둘러보|둘러봤|돌아보|돌아봤|현장\s*점검|점검차")),
     ("면담", re.compile(r"면담|접견|만나|만났|회담|간담(?!회)")),
-    ("서명", re.compile(r"서명(?:하|했|식)|체결")),
+    ("서명", re.compile(r"서명(?:하|했|식)|체결|협약을\s*맺|협약\s*맺")),
 )
+# A verb that states a purpose (`체결을 위한`) or another subject's act (`대표 5명 등이 참석하는`).
+NOT_THE_ACT_RE = re.compile(r"^\S*\s*(?:을|를)?\s*위(?:한|해)")
+OTHER_SUBJECT_RE = re.compile(r"\S(?:이|가)\s+$")
+# A sentence about an earlier event (`… 추진하기로 한 바 있다`): not the event reported.
+PAST_EVENT_RE = re.compile(r"바\s*있다\.?$|바\s*있으며")
+CHAIRED_BY_RE = re.compile(r"^주재(?:로|하에|한|하는)?$")  # `이명구 청장 주재로 … 회의를 개최`
+TITLE_MEETING_RE = re.compile(r"(?P<who>[^,…·]+?)\s+(?:면담|접견)\s*$")
+QUALIFIER_RE = re.compile(r"^(?:신임|전임|현)\s+")
 TAG_RE = re.compile(r"^\s*[\[(（【<][^\])）】>]{1,10}[\])）】>]\s*")  # [차관동정], (동정자료)
 SUBJECT_RE = re.compile(r"^(?P<stem>\S+?)(?:은|는|이|가|께서)$")
 COUNTERPART_RE = re.compile(r"^(?P<stem>\S+?)(?:과|와)(?:의)?$")
 # Words that open a clause before its subject: never part of a person.
 CONNECTIVE_RE = re.compile(r"^(?:이날|한편|또한|특히|먼저|아울러|이어|이후|이번|오늘|지난|앞서|그리고)[,]?$|\d|[,.]$")
 MAX_PERSON_WORDS = 5
+COUNTERPART_REACH = 12  # words after `… 장관과` in which its meeting or signing is said
 ENVOY_RE = re.compile(r"주한\s+(?P<country>[가-힣]{1,8}?)\s*대사")
 
 
@@ -37,19 +46,44 @@ class Mention:
 
 
 def roles_in(text: str) -> tuple[str, ...]:
-    found = sorted((m.start(), role) for role, pattern in ROLE_PATTERNS for m in [pattern.search(text)] if m)
+    found = sorted(
+        (m.start(), role)
+        for role, pattern in ROLE_PATTERNS
+        for m in pattern.finditer(text)
+        if not NOT_THE_ACT_RE.match(text[m.end() :]) and not OTHER_SUBJECT_RE.search(text[: m.start()])
+    )
     return tuple(dict.fromkeys(role for _, role in found))
+
+
+def _title_counterpart(words: list[str]) -> Mention | None:
+    """A title's `…, 마바국 이구름 장관 면담` / `… 대표단 접견`: whom the head met, written before the verb."""
+    text = " ".join(words)
+    head, comma, rest = text.partition(",")
+    found = TITLE_MEETING_RE.search(rest) if comma else None
+    if not found:
+        return None
+    met = found["who"].split()[-MAX_PERSON_WORDS:]
+    person = _person(met)
+    if person and (person.title and is_title(met[-1]) or not person.title and is_org(met[-1])):
+        return Mention(person.organization, person.name, person.title, ("면담",), counterpart=True)
+    return None
 
 
 def mentions(sentence: str) -> list[Mention]:
     """The people a sentence names taking part: its subject (or a title's head) and the
     counterparts of its meetings and signings."""
+    if PAST_EVENT_RE.search(sentence):
+        return []
     words = TAG_RE.sub("", sentence).split()
     out: list[Mention] = []
     headed = _title_head(words)
     if headed:
-        out.append(headed)
+        out.extend(filter(None, [headed, _title_counterpart(words)]))
     for k, word in enumerate(words):
+        if k and CHAIRED_BY_RE.match(word) and is_title(words[k - 1]):
+            person = _person(_before(words, k - 1) + [words[k - 1]])
+            if person and person.title:
+                out.append(Mention(person.organization, person.name, person.title, ("주재",)))
         subject = SUBJECT_RE.match(word)
         if subject and (is_title(subject["stem"]) or _body(subject["stem"])):
             person = _person([*_before(words, k), subject["stem"]])
@@ -58,9 +92,9 @@ def mentions(sentence: str) -> list[Mention]:
                 out.append(Mention(person.organization, person.name, person.title, _body_roles(person, roles)))
         other = COUNTERPART_RE.match(word)
         if other and (is_title(other["stem"]) or is_org(other["stem"])):
-            roles = tuple(r for r in roles_in(" ".join(words[k + 1 : k + 8])) if r in ("면담", "서명"))
+            roles = tuple(r for r in roles_in(" ".join(words[k + 1 : k + COUNTERPART_REACH])) if r in ("면담", "서명"))
             person = _person([*_before(words, k), other["stem"]]) if roles else None
-            if person:
+            if person and (person.name or person.title or _one_body(person.organization)):
                 out.append(Mention(person.organization, person.name, person.title, roles[:1], counterpart=True))
     return out
 
@@ -86,6 +120,8 @@ def _before(words: list[str], k: int) -> list[str]:
     """The words of the mention before word `k`: back to a connective, a date or a comma."""
     start = k
     while start > 0 and k - start < MAX_PERSON_WORDS - 1 and not CONNECTIVE_RE.search(words[start - 1]):
+        if words[start - 1] in ("등", "및") or re.search(r"(?:과|와)$", words[start - 1]):
+            break  # `A 등 …`: a kind; `A과 B는`: two parties
         if re.search(r"(?:은|는|을|를|에|의|로|서|고|며|여)$", words[start - 1]) and not is_org(words[start - 1]):
             break
         start -= 1
@@ -102,9 +138,16 @@ def _person(words: list[str]) -> Mention | None:
     envoy = ENVOY_RE.fullmatch(" ".join(words))
     if envoy:
         return Mention(f"주한 {envoy['country']}대사관", None, "대사", ())
-    text = " ".join(words)
+    text = QUALIFIER_RE.sub("", " ".join(words))
     entry = parse_person(text, None, None, raw=text)
     return Mention(entry.organization, entry.name, entry.title, ()) if entry else None
+
+
+def _one_body(organization: str | None) -> bool:
+    """A body by its name, not a kind of bodies (`주요 글로벌 금융기관`)."""
+    from briefing_spider.parse.attendees.reader import names_body
+
+    return bool(organization) and names_body(organization.split()[-1])
 
 
 def _body(stem: str) -> bool:

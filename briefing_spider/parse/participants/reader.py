@@ -50,12 +50,24 @@ def _completed(found: list[Participant]) -> list[Participant]:
     for person in found:
         if person.name and person.organization:
             organizations.setdefault(squash(person.name), person.organization)
-    return [
+    completed = [
         replace(person, organization=organizations.get(squash(person.name), None))
         if person.name and not person.organization
         else person
         for person in found
     ]
+    return [person for person in completed if not _named_elsewhere(person, completed)]
+
+
+def _named_elsewhere(person: Participant, found: list[Participant]) -> bool:
+    """A title alone (`국무조정실장 주재 …`) when a sentence names who holds it, in the same role."""
+    return not person.name and any(
+        other.name
+        and other.role == person.role
+        and squash(other.title or "") == squash(person.title or "")
+        and not _other_body(person.organization, other.organization)
+        for other in found
+    )
 
 
 def _resolved(mention: Mention, found: list[Participant], heads: tuple[Head, ...]) -> Mention:
