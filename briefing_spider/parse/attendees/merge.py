@@ -51,6 +51,11 @@ def _head_of(organization: str | None, title: str) -> str:
     return org + title[1:] if title[:1] == org[-1:] else org + title
 
 
+def same_entry(a: Attendee, b: Attendee) -> bool:
+    """The same person or body, as one event's lists are merged (the participants' test too)."""
+    return _key_match(a, b)
+
+
 def _covered(entry: Attendee, kept: list[Attendee], groups: set[str]) -> bool:
     """Already listed, or a bare body that is only the name of a group of the detailed list."""
     if any(_key_match(entry, other) for other in kept):

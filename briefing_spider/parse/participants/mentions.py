@@ -147,7 +147,7 @@ def _one_body(organization: str | None) -> bool:
     """A body by its name, not a kind of bodies (`주요 글로벌 금융기관`)."""
     from briefing_spider.parse.attendees.reader import names_body
 
-    return bool(organization) and names_body(organization.split()[-1])
+    return organization is not None and bool(organization.split()) and names_body(organization.split()[-1])
 
 
 def _body(stem: str) -> bool:

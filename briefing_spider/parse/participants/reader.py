@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefing_spider.parse.attendees.merge import _key_match
+from briefing_spider.parse.attendees.merge import same_entry
 from briefing_spider.parse.documents.model import DocumentText
 from briefing_spider.parse.participants.mentions import Mention, mentions
 from briefing_spider.parse.participants.narrative import Head, narrative
@@ -94,7 +94,7 @@ def _other_body(a: str | None, b: str | None) -> bool:
 
 def _titled(full: str | None, short: str | None) -> bool:
     """`차관` is how a later sentence names a `제1차관`."""
-    return bool(full and short) and squash(full).endswith(squash(short))
+    return bool(full and short) and squash(full or "").endswith(squash(short or ""))
 
 
 def _same(a: Participant, b: Participant) -> bool:
@@ -111,4 +111,4 @@ def _known(person: Participant, found: list[Participant]) -> bool:
 
 def _listed(person: Participant, listed: tuple[Attendee, ...]) -> bool:
     as_entry = Attendee(organization=person.organization, name=person.name, title=person.title)
-    return any(_key_match(as_entry, entry) for entry in listed)
+    return any(same_entry(as_entry, entry) for entry in listed)
