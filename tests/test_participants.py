@@ -145,3 +145,19 @@ def test_an_earlier_event_a_purpose_and_another_subjects_act_are_not_the_event()
         "□ 가나부 김하늘 국장은 업계 대표 5명 등이 참석하는 간담회를 개최했다.\n"
     )
     assert read("가나부, 마바국과 협상 개시", body) == []
+
+
+def test_the_bodies_a_kind_sums_up_are_the_counterparts_met():
+    body = "□ 가나부 홍길동 국장은 5일 마바시를 방문하여 Alpha Bank, Beta Trust, 다라증권 등 주요 금융기관과 면담을 가졌다.\n"
+    assert read("가나부, 마바시 투자 설명회", body) == [
+        ("가나부", "홍길동", "국장", "방문"),
+        ("가나부", "홍길동", "국장", "면담"),
+        ("Alpha Bank", None, None, "면담"),
+        ("Beta Trust", None, None, "면담"),
+        ("다라증권", None, None, "면담"),
+    ]
+
+
+def test_a_counterpart_needs_someone_of_the_sentence_who_took_part():
+    body = "□ 교육을 희망하는 기관은 다라연구원과 협약을 체결한 후 신청할 수 있다.\n"
+    assert read("가나부, 다라 교육 개설", body) == []

@@ -32,6 +32,7 @@ COUNTERPART_RE = re.compile(r"^(?P<stem>\S+?)(?:과|와)(?:의)?$")
 # Words that open a clause before its subject: never part of a person.
 CONNECTIVE_RE = re.compile(r"^(?:이날|한편|또한|특히|먼저|아울러|이어|이후|이번|오늘|지난|앞서|그리고)[,]?$|\d|[,.]$")
 MAX_PERSON_WORDS = 5
+CLAUSE_END_RE = re.compile(r"(?:은|는|을|를|에|의|로|서|고|며|여|다|\))$")  # a word that ends a clause or phrase
 COUNTERPART_REACH = 12  # words after `… 장관과` in which its meeting or signing is said
 ENVOY_RE = re.compile(r"주한\s+(?P<country>[가-힣]{1,8}?)\s*대사")
 
@@ -70,33 +71,65 @@ def _title_counterpart(words: list[str]) -> Mention | None:
 
 
 def mentions(sentence: str) -> list[Mention]:
-    """The people a sentence names taking part: its subject (or a title's head) and the
-    counterparts of its meetings and signings."""
+    """The people a sentence names taking part: its subject (or a title's head, or the official
+    a meeting is chaired by) and the counterparts of its meetings and signings — these only
+    beside someone of the sentence who took part (`기관은 …과 협약을 체결한 후` names no event)."""
     if PAST_EVENT_RE.search(sentence):
         return []
     words = TAG_RE.sub("", sentence).split()
-    out: list[Mention] = []
-    headed = _title_head(words)
-    if headed:
-        out.extend(filter(None, [headed, _title_counterpart(words)]))
+    acting = [*filter(None, [_title_head(words)]), *_chaired(words), *_subjects(words)]
+    if not acting:
+        return []
+    return [*acting, *filter(None, [_title_counterpart(words)]), *_counterparts(words)]
+
+
+def _chaired(words: list[str]) -> list[Mention]:
+    out = []
     for k, word in enumerate(words):
         if k and CHAIRED_BY_RE.match(word) and is_title(words[k - 1]):
             person = _person(_before(words, k - 1) + [words[k - 1]])
             if person and person.title:
                 out.append(Mention(person.organization, person.name, person.title, ("주재",)))
+    return out
+
+
+def _subjects(words: list[str]) -> list[Mention]:
+    out = []
+    for k, word in enumerate(words):
         subject = SUBJECT_RE.match(word)
         if subject and (is_title(subject["stem"]) or _body(subject["stem"])):
             person = _person([*_before(words, k), subject["stem"]])
             roles = roles_in(" ".join(words[k + 1 :]))
             if person and roles and (person.name or person.title or "서명" in roles):
                 out.append(Mention(person.organization, person.name, person.title, _body_roles(person, roles)))
+    return out
+
+
+def _counterparts(words: list[str]) -> list[Mention]:
+    out = []
+    for k, word in enumerate(words):
         other = COUNTERPART_RE.match(word)
         if other and (is_title(other["stem"]) or is_org(other["stem"])):
             roles = tuple(r for r in roles_in(" ".join(words[k + 1 : k + COUNTERPART_REACH])) if r in ("면담", "서명"))
             person = _person([*_before(words, k), other["stem"]]) if roles else None
             if person and (person.name or person.title or _one_body(person.organization)):
                 out.append(Mention(person.organization, person.name, person.title, roles[:1], counterpart=True))
+            elif person:  # `A, B, C 등 주요 금융기관과 면담`: the bodies the kind sums up
+                out.extend(Mention(body, None, None, roles[:1], counterpart=True) for body in _summed_up(words, k))
     return out
+
+
+def _summed_up(words: list[str], k: int) -> list[str]:
+    """The named items of `A, B 등 <kind>` before word `k` (the kind's word)."""
+    before = words[max(0, k - 4) : k]
+    if "등" not in before:
+        return []
+    cut = k - 4 + before.index("등") if k >= 4 else before.index("등")
+    start = cut
+    while start > 0 and not CLAUSE_END_RE.search(words[start - 1]):
+        start -= 1
+    items = [item.strip() for item in re.split(r"[,，]", " ".join(words[start:cut]))]
+    return [item for item in items if item and len(item.split()) <= 3] if "," in " ".join(words[start:cut]) else []
 
 
 def _title_head(words: list[str]) -> Mention | None:
