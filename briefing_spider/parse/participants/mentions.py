@@ -63,9 +63,9 @@ def _title_counterpart(words: list[str]) -> Mention | None:
     found = TITLE_MEETING_RE.search(rest) if comma else None
     if not found:
         return None
-    met = found["who"].split()[-MAX_PERSON_WORDS:]
+    met = re.split(r"\s및\s", found["who"])[-1].split()[-MAX_PERSON_WORDS:]
     person = _person(met)
-    if person and (person.title and is_title(met[-1]) or not person.title and is_org(met[-1])):
+    if person and (person.title and is_title(met[-1]) or not person.title and _one_body(person.organization)):
         return Mention(person.organization, person.name, person.title, ("면담",), counterpart=True)
     return None
 
