@@ -10,6 +10,7 @@ from datetime import date
 from briefing_spider.assemble import AttachmentPart, build_release, read_attachment
 from briefing_spider.parse.documents import sniff
 from briefing_spider.parse.page_model import AttachmentLink
+from briefing_spider.parse.participants import extract_participants
 from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.records import to_jsonable
 from briefing_spider.sites import DEFAULT_SITE, Site, get_site
@@ -62,7 +63,8 @@ def _document_record(data: bytes, *, name: str, published: date | None) -> dict:
     if document is None:
         return record
     facts = extract_release_facts(document, published=published)
-    return {**record, "body_text": document.text, **to_jsonable(facts)}
+    participants = extract_participants("", (), document, listed=facts.attendees)  # no title: a file has none
+    return {**record, "body_text": document.text, **to_jsonable(facts), "participants": to_jsonable(participants)}
 
 
 def _is_text(data: bytes) -> bool:

@@ -17,7 +17,7 @@ NOTE_RE = re.compile(r"^\s*(?:※|\*{1,3}|＊)")
 STOP_RE = re.compile(
     r"^\s*[<\[〈【(]?\s*(?:참\s*고|붙\s*임|별\s*첨|첨\s*부)\s*\d*\s*[>\]〉】)]|^\s*붙\s*임\s*\d?\s*[.:]|담\s*당\s*부\s*서"
 )
-QUOTE_RE = re.compile(r"[“\"「『‘'][^”\"」』’']{2,}[”\"」』’']")
+QUOTE_RE = re.compile(r'[“"][^”"]{2,}[”"]')  # speech; ‘…’ and 「…」 name things
 # `가나부(장관 홍길동, 이하 가나부)`, `(위원장 최바다)`: a body's head named to identify the body.
 HEAD_PAREN_RE = re.compile(
     r"(?P<org>\S+)\(\s*(?P<title>장관|위원장|청장|처장|원장|총장|이사장|사장|회장|대표|실장|본부장|차관|총재|원장)\s+"
