@@ -74,6 +74,8 @@ def test_who_finds_a_vice_ministers_visit_that_only_sentences_report(tmp_path):
         ("participant", "가나부", "제1차관", "면담", title),
     ]
     assert [m.label for m in answer.people_met] == ["마바공사 이구름 사장"]  # a counterpart met is someone met
+    (person,) = db.query("SELECT * FROM people WHERE name = '홍길동'")
+    assert (person["person_id"], person["as_participant"], person["as_attendee"]) == ("가나부:홍길동", 3, 0)
     names = {row["name"] for row in db.query("SELECT name FROM participants")}
     assert names == {"홍길동", "이구름"}  # not the head in the parenthesis, not the footnote's 최하늘
 
@@ -123,7 +125,7 @@ def test_m012_on_an_archive_from_before_it_and_reparse_fills_participants(tmp_pa
     db = open_archive(path)
     assert db.table("participants").exists() and db.execute("SELECT count(*) FROM participants").fetchone()[0] == 0
     views = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
-    for name in ("appearances", "co_attendance"):  # m012's own SQL is the views' current SQL
+    for name in ("appearances", "people", "co_attendance"):  # m012's own SQL is the views' current SQL
         assert " ".join(views[name].split()) == " ".join(
             f"CREATE VIEW [{name}] AS {PEOPLE_VIEWS[name].strip()}".split()
         )

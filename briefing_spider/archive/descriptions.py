@@ -340,6 +340,7 @@ COLUMNS.update(
             "releases": "Releases the person appears in.",
             "as_attendee": "Entries in attendee lists.",
             "as_contact": "Entries in contact blocks.",
+            "as_participant": "Times the text names them taking part (participants).",
             **_FIRST_LAST,
         },
         "co_attendance": {

@@ -9,7 +9,8 @@
 - an entry with neither (`광해공업공단`) is the organisation itself, with no participant id.
 
 Since m012 `appearances` has the `participants` a release's sentences name (source
-`participant`) beside attendees and contacts, and `co_attendance` pairs everyone who took part
+`participant`) beside attendees and contacts (`people.as_participant` counts them), and
+`co_attendance` pairs everyone who took part
 in one release's event, listed or named in the text (a counterpart met is someone met). An
 archive before m012 (an older migration calling `create_views`) gets the views as m008 made them
 (`PEOPLE_VIEWS_BEFORE_PARTICIPANTS`): they cannot name a table it does not have yet.
@@ -97,7 +98,7 @@ WHERE a.organization_key IS NOT NULL
 GROUP BY a.organization_key
 """
 
-PEOPLE = f"""
+PEOPLE_BEFORE_PARTICIPANTS = f"""
 SELECT
   a.participant_id AS person_id,
   replace(min(a.name), ' ', '') AS name,
@@ -114,6 +115,10 @@ FROM appearances a
 WHERE a.kind = 'person'
 GROUP BY a.participant_id
 """
+PEOPLE = PEOPLE_BEFORE_PARTICIPANTS.replace(
+    "  sum(a.source = 'contact') AS as_contact,\n",
+    "  sum(a.source = 'contact') AS as_contact,\n  sum(a.source = 'participant') AS as_participant,\n",
+)
 
 
 def _present(table: str) -> str:
@@ -151,5 +156,6 @@ PEOPLE_VIEWS = {
 PEOPLE_VIEWS_BEFORE_PARTICIPANTS = {
     **PEOPLE_VIEWS,
     "appearances": APPEARANCES_BEFORE_PARTICIPANTS,
+    "people": PEOPLE_BEFORE_PARTICIPANTS,
     "co_attendance": CO_ATTENDANCE_BEFORE_PARTICIPANTS,
 }

@@ -341,10 +341,11 @@ def m010_kind_parts(db: Database) -> None:
 def m012_participants(db: Database) -> None:
     """`participants`: the people and bodies a release's title, sub-titles and sentences say took
     part in the event it reports (parse/participants), a child table of `briefings` keyed (site,
-    news_id, position); the `appearances` and `co_attendance` views count them (source
-    `participant`; a counterpart met is someone met). Self-contained: its own SQL, no project
-    code. Rows come with the next crawl or `briefing reparse`; a record without participants
-    keeps its content hash, so reparse changes only the records that gain some."""
+    news_id, position); the `appearances`, `people` and `co_attendance` views count them (source
+    `participant`, `people.as_participant`; a counterpart met is someone met). Self-contained: its
+    own SQL, no project code. Rows come with the next crawl or `briefing reparse`; a record
+    without participants keeps its content hash, so reparse changes only the records that gain
+    some."""
     db.execute(
         "CREATE TABLE [participants] ([site] TEXT, [news_id] TEXT, [position] INTEGER, "
         "[organization] TEXT, [organization_canonical] TEXT, [organization_key] TEXT, "
@@ -379,6 +380,24 @@ SELECT 'contact' AS source,
   c.organization_key, c.department AS organization_as_written, b.url
 FROM contacts c JOIN briefings b ON b.site = c.site AND b.news_id = c.news_id
 """
+    people = """
+SELECT
+  a.participant_id AS person_id,
+  replace(min(a.name), ' ', '') AS name,
+  a.organization_key,
+  coalesce((SELECT m.name FROM ministries m WHERE m.lineage = a.organization_key ORDER BY m.valid_to IS NOT NULL, m.valid_to DESC LIMIT 1), (SELECT o.organization FROM attendees o WHERE o.organization_key = a.organization_key GROUP BY o.organization ORDER BY count(*) DESC, o.organization LIMIT 1), a.organization_key) AS organization,
+  group_concat(DISTINCT a.title) AS titles,
+  count(*) AS appearances,
+  count(DISTINCT a.url) AS releases,  -- a release's URL names its site and id
+  sum(a.source = 'attendee') AS as_attendee,
+  sum(a.source = 'contact') AS as_contact,
+  sum(a.source = 'participant') AS as_participant,
+  min(a.published_date) AS first_date,
+  max(a.published_date) AS last_date
+FROM appearances a
+WHERE a.kind = 'person'
+GROUP BY a.participant_id
+"""
     co_attendance = """
 WITH present AS (
   SELECT DISTINCT
@@ -404,6 +423,6 @@ SELECT
 FROM present x JOIN present y ON y.site = x.site AND y.news_id = x.news_id AND x.participant_id < y.participant_id
 GROUP BY x.participant_id, y.participant_id
 """
-    for name, sql in (("appearances", appearances), ("co_attendance", co_attendance)):
+    for name, sql in (("appearances", appearances), ("people", people), ("co_attendance", co_attendance)):
         db.execute(f"DROP VIEW IF EXISTS [{name}]")
         db.execute(f"CREATE VIEW [{name}] AS {sql}")
