@@ -61,3 +61,14 @@ def test_a_sub_line_under_a_pdf_note_joins_it():
     assert notes(["* 지원 대상 : 가나 분야 중소기업"], ["- 다라 분야는 내년부터 포함"]) == [
         ("*", "지원 대상 : 가나 분야 중소기업 - 다라 분야는 내년부터 포함")
     ]
+
+
+def test_an_indented_note_that_ran_to_the_margin_goes_on_at_the_left_margin_a_short_one_does_not():
+    full = " * 가나 지원 사업은 다라 분야와 마바 분야의 중소기업 가운데 수출 실적이 있는 기업을 대상으로"
+    body = [FULL, FULL, FULL]
+    assert notes(*[[line] for line in body], [full], ["선정하여 지원하는 사업"], [FULL]) == [
+        ("*", full.strip()[2:] + " 선정하여 지원하는 사업")
+    ]
+    assert notes(*[[line] for line in body], [" * 가나 지원 대상 확대"], ["다라 분야 현황"], [FULL]) == [
+        ("*", "가나 지원 대상 확대")
+    ]
