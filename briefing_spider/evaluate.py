@@ -2,7 +2,11 @@
 
 For each golden `*.json`: find its document, run `extract_release_facts`, and compare per field
 (contacts, footnotes, attendees, ministry canonical name) as multisets of tuples whose strings
-have all whitespace removed. Scores are micro-averaged precision / recall / F1 over documents.
+have all whitespace removed; `participants`, where a golden file has them, matched as the GUIDE
+says (same name and role, organisation or title alike), read from the golden `title` (and
+`subtitles`) and the document. A `source` may also name a crawler's `articles_*.json` (moip
+layout): the article with the golden `news_id`, its `content_text`. Scores are micro-averaged precision / recall / F1 over documents. A field a golden file does not
+have is not scored for it (a development file may read participants only).
 
 Documents: a golden file with a `source` field names a page-text file relative to the golden
 directory's parent (the seed). Otherwise its `news_id` is looked up under a documents directory —
@@ -25,15 +29,17 @@ from pathlib import Path
 from typing import Any
 
 from briefing_spider.parse.ministries import resolve_ministry
+from briefing_spider.parse.participants import extract_participants
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.parse.text_lines import squash
 
-FIELDS = ("contacts", "footnotes", "attendees", "ministry")
+FIELDS = ("contacts", "footnotes", "attendees", "participants", "ministry")
 KEYS = {
     "contacts": ("department", "role", "title", "name", "phone"),
     "footnotes": ("marker", "text"),
     "attendees": ("group", "organization", "name", "title", "role"),
+    "participants": ("organization", "name", "title", "role"),
 }
 KIND_PREFERENCE = ("hwpx", "hwp", "pdf")
 PAGE_MINISTRY_RE = re.compile(r"^\s*(?:19|20)\d\d[.\-]\d\d[.\-]\d\d\s+(?P<name>\S+)\s*$", re.M)
@@ -102,10 +108,10 @@ class EvalReport:
         }
 
     def format_table(self) -> str:
-        rows = [f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"]
+        rows = [f"{'field':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"]
         for name, s in self.fields.items():
             rows.append(
-                f"{name:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.predicted:5d} {s.expected:5d}"
+                f"{name:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.predicted:5d} {s.expected:5d}"
             )
         return "\n".join(rows)
 
@@ -167,13 +173,51 @@ def _evaluate_one(path: Path, golden: dict[str, Any], golden_dir: Path, document
     else:
         facts = extract_release_facts(source, published=published) if source is not None else None
     for name in ("contacts", "footnotes", "attendees"):
+        if name not in golden:  # a development file that reads some fields only
+            continue
         predicted = [_key(name, item) for item in (getattr(facts, name) if facts else ())]
         expected = [_key(name, item) for item in golden.get(name, [])]
         _score(result, name, predicted, expected)
+    if "participants" in golden:  # scored only where a reader annotated them
+        predicted = _participants(golden, source, facts)
+        _score_participants(result, predicted, [_key("participants", item) for item in golden["participants"]])
     resolved = resolve_ministry(ministry_as_written or "", on=published)
     predicted = [squash(resolved.canonical)] if resolved and resolved.canonical else []
     _score(result, "ministry", predicted, [squash(golden.get("ministry") or "")])
     return result
+
+
+def _participants(golden: dict[str, Any], source, facts) -> list[tuple[str, ...]]:
+    """What the participant extractor reads from the golden record's title (and sub-titles) and
+    the release document or page text, less its attendee list."""
+    document = source[0].document if isinstance(source, list) else source or ""
+    found = extract_participants(
+        golden.get("title") or "",
+        tuple(golden.get("subtitles") or ()),
+        document,
+        listed=tuple(facts.attendees) if facts else (),
+    )
+    return [_key("participants", item) for item in found]
+
+
+def _score_participants(result: DocumentResult, predicted: list, expected: list) -> None:
+    """GUIDE: scored as attendees — the same name and role, and the organisation or the title alike."""
+    left = list(predicted)
+    missing = []
+    for gold in expected:
+        match = next((p for p in left if _same_participant(p, gold)), None)
+        if match is None:
+            missing.append(gold)
+        else:
+            left.remove(match)
+    tp = len(expected) - len(missing)
+    result.scores["participants"] = FieldScore(tp=tp, predicted=len(predicted), expected=len(expected))
+    result.missing["participants"], result.extra["participants"] = missing, left
+
+
+def _same_participant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    (org_a, name_a, title_a, role_a), (org_b, name_b, title_b, role_b) = a, b
+    return name_a == name_b and role_a == role_b and ((org_a and org_a == org_b) or title_a == title_b)
 
 
 def _items_of(facts, position: int):
@@ -206,6 +250,8 @@ def _load_source(golden, golden_dir: Path, documents_dir):
         path = golden_dir.parent / golden["source"]
         if not path.is_file():
             return None, str(path), None, "source file not found", golden.get("ministry")
+        if path.suffix == ".json":  # a crawler's articles file: the article of the news id
+            return _article(path, str(golden.get("news_id") or ""), golden)
         text = path.read_text(encoding="utf-8", errors="replace")
         page = PAGE_MINISTRY_RE.search(text)
         return text, str(path), "text", None, page["name"] if page else None
@@ -213,6 +259,15 @@ def _load_source(golden, golden_dir: Path, documents_dir):
     ministry = _manifest_department(golden_dir, news_id) or golden.get("ministry")
     source, where, kind, error = _load_document(news_id, golden_dir, documents_dir)
     return source, where, kind, error, ministry
+
+
+def _article(path: Path, news_id: str, golden: dict[str, Any]):
+    """(the article's `content_text`, …) from a crawler's `articles_*.json` (moip layout)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for article in data.get("articles", []):
+        if str(article.get("id")) == news_id:
+            return article.get("content_text") or "", f"{path}#{news_id}", "text", None, article.get("ministry")
+    return None, str(path), None, f"no article {news_id} in the file", golden.get("ministry")
 
 
 def _candidates(news_id: str, golden_dir: Path, documents_dir) -> list[Path]:

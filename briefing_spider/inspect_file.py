@@ -14,6 +14,7 @@ from briefing_spider.contract.registry import DEFAULT_SITE, get_site
 from briefing_spider.parse.assemble import AttachmentPart, build_release, read_attachment
 from briefing_spider.parse.documents import sniff
 from briefing_spider.parse.page_text import decode_page
+from briefing_spider.parse.participants import extract_participants
 from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.records import to_jsonable
 
@@ -97,11 +98,13 @@ def _document_record(data: bytes, *, name: str, published: date | None) -> dict:
     if document is None or not document.text.strip():
         raise InspectError(f"{name}: no text ({attachment.error or 'the document is empty'})")
     facts = extract_release_facts(document, published=published)
+    participants = extract_participants("", (), document, listed=facts.attendees)  # no title: a file has none
     return {
         "source": attachment.kind,
         "attachment": to_jsonable(attachment),
         "body_text": document.text,
         **to_jsonable(facts),
+        "participants": to_jsonable(participants),
     }
 
 

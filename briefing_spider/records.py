@@ -61,6 +61,20 @@ class Attendee:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Participant:
+    """Someone the release's title, sub-titles or sentences say took part in the event it
+    reports (GUIDE "Participants named in the text"), with the verb class as `role`."""
+
+    organization: str | None = None  # as written
+    organization_canonical: str | None = None  # a ministry's name in force on the release date
+    organization_key: str | None = None  # parse/organizations.py; the publishing ministry's for its own officials
+    name: str | None = None
+    title: str | None = None
+    role: str = ""  # 주재, 참석, 방문, 면담, 서명
+    raw: str = ""  # the sentence it was read from
+
+
+@dataclass(frozen=True, kw_only=True)
 class Attachment:
     name: str
     url: str
@@ -107,6 +121,8 @@ class AgendaItem:
 # A kind's own parts: only the records of that kind have them. Empty, they stay out of the
 # content hash, so adding a kind's parts changed no other record's hash (`hash_payload`).
 SECTION_PARTS = ("utterances", "press_reports", "agenda_items")
+# Parts added later to every kind: a record without them hashes as before they existed.
+OPTIONAL_PARTS = ("participants",)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,6 +147,7 @@ class Release:
     utterances: tuple[Utterance, ...] = ()
     press_reports: tuple[PressReport, ...] = ()
     agenda_items: tuple[AgendaItem, ...] = ()
+    participants: tuple[Participant, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(self)
@@ -142,8 +159,9 @@ class Release:
 
 
 def hash_payload(record: dict[str, Any]) -> dict[str, Any]:
-    """What a record's content hash covers: all of it, less the kind parts it does not have."""
-    return {name: value for name, value in record.items() if name not in SECTION_PARTS or value}
+    """What a record's content hash covers: all of it, less the kind parts and the later parts
+    (`participants`) it does not have — so a record with none keeps the hash it had before."""
+    return {name: value for name, value in record.items() if name not in (*SECTION_PARTS, *OPTIONAL_PARTS) or value}
 
 
 def to_jsonable(value: Any) -> Any:

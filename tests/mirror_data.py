@@ -127,3 +127,26 @@ def seed_release(corpus: Path, news_id: str = "920240920") -> MirrorRelease:
     return MirrorRelease(
         news_id=news_id, title=title, published_at=published, ministry=ministry, rep_code=code, body_html=body
     )
+
+
+# A vice-minister's visit that only sentences report (issue 18): a 차관동정 title, the ministry
+# head in the identifying parenthesis (no participant), a counterpart met, a footnote that names
+# someone (no participant) and a contact block. Invented names.
+VISIT_LINES = [
+    "□ 가나부(장관 김바다) 홍길동 제1차관은 4월 14일(화) 다라시 도심 재개발 현장을 방문하여 주민 간담회를 주재했다.",
+    "□ 홍 차관은 이어 마바공사 이구름 사장과 면담하고 사업 일정을 점검했다.",
+    "※ 이 사업은 사아연구원 최하늘 연구위원의 제안으로 시작되었다.",
+    "담당 부서 : 가나부 주택정책과  책임자 과장 박담당 (044-000-2222)",
+]
+
+
+def vice_minister_visit_release(news_id: str = "930000418") -> MirrorRelease:
+    return MirrorRelease(
+        news_id=news_id,
+        title="[차관동정] 홍길동 제1차관, 다라시 도심 재개발 현장 방문",
+        published_at=datetime(2026, 4, 14, 15, tzinfo=SEOUL),
+        ministry="가나부",
+        attachments=[
+            MirrorAttachment(file_id=f"{news_id}1", name="(보도자료) 차관 현장 방문.hwpx", body=make_hwpx(VISIT_LINES))
+        ],
+    )

@@ -56,6 +56,7 @@ def test_eval_on_a_synthetic_golden_dir(tmp_path):
         "contacts": 1.0,
         "footnotes": 1.0,
         "attendees": 1.0,
+        "participants": 1.0,  # none annotated: nothing scored
         "ministry": 1.0,
     }
     table = CliRunner().invoke(cli, ["eval", str(golden)])
@@ -90,3 +91,39 @@ def test_eval_on_the_real_golden_dir():
     result = CliRunner().invoke(cli, ["eval", str(CORPUS / "golden")])
     assert result.exit_code == 0
     assert "contacts" in result.output and "ministry" in result.output
+
+
+def test_participants_are_scored_where_a_golden_file_reads_them(tmp_path):
+    """Read from the golden title and the text; a development file with participants only is
+    scored on them (fields it lacks are not scored); same name and role, organisation or title alike."""
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "p.txt").write_text(
+        "□ 가나부 홍길동 제1차관은 5일 다라공사를 방문했다.\n담당 부서 : 가나과  책임자 과장 박담당 (044-000-0000)\n",
+        encoding="utf-8",
+    )
+    golden = tmp_path / "golden"
+    golden.mkdir()
+    person = {"organization": None, "name": "홍길동", "title": "제1차관", "role": "방문"}
+    missed = {"organization": "다라공사", "name": None, "title": None, "role": "방문"}
+    (golden / "g.json").write_text(
+        json.dumps(
+            {
+                "source": "pages/p.txt",
+                "title": "[차관동정] 홍길동 제1차관, 다라공사 방문",
+                "participants": [person, missed],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    data = json.loads(CliRunner().invoke(cli, ["eval", str(golden), "--json"]).output)
+    assert data["fields"]["participants"] == {
+        "tp": 1,
+        "predicted": 1,
+        "expected": 2,
+        "precision": 1.0,
+        "recall": 0.5,
+        "f1": 0.6667,
+    }
+    assert data["fields"]["contacts"]["predicted"] == 0  # not in the file: not scored
+    assert data["documents"][0]["missing"]["participants"] == [["다라공사", "", "", "방문"]]

@@ -38,6 +38,8 @@ TABLES: dict[str, str] = {
     "crawl_runs": "One row per `briefing crawl` run.",
     "crawl_errors": "Errors met during a crawl run.",
     "crawl_days": "Per crawl run, kind and day: the site's own total (총 N 건) against what the archive holds.",
+    "participants": "People or bodies a release's title or sentences say took part in the event it "
+    "reports (주재, 참석, 방문, 면담, 서명), not named by its attendee list.",
     "utterances": "The remarks of a briefing transcript (kind briefing), in order, each with its speaker.",
     "press_reports": "The press report a fact check (kind fact_check) answers, as far as the page names it.",
     "agenda_items": "The agenda of a cabinet meeting (kind state_council), each item with its 소관 ministries.",
@@ -47,13 +49,13 @@ TABLES: dict[str, str] = {
     "releases": "View: briefings with the canonical ministry, day, month, text length and child counts.",
     "attendee_appearances": "View: each attendee with the date, title and ministry of the release.",
     "latest_revisions": "View: the most recent earlier version of each changed release.",
-    "appearances": "View: every attendee and contact entry as a person, a position (title without "
+    "appearances": "View: every attendee, participant and contact entry as a person, a position (title without "
     "a name) or an organisation, with its organisation key, title, role, release and date.",
     "organizations": "View: one row per organisation key (a ministry lineage, or a body's normalised "
     "name), with the names seen for it and its counts.",
     "people": "View: one row per person, a name within one organisation (rules: docs/extraction.md).",
-    "co_attendance": "View: pairs of people or positions listed in the same release's attendee "
-    "list, with how many releases and the first and last date.",
+    "co_attendance": "View: pairs of people or positions who took part in the same release's event "
+    "(its attendee list or its participants), with how many releases and the first and last date.",
 }
 
 COLUMNS: dict[str, dict[str, str]] = {
@@ -123,6 +125,17 @@ COLUMNS: dict[str, dict[str, str]] = {
         "role": "Role in the meeting ((주재), 좌장…).",
         "raw": "The list entry it was read from.",
         **_SOURCE,
+    },
+    "participants": {
+        **_CHILD,
+        "organization": "Organization as written (행안부 stays 행안부; 주한 ○○대사관 for an envoy met).",
+        "organization_canonical": "The ministry the organization names, by its name in force on the release date.",
+        "organization_key": _ORG_KEY + " An official with no organisation written who acted in the "
+        "event (not a counterpart) has the publishing ministry's.",
+        "name": "Person's name; NULL when the text names only a title (가나부 차관은).",
+        "title": "Title without inner spaces (제1차관, 국무총리…).",
+        "role": "How the text says they took part: 주재, 참석, 방문, 면담 or 서명 (one row per role).",
+        "raw": "The sentence (title, sub-title or body) it was read from.",
     },
     "raw_responses": {
         "url": "Requested URL (as fetched: the site, a mirror or a proxy).",
@@ -289,7 +302,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 COLUMNS.update(
     {
         "appearances": {
-            "source": "attendee (an attendee list) or contact (a contact block).",
+            "source": "attendee (an attendee list), participant (named in the text taking part) or "
+            "contact (a contact block).",
             "site": _SITE,
             "news_id": "The release.",
             "position": "Order in the release's attendees or contacts.",
@@ -311,7 +325,7 @@ COLUMNS.update(
             "kind": "ministry (a registry lineage) or body (anything else).",
             "name": "A ministry's latest registry name; a body's most frequent name in attendee lists.",
             "names_seen": "Names attendee lists gave it, comma-separated.",
-            "appearances": "Attendee and contact entries.",
+            "appearances": "Attendee, participant and contact entries.",
             "releases": "Releases it appears in.",
             "people": "Distinct people in it.",
             **_FIRST_LAST,
@@ -322,10 +336,11 @@ COLUMNS.update(
             "organization_key": _ORG_KEY,
             "organization": "Display name of the organisation (see organizations.name).",
             "titles": "Titles seen, comma-separated (per appearance: see appearances).",
-            "appearances": "Attendee and contact entries.",
+            "appearances": "Attendee, participant and contact entries.",
             "releases": "Releases the person appears in.",
             "as_attendee": "Entries in attendee lists.",
             "as_contact": "Entries in contact blocks.",
+            "as_participant": "Times the text names them taking part (participants).",
             **_FIRST_LAST,
         },
         "co_attendance": {

@@ -23,6 +23,7 @@ from briefing_spider.records import (
     Attendee,
     Contact,
     Footnote,
+    Participant,
     PressReport,
     Release,
     Utterance,
@@ -71,11 +72,16 @@ BRIEFING_COLUMNS = (
     "first_seen_at",
     "updated_at",
 )
-ALL_CHILD_TABLES = (*CHILD_TABLES, *SECTION_TABLES)  # a kind's own parts (SECTION_TABLES) are child tables too
+# Child tables added after m010 to every kind (records.OPTIONAL_PARTS): participants since m012.
+LATER_TABLES = ("participants",)
+# a kind's own parts (SECTION_TABLES) and the later parts are child tables too
+ALL_CHILD_TABLES = (*CHILD_TABLES, *SECTION_TABLES, *LATER_TABLES)
 CHILD_COLUMNS = {
     table: ("site", "news_id", "position", *(f.name for f in dataclasses.fields(item)))
     for table, item in zip(
-        ALL_CHILD_TABLES, (Attachment, Contact, Footnote, Attendee, Utterance, PressReport, AgendaItem), strict=True
+        ALL_CHILD_TABLES,
+        (Attachment, Contact, Footnote, Attendee, Utterance, PressReport, AgendaItem, Participant),
+        strict=True,
     )
 }
 
@@ -242,7 +248,7 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
             )
             record["warnings"] = json.loads(row["warnings"] or "[]")
             found[row["news_id"]] = record
-        for table in _child_tables(db):
+        for table in ALL_CHILD_TABLES:
             for record in found.values():
                 record[table] = []
             rows = db.query(
@@ -256,11 +262,6 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
                     )
         records.update({(site, news_id): record for news_id, record in found.items()})
     return records
-
-
-def _child_tables(db: Database) -> tuple[str, ...]:
-    """The child tables the archive has (a migration before m010 reads records without the kinds' parts)."""
-    return CHILD_TABLES + tuple(table for table in SECTION_TABLES if db.table(table).exists())
 
 
 def _briefing_values(record: dict, digest: str, seen: str) -> tuple:

@@ -10,4 +10,5 @@ CHILD_TABLES = ("attachments", "contacts", "footnotes", "attendees")
 # answers, a cabinet meeting's agenda items. Child tables of `briefings` since m010.
 SECTION_TABLES = ("utterances", "press_reports", "agenda_items")
 
+
 __all__ = ["CHILD_TABLES", "SECTION_TABLES", "migrations"]

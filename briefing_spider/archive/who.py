@@ -3,7 +3,9 @@
 A query names people (a name, spaces ignored: every person of that name, each in their own
 organisation) and an organisation (its key, `parse/organizations.py`: 산업부 and 산업통상자원부
 are one). Its appearances come from the `appearances` view; *met* means listed in the same
-release's attendee list (contacts are the release's staff, not at the table).
+release's event — its attendee list or the participants its sentences name (a counterpart met
+is someone met); contacts are the release's staff, not at the table. `sources` narrows the
+appearances to some of attendee, participant, contact; events come before contacts.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class Appearance:
     site: str
     news_id: str
     release_title: str
-    source: str  # attendee or contact
+    source: str  # attendee, participant or contact
     kind: str  # person, position or organization
     participant_id: str | None
     name: str | None
@@ -66,21 +68,35 @@ class WhoAnswer:
     organizations_met: tuple[Met, ...] = field(default_factory=tuple)
 
 
-def who(db: Database, query: str, *, since: str | None = None, until: str | None = None, limit: int = 10) -> WhoAnswer:
-    """Appearances of the people named `query` and of the organisation `query` names, oldest
-    first, then the people (and positions) and organisations met most often. UnknownWho when
-    there are none."""
+SOURCES = ("attendee", "participant", "contact")
+EVENT_SOURCES = ("attendee", "participant")  # at the event: listed, or named taking part
+
+
+def who(
+    db: Database,
+    query: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 10,
+    sources: tuple[str, ...] = SOURCES,
+) -> WhoAnswer:
+    """Appearances of the people named `query` and of the organisation `query` names — events
+    (attendee, participant) first, then contacts, each oldest first — then the people (and
+    positions) and organisations met most often. UnknownWho when there are none."""
     name = "".join(query.split())
     key = organization_key(query)
     if not name:
         raise UnknownWho("an empty name")
     dates, params = release_filters(db, since=since, until=until)
+    marks = ", ".join(f":source{k}" for k in range(len(sources)))
     rows = list(
         db.query(
             "SELECT a.* FROM appearances a JOIN briefings b ON b.site = a.site AND b.news_id = a.news_id "
             "WHERE ((a.kind = 'person' AND replace(a.name, ' ', '') = :name) OR a.organization_key = :key)"
-            f"{dates} ORDER BY a.published_date, a.news_id, a.source, a.position",
-            {**params, "name": name, "key": key},
+            f" AND a.source IN ({marks}){dates}"
+            " ORDER BY a.source = 'contact', a.published_date, a.news_id, a.source, a.position",
+            {**params, "name": name, "key": key, **{f"source{k}": s for k, s in enumerate(sources)}},
         )
     )
     if not rows:
@@ -121,17 +137,17 @@ def _display_name(db: Database, key: str) -> str:
 
 
 def _met(db: Database, appearances: tuple[Appearance, ...], own_key: str | None) -> tuple[list[Met], list[Met]]:
-    """Others in the attendee lists of the releases where the query sat at the table; the
-    organisations met leave out the query's own."""
+    """Others at the events (attendee lists, participants) of the releases where the query took
+    part; the organisations met leave out the query's own."""
     own = {a.participant_id for a in appearances if a.participant_id}
     own_organizations = {a.organization_key for a in appearances if a.kind == "person"} | {own_key}
-    present = {(a.site, a.news_id) for a in appearances if a.source == "attendee"}
+    present = {(a.site, a.news_id) for a in appearances if a.source in EVENT_SOURCES}
     people: dict[str, list[tuple[str, str]]] = {}
     organizations: dict[str, list[tuple[str, str]]] = {}
     labels: dict[str, str] = {}
     for site, news_id in sorted(present):
         for row in db.query(
-            "SELECT * FROM appearances WHERE site = :site AND news_id = :id AND source = 'attendee'",
+            "SELECT * FROM appearances WHERE site = :site AND news_id = :id AND source IN ('attendee', 'participant')",
             {"site": site, "id": news_id},
         ):
             if row["participant_id"] in own or (own_key and row["organization_key"] == own_key):

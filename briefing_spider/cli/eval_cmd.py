@@ -22,7 +22,7 @@ from briefing_spider.cli import cli
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores and diffs as JSON.")
 def eval_command(golden_dir: str, documents_dir: str | None, as_json: bool) -> None:
-    """Score contacts, footnotes, attendees and ministry names against GOLDEN_DIR.
+    """Score contacts, footnotes, attendees, participants and ministry names against GOLDEN_DIR.
 
     Prints precision / recall / F1 per field, then what each document missed (-) or added (+).
     Strings are compared with all whitespace removed.

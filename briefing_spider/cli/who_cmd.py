@@ -10,7 +10,7 @@ import click
 
 from briefing_spider.archive import ArchiveError, open_archive_read_only
 from briefing_spider.archive.filters import FilterError
-from briefing_spider.archive.who import UnknownWho, WhoAnswer, who
+from briefing_spider.archive.who import SOURCES, UnknownWho, WhoAnswer, who
 from briefing_spider.cli import cli, db_option
 
 
@@ -25,24 +25,37 @@ from briefing_spider.cli import cli, db_option
     show_default=True,
     help="Show at most N people and N organisations met.",
 )
+@click.option(
+    "--as",
+    "as_sources",
+    default=",".join(SOURCES),
+    show_default=True,
+    help="Appearances of these kinds only, comma-separated: attendee (an attendee list), "
+    "participant (named in the text taking part), contact (a contact block).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object.")
 @db_option
-def who_command(name_or_organisation, since, until, limit, as_json, db_path):
+def who_command(name_or_organisation, since, until, limit, as_sources, as_json, db_path):
     """Every release a person or an organisation appears in (date, title, release), then the
     people and organisations met most often (listed in the same attendee lists).
 
     A name finds every person of that name, each within their own organisation; an
-    organisation is found by any of its names (산업부 finds 산업통상자원부 too). Rules:
-    docs/extraction.md, "People and organisations".
+    organisation is found by any of its names (산업부 finds 산업통상자원부 too). Events (attendee
+    lists, participants named in the text) come before contacts. Rules: docs/extraction.md,
+    "People and organisations".
 
     \b
     Examples:
         briefing who 강인선
-        briefing who 산업부 --since 2026-01-01 --json
+        briefing who 산업부 --as attendee,participant --since 2026-01-01 --json
     """
+    sources = tuple(dict.fromkeys(s.strip() for s in as_sources.split(",") if s.strip()))
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown or not sources:
+        raise click.UsageError(f"--as takes {', '.join(SOURCES)} (got {as_sources!r})")
     try:
         db = open_archive_read_only(db_path)
-        answer = who(db, name_or_organisation, since=since, until=until, limit=limit)
+        answer = who(db, name_or_organisation, since=since, until=until, limit=limit, sources=sources)
     except (ArchiveError, FilterError) as error:
         raise click.ClickException(str(error)) from None
     except UnknownWho as error:

@@ -61,6 +61,7 @@ class Section:
     attachment_urls: UrlsReader | None = None  # a fast reader of the page's file links; default: read_page's
     read_parts: PartsReader | None = None  # the kind's own parts, read from the release's text
     document_words: tuple[str, ...] = ()  # words of an attachment's name that mark it the kind's own text
+    reports_events: bool = False  # its text reports the publisher's own events: participants are read
 
     def detail_url(self, news_id: str, origin: str) -> str:
         """The address of one of the section's pages on `origin` (only the id kept)."""

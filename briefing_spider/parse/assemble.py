@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from briefing_spider.contract.page import AttachmentLink, DetailPage, is_substantive
 from briefing_spider.contract.site import Section
 from briefing_spider.parse.documents import DocumentError, DocumentText, extract_document, sniff
-from briefing_spider.parse.item_values import contact_organization_keys
+from briefing_spider.parse.item_values import contact_organization_keys, participant_values
 from briefing_spider.parse.ministries import resolve_ministry
+from briefing_spider.parse.participants import extract_participants
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
 from briefing_spider.records import Attachment, Ministry, Release
 
@@ -52,6 +53,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
     kind_parts = section.read_parts(body_text, detail.title, published) if reads_parts else detail.parts
     ministry = _ministry(detail, published)
     contacts = contact_organization_keys(facts.contacts, ministry=detail.ministry, on=published)
+    attendees = kind_parts.attendees or facts.attendees
     return Release(
         site=site,
         news_id=detail.news_id,
@@ -67,13 +69,26 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         event_at=facts.event_at,
         contacts=contacts,
         footnotes=facts.footnotes,
-        attendees=kind_parts.attendees or facts.attendees,
+        attendees=attendees,
         attachments=attachments,
         warnings=detail.warnings + facts.warnings,
         utterances=kind_parts.utterances,
         press_reports=kind_parts.press_reports,
         agenda_items=kind_parts.agenda_items,
+        participants=_participants(detail, chosen, source, section, attendees),
     )
+
+
+def _participants(detail: DetailPage, chosen: ReleaseDocument | None, source: str | None, section: Section, attendees):
+    """Who the title and the body text say took part (`parse/participants`), less the attendee
+    list, for a section whose text reports the ministry's own events (`Section.reports_events`; a
+    transcript's speakers are its attendees)."""
+    if not section.reports_events:
+        return ()
+    text = chosen.document if source != "page" and chosen is not None else detail.body_text
+    subtitles = (detail.subtitle,) if detail.subtitle else ()
+    found = extract_participants(detail.title, subtitles, text, listed=attendees)
+    return participant_values(found, ministry=detail.ministry, on=detail.published_at.date())
 
 
 def read_attachment(part: AttachmentPart) -> tuple[Attachment, DocumentText | None]:

@@ -21,6 +21,9 @@ PHONE_RE = re.compile(r"(?<![\d*])0\d{1,2}[)\-.\s]\s*[\d*]{3,4}[\-.\s][\d*]{4}(?
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Plain-text forms: "담당 부서 <총괄>: 대외경제국 대외경제총괄과 / 책임자 과장 최지영 / (044-215-7610)"
 TEXT_DEPT_RE = re.compile(r"담당\s*부\s*서\s*(?:[<〈《‹].*?[>〉》›])?\s*[:：]?\s*(?P<dept>[^/|]*)")
+# A department cell in front of a row's role: unit words, no digits or sentence.
+ROW_DEPT_RE = re.compile(r"[가-힣A-Za-z0-9·ㆍ().&]*[가-힣]+(?:\s[가-힣A-Za-z0-9·ㆍ()&]+){0,3}")
+PHONE_ONLY_RE = re.compile(r"^\(?\s*0\d{1,2}[)\-.\s]\s*[\d*]{3,4}[\-.\s][\d*]{4}\s*\)?,?$")
 TEXT_ROLE_RE = re.compile(r"(?<![가-힣])(?:책\s*임\s*자|담\s*당\s*자)(?![가-힣])")
 
 
@@ -134,12 +137,14 @@ def _person(texts: list[str]) -> tuple[str | None, str | None, str | None]:
 
 def _from_lines(lines: list[TextLine]) -> list[Contact]:
     """Plain-text blocks: `담당 부서 <총괄>: 대외경제국 대외경제총괄과 / 책임자 과장 홍길동 / (044-…)`,
-    or a `담당 부서` line followed by department lines, then `책임자 과 장 홍길동 (044-…)` lines."""
+    or a `담당 부서` line followed by department lines, then `책임자 과 장 홍길동 (044-…)` lines.
+    PDF rows: a department written before the role is that row's (`다라과 담당자 사무관 …`); a
+    row whose phone went onto the next line is read with it."""
     contacts: list[Contact] = []
     dept: str | None = None
     collecting = False
-    for line in lines:
-        text = collapse(line.text.lstrip("-*• "))
+    texts = [collapse(line.text.lstrip("-*• ")) for line in lines]
+    for k, text in enumerate(texts):
         dm = TEXT_DEPT_RE.search(text)
         if dm:
             dept = _drop_labels(dm["dept"]) or None
@@ -153,18 +158,45 @@ def _from_lines(lines: list[TextLine]) -> list[Contact]:
             elif not dm:
                 collecting = False
             continue
+        own = _drop_labels(text[: role.start()]) if not dm and (dept is not None or collecting) else ""
+        if own and ROW_DEPT_RE.fullmatch(own):
+            dept = own  # the row's own department cell, in front of its role
         collecting = False
         if dept is None:
             continue
         rest = text[role.end() :]
+        if (
+            not (PHONE_RE.search(rest) or EMAIL_RE.search(rest))
+            and k + 1 < len(texts)
+            and PHONE_ONLY_RE.match(texts[k + 1])
+        ):
+            rest = f"{rest} {texts[k + 1]}"  # the row's phone on the next visual line
         title, name, phone = _text_person(rest)
         if name and (phone or EMAIL_RE.search(rest)):
             contacts.append(
                 Contact(
-                    department=dept, role=squash(role.group(0)), title=title, name=name, phone=phone, raw=line.stripped
+                    department=dept,
+                    role=squash(role.group(0)),
+                    title=title,
+                    name=name,
+                    phone=phone,
+                    raw=line_raw(lines, k),
                 )
             )
     return contacts
+
+
+def line_raw(lines: list[TextLine], k: int) -> str:
+    return lines[k].stripped
+
+
+def _spaced_tail(words: list[str]) -> bool:
+    """The last words spell a name spaced out (`사무관 배 인`), not a title and a one-letter word."""
+    return (
+        bool(re.fullmatch(r"[가-힣]", words[-1]))
+        and bool(re.fullmatch(r"[가-힣]{1,2}", words[-2]))
+        and (len(words) == 2 or len(words[-3]) >= 2 or len(words[-2]) == 1)
+    )
 
 
 def _drop_labels(text: str) -> str:
@@ -177,6 +209,8 @@ def _text_person(rest: str) -> tuple[str | None, str | None, str | None]:
     phone = phone_match.group(0).strip() if phone_match else None
     cut = min([m.start() for m in (phone_match, EMAIL_RE.search(rest)) if m] or [len(rest)])
     words = [w for w in re.split(r"[\s/():：]+", rest[:cut]) if w]
+    while len(words) >= 2 and len(words[-1]) == 1 and len(words[-2]) <= 2 and _spaced_tail(words):
+        words[-2:] = [words[-2] + words[-1]]  # `배 인`, `홍 길 동`: a name spaced letter by letter
     if not words:
         return None, None, phone
     name = words[-1]

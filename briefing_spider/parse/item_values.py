@@ -27,7 +27,7 @@ from dataclasses import replace
 from briefing_spider.parse.contacts import EMAIL_RE
 from briefing_spider.parse.ministries import ministry_in_organization, resolve_ministry
 from briefing_spider.parse.organizations import organization_key
-from briefing_spider.records import Attendee, Contact
+from briefing_spider.records import Attendee, Contact, Participant
 
 SPACE_INSIDE_HANGUL_RE = re.compile(r"(?<=[가-힣])\s+(?=[가-힣])")
 SPACES_RE = re.compile(r"\s+")
@@ -88,3 +88,31 @@ def _department_key(department: str | None, on: dt.date | None) -> str | None:
     if not department or ministry_in_organization(department, on=on) is None:
         return None
     return organization_key(department, on=on)
+
+
+OTHERS_ROLES = ("면담", "서명")  # a counterpart met or signed with is not the ministry's own
+
+
+def participant_values(
+    participants: tuple[Participant, ...], *, ministry: str | None, on: dt.date | None
+) -> tuple[Participant, ...]:
+    """Each participant's query values, like an attendee's; one with no organisation written
+    who acted in the release's event (not a counterpart, not the head of a body named in the
+    title, `관세청장`) is the publishing `ministry`'s own official: its key."""
+    from briefing_spider.parse.attendees.entry import names_agency
+
+    fallback = organization_key(ministry, on=on) if ministry else None
+    out = []
+    for person in participants:
+        key = organization_key(person.organization, on=on)
+        if key is None and person.role not in OTHERS_ROLES and not names_agency(person.title):
+            key = fallback
+        out.append(
+            replace(
+                person,
+                title=query_title(person.title),
+                organization_canonical=canonical_organization(person.organization, on=on),
+                organization_key=key,
+            )
+        )
+    return tuple(out)

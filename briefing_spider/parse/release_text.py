@@ -48,7 +48,9 @@ def extract_release_facts(source: DocumentText | str, *, published: dt.date | No
     if not lines:
         return ReleaseFacts()
     contacts = extract_contacts(tables_of(source), lines)
-    footnotes = extract_footnotes(lines, drop_sub_dash=is_text, wrap=not is_text)
+    footnotes = extract_footnotes(
+        lines, drop_sub_dash=is_text, wrap=not is_text, pdf=not is_text and source.kind == "pdf"
+    )
     attendees, attendee_warnings = read_attendees(lines)
     event_at = extract_event_at([ln.text for ln in lines], published=published) if published else None
     return ReleaseFacts(

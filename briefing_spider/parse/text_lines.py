@@ -7,6 +7,7 @@ A `DocumentText` becomes its lines in reading order, each knowing its paragraph,
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 
 from briefing_spider.parse.documents.model import Block, DocumentText, Paragraph, Table
@@ -51,11 +52,20 @@ def leading_width(text: str) -> int:
 
 
 def lines_of(source: DocumentText | str) -> list[TextLine]:
+    """The lines of `source`; a document's are remembered for the last few documents read (the
+    facts and the participants of one release read the same document), as a new list each call."""
     if isinstance(source, str):
         return _text_lines(source)
+    for document, lines in _RECENT:
+        if document is source:
+            return list(lines)
     out: list[TextLine] = []
     _walk(source.blocks, out, None, [0])
+    _RECENT.append((source, tuple(out)))
     return out
+
+
+_RECENT: deque[tuple[DocumentText, tuple[TextLine, ...]]] = deque(maxlen=4)
 
 
 def _text_lines(text: str) -> list[TextLine]:

@@ -20,18 +20,55 @@ def label_table(lines: list[TextLine], j: int) -> tuple[list[str], int] | None:
         _, row, col = lines[end].cell
         rows.setdefault(row, {}).setdefault(col, []).append(lines[end].text.strip())
         end += 1
+    if is_programme(rows):
+        return None
     body: list[str] = []
     labelled = 0
     for cells in rows.values():
         cols = sorted(cells)
         label = squash(" ".join(cells[cols[0]]))
-        if len(cols) >= 2 and 0 < len(label) <= 12 and not re.search(r"[,，]", label):
+        if len(cols) >= 2 and is_label_cell(label):
             content = [t for c in cols[1:] for t in cells[c]]
             body.extend([f"({label.strip('()[]')}) {content[0]}", *content[1:]])
             labelled += 1
         else:
             body.extend(t for c in cols for t in cells[c])
     return (body, end) if labelled else None
+
+
+# Column heads of an event's programme (`시 간 | 주 요 내 용 | 비 고`): its rows are no attendees.
+PROGRAMME_HEADS = {
+    "시간",
+    "일시",
+    "내용",
+    "주요내용",
+    "세부내용",
+    "행사내용",
+    "일정",
+    "프로그램",
+    "순서",
+    "식순",
+    "장소",
+    "소요",
+}
+TIME_RE = re.compile(r"\d{1,2}\s*[:：시]\s*\d{0,2}|\d+\s*[’'′]|\d+\s*분")
+
+
+def is_programme(rows: dict[int, dict[int, list[str]]]) -> bool:
+    """A table whose first row names programme columns, or whose first column holds times."""
+    if not rows:
+        return False
+    first = rows[min(rows)]
+    heads = {squash(" ".join(texts)) for texts in first.values()}
+    if heads & PROGRAMME_HEADS:
+        return True
+    times = [cells[min(cells)] for cells in rows.values() if cells and TIME_RE.search(" ".join(cells[min(cells)]))]
+    return len(times) * 2 > len(rows)
+
+
+def is_label_cell(label: str) -> bool:
+    """A first cell that is a group label: short, no comma, no digit (a time is no group)."""
+    return 0 < len(label) <= 12 and not re.search(r"[,，\d]", label)
 
 
 def column_below(lines: list[TextLine], i: int) -> list[int]:

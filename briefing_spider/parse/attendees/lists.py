@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.attendees.cells import beside_label, column_below, label_table
+from briefing_spider.parse.attendees.cells import beside_label, column_below, is_programme, label_table
 from briefing_spider.parse.attendees.entry import LEADING_TAG_RE, TRAILING_ETC_RE, is_name, is_org, is_title
 from briefing_spider.parse.attendees.lexicon import GROUP_WORDS, NARRATIVE_RE
 from briefing_spider.parse.text_lines import TextLine, squash
@@ -55,6 +55,14 @@ WHO_MAY_ATTEND_RE = re.compile(r"누구나|선착순|사전\s*신청|신청\s*(?
 SENTENCE_END_RE = re.compile(r"(?:했|였|됐|었|았|한|된|있|없|이|니|하|린|는|렸|졌|겠)다$")
 # A contact line, a time or a phone number is never list material.
 NOT_ENTRIES_RE = re.compile(r"담\s*당\s*(?:부\s*서|자)|책\s*임\s*자|\d{2,4}-\d{3,4}-\d{4}|@|\d{1,2}:\d{2}")
+ROSTER_HEADING_RE = re.compile(
+    r"^[\s" + BULLETS + r"\-–*#<〈\[(]*참\s*석\s*(?:자|기\s*관|대\s*상)?\s*(?:명\s*단|현\s*황|명\s*부)\s*[>〉\])]?\s*$"
+)
+MD_ROW_RE = re.compile(r"^\s*\|[^|]+\|.*\|\s*$")  # `| 정 부 | 가나부 장관, … |`
+SUMMARY_TAIL_RE = re.compile(
+    r"\s*(?:등|외)?\s*(?:약|총)?\s*(?:\d[\d,]*\s*(?:여\s*)?(?:명|인|개\s*기관|개사)(?:\s*내외)?)?\s*$"
+)
+GROUP_CUT_END_RE = re.compile(r"\s*(?:및|[·ㆍ‧,])\s*$")  # `부처 및` / `공공기관`: a label cut at a line end
 SUB_LINE_RE = re.compile(r"^\s*[-–ㆍ·‧]\s*")
 BULLET_START_RE = re.compile(r"^\s*(?:[" + BULLETS + r"※*＊]|\d+[.)]\s|[가-하][.)]\s|<|\[붙임|붙\s*임)")
 BULLET_RANKS = ("□■", "○ㅇ◦●❍", "-–▸▶‣▪￭•", "·ㆍ‧")
@@ -69,6 +77,8 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     if not label:
         return None
     rest = line.text[label.end() :]
+    if ROSTER_HEADING_RE.match(line.text):
+        rest = ""  # `< 참석자 명단 >` over a table that is no roster: a bare label
     if line.text.lstrip().startswith("|"):
         rest = rest.rstrip().rstrip("|")  # `| 참석자 | 가나부 장관, … |`: a Markdown table row
     labelled = (
@@ -81,6 +91,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     if not (labelled or spaced) or NOT_A_LIST_RE.match(rest) or WHO_MAY_ATTEND_RE.search(rest) or _sentence(rest):
         return None  # `참 석 자 가나부 장관, …` (a label cell in page text) is a list; a sentence is not
     bare = not rest.strip()
+    summary = bare or groups_only(rest)  # `참석 : 정부, 공공기관 등 20여명` over the detailed rows
     if line.cell and LABEL_ONLY_RE.match(line.text):
         table, row, col = line.cell
         beside = beside_label(lines, i)
@@ -99,7 +110,7 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     while j < len(lines):
         nxt = lines[j]
         if nxt.cell != line.cell:
-            table = label_table(lines, j) if bare and not body and nxt.cell else None
+            table = label_table(lines, j) if summary and len(body) <= 1 and nxt.cell else None
             if table:
                 body.extend(table[0])
                 used.update(range(j, table[1]))
@@ -115,9 +126,10 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
             (bool(body) or bare)
             and nxt.indent >= line.indent
             and not BULLET_START_RE.match(nxt.text)
-            and (_entries_only(nxt.text) or is_group_word(nxt.text))
+            and (_entries_only(nxt.text) or is_group_word(GROUP_CUT_END_RE.sub("", nxt.text)))
         )
-        if not (same_para or sub or wrapped or block or plain or item):
+        md_row = summary and bool(MD_ROW_RE.match(nxt.text)) and not _programme_row(nxt.text)
+        if not (same_para or sub or wrapped or block or plain or item or md_row):
             break
         body.append(SUB_LINE_RE.sub("", nxt.text) if sub else BULLET_RE.sub("", nxt.text) if item else nxt.text)
         used.add(j)
@@ -148,10 +160,28 @@ def _list_item(text: str) -> bool:
 
 def is_group_word(text: str) -> bool:
     """A line that is only a group label, unbracketed (`정 부`, `업 계` — a label in a text box
-    beside its entries): a group word (a kind of people; a line `국회` or `가나부` alone is a body
-    of a one-per-line list, not a label)."""
+    beside its entries; `부처 및 공공기관`, `정부·공공기관`: group words joined): a group word (a
+    kind of people; a line `국회` or `가나부` alone is a body of a one-per-line list, not a label)."""
     word = squash(text).strip("()[]<>:：")
-    return 0 < len(word) <= 8 and word in GROUP_WORDS
+    if not 0 < len(word) <= 12:
+        return False
+    return all(part in SQUASHED_GROUP_WORDS for part in GROUP_JOIN_RE.split(word)) and len(word) > 0
+
+
+SQUASHED_GROUP_WORDS = {squash(word) for word in GROUP_WORDS}
+GROUP_JOIN_RE = re.compile(r"및|[·ㆍ‧,/]")
+
+
+def _programme_row(text: str) -> bool:
+    """A Markdown row of an event's programme (`| 14:00 | 개회 | … |`, `| 시 간 | 내 용 |`)."""
+    cells = [c for c in text.strip().strip("|").split("|")]
+    return is_programme({0: {k: [c] for k, c in enumerate(cells)}})
+
+
+def groups_only(text: str) -> bool:
+    """A summary of the list's groups (`정부, 공공기관 등 20여명`): group words and a count only."""
+    words = SUMMARY_TAIL_RE.sub("", text.strip())
+    return bool(words) and all(is_group_word(word) for word in re.split(r"[,，]", words) if word.strip())
 
 
 def _narrative(text: str) -> bool:

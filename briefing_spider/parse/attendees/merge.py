@@ -29,18 +29,31 @@ def _key_match(a: Attendee, b: Attendee) -> bool:
         return squash(a.name) == squash(b.name)
     if a.name or b.name:
         named, other = (a, b) if a.name else (b, a)
-        if other.title is None:
+        if other.title is None or not named.title:
             return False
-        return bool(
-            named.title
-            and squash(other.title) == squash(named.title)
-            and other.organization
-            and named.organization
-            and squash(other.organization) in squash(named.organization)
-        )
+        if other.organization is None and _head_of(named.organization, named.title) == squash(other.title):
+            return True  # `다라청장` in a summary, `다라청 김하늘 청장` in the list
+        if squash(other.title) != squash(named.title):
+            return False
+        if other.organization and named.organization:
+            return squash(other.organization) in squash(named.organization)
+        return other.organization is None and named.organization is None  # `국무총리`, `국무총리 홍길동`
     if a.title or b.title:
         return squash(a.title or "") == squash(b.title or "") and org_key(a.organization) == org_key(b.organization)
     return _same_body(a.organization, b.organization)
+
+
+def _head_of(organization: str | None, title: str) -> str:
+    """The one-word head title of a body: 다라청 + 청장 → 다라청장, 마바협회 + 회장 → 마바협회장."""
+    org, title = squash(organization or ""), squash(title)
+    if not org:
+        return title
+    return org + title[1:] if title[:1] == org[-1:] else org + title
+
+
+def same_entry(a: Attendee, b: Attendee) -> bool:
+    """The same person or body, as one event's lists are merged (the participants' test too)."""
+    return _key_match(a, b)
 
 
 def _covered(entry: Attendee, kept: list[Attendee], groups: set[str]) -> bool:

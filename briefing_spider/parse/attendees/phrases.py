@@ -186,6 +186,9 @@ def _lends_ending(part: str, ending: str) -> bool:
     return bool(re.fullmatch(r"[가-힣]{2,}", part)) and not is_org(part) and not is_title(part)
 
 
+GROUP_CUT_RE = re.compile(r"(?:및|[·ㆍ‧,])\s*$")
+
+
 def join_wrapped(body: list[str]) -> list[str]:
     """Lines of a list that broke inside an entry join again: a word cut after a letter (`홍길` +
     `동 차관`, `다라협` + `회 회장`), a title on the next line (`다라청 김하늘` + `청장, …`), and a
@@ -195,11 +198,15 @@ def join_wrapped(body: list[str]) -> list[str]:
     for part in body:
         prev = out[-1] if out else ""
         words, nxt = prev.split(), part.split()
+        if words and GROUP_CUT_RE.search(prev) and is_group_word(f"{prev} {part}"):
+            out[-1] = f"{prev.rstrip()} {part.strip()}"  # `부처 및` + `공공기관`: one label cut
+            continue
         if (
             not words
             or not nxt
             or prev.rstrip().endswith((",", "，", "·", "ㆍ"))
             or LEADING_TAG_RE.match(part)
+            or part.lstrip().startswith("|")
             or is_group_word(part)
             or is_group_word(prev)
             or ENDED_RE.search(prev)

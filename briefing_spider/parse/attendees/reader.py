@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from briefing_spider.parse.attendees.entry import (
     COMPANY_TAG,
     LEADING_TAG_RE,
+    is_org,
     is_title,
     names_agency,
     parse_person,
@@ -87,7 +88,9 @@ def read_attendees(lines: list[TextLine]) -> tuple[tuple[Attendee, ...], tuple[s
         if i in used or "참" not in line.text:  # every label has 참 (참석, 참 석 자): a cheap first test
             continue
         people = read_roster(lines, i, used)
-        if people is None:
+        if people is not None:
+            people = [_body_of_group(person) for person in people]
+        else:
             body = roster_rows(lines, i, used) or list_body(lines, i, used)
             if body is None:
                 continue
@@ -111,18 +114,43 @@ LABEL_COUNT_RE = re.compile(r"\s*[(\[](?:약|총)?\s*\d[\d,]*\s*(?:여\s*)?(?:�
 
 
 def _group_name(tag: str) -> str:
-    """A group label without its count: `(정부, 3명)` → 정부."""
-    return GROUP_COUNT_RE.sub("", collapse(tag)) or collapse(tag)
+    """A group label without its count: `(정부, 3명)` → 정부; spaced letter by letter, joined
+    (`(노 동 부)` → 노동부)."""
+    name = GROUP_COUNT_RE.sub("", collapse(tag)) or collapse(tag)
+    return squash(name) if SPACED_LETTERS_RE.fullmatch(name) else name
+
+
+SPACED_LETTERS_RE = re.compile(r"[가-힣](?: [가-힣])+")
 
 
 OTHER_BRACKET_TAG_RE = re.compile(r"^(\s*)[<〈（［【]([^<>〈〉（）［］【】]{1,15})[>〉）］】]")
 BARE_ROLE_RE = re.compile(r"^(" + "|".join(ROLE_WORDS) + r")\s+(?=\S+\s+\S)")
 
 
+# A label cell flattened into a line: `정 부    가나부 차관` (a wide gap), `정 부 가나부 차관` (a label
+# spaced letter by letter), `부처 및 공공기관 마바부, …` (group words before a body).
+WIDE_GAP_LABEL_RE = re.compile(r"^\s*(?P<label>\S(?: ?\S){0,7}?)\s{2,}(?P<rest>\S.*)$")
+LETTER_SPACED_RE = re.compile(r"^\s*(?P<label>[가-힣](?: [가-힣]){1,5})\s+(?P<rest>\S.*)$")
+
+
 def _spaced_label(part: str) -> re.Match | None:
-    """`정 부    가나부 차관, …` (page text of a label cell): a group word, then a wide gap."""
-    found = re.match(r"^\s*(?P<label>\S(?: ?\S){0,7}?)\s{2,}(?P<rest>\S.*)$", part)
-    return found if found and is_group_word(found["label"]) else None
+    """A group label at the head of a line, set off by a wide gap, spaced letter by letter, or
+    (group words, joined or not) right before a body's name."""
+    for found in (WIDE_GAP_LABEL_RE.match(part), LETTER_SPACED_RE.match(part)):
+        if found and is_group_word(found["label"]):
+            return found
+    return _grouped_before_body(part)
+
+
+def _grouped_before_body(part: str) -> re.Match | None:
+    """The longest run of leading words that is a group label, when a body follows it."""
+    words = part.split()
+    for count in range(min(4, len(words) - 1), 0, -1):
+        label, first = " ".join(words[:count]), words[count].rstrip(",，")
+        if is_group_word(label) and is_org(first) and not is_group_word(first):
+            head = r"\s+".join(map(re.escape, words[:count]))
+            return re.match(r"^\s*(?P<label>" + head + r")\s+(?P<rest>\S.*)$", part)
+    return None
 
 
 def _split_entries(body: list[str]) -> list[_Entry]:
@@ -170,6 +198,14 @@ def _split_entries(body: list[str]) -> list[_Entry]:
                 if text.strip():
                     entries.append(_Entry(current_group, text.strip(), carried))
     return entries
+
+
+def _body_of_group(person: Attendee) -> Attendee:
+    """A roster row under a group that names one body (`노동부 | 장관 | 홍길동`) is of that body."""
+    if person.organization is None and (person.name or person.title) and names_body(person.group):
+        if not names_agency(person.title):
+            return replace(person, organization=person.group)
+    return person
 
 
 def names_body(group: str | None) -> bool:

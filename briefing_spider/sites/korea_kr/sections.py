@@ -38,7 +38,7 @@ def _section(kind: str, label: str, list_path: str, detail_path: str, **declared
 
 SECTIONS: tuple[Section, ...] = (
     _section(PRESS_RELEASE, "보도자료", "/briefing/pressReleaseList.do", "/briefing/pressReleaseView.do",
-             dated=True, list_params=PERIOD),
+             dated=True, list_params=PERIOD, reports_events=True),
     _section(BRIEFING, "브리핑", "/briefing/policyBriefingList.do", "/briefing/policyBriefingView.do",
              read_parts=briefing_parts, document_words=("속기",)),
     _section(FACT_CHECK, "사실은 이렇습니다", "/briefing/actuallyList.do", "/briefing/actuallyView.do",
