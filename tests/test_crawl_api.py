@@ -13,7 +13,8 @@ from urllib.parse import quote
 import pytest
 from sqlite_utils import Database
 
-from briefing_spider.sites.korea_kr.spiders.api import KeyMaskFilter, mask_key, windows
+from briefing_spider.crawl.feed import windows
+from briefing_spider.crawl.keys import KeyMaskFilter, mask_key
 from tests.api_mock import TEST_KEY, ApiMock
 from tests.conftest import ROOT
 from tests.crawl_helpers import CRAWL_TIMEOUT, crawl, run_cli
@@ -60,13 +61,13 @@ def rows(db_path, sql, params=()):
 
 
 def test_windows_are_at_most_three_days_and_cover_the_range():
-    spans = windows(date(2026, 7, 20), date(2026, 7, 26))
+    spans = windows(date(2026, 7, 20), date(2026, 7, 26), 3)
     assert spans == [
         (date(2026, 7, 20), date(2026, 7, 22)),
         (date(2026, 7, 23), date(2026, 7, 25)),
         (date(2026, 7, 26), date(2026, 7, 26)),
     ]
-    assert windows(date(2026, 7, 20), date(2026, 7, 20)) == [(date(2026, 7, 20), date(2026, 7, 20))]
+    assert windows(date(2026, 7, 20), date(2026, 7, 20), 3) == [(date(2026, 7, 20), date(2026, 7, 20))]
 
 
 def test_the_key_is_masked_in_urls_and_log_lines():

@@ -1,8 +1,10 @@
 """The layers, as imports: the core knows no site, and each room imports only the rooms below it.
 
-    cli, ops ─→ crawl ─→ archive ─→ parse ─→ contract, records
-                  ↑                            ↑
-    sites/<name>/spiders              sites/<name> (declarations, pure parsers)
+    cli ─→ ops, crawl ─→ archive ─→ parse ─→ contract, records
+                                          ↑          ↑
+                                    sites/<name>: declarations and pure parsers
+                                    (the crawl kit makes their spiders; the registry
+                                    finds a site by name, with no import)
 
 Scanned with `ast` over every module of the package (an import inside a function counts too).
 """
@@ -33,11 +35,8 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def room_of(path: Path) -> str:
-    """`crawl`, `archive`, `parse`, `contract`, `sites`, `sites.spiders`, … (a root module: its name)."""
-    parts = path.relative_to(PACKAGE).with_suffix("").parts
-    if parts[0] == "sites":
-        return "sites.spiders" if "spiders" in parts else "sites"
-    return parts[0]
+    """`crawl`, `archive`, `parse`, `contract`, `sites`, … (a root module: its name)."""
+    return path.relative_to(PACKAGE).with_suffix("").parts[0]
 
 
 def imports_room(name: str, room: str) -> bool:
@@ -52,7 +51,6 @@ FORBIDDEN = {  # room → the rooms it must not import
     "ops": ("cli", "sites"),
     "cli": ("sites",),
     "sites": ("archive", "crawl", "ops", "cli"),  # a site is declarations and pure parsers
-    "sites.spiders": ("archive", "ops", "cli"),  # a spider names its site; the kit does the rest
 }
 
 

@@ -132,8 +132,11 @@ def test_bytes_saved_cut_short_before_the_check_are_passed_over_and_marked(tmp_p
 def test_a_list_page_that_does_not_parse_is_a_counted_problem():
     from dataclasses import replace
 
+    from briefing_spider.contract.registry import get_site
+    from briefing_spider.crawl.spiders import spider_class
     from briefing_spider.crawl.walker import Walk
-    from briefing_spider.sites.korea_kr.spiders.press import KoreaKrSpider
+
+    KoreaKrSpider = spider_class(get_site("korea_kr"))
 
     def broken(html, url):
         raise ValueError("All strings must be XML compatible")

@@ -23,6 +23,7 @@ from briefing_spider.archive.schema import CHILD_TABLES, migrations
 from briefing_spider.cli.reparse_cmd import reparse_releases
 from briefing_spider.contract import UnknownSite
 from briefing_spider.contract.registry import get_site, register, site_names, unregister
+from briefing_spider.crawl.spiders import spider_class
 from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.parse.url_path import path_of
@@ -43,7 +44,7 @@ SEEN = datetime(2026, 4, 13, 12, tzinfo=SEOUL)
 def test_the_registry_knows_korea_kr_and_takes_a_site_at_run_time():
     korea = get_site("korea_kr")
     assert korea.kinds == ("press_release", "briefing", "fact_check", "state_council") and "www.korea.kr" in korea.hosts
-    assert korea.spider("site").name == "korea_kr_press" and korea.spider("api").name == "korea_kr_api"
+    assert spider_class(korea, "site").name == "korea_kr_press" and spider_class(korea, "api").name == "korea_kr_api"
     with pytest.raises(UnknownSite, match="toy"):
         get_site("toy")
     register(TOY)

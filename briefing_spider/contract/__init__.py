@@ -3,6 +3,7 @@ pure parsers return (`ListPage`, `DetailPage`, `PageParseError`), the roles of s
 and the registry of sites (`contract.registry`). Nothing here knows a site."""
 
 from briefing_spider.contract.errors import PageParseError
+from briefing_spider.contract.feed import Feed, FeedError, FeedItem, FeedPage
 from briefing_spider.contract.listing import ListEntry, ListPage
 from briefing_spider.contract.page import AttachmentLink, DetailPage, KindParts, PageText, is_substantive
 from briefing_spider.contract.roles import Role
@@ -11,6 +12,10 @@ from briefing_spider.contract.site import Paging, Section, Site, Source, Unknown
 __all__ = [
     "AttachmentLink",
     "DetailPage",
+    "Feed",
+    "FeedError",
+    "FeedItem",
+    "FeedPage",
     "KindParts",
     "ListEntry",
     "ListPage",

@@ -18,6 +18,7 @@ from enum import StrEnum
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from briefing_spider.contract.errors import PageParseError
+from briefing_spider.contract.feed import Feed
 from briefing_spider.contract.listing import ListPage
 from briefing_spider.contract.page import DetailPage, KindParts, PageText
 from briefing_spider.contract.roles import Role
@@ -93,10 +94,14 @@ class Section:
 
 @dataclass(frozen=True, kw_only=True)
 class Source:
-    """Where a crawl of the site reads its releases from: its pages, or a machine source."""
+    """Where a crawl of the site reads its releases from: its pages (its sections), or a machine
+    source (`feed`). The crawl kit makes the spider (crawl/spiders.py); `spider` names a class of
+    the site's own instead ("module:Class", a subclass of the kit's)."""
 
-    spider: str  # "module:Class" of its spider (imported only when asked: Scrapy loads with it)
+    spider_name: str  # `scrapy crawl <spider_name>`, and crawl_runs.arguments
     label: str  # one line for --help
+    feed: Feed | None = None  # a machine source: read in date windows, page by page
+    spider: str | None = None
     url: str | None = None  # its default address (an API endpoint), when not the site's own
     key_env: str | None = None  # the environment variable holding the key it needs, if any
     key_label: str = "a key"  # what that key is, for the error when it is missing
@@ -170,12 +175,6 @@ class Site:
             return self.sources[name]
         except KeyError:
             raise UnknownSite(f"site {self.name} has no {name!r} source (it has: {', '.join(self.sources)})") from None
-
-    def spider(self, source: str = "site"):
-        """The spider class of `source`."""
-        from briefing_spider.contract.registry import load
-
-        return load(self.source(source).spider)
 
 
 class UnknownSite(LookupError):

@@ -11,6 +11,7 @@ from briefing_spider.contract.registry import DEFAULT_SITE, get_site
 from briefing_spider.crawl import stats
 from briefing_spider.crawl.outcome import FAILED_EXIT, INTERRUPTED_EXIT, LOCKED_EXIT, UNREACHABLE_EXIT
 from briefing_spider.crawl.spider import ArchiveSpider
+from briefing_spider.crawl.spiders import spider_class
 
 # For a mirror you run yourself (tests, benchmarks): no delays, no throttling, many connections.
 IMPOLITE = {
@@ -110,7 +111,7 @@ def run_crawl(
     }
     if key is not None:
         arguments["key"] = key
-    crawler = process.create_crawler(get_site(site).spider(source))
+    crawler = process.create_crawler(spider_class(get_site(site), source))
     process.crawl(crawler, **arguments)
     process.start()
     return outcome_of(crawler)

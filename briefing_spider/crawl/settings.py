@@ -12,7 +12,7 @@ _from_env = settings_from_env()  # BRIEFING_* variables of env.ENV_SETTINGS (a b
 
 BOT_NAME = "briefing_spider"
 # Every known site's spiders (briefing_spider/sites; plug-ins by entry point too): `scrapy crawl korea_kr_press`.
-SPIDER_MODULES = [site.spider_module for site in all_sites() if site.spider_module]
+SPIDER_MODULES = ["briefing_spider.crawl.spiders", *(site.spider_module for site in all_sites() if site.spider_module)]
 
 USER_AGENT = (
     f"briefing-archive/{__version__} (+https://github.com/briefing-archive/briefing-archive; "

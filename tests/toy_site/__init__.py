@@ -25,6 +25,8 @@ SITE = Site(
     base_url=ORIGIN,
     hosts=frozenset({"toy.example"}),
     sections=(NOTICES,),
-    sources={"site": Source(spider="tests.toy_site.spider:ToySpider", label="the toy pages")},
+    sources={
+        "site": Source(spider_name="toy_notices", label="the toy pages", spider="tests.toy_site.spider:ToySpider")
+    },
     spider_module="tests.toy_site.spider",
 )

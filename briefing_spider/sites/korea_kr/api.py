@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from briefing_spider.contract import AttachmentLink, DetailPage, PageParseError
+from briefing_spider.contract import AttachmentLink, DetailPage, FeedError, FeedItem, FeedPage, PageParseError
 from briefing_spider.parse.page_text import xml_safe_bytes
 from briefing_spider.parse.site_time import parse_site_datetime
 from briefing_spider.sites.korea_kr.body import cut_body
@@ -45,7 +45,7 @@ ITEMS = etree.XPath("//body/NewsItem | //body/items/item")
 FILE_FIELDS = etree.XPath("FileName | FileUrl")
 
 
-class ApiError(Exception):
+class ApiError(FeedError):
     """The API refused or failed: `code` (e.g. `98`), `name` (THREE_DAYS_OVER_ERROR), `meaning`."""
 
     def __init__(self, code: str, name: str, meaning: str):
@@ -96,6 +96,19 @@ def parse_api_page(body: bytes, *, status: int = 200) -> ApiPage:
         num_of_rows=_int(root.findtext(".//numOfRows")),
         total_count=_int(root.findtext(".//totalCount")),
     )
+
+
+def read_api_page(body: bytes, status: int) -> FeedPage:
+    """A page of the open API as the crawl kit's feed reads it (crawl/feed.py); ApiError (a
+    FeedError) for a service or gateway error."""
+    page = parse_api_page(body, status=status)
+    items = tuple(
+        FeedItem(
+            news_id=item.news_id, body=item.xml, attachment_urls=tuple(link.url for link in attachment_links_of(item))
+        )
+        for item in page.items
+    )
+    return FeedPage(items=items, total=page.total_count, per_page=page.num_of_rows)
 
 
 def parse_api_item(xml: bytes) -> ApiItem:

@@ -1,1 +1,0 @@
-"""korea.kr's spiders (one per source). Spiders only navigate: they yield raw responses."""
