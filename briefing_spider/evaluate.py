@@ -182,8 +182,8 @@ def _evaluate_one(path: Path, golden: dict[str, Any], golden_dir: Path, document
         predicted = _participants(golden, source, facts)
         _score_participants(result, predicted, [_key("participants", item) for item in golden["participants"]])
     resolved = resolve_ministry(ministry_as_written or "", on=published)
-    predicted = [squash(resolved.canonical)] if resolved and resolved.canonical else []
-    _score(result, "ministry", predicted, [squash(golden.get("ministry") or "")])
+    ministries = [squash(resolved.canonical)] if resolved and resolved.canonical else []
+    _score(result, "ministry", ministries, [squash(golden.get("ministry") or "")])
     return result
 
 

@@ -42,15 +42,14 @@ class ReleaseFacts:
 
 def extract_release_facts(source: DocumentText | str, *, published: dt.date | None = None) -> ReleaseFacts:
     is_text = isinstance(source, str)
-    if is_text:
+    if isinstance(source, str):
         source = _unflatten(_cut_page_trailer(source))
+    is_pdf = isinstance(source, DocumentText) and source.kind == "pdf"
     lines = lines_of(source)
     if not lines:
         return ReleaseFacts()
     contacts = extract_contacts(tables_of(source), lines)
-    footnotes = extract_footnotes(
-        lines, drop_sub_dash=is_text, wrap=not is_text, pdf=not is_text and source.kind == "pdf"
-    )
+    footnotes = extract_footnotes(lines, drop_sub_dash=is_text, wrap=not is_text, pdf=is_pdf)
     attendees, attendee_warnings = read_attendees(lines)
     event_at = extract_event_at([ln.text for ln in lines], published=published) if published else None
     return ReleaseFacts(

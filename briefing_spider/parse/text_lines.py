@@ -32,6 +32,13 @@ class TextLine:
     def stripped(self) -> str:
         return self.text.strip()
 
+    @property
+    def in_cell(self) -> tuple[int, int, int]:
+        """The cell of a line known to be inside a table (ValueError when it is not)."""
+        if self.cell is None:
+            raise ValueError(f"not in a table cell: {self.text[:40]!r}")
+        return self.cell
+
 
 def collapse(text: str) -> str:
     return WS_RE.sub(" ", text).strip()

@@ -13,11 +13,11 @@ from briefing_spider.parse.text_lines import TextLine, squash
 def label_table(lines: list[TextLine], j: int) -> tuple[list[str], int] | None:
     """A small table under a bare label whose rows are a group label cell and its entries
     (`정 부 | 가나부 차관, …`): each row read as `(정부) 가나부 차관, …`."""
-    table = lines[j].cell[0]
+    table = lines[j].in_cell[0]
     end = j
     rows: dict[int, dict[int, list[str]]] = {}
-    while end < len(lines) and lines[end].cell and lines[end].cell[0] == table:
-        _, row, col = lines[end].cell
+    while end < len(lines) and lines[end].cell and lines[end].in_cell[0] == table:
+        _, row, col = lines[end].in_cell
         rows.setdefault(row, {}).setdefault(col, []).append(lines[end].text.strip())
         end += 1
     if is_programme(rows):
@@ -74,7 +74,7 @@ def is_label_cell(label: str) -> bool:
 def column_below(lines: list[TextLine], i: int) -> list[int]:
     """A label in the header row of a table whose other header cells hold no digits
     (`일시 | 장소 | 참석자`): the cells below it in its column."""
-    table, row, col = lines[i].cell
+    table, row, col = lines[i].in_cell
     header = [ln for ln in lines if ln.cell and ln.cell[:2] == (table, row)]
     if row != min(ln.cell[1] for ln in lines if ln.cell and ln.cell[0] == table) or any(
         re.search(r"\d", ln.text) for ln in header
@@ -89,7 +89,7 @@ def beside_label(lines: list[TextLine], i: int) -> tuple[list[int], list[str]] |
     """The cells right of a label cell, in its row and in the rows below that have no label of
     their own (the label cell spans them, or they leave it blank). A row with a short cell
     before its content (`참석자 | 정부 | 가나부 차관`) reads as `(정부) 가나부 차관`."""
-    table, row, col = lines[i].cell
+    table, row, col = lines[i].in_cell
     rows: dict[int, list[int]] = {}
     for k, ln in enumerate(lines):
         if ln.cell and ln.cell[0] == table and ln.cell[1] >= row and ln.cell[2] > col:
@@ -105,7 +105,7 @@ def beside_label(lines: list[TextLine], i: int) -> tuple[list[int], list[str]] |
             break
         cells: dict[int, list[str]] = {}
         for k in rows[r]:
-            cells.setdefault(lines[k].cell[2], []).append(_unbullet(lines[k].text))
+            cells.setdefault(lines[k].in_cell[2], []).append(_unbullet(lines[k].text))
         cols = sorted(cells)
         label = squash(" ".join(cells[cols[0]]))
         if len(cols) >= 2 and 0 < len(label) <= 12 and not re.search(r"[,，]", label):

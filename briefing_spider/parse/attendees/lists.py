@@ -110,10 +110,10 @@ def list_body(lines: list[TextLine], i: int, used: set[int]) -> list[str] | None
     while j < len(lines):
         nxt = lines[j]
         if nxt.cell != line.cell:
-            table = label_table(lines, j) if summary and len(body) <= 1 and nxt.cell else None
-            if table:
-                body.extend(table[0])
-                used.update(range(j, table[1]))
+            labelled = label_table(lines, j) if summary and len(body) <= 1 and nxt.cell else None
+            if labelled:
+                body.extend(labelled[0])
+                used.update(range(j, labelled[1]))
             break
         if LABEL_RE.match(nxt.text) and not SUB_LINE_RE.match(nxt.text) or ITEM_LABEL_RE.match(nxt.text):
             break  # another label: `(장소) …`, `일 시 : …`
@@ -148,7 +148,7 @@ def _beneath(nxt: TextLine, line: TextLine) -> bool:
     if nxt.indent > line.indent:
         return True
     ranks = _bullet_rank(nxt.text), _bullet_rank(line.text)
-    return None not in ranks and ranks[0] > ranks[1]
+    return ranks[0] is not None and ranks[1] is not None and ranks[0] > ranks[1]
 
 
 def _list_item(text: str) -> bool:

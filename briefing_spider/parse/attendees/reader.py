@@ -171,10 +171,10 @@ def _split_entries(body: list[str]) -> list[_Entry]:
             if labelled and squash(labelled["label"]):
                 chunk = f"({squash(labelled['label'])}) {labelled['rest']}"
             while chunk:
-                tag = LEADING_TAG_RE.match(chunk)
-                if tag and tag["tag"].strip() not in ROLE_WORDS:
-                    group, carried = _group_name(tag["tag"]), None
-                    chunk = chunk[tag.end() :].strip()
+                leading = LEADING_TAG_RE.match(chunk)
+                if leading and leading["tag"].strip() not in ROLE_WORDS:
+                    group, carried = _group_name(leading["tag"]), None
+                    chunk = chunk[leading.end() :].strip()
                     if not chunk:
                         entries.append(_Entry(group, "", None))
                     continue

@@ -33,17 +33,17 @@ def read_roster(lines: list[TextLine], i: int, used: set[int]) -> list[Attendee]
     if roster is None:
         return None
     grid, end, rows, columns = roster
-    fields = set(columns.values())
-    if _as_list(fields):
+    kinds = set(columns.values())
+    if _as_list(kinds):
         return None
-    if not ({"name", "organization", "title"} & fields and len(columns) >= 2 or "combined" in fields):
+    if not ({"name", "organization", "title"} & kinds and len(columns) >= 2 or "combined" in kinds):
         return None
     people: list[Attendee] = []
     group = None
     for row in rows[1:]:
         cells = grid[row]
         fields = {field: collapse(" ".join(cells.get(col, []))) for col, field in columns.items()}
-        if "group" in columns.values():
+        if "group" in kinds:
             group = fields.get("group") or group
         person = _person(fields, group, " | ".join(" ".join(cells[c]) for c in sorted(cells)))
         if person:
@@ -57,7 +57,7 @@ def _table_after(lines: list[TextLine], i: int) -> tuple[dict[int, dict[int, lis
     wide gaps under a header line of column words (`소속    직위    성명`)."""
     line = lines[i]
     start = next((k for k in range(i + 1, min(i + 1 + LOOKAHEAD_LINES, len(lines))) if lines[k].cell), None)
-    if start is not None and not (line.cell and lines[start].cell[0] == line.cell[0]):
+    if start is not None and not (line.cell and lines[start].in_cell[0] == line.in_cell[0]):
         grid, end = _grid(lines, start)
         return (grid, end) if grid else None
     if i + 1 >= len(lines) or line.cell or len(_columns(_gap_cells(lines[i + 1].text))) < 2:
@@ -76,18 +76,18 @@ def _gap_cells(text: str) -> dict[int, list[str]]:
 
 
 def _grid(lines: list[TextLine], start: int) -> tuple[dict[int, dict[int, list[str]]], int]:
-    table = lines[start].cell[0]
+    table = lines[start].in_cell[0]
     grid: dict[int, dict[int, list[str]]] = {}
     end = start
-    while end < len(lines) and lines[end].cell and lines[end].cell[0] == table:
-        _, row, col = lines[end].cell
+    while end < len(lines) and lines[end].cell and lines[end].in_cell[0] == table:
+        _, row, col = lines[end].in_cell
         grid.setdefault(row, {}).setdefault(col, []).append(lines[end].text.strip())
         end += 1
     return grid, end
 
 
 def _columns(header: dict[int, list[str]]) -> dict[int, str]:
-    columns = {}
+    columns: dict[int, str] = {}
     for col, texts in header.items():
         word = squash(" ".join(texts))
         field = next((f for f, words in HEADER_WORDS.items() if word in words), None)
