@@ -19,6 +19,7 @@ from briefing_spider.parse.release_text import extract_release_facts
 from briefing_spider.records import to_jsonable
 
 NEWS_ID_IN_NAME = re.compile(r"(\d{6,})")
+CANONICAL_LINK = re.compile(r"""<link\b[^>]*\brel=["']canonical["'][^>]*\bhref=["'](?P<href>[^"']+)["']""", re.I)
 DOCUMENT_SUFFIXES = (".hwpx", ".hwp", ".pdf")
 
 
@@ -54,18 +55,63 @@ def inspect_bytes(
 
 
 def _page_record(data: bytes, *, name: str, url: str | None, site: Site, section: Section | None) -> dict:
+    """A saved page read as the crawl reads it: a list page of a section (its entries), or a
+    detail page (the record). Its address: `--url`, else the page's own canonical link, else
+    what its file name says (`pressReleaseView_156782110.html`, `pressReleaseList_….html`)."""
+    text = decode_page(data)
+    url = url or canonical_link(text) or address_in_name(site, name, section)
     if url is None:
-        found = NEWS_ID_IN_NAME.search(name)
-        if not found:
-            raise InspectError(f"{name}: pass --url (the page's address, with its newsId)")
-        url = site.page_url(found[1], section.kind if section else None)
-    detail = site.read_source(Role.DETAIL, decode_page(data), url)
+        raise InspectError(f"{name}: pass --url (the page's address, with its newsId)")
+    listed = site.section_of_list(url)
+    if listed is not None:
+        return _list_record(text, url, listed)
+    detail = site.read_source(Role.DETAIL, text, url)
     return build_release(
         detail,
         [AttachmentPart(link=link) for link in detail.attachments],
         site=site.name,
         section=site.section(detail.kind or site.kinds[0]),
     ).to_dict()
+
+
+def _list_record(text: str, url: str, section: Section) -> dict:
+    """A list page's entries (id, title, date, ministry, kind) and the count it shows."""
+    try:
+        listing = section.parse_list(text, url)
+    except ValueError as error:
+        raise InspectError(f"{url}: not a {section.kind} list page ({error})") from None
+    if not listing.entries and listing.total:
+        raise InspectError(f"{url}: the page says it holds {listing.total} releases but lists none")
+    if not listing.entries:
+        raise InspectError(f"{url}: no entries on this {section.kind} list page")
+    entries = to_jsonable(listing.entries)
+    return {"source": "list", "kind": section.kind, "url": url, "total": listing.total, "entries": entries}
+
+
+def canonical_link(html: str) -> str | None:
+    """The page's own address, as it declares it (`<link rel="canonical">`)."""
+    found = CANONICAL_LINK.search(html[:200_000])
+    return found["href"] if found else None
+
+
+def address_in_name(site: Site, name: str, section: Section | None) -> str | None:
+    """The address a saved file's name gives: a section's detail page and a news id in it, or a
+    section's list page named in it; else, with a news id, the page of `section` (or of the
+    site's first section); else, with `section`, its list."""
+    news_id = NEWS_ID_IN_NAME.search(name)
+    for each in site.sections:
+        if news_id and _stem(each.detail_path) in name:
+            return each.detail_url(news_id[1], site.base_url)
+        if _stem(each.list_path) in name:
+            return f"{site.base_url}{each.list_path}"
+    if news_id:
+        return site.page_url(news_id[1], section.kind if section else None)
+    return f"{site.base_url}{section.list_path}" if section else None
+
+
+def _stem(path: str) -> str:
+    """`/briefing/pressReleaseView.do` → `pressReleaseView`."""
+    return path.rsplit("/", 1)[-1].split(".", 1)[0]
 
 
 def _text_record(text: str, *, url: str | None, site: Site, section: Section, published: date | None) -> dict:

@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 
@@ -122,7 +122,7 @@ class AgendaItem:
 # content hash, so adding a kind's parts changed no other record's hash (`hash_payload`).
 SECTION_PARTS = ("utterances", "press_reports", "agenda_items")
 # Parts added later to every kind: a record without them hashes as before they existed.
-OPTIONAL_PARTS = ("participants",)
+OPTIONAL_PARTS = ("participants", "subtitle")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -132,6 +132,7 @@ class Release:
     kind: str  # the site's section, e.g. press_release
     url: str
     title: str
+    subtitle: str | None = None  # the page's sub-title, as a browser shows it
     published_at: datetime
     modified_at: datetime | None = None
     ministry: Ministry | None = None
@@ -160,16 +161,16 @@ class Release:
 
 def hash_payload(record: dict[str, Any]) -> dict[str, Any]:
     """What a record's content hash covers: all of it, less the kind parts and the later parts
-    (`participants`) it does not have — so a record with none keeps the hash it had before."""
+    (`participants`, `subtitle`) it does not have — so a record with none keeps the hash it had before."""
     return {name: value for name, value in record.items() if name not in (*SECTION_PARTS, *OPTIONAL_PARTS) or value}
 
 
 def to_jsonable(value: Any) -> Any:
-    """Dataclasses → dicts, tuples → lists, datetimes → ISO 8601 strings."""
+    """Dataclasses → dicts, tuples → lists, dates and datetimes → ISO 8601 strings."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
-    if isinstance(value, datetime):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
     return value

@@ -12,6 +12,7 @@ from briefing_spider.archive.save import load_briefing, save_briefing
 from briefing_spider.archive.schema import SECTION_TABLES, migrations
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attendee, Release, Utterance
+from tests.old_archive import write_as_before
 
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 BEFORE = next(m.name for m in migrations.pending(Database(memory=True)) if "kind_parts" in m.name)
@@ -31,7 +32,7 @@ def test_an_archive_from_before_the_kinds_parts_migrates(tmp_path):
         body_text="본문",
         attendees=(Attendee(name="홍길동"),),
     )
-    save_briefing(old, release, seen_at=SEEN)  # the writer reads no kind's table the archive lacks
+    write_as_before(old, release, seen=SEEN.isoformat())  # as the writer of that schema did
     run_id = old["crawl_runs"].insert({"started_at": SEEN.isoformat(), "status": "finished"}).last_pk
     old["crawl_days"].insert(
         {"run_id": run_id, "site": "korea_kr", "day": "2026-07-22", "site_total": 1, "archived": 1}

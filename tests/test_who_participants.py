@@ -1,7 +1,7 @@
 """Done-when of issue 18: `briefing who` finds a vice-minister's visit that only a sentence
 reports. The archive is built with the one writer from the test mirror's synthetic release
 (tests/mirror_data.py: `vice_minister_visit_release`) read as a crawl reads it; plus `--as`,
-the people views counting participants, and m012 on an archive from before it."""
+the people views counting participants, and m011 on an archive from before it."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from briefing_spider.parse.assemble import AttachmentPart, build_release
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.parse.url_path import path_of
 from tests.mirror_data import vice_minister_visit_release
+from tests.old_archive import write_as_before
 from tests.site import MirrorRelease, detail_page, download_url
 
 SEEN = datetime(2026, 4, 15, 2, 30, tzinfo=SEOUL)
@@ -100,10 +101,10 @@ def test_co_attendance_pairs_a_participant_with_the_counterpart_met(tmp_path):
     assert pairs == {("가나부:홍길동", "마바공사:이구름")}
 
 
-def test_m012_on_an_archive_from_before_it_and_reparse_fills_participants(tmp_path):
+def test_m011_on_an_archive_from_before_it_and_reparse_fills_participants(tmp_path):
     path = tmp_path / "briefings.db"
     old = Database(path)
-    migrations.apply(old, stop_before="m012_participants")
+    migrations.apply(old, stop_before="m011_participants")
     store = RawStore(raw_dir_for(path))
     visit = vice_minister_visit_release()
     plain = MirrorRelease(
@@ -114,9 +115,9 @@ def test_m012_on_an_archive_from_before_it_and_reparse_fills_participants(tmp_pa
         _raw(old, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id)
         for a in mirror.attachments:
             _raw(old, store, urljoin(SITE, download_url(a.file_id)), a.body, "attachment", mirror.news_id)
-    for news_id in (visit.news_id, plain.news_id):  # as reparse builds it, less what m012 adds: the code before
+    for news_id in (visit.news_id, plain.news_id):  # as reparse builds it, less what m011 adds: the code before
         record = build_from_inputs(gather_inputs(old, store, get_site("korea_kr"), news_id))
-        save_briefing(old, replace(record, participants=()), seen_at=SEEN)
+        write_as_before(old, replace(record, participants=()), seen=SEEN.isoformat())
     old.conn.close()
 
     from briefing_spider.cli.reparse_cmd import reparse_releases

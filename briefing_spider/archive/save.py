@@ -49,6 +49,7 @@ SCALAR_FIELDS = (
     "kind",
     "url",
     "title",
+    "subtitle",
     "published_at",
     "modified_at",
     "body_html",
@@ -72,7 +73,7 @@ BRIEFING_COLUMNS = (
     "first_seen_at",
     "updated_at",
 )
-# Child tables added after m010 to every kind (records.OPTIONAL_PARTS): participants since m012.
+# Child tables added after m010 to every kind (records.OPTIONAL_PARTS): participants since m011.
 LATER_TABLES = ("participants",)
 # a kind's own parts (SECTION_TABLES) and the later parts are child tables too
 ALL_CHILD_TABLES = (*CHILD_TABLES, *SECTION_TABLES, *LATER_TABLES)

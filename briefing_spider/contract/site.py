@@ -78,6 +78,11 @@ class Section:
             query = {first: day.isoformat(), last: day.isoformat()}
         return {**query, **self.list_params, self.page_param: str(page)}
 
+    def lists(self, url: str) -> bool:
+        """`url` is a page of this section's list (whatever its host, folder and query)."""
+        page = urlsplit(url).path.rsplit("/", 1)[-1].split(";", 1)[0]
+        return page == self.list_path.rsplit("/", 1)[-1]
+
     def news_id_in(self, url: str) -> str | None:
         """The id of the release whose page of this section `url` is (whatever its host, and for
         a query id whatever its folder: the same page is often under two), else None."""
@@ -144,6 +149,10 @@ class Site:
 
     def section_of_url(self, url: str) -> Section | None:
         return next((section for section in self.sections if section.news_id_in(url)), None)
+
+    def section_of_list(self, url: str) -> Section | None:
+        """The section whose list `url` is a page of, or None."""
+        return next((section for section in self.sections if section.lists(url)), None)
 
     def page_url(self, news_id: str, kind: str | None = None) -> str:
         section = self.section(kind) if kind else self.sections[0]

@@ -60,6 +60,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         kind=section.kind,
         url=detail.url,
         title=detail.title,
+        subtitle=detail.subtitle,
         published_at=detail.published_at,
         modified_at=detail.modified_at,
         ministry=ministry,

@@ -125,17 +125,17 @@ def _backward(row: _Row, on: dt.date) -> _Row:
 
 
 def _lookup(name: str, on: dt.date | None, code: str | None) -> _Row | None:
+    """The row of a ministry: by its repCode when the page gives one the registry knows (the
+    code names the organisation exactly; among its rows, the one of the name or of the date),
+    else by name or short form."""
     by_name, by_short = _index()
     key = normalize_name(name)
-    candidates = by_name.get(key) or by_short.get(key) or []
-    if not candidates and code:
-        candidates = [r for r in _rows() if r.code == code]
-    if not candidates:
-        return None
-    if code:
-        coded = [r for r in candidates if r.code == code]
-        candidates = coded or candidates
-    return _pick(candidates, on)
+    named = by_name.get(key) or by_short.get(key) or []
+    coded = [r for r in _rows() if r.code == code] if code else []
+    if coded:
+        lineages = {r.lineage for r in coded}
+        return _pick([r for r in named if r.lineage in lineages] or coded, on)
+    return _pick(named, on) if named else None
 
 
 def resolve_ministry(name: str, *, on: dt.date | None = None, code: str | None = None) -> Ministry | None:

@@ -23,7 +23,8 @@ ORDER = (
     "m008_organization_keys",
     "m009_site_keys",
     "m010_kind_parts",
-    "m012_participants",  # (m011 is left for the page sub-title, taken in the same version)
+    "m011_participants",
+    "m012_subtitle",
 )
 
 migrations = Migrations(MIGRATION_SET)

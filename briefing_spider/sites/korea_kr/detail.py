@@ -6,6 +6,7 @@ XPath constants are compiled once: a page is parsed once by lxml and searched a 
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from datetime import datetime
@@ -27,10 +28,17 @@ from briefing_spider.sites.korea_kr.site import (
     on_site,
     site_of,
 )
+from briefing_spider.sites.korea_kr.title import Copy, Title, TitleDisagreement, page_title
 
 JSON_LD_IN_HEAD = etree.XPath("/html/head/script[@type='application/ld+json']/text()")
 JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
-HEADER_TITLE = etree.XPath("//div[contains(@class, 'article_head')]//h1//text()")
+# The title's copies, the heading a browser shows first (title.py).
+VIEW_TITLE = etree.XPath("//div[contains(concat(' ', normalize-space(@class), ' '), ' view_title ')]/h1")
+HEADER_TITLE = etree.XPath("//div[contains(concat(' ', normalize-space(@class), ' '), ' article_head ')]//h1")
+TITLE_INPUT = etree.XPath("//input[@id='titleText']/@value")
+PAGE_TITLE = etree.XPath("/html/head/title")
+SUBTITLE = etree.XPath("//div[contains(concat(' ', normalize-space(@class), ' '), ' article_head ')]/h2")
+TOOLTIP = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' tooltip ')]")
 # One pass over the divs finds the header's info line and the body.
 CLASSED_DIVS = etree.XPath("//div[contains(@class, 'info') or contains(@class, 'view_cont')]")
 INFO_CLASS = "info"
@@ -56,14 +64,7 @@ def parse_detail(html: str, url: str) -> DetailPage:
         raise PageParseError(url, "newsId", "the URL has no numeric newsId parameter")
     root = _parse(html)
     linked = _json_ld(root)
-    # The headline is kept as the site wrote it (inner spacing too); markup text is collapsed.
-    title = (
-        xml_safe(str(linked.get("headline") or "")).strip()
-        or clean_text(HEADER_TITLE(root))
-        or clean_text(OG_TITLE(root)[:1])
-    )
-    if not title:
-        raise PageParseError(url, "title", "no JSON-LD headline, no .article_head h1, no og:title")
+    title = _title(root, linked, url)
     divs = [(div, div.get("class").split()) for div in CLASSED_DIVS(root)]
     header_texts = [clean_text([t]) for div, classes in divs if INFO_CLASS in classes for t in SPAN_TEXTS(div)]
     published_at = (
@@ -78,7 +79,7 @@ def parse_detail(html: str, url: str) -> DetailPage:
     return DetailPage(
         news_id=news_id,
         url=canonical_detail_url(news_id),
-        title=title,
+        title=title.text,
         published_at=published_at,
         modified_at=parse_site_datetime(linked.get("dateModified")),
         ministry=ministry,
@@ -86,7 +87,32 @@ def parse_detail(html: str, url: str) -> DetailPage:
         body_html=body_html,
         body_text=body_text,
         attachments=_attachments(links, url),
+        subtitle=clean_text([h2.text_content() for h2 in SUBTITLE(root)[:1]]) or None,
+        warnings=title.warnings,
     )
+
+
+def _title(root, linked: dict, url: str) -> Title:
+    """The title as a browser shows it (title.py); PageParseError when the page has none, or
+    only copies that disagree."""
+    shown = [Copy("view_title", h1.text_content(), shown=True) for h1 in VIEW_TITLE(root)[:1]]
+    shown += [Copy("article_head h1", h1.text_content(), shown=True) for h1 in HEADER_TITLE(root)[:1]]
+    copies = [
+        *shown,
+        Copy("headline", xml_safe(str(linked.get("headline") or ""))),
+        *(Copy("og:title", value) for value in OG_TITLE(root)[:1]),
+        *(Copy("titleText", value) for value in TITLE_INPUT(root)[:1]),
+        *(Copy("<title>", element.text_content()) for element in PAGE_TITLE(root)[:1]),
+    ]
+    try:
+        title = page_title(copies)
+    except TitleDisagreement as error:
+        raise PageParseError(url, "title", f"no heading, and its copies disagree: {error}") from None
+    if title is None:
+        raise PageParseError(
+            url, "title", "no div.view_title h1, no .article_head h1, no headline, og:title or <title>"
+        )
+    return title
 
 
 def attachment_links(html: str, url: str) -> tuple[AttachmentLink, ...]:
@@ -163,7 +189,7 @@ def _ministry(header_texts: list[str], links, body) -> tuple[str | None, str | N
     for link in links:
         if MINISTRY_LINK_CLASS in (link.get("class") or "") and "repCode=" in link.get("href", ""):
             code = parse_qs(urlsplit(link.get("href")).query).get("repCode", [None])[0]
-            name = clean_text([link.text_content()])
+            name = _text_without_tooltips(link)
             if name:
                 return name, code
     beside_date = [text for text in header_texts if text and not find_date(text)]
@@ -171,6 +197,18 @@ def _ministry(header_texts: list[str], links, body) -> tuple[str | None, str | N
         return beside_date[0], None
     reprint = REPRINT_MINISTRY.search(body.text_content()) if body is not None else None
     return (reprint["name"].strip(), None) if reprint else (None, None)
+
+
+def _text_without_tooltips(element) -> str:
+    """The element's text as a reader takes it in: without the tooltip words the site puts
+    inside a link (`국토교통부<i class="tooltip">부처별 뉴스 이동</i>`)."""
+    hidden = TOOLTIP(element)
+    if not hidden:
+        return clean_text([element.text_content()])
+    element = copy.deepcopy(element)
+    for tip in TOOLTIP(element):
+        tip.drop_tree()
+    return clean_text([element.text_content()])
 
 
 def _attachments(links, page_url: str) -> tuple[AttachmentLink, ...]:

@@ -26,6 +26,8 @@ LIST_LEAD = "span.lead"
 # Without `.list_type`: any list item or table row linking a detail page (it must show a date).
 FALLBACK_ITEMS = f"li:has({LIST_ITEM_LINK}), tr:has({LIST_ITEM_LINK})"
 LIST_TOTAL = re.compile(r"총\s*([\d,]+)\s*건")
+# The page's own count, not a `총 N 건` inside an item's lead (a lead is the whole release, flattened).
+OUTSIDE_ITEMS = "//body//text()[not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' list_type ')])]"
 
 
 def parse_list(html: str, page_url: str, detail_path: str | None = None, kind: str | None = None) -> ListPage:
@@ -39,7 +41,7 @@ def parse_list(html: str, page_url: str, detail_path: str | None = None, kind: s
         entry = _list_entry(item, page_url, link, detail_path, kind)
         if entry and entry.news_id not in entries:
             entries[entry.news_id] = entry
-    total = LIST_TOTAL.search(" ".join(selector.css("body ::text").getall()))
+    total = LIST_TOTAL.search(" ".join(selector.xpath(OUTSIDE_ITEMS).getall()))
     return ListPage(total=int(total[1].replace(",", "")) if total else None, entries=tuple(entries.values()))
 
 

@@ -1,10 +1,10 @@
-"""`participants`, a child table of `briefings`, and the views that count them (views_m012.py)."""
+"""`participants`, a child table of `briefings`, and the views that count them (views_m011.py)."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.migrations.views_m012 import VIEWS
+from briefing_spider.archive.migrations.views_m011 import VIEWS
 
 
 def migrate(db: Database) -> None:

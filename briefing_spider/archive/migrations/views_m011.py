@@ -1,4 +1,4 @@
-"""The views as m012_participants created them (appearances, people and co_attendance count
+"""The views as m011_participants created them (appearances, people and co_attendance count
 participants): a snapshot, never edited."""
 
 VIEWS = {
