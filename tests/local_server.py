@@ -13,6 +13,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlencode
 
 HTML = "text/html; charset=utf-8"
 ROBOTS = (200, "text/plain", b"User-agent: *\nAllow: /\n")
@@ -77,6 +78,10 @@ class LocalServer(ServerThread):
     def respond(self, target: str) -> tuple[int, str, bytes]:
         raise NotImplementedError
 
+    def respond_form(self, path: str, fields: dict[str, str]) -> tuple:
+        """A posted form; by default answered as a GET with the fields in the query."""
+        return self.respond(f"{path.split('?', 1)[0]}?{urlencode(fields)}")
+
     @staticmethod
     def download(files: dict, query: dict[str, str]) -> tuple[int, str, bytes]:
         attachment = files.get(query.get("fileId", ""))
@@ -91,15 +96,25 @@ def _handler_for(site: LocalServer):
         disable_nagle_algorithm = True
 
         def do_GET(self):
+            self.answer(lambda: site.respond(self.path))
+
+        def do_POST(self):
+            """A posted form (a list that pages by form): `respond_form(path, fields)`; it is logged
+            as `POST path?fields`."""
+            length = int(self.headers.get("Content-Length") or 0)
+            fields = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode("utf-8")).items()}
+            self.answer(lambda: site.respond_form(self.path, fields), f"POST {self.path}?{urlencode(fields)}")
+
+        def answer(self, respond, logged: str | None = None):
             if site.delay:
                 time.sleep(site.delay)
             hold = site.hold
             if hold is not None and hold(self.path):
                 site.released.wait(site.HOLD_SECONDS)
-            site.asked.append(self.path)
-            failing = site.fail.get(self.path)
+            site.asked.append(logged or self.path)
+            failing = site.fail.get(logged or self.path)
             answer_of = (failing.pop(0), HTML, b"<html><body>busy</body></html>") if failing else None
-            status, content_type, body, *more = answer_of or site.respond(self.path)
+            status, content_type, body, *more = answer_of or respond()
             answer = more[0] if more else Answer()
             self.send_response(status)
             self.send_header("Content-Type", content_type)

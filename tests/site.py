@@ -12,12 +12,13 @@ encoding with that Content-Type. `section_pages` adds the other sections' lists 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 from urllib.parse import parse_qs, quote, urlsplit
 
+from tests.korea_kr_template import PageFile
+from tests.korea_kr_template import detail_page as template_page
 from tests.local_server import HTML, NOT_FOUND, ROBOTS, Answer, LocalServer
 
 PAGE_SIZE = 10
@@ -48,7 +49,7 @@ class Mirror(LocalServer):
         self.releases = {release.news_id: release for release in releases}
         # The other briefing-room sections (tests/site_sections.py: MirrorSectionPage by news id).
         self.section_pages = {page.news_id: page for page in section_pages or []}
-        self.files = {a.file_id: a for r in releases for a in r.attachments}
+        self.files = {a.file_id: a for r in [*releases, *(section_pages or [])] for a in r.attachments}
         self.garbage_details: set[str] = set()
         self.cut: dict[str, str] = {}
         self.redirect: dict[str, str] = {}
@@ -72,6 +73,13 @@ class Mirror(LocalServer):
             )
         return answer
 
+    def respond_form(self, path: str, fields: dict[str, str]) -> tuple:
+        """A posted list form (the site's mainForm): the list page it asks for."""
+        path = path.split("?", 1)[0]
+        if path == "/briefing/pressReleaseList.do":
+            return 200, HTML, self.list_page(fields).encode("utf-8")
+        return self.section_answer(path, fields, posted=True)
+
     def answer(self, target: str) -> tuple:
         parts = urlsplit(target)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
@@ -93,16 +101,16 @@ class Mirror(LocalServer):
             return self.download(self.files, query)
         return self.section_answer(parts.path, query)
 
-    def section_answer(self, path: str, query: dict) -> tuple:
+    def section_answer(self, path: str, query: dict, posted: bool = False) -> tuple:
         from tests.site_sections import section_answer  # it builds on this module's page shells
 
-        page = section_answer(self.section_pages, path, query)
+        page = section_answer(self.section_pages, path, query, posted)
         return (200, HTML, page.encode("utf-8")) if page is not None else NOT_FOUND
 
     def list_page(self, query: dict) -> str:
-        start = date.fromisoformat(query.get("startDate", "1900-01-01"))
-        end = date.fromisoformat(query.get("endDate", "2999-12-31"))
-        page = int(query.get("pageIndex", "1"))
+        start = date.fromisoformat(query.get("startDate") or "1900-01-01")
+        end = date.fromisoformat(query.get("endDate") or "2999-12-31")
+        page = int(query.get("pageIndex") or "1")
         matching = sorted(
             (r for r in self.releases.values() if start <= r.published_at.date() <= end),
             key=lambda r: (r.published_at, r.news_id),
@@ -154,36 +162,19 @@ def list_page(releases: list[MirrorRelease], *, total: int, page: int) -> str:
 
 
 def detail_page(release: MirrorRelease) -> str:
-    linked = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": release.title,
-        "datePublished": release.published_at.isoformat(),
-        "dateModified": release.published_at.isoformat(),
-    }
-    ministry = (
-        f'<a class="gotosite" href="/briefing/pressReleaseList.do?repCodeType=A&amp;repCode={release.rep_code}">'
-        f"{escape(release.ministry)}</a>"
-        if release.rep_code
-        else f"<span>{escape(release.ministry)}</span>"
-    )
-    files = "".join(
-        f'<li><span class="name">{escape(a.name)}</span>'
-        f'<a href="/common/download.do?fileId={a.file_id}&amp;tblKey=GMN" class="down">다운로드</a>'
-        f'<a href="/common/docViewer.do?fileId={a.file_id}&amp;tblKey=GMN" class="view">바로보기</a></li>'
-        for a in release.attachments
-    )
-    notice = f"<p>“이 자료는 {escape(release.ministry)}의 보도자료를 전재하여 제공함을 알려드립니다.”</p>"
-    return (
-        f"<html><head><title>{escape(release.title)} | 브리핑룸</title>"
-        f'<script type="application/ld+json">{json.dumps(linked, ensure_ascii=False)}</script></head><body>'
-        f'{SITE_HEADER}<div id="content"><div class="article_head"><h1>{escape(release.title)}</h1>'
-        f'<div class="info"><span>{release.published_at:%Y.%m.%d}</span>{ministry}</div></div>'
-        f'<div class="article_body"><div class="view_cont">{release.body_html}{notice}'
-        f"<p>※ 브리핑룸 보도자료는 각 부처가 배포한 자료입니다.</p></div></div>"
-        f'<div class="article_footer"><div class="filedown"><ul>{files}</ul></div></div>'
-        f'<div class="related"><a href="/briefing/pressReleaseView.do?newsId=2">다른 자료</a></div>'
-        f"</div>{SITE_FOOTER}</body></html>"
+    """The release's page in the site's 2026 template (tests/korea_kr_template.py)."""
+    files = [PageFile(file_id=a.file_id, name=a.name) for a in release.attachments]
+    return template_page(
+        kind="press_release",
+        news_id=release.news_id,
+        title=release.title,
+        published_at=release.published_at,
+        ministry=release.ministry,
+        rep_code=release.rep_code,
+        body_html=release.body_html,
+        files=files,
+        header=SITE_HEADER,
+        footer=SITE_FOOTER,
     )
 
 

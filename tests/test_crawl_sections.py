@@ -5,6 +5,7 @@ agenda with its 소관 ministries); `--kind` picks some; reparse gives the same 
 from __future__ import annotations
 
 import sqlite3
+from urllib.parse import urlencode
 
 import pytest
 
@@ -63,6 +64,19 @@ def test_a_briefing_keeps_its_speakers_and_utterances_in_order(crawled):
         (1, None, None, "기자", "합성 질문입니까?"),
         (2, "김가나", "가나부", "장관", "합성 답변입니다."),
     ]
+
+
+def test_each_kind_is_read_from_where_the_site_keeps_it(crawled):
+    """The 2026 site: a briefing's transcript on its page or in its `속기자료` file, a fact check's
+    text only in its file (the page is the viewer's shell), a cabinet meeting's agenda on its page."""
+    db = crawled[0]
+    sources = dict(rows(db, "SELECT news_id, body_source FROM briefings WHERE kind != 'press_release'"))
+    assert {sources[n] for n in ("920000000", "920000100")} == {"page"}
+    assert {sources[n] for n in ("920000001", "920000101")} == {"hwpx"}  # the 속기자료
+    assert {sources[n] for n in ("930000000", "930000001", "930000100", "930000101")} == {"hwpx"}
+    assert rows(db, "SELECT count(*) FROM utterances WHERE news_id = '920000001'") == [(3,)]  # from the file
+    assert rows(db, "SELECT name, role FROM attendees WHERE news_id = '920000001'") == [("김가나", "발표")]
+    assert rows(db, "SELECT count(*) FROM press_reports WHERE news_id LIKE '93%'") == [(4,)]
 
 
 def test_a_fact_check_keeps_the_report_it_answers(crawled):
@@ -163,7 +177,7 @@ def test_a_section_page_missing_its_text_is_a_counted_parse_error_of_its_kind(tm
     db = tmp_path / "b.db"
     pages = [p for p in synthetic_section_pages(DAY) if p.published_at.date().isoformat() == DAY]
     broken = next(p for p in pages if p.kind == "fact_check")
-    pages = [replace(p, body_html="") if p is broken else p for p in pages]
+    pages = [replace(p, body_html="", attachments=[]) if p is broken else p for p in pages]  # no text anywhere
     with Mirror([], section_pages=pages) as mirror:
         result = crawl(mirror, db, "--since", DAY, "--until", DAY)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -182,3 +196,34 @@ def test_a_section_page_missing_its_text_is_a_counted_parse_error_of_its_kind(tm
     assert rows(db, "SELECT kind, site_total, archived FROM crawl_days WHERE kind = 'fact_check'") == [
         ("fact_check", 2, 1)
     ]
+
+
+def many_fact_checks(count: int) -> list:
+    pages = [p for p in synthetic_section_pages(DAY, per_kind=count) if p.kind == "fact_check"]
+    return [p for p in pages if p.published_at.date().isoformat() == DAY]
+
+
+def test_a_list_that_pages_by_its_form_is_walked_by_posting_it(tmp_path):
+    db = tmp_path / "b.db"
+    pages = many_fact_checks(13)  # two pages of ten
+    with Mirror([], section_pages=pages) as mirror:
+        result = crawl(mirror, db, "--since", DAY, "--until", DAY, "--kind", "fact_check")
+        asked = [r for r in mirror.requests if "actuallyList.do" in r]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert rows(db, "SELECT count(*) FROM briefings") == [(13,)]
+    assert asked[0].startswith("/briefing/actuallyList.do?startDate=") and len(asked) == 2
+    assert asked[1].startswith("POST /briefing/actuallyList.do?") and "pageIndex=2" in asked[1]
+    assert rows(db, "SELECT site_total, archived FROM crawl_days") == [(13, 13)]
+
+
+def test_a_list_that_repeats_its_first_page_ends_the_walk_as_an_error(tmp_path):
+    """A site that answers every page of a list with the first: the walk stops, counted, never a loop."""
+    db = tmp_path / "b.db"
+    with Mirror([], section_pages=many_fact_checks(13)) as mirror:
+        mirror.respond_form = lambda path, fields: mirror.respond(f"{path}?{urlencode({**fields, 'pageIndex': 1})}")
+        result = crawl(mirror, db, "--since", DAY, "--until", DAY, "--kind", "fact_check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert rows(db, "SELECT count(*) FROM briefings") == [(10,)]
+    errors = rows(db, "SELECT kind, reason FROM crawl_errors ORDER BY id")
+    assert errors[0] == ("list_repeated", "fact_check: page 2 repeats page 1 (the list does not page this way)")
+    assert [kind for kind, _ in errors[1:]] == ["count_mismatch"]  # 13 listed, 10 archived: said too

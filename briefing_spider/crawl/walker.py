@@ -34,9 +34,10 @@ class Walk:
     day: date | None  # the day of a dated list; None: an undated list
     page: int = 1
     previous: tuple[str, ...] = ()  # the ids of the page before (a page repeating them ends the walk)
+    listed: int = 0  # entries on the pages before
 
     def next(self, listing: ListPage) -> Walk:
-        return replace(self, page=self.page + 1, previous=listing.ids)
+        return replace(self, page=self.page + 1, previous=listing.ids, listed=self.listed + len(listing.entries))
 
 
 class Step(StrEnum):
@@ -93,8 +94,8 @@ def step(listing: ListPage, walk: Walk, within: Range, seen: Seen) -> Step:
         return Step.DONE
     if walk.previous and listing.ids == walk.previous:
         return Step.REPEATED
-    if listing.total is not None and walk.page * len(listing.entries) >= listing.total:
-        return Step.DONE
+    if listing.total is not None and walk.listed + len(listing.entries) >= listing.total:
+        return Step.DONE  # the last page by the site's count
     if seen.limit_reached:
         return Step.DONE
     if not _more_wanted(listing, walk, within, seen):
