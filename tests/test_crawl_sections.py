@@ -227,3 +227,24 @@ def test_a_list_that_repeats_its_first_page_ends_the_walk_as_an_error(tmp_path):
     errors = rows(db, "SELECT kind, reason FROM crawl_errors ORDER BY id")
     assert errors[0] == ("list_repeated", "fact_check: page 2 repeats page 1 (the list does not page this way)")
     assert [kind for kind, _ in errors[1:]] == ["count_mismatch"]  # 13 listed, 10 archived: said too
+
+
+def test_most_pages_of_a_kind_lacking_a_field_is_said_as_a_changed_site(tmp_path):
+    """The fact checks' files turn into error pages (the text moved, say, to the viewer only): the
+    pages still parse, but none gives a body — the summary and `briefing status` say so."""
+    from dataclasses import replace
+
+    from tests.fixtures.documents import ERROR_PAGE
+
+    db = tmp_path / "b.db"
+    pages = [p for p in synthetic_section_pages(DAY) if p.published_at.date().isoformat() == DAY]
+    pages = [replace(p, attachments=[replace(a, body=ERROR_PAGE) for a in p.attachments]) for p in pages]
+    with Mirror([], section_pages=pages) as mirror:
+        result = crawl(mirror, db, "--since", DAY, "--until", DAY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = "fact_check: no body on 2 of 2 pages — did the page change?"
+    assert result.stdout.splitlines()[1] == f"  {said}"
+    changed = [reason for (reason,) in rows(db, "SELECT reason FROM crawl_errors WHERE kind = 'site_changed'")]
+    assert changed == [said, "fact_check: no parts on 2 of 2 pages — did the page change?"]  # no report read either
+    status = run_cli("status", "--db", str(db))
+    assert f"site_changed: {said}" in status.stdout

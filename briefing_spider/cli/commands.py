@@ -1,6 +1,7 @@
 """Imports every command module so that each registers itself on the `cli` group."""
 
 from briefing_spider.cli import (
+    check_site_cmd,  # noqa: F401
     crawl_cmd,  # noqa: F401
     eval_cmd,  # noqa: F401
     export_cmd,  # noqa: F401

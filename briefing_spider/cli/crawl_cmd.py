@@ -7,16 +7,14 @@ import sys
 
 import click
 
-from briefing_spider.archive import open_archive
 from briefing_spider.cli import cli, db_option
+from briefing_spider.cli.crawl_report import report
 from briefing_spider.clock import now
 from briefing_spider.contract import Site, Source, UnknownSite
 from briefing_spider.contract.registry import DEFAULT_SITE, get_site, site_names
 from briefing_spider.crawl.base_url import BaseUrlError, checked_base_url
 from briefing_spider.crawl.window import WindowError, crawl_window, parse_day
 from briefing_spider.env import EnvSettingError, settings_from_env
-
-SHOWN_ERRORS = 5
 
 
 @cli.command()
@@ -198,33 +196,3 @@ def source_key(read: Source, name: str) -> str | None:
         click.echo(f"error: --source {name} needs {read.key_label} in {read.key_env}", err=True)
         sys.exit(2)
     return key
-
-
-def report(outcome, db_path: str, first, last) -> int:
-    """Print how the crawl went; the exit code."""
-    if outcome.locked_out:
-        click.echo(f"error: {outcome.locked_out}", err=True)
-    elif outcome.unreachable:
-        click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
-    else:
-        click.echo(run_summary(db_path, outcome.run_id, first, last))
-        if outcome.why:  # what was fetched before the error is kept
-            click.echo(f"error: {outcome.why}", err=True)
-    return outcome.exit_code()
-
-
-def run_summary(db_path: str, run_id: int | None, first, last) -> str:
-    if run_id is None:
-        return f"{first} to {last}: nothing fetched; {db_path} unchanged"
-    db = open_archive(db_path, create=False)
-    run = db.table("crawl_runs").get(run_id)
-    lines = [
-        f"run {run_id} ({first} to {last}, {run['status']}): {run['pages']} responses, "
-        f"{run['new']} new, {run['updated']} updated, {run['unchanged']} unchanged, "
-        f"{run['errors']} errors → {db_path}"
-    ]
-    errors = list(db.table("crawl_errors").rows_where("run_id = ?", [run_id], limit=SHOWN_ERRORS + 1))
-    lines += [f"  {e['kind']}: {e['url']}: {e['reason']}" for e in errors[:SHOWN_ERRORS]]
-    if len(errors) > SHOWN_ERRORS:
-        lines.append(f'  … all errors: sqlite-utils {db_path} "SELECT * FROM crawl_errors WHERE run_id = {run_id}"')
-    return "\n".join(lines)

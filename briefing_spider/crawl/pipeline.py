@@ -22,6 +22,7 @@ from briefing_spider.archive.runs import CrawlRun, record_day_counts
 from briefing_spider.archive.save import Worse, save_briefing
 from briefing_spider.clock import now
 from briefing_spider.crawl import stats
+from briefing_spider.crawl.gaps import GapTally, gaps_of
 from briefing_spider.crawl.items import DayListed, Fetched, Problem, ReleaseComplete
 from briefing_spider.crawl.outcome import FAILED_STATUS
 from briefing_spider.crawl.spider import ArchiveSpider
@@ -46,6 +47,7 @@ class ArchivePipeline:
         self.site_totals: dict[tuple[str, str], int | None] = {}  # (kind, day) → the site's count
         self.lock = ExitStack()
         self.flushed_at = 0.0
+        self.gaps = GapTally()  # what the built releases of each kind lacked (crawl/gaps.py)
         self.unreadable_pages: set[str] = set()  # news ids whose page arrived cut short in this run
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -169,6 +171,8 @@ class ArchivePipeline:
             return
         self.run.count(outcome)
         self.crawler.stats.inc_value(stats.outcome(outcome))
+        release = built.release
+        self.gaps.add(release.kind, gaps_of(release, self.spider.site.section(release.kind)))
         if time.monotonic() - self.flushed_at >= FLUSH_SECONDS:  # the counts, for watchers
             self.run.flush(self.archive())
             self.flushed_at = time.monotonic()
@@ -203,6 +207,9 @@ class ArchivePipeline:
                 return
             if reason == "finished" and not spider.limit_reached:  # a limited crawl saw part of its days
                 self.check_day_counts()
+            for kind, change in self.gaps.changes():  # most pages of a kind lacked a field
+                self.error(url=f"kind:{kind}", kind="site_changed", reason=change, at=now(), release_kind=kind)
+                logger.warning(change)
             if failure:
                 self.error(url=spider.base_url, kind="run_failed", reason=failure, at=now())
             self.run.finish(self.db, status=FAILED_STATUS if failure else CLOSE_STATUS.get(reason, reason), at=now())

@@ -11,7 +11,9 @@ Pure over the archive and `now` (the caller reads the clock). Anomalies:
 - no run has started for two days (the timer is not firing);
 - a day whose last count check found fewer releases of a kind in the archive than the site lists;
 - a kind (a section of the site: briefing, fact_check…) whose pages' parse errors rose: at least
-  3 in the window, and more a run than twice the 30 days before (its pages changed?).
+  3 in the window, and more a run than twice the 30 days before (its pages changed?);
+- the last run found most pages of a kind lacking a field (`site_changed`: "fact_check: no body
+  on 9 of 9 pages — did the page change?").
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from datetime import date, datetime, timedelta
 from sqlite_utils import Database
 
 from briefing_spider.ops.block_pages import block_page_evidence
+from briefing_spider.ops.site_changes import site_change_messages
 from briefing_spider.parse.site_time import SEOUL
 
 ERROR_RATE_LIMIT = 0.05
@@ -107,6 +110,7 @@ def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
         *day_count_anomalies(db, first_day=window_start.date(), until=now),
         *parse_error_anomalies(db, window_start=window_start, now=now),
         *([Anomaly("block_pages", evidence)] if last and (evidence := block_page_evidence(db, last)) else []),
+        *(Anomaly("site_changed", message) for message in (site_change_messages(db, last.id) if last else [])),
     ]
     return HealthReport(
         checked_at=now.isoformat(), days=days, runs=tuple(runs), coverage=coverage, anomalies=tuple(anomalies)
