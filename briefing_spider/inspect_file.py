@@ -65,6 +65,11 @@ def _page_record(data: bytes, *, name: str, url: str | None, site: Site, section
     listed = site.section_of_list(url)
     if listed is not None:
         return _list_record(text, url, listed)
+    if site.section_of_url(url) is None:
+        if section is None:
+            pages = ", ".join(f"{s.kind} ({_stem(s.detail_path)})" for s in site.sections)
+            raise InspectError(f"{url}: a page of no kind {site.name} has ({pages}); say which with --kind")
+        url = section.detail_url(NEWS_ID_IN_NAME.search(url)[1], site.base_url) if NEWS_ID_IN_NAME.search(url) else url
     detail = site.read_source(Role.DETAIL, text, url)
     return build_release(
         detail,

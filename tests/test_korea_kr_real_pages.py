@@ -78,3 +78,12 @@ def test_a_page_is_read_the_same_from_any_host(corpus, name):
     record = parsed(corpus, name)
     mirrored = parsed(corpus, name, "--url", record["url"].replace("https://www.korea.kr", "http://127.0.0.1:8000"))
     assert mirrored == record
+
+
+def test_a_page_of_no_kind_of_the_site_is_a_clear_error(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><div class='view_title'><h1>제목</h1></div></body></html>", encoding="utf-8")
+    url = "https://www.korea.kr/briefing/blueHouseView.do?newsId=148854056"
+    result = CliRunner().invoke(cli, ["parse", str(page), "--url", url])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {url}: a page of no kind korea_kr has (press_release (pressReleaseView)")
