@@ -40,7 +40,7 @@ class PoliteFetcher:
             try:
                 robots.read()
             except urllib.error.URLError:
-                robots.allow_all = True  # no robots.txt to be had: as a crawler takes it
+                robots.parse([])  # no robots.txt to be had: everything allowed, as a crawler takes it
             self.robots[origin] = robots
         return self.robots[origin].can_fetch(self.user_agent, url)
 
