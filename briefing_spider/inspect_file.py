@@ -69,7 +69,8 @@ def _page_record(data: bytes, *, name: str, url: str | None, site: Site, section
         if section is None:
             pages = ", ".join(f"{s.kind} ({_stem(s.detail_path)})" for s in site.sections)
             raise InspectError(f"{url}: a page of no kind {site.name} has ({pages}); say which with --kind")
-        url = section.detail_url(NEWS_ID_IN_NAME.search(url)[1], site.base_url) if NEWS_ID_IN_NAME.search(url) else url
+        found = NEWS_ID_IN_NAME.search(url)
+        url = section.detail_url(found[1], site.base_url) if found else url
     detail = site.read_source(Role.DETAIL, text, url)
     return build_release(
         detail,

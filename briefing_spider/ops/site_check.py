@@ -48,7 +48,7 @@ def check_kind(site: Site, section: Section, base_url: str, fetch: Fetch) -> Kin
         listing = section.parse_list(decode_page(body, headers), list_url)
     except ValueError as error:
         return KindCheck(section.kind, list_url, None, (Found("entries", None, True),), f"its list: {error}")
-    listed = (
+    listed: tuple[Found, ...] = (
         Found("entries", f"{len(listing.entries)}" + (f" of {listing.total}" if listing.total else "") or None, True),
     )
     if not listing.entries:
