@@ -12,6 +12,7 @@ ENV_SETTINGS = {
     "BRIEFING_MAX_BYTES": ("DOWNLOAD_MAXSIZE", int, 1),
     "BRIEFING_DOWNLOAD_TIMEOUT": ("DOWNLOAD_TIMEOUT", float, 0.1),  # seconds a request may take
     "BRIEFING_RETRY_TIMES": ("RETRY_TIMES", int, 0),  # tries after the first
+    "BRIEFING_MIN_FREE_MB": ("BRIEFING_MIN_FREE_MB", float, 0),  # room a crawl needs where the archive is
 }
 TYPE_NAMES = {int: "a whole number", float: "a number"}
 

@@ -64,11 +64,56 @@ class CrawlRun:
                     {**{name: self.counts[name] for name in COUNTERS}, "id": self.run_id},
                 )
 
+    def fail_for(self, db: Database, *, cause: str, reason: str, url: str, at: datetime) -> None:
+        """End the run `failed` for a cause of the machine's (a full disk): its status, counts and the
+        error in one small transaction — on a full disk the likeliest write to get through; if
+        even that does not, the status alone (and else the next crawl closes the run)."""
+        if self.run_id is None:
+            return
+        self.count("errors")
+        counts = {name: self.counts[name] for name in COUNTERS}
+        assignments = ", ".join(f"[{name}] = :{name}" for name in COUNTERS)
+        try:
+            with db.conn:
+                db.conn.execute(
+                    f"UPDATE crawl_runs SET status = 'failed', finished_at = :at, {assignments} WHERE id = :id",
+                    {**counts, "at": at.isoformat(), "id": self.run_id},
+                )
+                db.conn.execute(
+                    "INSERT INTO crawl_errors (run_id, url, kind, reason, at) VALUES (?, ?, ?, ?, ?)",
+                    [self.run_id, url, cause, reason, at.isoformat()],
+                )
+        except Exception:
+            with db.conn:
+                db.conn.execute(
+                    "UPDATE crawl_runs SET status = 'failed', finished_at = ? WHERE id = ?",
+                    [at.isoformat(), self.run_id],
+                )
+
     def finish(self, db: Database, *, status: str, at: datetime) -> None:
         if self.run_id is None:
             return
         self.flush(db)
         db.table("crawl_runs").update(self.run_id, {"status": status, "finished_at": at.isoformat()})
+
+
+STALE_REASON = "the crawl ended without recording its end (its process is gone: killed, or the machine stopped)"
+
+
+def close_stale_runs(db: Database, *, at: datetime) -> list[int]:
+    """Runs still `running` when a command takes the archive's lock: their process is gone (no
+    two hold the lock), so they end as `interrupted`, with a crawl error saying so. Their ids."""
+    stale = [row[0] for row in db.execute("SELECT id FROM crawl_runs WHERE status = 'running'").fetchall()]
+    with db.conn:
+        for run_id in stale:
+            db.conn.execute(
+                "UPDATE crawl_runs SET status = 'interrupted', finished_at = ? WHERE id = ?", [at.isoformat(), run_id]
+            )
+            db.conn.execute(
+                "INSERT INTO crawl_errors (run_id, url, kind, reason, at) VALUES (?, '', 'interrupted', ?, ?)",
+                [run_id, STALE_REASON, at.isoformat()],
+            )
+    return stale
 
 
 def record_day_counts(

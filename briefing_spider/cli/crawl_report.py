@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import click
 
-from briefing_spider.archive import open_archive
+from briefing_spider.archive import ArchiveError, open_archive_read_only
 
 SHOWN_ERRORS = 5
+ADVICE = {  # what to do, after the one line naming the path and the cause
+    "disk_full": " — free some space and run the crawl again: what was archived is kept, and it goes on from there",
+    "not_writable": " — let this user write there, or pass another --db",
+}
 
 
 def report(outcome, db_path: str, first, last) -> int:
     """Print how the crawl went; the exit code."""
     if outcome.locked_out:
         click.echo(f"error: {outcome.locked_out}", err=True)
+    elif outcome.machine:
+        summary = run_summary(db_path, outcome.run_id, first, last) if outcome.run_id else None
+        if summary:
+            click.echo(summary)
+        click.echo(f"error: {outcome.machine}{ADVICE.get(outcome.machine_cause, '')}", err=True)
     elif outcome.unreachable:
         click.echo(f"error: {outcome.unreachable.rstrip('.')} (the archive was not changed)", err=True)
     else:
@@ -26,7 +35,10 @@ def report(outcome, db_path: str, first, last) -> int:
 def run_summary(db_path: str, run_id: int | None, first, last) -> str:
     if run_id is None:
         return f"{first} to {last}: nothing fetched; {db_path} unchanged"
-    db = open_archive(db_path, create=False)
+    try:
+        db = open_archive_read_only(db_path)
+    except ArchiveError as error:
+        return f"run {run_id}: {error}"
     run = db.table("crawl_runs").get(run_id)
     lines = [
         f"run {run_id} ({first} to {last}, {run['status']}): {run['pages']} responses, "

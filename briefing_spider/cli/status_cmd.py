@@ -54,7 +54,7 @@ def status(db_path, days, notify_command, as_json, today):
         db = open_archive_read_only(db_path)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
-    report = check_health(db, now=checked_at, days=days)
+    report = check_health(db, now=checked_at, days=days, db_path=db_path)
     summary = render_report(report, db_path)
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else summary)
     if report.healthy:

@@ -21,10 +21,53 @@ UNREACHABLE_ERRORS = (
 )
 
 
+# What a connection-level failure means, in words (Twisted's and Scrapy's exception names).
+PLAIN_REASONS = {
+    "ConnectionDone": "connection closed by the server",
+    "ConnectionLost": "connection lost",
+    "ResponseFailed": "the server broke off its answer",
+    "ConnectionRefusedError": "connection refused",
+    "DownloadConnectionRefusedError": "connection refused",
+    "DNSLookupError": "host not found",
+    "CannotResolveHostError": "host not found",
+    "TimeoutError": "timed out",
+    "TCPTimedOutError": "timed out",
+    "DownloadTimeoutError": "timed out",
+    "OffsiteRedirect": None,  # its own message names where it was sent
+}
+READABLE_LIMIT = 200
+
+
 def failure_reason(failure) -> str:
+    """Why a request failed, in one readable line: `HTTP 503`, `download failed: connection closed
+    by the server`, `OffsiteRedirect: … redirected to …` — never a repr of nested failures."""
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"
-    return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+    plain = connection_reason(failure)
+    if plain:
+        return f"download failed: {plain}"
+    inner = _innermost(failure.value)
+    message = " ".join(str(inner).split()) or type(inner).__name__
+    return f"{type(inner).__name__}: {message}"[:READABLE_LIMIT]
+
+
+def connection_reason(failure) -> str | None:
+    """`connection refused`, `host not found`, … for a failure at the connection; else None."""
+    return PLAIN_REASONS.get(type(_innermost(failure.value)).__name__) or None
+
+
+def _innermost(error: BaseException) -> BaseException:
+    """The first underlying error of a wrapper (ResponseNeverReceived, DownloadFailedError hold a
+    list of Twisted Failures)."""
+    for _ in range(5):
+        reasons = getattr(error, "reasons", None)
+        if not reasons and error.args and isinstance(error.args[0], list):
+            reasons = error.args[0]
+        if not reasons:
+            break
+        first = reasons[0]
+        error = getattr(first, "value", first)
+    return error
 
 
 def failure_status(failure) -> int:

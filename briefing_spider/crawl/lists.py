@@ -5,6 +5,7 @@ The decisions are `walker.py`'s."""
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -31,6 +32,8 @@ class ListWalking(ReleaseFetching):
     backfill: bool
     recheck: bool
     found: Counter[tuple[str, object]]
+    lists_pending: Counter[str]  # list requests asked for and not yet ended, by kind
+    told: set[str]  # the kinds whose failure was told
 
     @property
     def within(self) -> Range:
@@ -56,17 +59,23 @@ class ListWalking(ReleaseFetching):
         if section.paging is Paging.FORM and response is not None:
             if not isinstance(response, TextResponse):
                 raise ValueError("the list is not a page with a form to post")
-            return scrapy.FormRequest.from_response(
+            posted = scrapy.FormRequest.from_response(
                 response, formid=section.form_id, formdata=query, dont_click=True, dont_filter=True, **common
             )
-        return scrapy.Request(f"{self.base_url}{section.list_path}?{urlencode(query)}", **common)
+            self.lists_pending[section.kind] += 1
+            return posted
+        request = scrapy.Request(f"{self.base_url}{section.list_path}?{urlencode(query)}", **common)
+        self.lists_pending[section.kind] += 1
+        return request
 
     def parse_list(self, response: Response, walk: Walk):
         self.any_response = True
         yield self.fetched(response, role=Role.LIST)
         section = walk.section
+        self.lists_pending[section.kind] -= 1
         if response.status != 200:  # a list page always exists: a 404 is a wrong --base-url or a moved site
             self.tally.bad(section.kind, "list", response.url, f"HTTP {response.status}")
+            self.tell_if_kind_failed(section.kind)
             return
         self.tally.good(section.kind, "list")
         try:
@@ -116,5 +125,19 @@ class ListWalking(ReleaseFetching):
         if self.site_unreachable(failure):
             raise CloseSpider("unreachable")
         walk = failure.request.cb_kwargs["walk"]
+        self.lists_pending[walk.section.kind] -= 1
         self.tally.bad(walk.section.kind, "list", failure.request.url, failure_reason(failure))
+        self.tell_if_kind_failed(walk.section.kind)
         yield self.failed(failure, role=Role.LIST)
+
+    def tell_if_kind_failed(self, kind: str) -> None:
+        """Every list page of `kind` asked for has failed and none is left: say so now — the crawl
+        goes on with the other kinds, and the run's last line names every failed kind."""
+        if self.lists_pending[kind] > 0 or kind in self.told or kind not in self.tally.failed_kinds():
+            return
+        self.told.add(kind)
+        url, reason = self.tally.first_failure[(kind, "list")]
+        line = f"kind failed: {kind} — {reason} on its lists (e.g. {url}); the crawl goes on with the others"
+        self.logger.error(line)
+        if self.settings.getbool("BRIEFING_TELL"):
+            print(f"warning: {line}", file=sys.stderr, flush=True)

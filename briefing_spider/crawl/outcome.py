@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 # Exit codes of a crawl (README's table, docs/operations.md)
 FAILED_EXIT = 1  # the run ended but did not get what it asked for, or a source stopped it
 UNREACHABLE_EXIT = 2  # like a usage error: nothing was done
+ARCHIVE_EXIT = 74  # EX_IOERR: the archive cannot be written (a full disk, no rights, a file that is no archive)
 LOCKED_EXIT = 75  # EX_TEMPFAIL: try again later
 INTERRUPTED_EXIT = 130  # Ctrl-C
 
 FAILED_STATUS = "failed"  # crawl_runs.status of a run that did not get what it asked for
-LIST, DETAIL = "list", "detail"
+LIST, DETAIL, ATTACHMENT = "list", "detail", "attachment"
 
 
 @dataclass
@@ -50,16 +51,17 @@ class RequestTally:
 
     def failure(self) -> str | None:
         """One line saying why the run failed, or None: every list page of some kind failed
-        (each such kind named), or every detail page it asked for did."""
+        (each such kind named), or every detail page it asked for did, or every file download."""
         kinds = sorted(self.failed_kinds())
         if kinds:
             failures = [self.first_failure[(kind, LIST)] for kind in kinds]
             reasons = ", ".join(dict.fromkeys(reason for _, reason in failures))
             label, their = ("kind failed", "its") if len(kinds) == 1 else ("kinds failed", "their")
             return f"{label}: {', '.join(kinds)} — {reasons} on {their} lists (e.g. {failures[0][0]})"
-        details = sum(count for (_, role), count in self.ended.items() if role == DETAIL)
-        if details and not any(self.answered[key] for key in self.ended if key[1] == DETAIL):
-            url, reason = next(failure for key, failure in self.first_failure.items() if key[1] == DETAIL)
-            pages = "the only detail page" if details == 1 else f"all {details} detail pages"
-            return f"{pages} failed — {reason} (e.g. {url})"
+        for role, what in ((DETAIL, "detail page"), (ATTACHMENT, "file download")):
+            ended = sum(count for (_, of), count in self.ended.items() if of == role)
+            if ended and not any(self.answered[key] for key in self.ended if key[1] == role):
+                url, reason = next(failure for key, failure in self.first_failure.items() if key[1] == role)
+                which = f"the only {what}" if ended == 1 else f"all {ended} {what}s"
+                return f"{which} failed — {reason} (e.g. {url})"
         return None

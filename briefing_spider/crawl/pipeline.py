@@ -16,13 +16,15 @@ from scrapy import signals
 from sqlite_utils import Database
 
 from briefing_spider.archive import open_archive, raw_dir_for
+from briefing_spider.archive.machine import NOT_WRITABLE, MachineError, NotAnArchive, check_writable, machine_cause
 from briefing_spider.archive.raw import NOT_A_FILE, UNREADABLE, RawStore, save_fetched
 from briefing_spider.archive.rebuild import build_pool, default_workers, submit_build
-from briefing_spider.archive.runs import CrawlRun, record_day_counts
+from briefing_spider.archive.runs import CrawlRun, close_stale_runs, record_day_counts
 from briefing_spider.archive.save import Worse, save_briefing
 from briefing_spider.clock import now
 from briefing_spider.crawl import stats
 from briefing_spider.crawl.gaps import GapTally, gaps_of
+from briefing_spider.crawl.interrupt import stop_now
 from briefing_spider.crawl.items import DayListed, Fetched, Problem, ReleaseComplete
 from briefing_spider.crawl.outcome import FAILED_STATUS
 from briefing_spider.crawl.spider import ArchiveSpider
@@ -50,6 +52,8 @@ class ArchivePipeline:
         self.gaps = GapTally()  # what the built releases of each kind lacked (crawl/gaps.py)
         self.unreadable_pages: set[str] = set()  # news ids whose page arrived cut short in this run
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.stopped_at_once, signal=stop_now)
+        self.ended = False  # the run's end is recorded (once: on close, or when stopped at once)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -64,9 +68,26 @@ class ArchivePipeline:
             logger.info("building releases in %d worker processes", self.workers or default_workers())
         try:
             self.lock.enter_context(crawl_lock(self.db_path, command=command, started_at=self.run.started_at))
+            min_free = self.crawler.settings.getfloat("BRIEFING_MIN_FREE_MB", 20)
+            check_writable(self.db_path, self.store.root, min_free_mb=min_free)  # before anything is fetched
         except ArchiveLocked as error:  # the spider sees this and starts nothing
             self.crawler.stats.set_value(stats.LOCKED_OUT, str(error))
             logger.error("%s", error)
+        except (OSError, NotAnArchive) as error:  # nor this: the archive cannot be written here
+            self.refuse(error)
+
+    def refuse(self, error: Exception) -> None:
+        """The archive cannot be written (a full disk, no rights, a file that is no archive): the
+        crawl stops — before it starts, or as soon as a write fails — and says why in one line."""
+        if self.crawler.stats.get_value(stats.MACHINE):
+            return
+        cause = machine_cause(error) or ("not_an_archive" if isinstance(error, NotAnArchive) else NOT_WRITABLE)
+        message = str(error) if isinstance(error, (MachineError, NotAnArchive)) else f"{self.db_path}: {_detail(error)}"
+        self.crawler.stats.set_value(stats.MACHINE, message)
+        self.crawler.stats.set_value(stats.MACHINE_CAUSE, cause)
+        logger.error("%s", message)
+        if self.crawler.engine is not None and self.crawler.engine.running:
+            asyncio.ensure_future(self.crawler.engine.close_spider_async(reason=cause))
 
     @property
     def spider(self) -> ArchiveSpider:
@@ -93,10 +114,23 @@ class ArchivePipeline:
                 "limit": spider.limit,
             }
             self.db = open_archive(self.db_path)
+            for stale in close_stale_runs(self.db, at=now()):  # we hold the lock: their crawls are gone
+                logger.warning("run %d ended without recording its end: closed as interrupted", stale)
             self.crawler.stats.set_value(stats.RUN_ID, self.run.ensure_row(self.db))
         return self.db
 
     async def process_item(self, item):
+        if self.crawler.stats.get_value(stats.MACHINE):  # stopping: nothing more is written
+            return item
+        try:
+            await self.process(item)
+        except Exception as error:
+            if machine_cause(error) is None:
+                raise
+            self.refuse(error)
+        return item
+
+    async def process(self, item) -> None:
         if isinstance(item, Fetched):
             self.save_raw(item)
         elif isinstance(item, ReleaseComplete):
@@ -107,7 +141,6 @@ class ArchivePipeline:
         elif isinstance(item, Problem):
             self.error(url=item.url, kind=item.kind, reason=item.reason, at=now())
             logger.warning("%s %s: %s", item.kind, item.url, item.reason)
-        return item
 
     def save_raw(self, item: Fetched) -> None:
         """Save the response; a failed one, one that arrived cut short (`unreadable`), or a page
@@ -142,6 +175,8 @@ class ArchivePipeline:
             self.build_failed(item, error)
             return
         except Exception as error:  # one bad page must not end the crawl; it is counted and logged
+            if machine_cause(error) is not None:  # the archive's disk, not the page
+                raise
             self.build_failed(item, error)
             return
         self.record_outcome(item, built, outcome)
@@ -195,22 +230,53 @@ class ArchivePipeline:
             )
             logger.warning(reason)
 
-    def spider_closed(self, spider: ArchiveSpider, reason: str) -> None:
+    def stopped_at_once(self) -> None:
+        """The crawl is stopped before the spider could close (a second Ctrl-C, or the grace after
+        the first ran out): the run's end is recorded now, as `interrupted`."""
+        self.spider_closed(self.spider, "shutdown", wait=False)
+
+    def spider_closed(self, spider: ArchiveSpider, reason: str, wait: bool = True) -> None:
+        if self.ended:
+            return
+        self.ended = True
         failure = spider.run_failure() if reason == "finished" else None
         if failure:
             self.crawler.stats.set_value(stats.RUN_FAILED, failure)
             logger.error("the run failed: %s", failure)
         with self.lock:  # released last, after the run's record is written
             if self.pool is not None:
-                self.pool.shutdown(cancel_futures=True)
+                self.pool.shutdown(wait=wait, cancel_futures=True)
             if self.db is None:
                 return
-            if reason == "finished" and not spider.limit_reached:  # a limited crawl saw part of its days
-                self.check_day_counts()
-            for kind, change in self.gaps.changes():  # most pages of a kind lacked a field
-                self.error(url=f"kind:{kind}", kind="site_changed", reason=change, at=now(), release_kind=kind)
-                logger.warning(change)
-            if failure:
-                self.error(url=spider.base_url, kind="run_failed", reason=failure, at=now())
-            self.run.finish(self.db, status=FAILED_STATUS if failure else CLOSE_STATUS.get(reason, reason), at=now())
-            self.db.close()
+            try:
+                self.record_end(spider, reason, failure)
+            except Exception as error:
+                if machine_cause(error) is None:
+                    raise
+                logger.error("the run's end could not be written (%s): the next crawl records it", error)
+            finally:
+                self.db.close()
+
+    def record_end(self, spider: ArchiveSpider, reason: str, failure: str | None) -> None:
+        """The day counts, what looks like a changed site, why the run failed, and its status."""
+        machine = self.crawler.stats.get_value(stats.MACHINE)
+        if machine:  # the archive could not be written: the run failed, for that cause
+            cause = self.crawler.stats.get_value(stats.MACHINE_CAUSE)
+            reason = machine.removeprefix(f"{self.db_path}: ")
+            self.run.fail_for(self.archive(), cause=cause, reason=reason, url=self.db_path, at=now())
+            return
+        if reason == "finished" and not spider.limit_reached:  # a limited crawl saw part of its days
+            self.check_day_counts()
+        for kind, change in self.gaps.changes():  # most pages of a kind lacked a field
+            self.error(url=f"kind:{kind}", kind="site_changed", reason=change, at=now(), release_kind=kind)
+            logger.warning(change)
+        if failure:
+            self.error(url=spider.base_url, kind="run_failed", reason=failure, at=now())
+        self.run.finish(self.archive(), status=FAILED_STATUS if failure else CLOSE_STATUS.get(reason, reason), at=now())
+
+
+def _detail(error: Exception) -> str:
+    """An OS or SQLite error in a few words (the path is said beside it)."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}" + (f" ({error.filename})" if error.filename else "")
+    return str(error)

@@ -15,6 +15,7 @@ from briefing_spider.clock import now
 from briefing_spider.contract import Role, Section, Site
 from briefing_spider.crawl.failures import (
     UNREACHABLE_ERRORS,
+    connection_reason,
     failure_reason,
     failure_status,
     page_text,
@@ -88,11 +89,16 @@ class ReleaseFetching(scrapy.Spider):
     def parse_attachment(self, response: Response):
         meta = response.meta
         error = None if response.status == 200 else f"HTTP {response.status}"
+        if error:
+            self.tally.bad(meta["kind"], "attachment", response.url, error)
+        else:
+            self.tally.good(meta["kind"], "attachment")
         yield self.fetched(response, role=Role.ATTACHMENT, news_id=meta["news_id"], error=error)
         yield from self.next_attachment(meta["news_id"], meta["kind"], meta["page_url"], meta["pending"])
 
     def attachment_failed(self, failure):
         meta = failure.request.meta
+        self.tally.bad(meta["kind"], "attachment", requested_url(failure.request), failure_reason(failure))
         yield self.failed(failure, role=Role.ATTACHMENT, news_id=meta["news_id"])
         yield from self.next_attachment(meta["news_id"], meta["kind"], meta["page_url"], meta["pending"])
 
@@ -109,7 +115,8 @@ class ReleaseFetching(scrapy.Spider):
         if self.any_response or not failure.check(*UNREACHABLE_ERRORS):
             return False
         if self.unreachable is None:
-            self.unreachable = f"cannot reach {failure.request.url.split('/')[2]}: {failure_reason(failure)}"
+            why = connection_reason(failure) or failure_reason(failure)
+            self.unreachable = f"cannot reach {failure.request.url.split('/')[2]}: {why}"
             self.logger.error(self.unreachable)
         return True
 

@@ -9,7 +9,8 @@ from scrapy.settings import Settings
 
 from briefing_spider.contract.registry import DEFAULT_SITE, get_site
 from briefing_spider.crawl import stats
-from briefing_spider.crawl.outcome import FAILED_EXIT, INTERRUPTED_EXIT, LOCKED_EXIT, UNREACHABLE_EXIT
+from briefing_spider.crawl.interrupt import Interrupt
+from briefing_spider.crawl.outcome import ARCHIVE_EXIT, FAILED_EXIT, INTERRUPTED_EXIT, LOCKED_EXIT, UNREACHABLE_EXIT
 from briefing_spider.crawl.spider import ArchiveSpider
 from briefing_spider.crawl.spiders import spider_class
 
@@ -44,17 +45,21 @@ class CrawlOutcome:
     run_id: int | None
     stopped: str | None = None  # why a source stopped the crawl before its end (an open API's error)
     locked_out: str | None = None  # another run holds the archive: who
-    failed: str | None = None  # it ran to the end but fetched nothing it asked for: why (run_outcome.py)
+    failed: str | None = None  # it ran to the end but did not get what it asked for: why (outcome.py)
+    machine: str | None = None  # the archive could not be written: why, in one line (archive/machine.py)
+    machine_cause: str | None = None  # disk_full, not_writable, not_an_archive
 
     @property
     def why(self) -> str | None:
         """One line: why the crawl did not end well, or None."""
-        return self.locked_out or self.unreachable or self.stopped or self.failed
+        return self.locked_out or self.machine or self.unreachable or self.stopped or self.failed
 
     def exit_code(self) -> int:
         """0 only for a run that finished and got what it asked for."""
         if self.locked_out:
             return LOCKED_EXIT
+        if self.machine:
+            return ARCHIVE_EXIT
         if self.unreachable:
             return UNREACHABLE_EXIT
         if self.stopped or self.failed:
@@ -95,7 +100,8 @@ def run_crawl(
         settings.set("DOWNLOAD_MAXSIZE", max_bytes)
     if not polite:
         settings.update(IMPOLITE)
-    if show_progress:
+    if show_progress:  # a person (or a nightly log) is watching: failed kinds are told as they fail
+        settings.set("BRIEFING_TELL", True)
         settings.set(
             "EXTENSIONS", {**settings.getdict("EXTENSIONS"), "briefing_spider.crawl.progress.CrawlProgress": 500}
         )
@@ -113,7 +119,8 @@ def run_crawl(
         arguments["key"] = key
     crawler = process.create_crawler(spider_class(get_site(site), source))
     process.crawl(crawler, **arguments)
-    process.start()
+    Interrupt(process, crawler).install()  # Ctrl-C: said at once, stopped within seconds
+    process.start(install_signal_handlers=False)
     return outcome_of(crawler)
 
 
@@ -127,6 +134,8 @@ def outcome_of(crawler) -> CrawlOutcome:
         run_id=crawler.stats.get_value(stats.RUN_ID),
         locked_out=crawler.stats.get_value(stats.LOCKED_OUT),
         stopped=spider.stopped,
+        machine=crawler.stats.get_value(stats.MACHINE),
+        machine_cause=crawler.stats.get_value(stats.MACHINE_CAUSE),
         failed=crawler.stats.get_value(stats.RUN_FAILED)
         or (spider.run_failure() if finish_reason == "finished" else None),
     )

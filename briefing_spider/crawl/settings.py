@@ -69,3 +69,5 @@ CONCURRENT_ITEMS = 8  # a callback yields a few items; Scrapy starts this many t
 
 # Build processes (BRIEFING_BUILD_WORKERS): None for as many as cores, at most 4; 0 builds in the crawl.
 BRIEFING_BUILD_WORKERS = _from_env.get("BRIEFING_BUILD_WORKERS")
+# A crawl does not start with less free space than this where the archive lives (BRIEFING_MIN_FREE_MB).
+BRIEFING_MIN_FREE_MB = _from_env.get("BRIEFING_MIN_FREE_MB", 20)

@@ -57,6 +57,8 @@ class ArchiveSpider(ListWalking):
         self.state = CrawlState()
         self.scheduled: set[str] = set()  # news ids whose page was asked for
         self.found: Counter[tuple[str, object]] = Counter()  # new releases seen on each (kind, day)'s list
+        self.lists_pending: Counter[str] = Counter()
+        self.told: set[str] = set()
         self.any_response = False
         self.unreachable: str | None = None  # set when the site can't be reached at all
         self.stopped: str | None = None  # why a source stopped the crawl early (an API's error)
@@ -74,8 +76,8 @@ class ArchiveSpider(ListWalking):
         return tuple(dict.fromkeys(self.site.section(name.strip()).kind for name in names if name.strip()))
 
     async def start(self):
-        if self.crawler.stats.get_value(stats.LOCKED_OUT):  # another run holds the archive
-            return
+        if self.crawler.stats.get_value(stats.LOCKED_OUT) or self.crawler.stats.get_value(stats.MACHINE):
+            return  # another run holds the archive, or it cannot be written here: nothing is fetched
         db_path = self.settings.get("BRIEFING_DB")
         self.since, self.until = crawl_window(
             db_path, today=now().date(), since=self.since, until=self.until, site=self.site_name

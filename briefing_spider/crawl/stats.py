@@ -2,7 +2,9 @@
 
 RUN_ID = "briefing/run_id"  # the crawl_runs row of this crawl
 LOCKED_OUT = "briefing/locked_out"  # why the crawl did not start: another run holds the archive
-RUN_FAILED = "briefing/run_failed"  # why a run that closed as finished failed (run_outcome.py)
+RUN_FAILED = "briefing/run_failed"  # why a run that closed as finished failed (outcome.py)
+MACHINE = "briefing/machine"  # why the crawl could not write its archive: one line (archive/machine.py)
+MACHINE_CAUSE = "briefing/machine_cause"  # disk_full, not_writable, not_an_archive
 
 
 def outcome(name: str) -> str:

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from sqlite_utils import Database
 
 from briefing_spider.ops.block_pages import block_page_evidence
+from briefing_spider.ops.machine_health import SITE_SUSPECTS, machine_messages
 from briefing_spider.ops.site_changes import site_change_messages
 from briefing_spider.parse.site_time import SEOUL
 
@@ -95,7 +96,7 @@ class HealthReport:
         return {**asdict(self), "healthy": self.healthy}
 
 
-def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
+def check_health(db: Database, *, now: datetime, days: int = 7, db_path: str | None = None) -> HealthReport:
     """The archive's health over the `days` before `now` — a past `now` judges a past week as it
     stood then: runs started later, and their day counts, are not looked at."""
     now = now.astimezone(SEOUL)
@@ -103,7 +104,12 @@ def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
     runs = recent_runs(db, since=window_start, until=now)
     last = last_run(db, before=now)
     coverage = tuple(field_coverage(db, window_start=window_start, now=now))
+    machine = [
+        Anomaly(kind, message)
+        for kind, message in machine_messages(db, last_run_id=last.id if last else None, db_path=db_path)
+    ]
     anomalies = [
+        *machine,
         *run_anomalies(last, now=now),
         *silent_weekdays(db, first_day=window_start.date(), today=now.date()),
         *coverage_anomalies(coverage),
@@ -112,6 +118,8 @@ def check_health(db: Database, *, now: datetime, days: int = 7) -> HealthReport:
         *([Anomaly("block_pages", evidence)] if last and (evidence := block_page_evidence(db, last)) else []),
         *(Anomaly("site_changed", message) for message in (site_change_messages(db, last.id) if last else [])),
     ]
+    if machine:  # the site is not judged on a run that could not write its archive
+        anomalies = [anomaly for anomaly in anomalies if anomaly.kind not in SITE_SUSPECTS]
     return HealthReport(
         checked_at=now.isoformat(), days=days, runs=tuple(runs), coverage=coverage, anomalies=tuple(anomalies)
     )
