@@ -145,7 +145,12 @@ def evaluate(golden_dir: str | Path, *, documents_dir: str | Path | None = None)
     totals = {name: FieldScore() for name in FIELDS}
     results = []
     for path in golden_files(golden_dir):
-        golden = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            golden = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise GoldenDirError(f"{path}: not a golden record (not JSON: {error})") from None
+        if not isinstance(golden, dict):
+            raise GoldenDirError(f"{path}: not a golden record (a JSON {type(golden).__name__}, not an object)")
         result = _evaluate_one(path, golden, golden_dir, documents_dir)
         for name, score in result.scores.items():
             totals[name].tp += score.tp

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -34,6 +35,8 @@ def open_archive(path: str | Path, *, create: bool = True) -> Database:
         refresh_search_index(db)  # derived: rebuilt when a migration made or changed its tables
     except OSError as error:
         raise ArchiveError(f"{path}: cannot open the archive ({error})") from error
+    except sqlite3.DatabaseError as error:  # a file that is no archive, a read-only one, a full disk
+        raise ArchiveError(f"{path}: cannot open the archive for writing ({error})") from error
     return db
 
 

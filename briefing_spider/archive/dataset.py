@@ -14,6 +14,7 @@ from briefing_spider.archive.descriptions import describe
 from briefing_spider.archive.export import ExportError, write_rows
 from briefing_spider.archive.query import connect_readonly, run_query
 from briefing_spider.archive.schema_doc import data_tables
+from briefing_spider.archive.shared_files import as_user_expects
 from briefing_spider.contract.registry import archive_title
 
 SKIPPED = ("search_index", "search_documents")  # derived: rebuild it with rebuild_search_index
@@ -82,6 +83,7 @@ def export_dataset(db_path: str | Path, directory: str | Path) -> dict[str, int]
         raise ExportError(f"{directory}: exists and is not an empty directory")
     connection = connect_readonly(db_path)
     try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}.", suffix=".tmp"))
     except OSError as error:
         connection.close()
@@ -98,6 +100,7 @@ def export_dataset(db_path: str | Path, directory: str | Path) -> dict[str, int]
         (staging / "datapackage.json").write_text(
             json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+        as_user_expects(staging, directory=True)  # 0700 as made; what the user's umask gives a new one
         if directory.exists():
             directory.rmdir()
         os.replace(staging, directory)

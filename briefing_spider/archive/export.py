@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from briefing_spider.archive.filters import release_filters
 from briefing_spider.archive.query import QueryError, connect_readonly, run_query
 from briefing_spider.archive.schema_doc import data_tables
+from briefing_spider.archive.shared_files import as_user_expects
 
 FORMATS = ("csv", "json", "jsonl")
 
@@ -44,6 +45,7 @@ def atomic_output(path: str | Path, *, newline: str | None = "") -> Iterator[IO[
     try:
         with handle:
             yield handle
+        as_user_expects(Path(handle.name))  # 0600 as made; what the user's umask gives a new file
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

@@ -6,6 +6,8 @@ import datetime as dt
 
 from sqlite_utils import Database
 
+from briefing_spider.contract.registry import all_sites
+
 
 class FilterError(ValueError):
     """A filter value is wrong: the message names the option and the value."""
@@ -40,6 +42,12 @@ def ministry_names(db: Database, ministry: str) -> list[str]:
     return [ministry]
 
 
+def known_kinds(db: Database) -> set[str]:
+    """The kinds of the known sites, and those the archive holds (a plug-in site's, uninstalled)."""
+    held = {row[0] for row in db.execute("SELECT DISTINCT kind FROM briefings").fetchall()}
+    return held | {kind for site in all_sites() for kind in site.kinds}
+
+
 def release_filters(
     db: Database,
     *,
@@ -68,6 +76,12 @@ def release_filters(
         params["site"] = site
     if kind:
         kinds = [name.strip() for name in kind.split(",") if name.strip()]
+        known = known_kinds(db)
+        unknown = [name for name in kinds if name not in known]
+        if unknown or not kinds:
+            raise FilterError(
+                f"--kind {', '.join(unknown) or repr(kind)}: no such kind (there are: {', '.join(sorted(known))})"
+            )
         keys = [f"kind_{i}" for i in range(len(kinds))]
         clauses.append(f"{alias}.kind IN ({', '.join(f':{k}' for k in keys)})")
         params.update(zip(keys, kinds, strict=True))

@@ -50,6 +50,14 @@ def machine_cause(error: BaseException) -> str | None:
     return None
 
 
+def one_line(path: str | Path, error: BaseException) -> str:
+    """`PATH: what went wrong`, in a few words (an ArchiveError already names the path)."""
+    text = str(error)
+    if isinstance(error, OSError) and error.strerror:
+        text = error.strerror + (f" ({error.filename})" if error.filename else "")
+    return text if text.startswith(str(path)) else f"{path}: {text}"
+
+
 def check_writable(db_path: str | Path, raw_dir: str | Path, *, min_free_mb: float = MIN_FREE_MB) -> None:
     """Raise MachineError (or ValueError for a file that is no archive) naming the path and the
     cause when a crawl could not write its archive: the directory (or the nearest one that

@@ -26,9 +26,34 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     return connection
 
 
+# Pragmas that change the file or the connection when given a value (on a read-only file SQLite
+# answers some of them with a puzzling "disk I/O error"): refused, so the answer says read-only.
+WRITING_PRAGMAS = frozenset(
+    {
+        "journal_mode",
+        "wal_checkpoint",
+        "user_version",
+        "application_id",
+        "schema_version",
+        "optimize",
+        "incremental_vacuum",
+        "locking_mode",
+        "auto_vacuum",
+        "query_only",
+        "writable_schema",
+        "journal_size_limit",
+    }
+)
+
+
 def _no_attach(action: int, *args) -> int:
-    """ATTACH would open (or create) another file for writing: refuse it."""
-    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
+    """ATTACH would open (or create) another file for writing, a pragma given a value may write:
+    refuse them."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and args and str(args[0]).lower() in WRITING_PRAGMAS and args[1] is not None:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
 
 
 def explain_error(sql: str, error: sqlite3.Error | sqlite3.Warning) -> str:

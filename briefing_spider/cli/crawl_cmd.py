@@ -122,6 +122,11 @@ def crawl(
         first = parse_day(since, option="--since") if since else None
         last = parse_day(until, option="--until") if until else None
         today = parse_day(today, option="--today") if today else now().date()
+        if last is not None and last > today:  # nothing is published in the future: up to today
+            click.echo(f"warning: --until {last} is after today ({today}, Asia/Seoul): crawling up to today", err=True)
+            last = today
+        if first is not None and first > today:
+            raise WindowError(f"--since {first} is after today ({today}, Asia/Seoul): nothing to crawl yet")
         first, last = crawl_window(db_path, today=today, since=first, until=last, site=site_name)
     except WindowError as error:
         raise click.UsageError(str(error)) from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+from typing import Any
 
 from scrapy.crawler import Crawler, CrawlerProcess
 
@@ -25,8 +26,7 @@ class Interrupt:
         signal.signal(signal.SIGTERM, self.on_signal)
 
     def on_signal(self, signum, frame) -> None:
-        from twisted.internet import reactor
-
+        reactor = _reactor()
         self.signals += 1
         if self.signals == 1:
             os.write(2, STOPPING)  # async-signal-safe: no logging or print inside a signal handler
@@ -35,14 +35,12 @@ class Interrupt:
             reactor.callFromThread(self.stop_at_once)
 
     def stop_gracefully(self) -> None:
-        from twisted.internet import reactor
-
+        reactor = _reactor()
         self.process.stop()  # no more requests; the spider closes as `shutdown`
         reactor.callLater(GRACE_SECONDS, self.stop_at_once)
 
     def stop_at_once(self) -> None:
-        from twisted.internet import reactor
-
+        reactor = _reactor()
         if not reactor.running:
             return
         stats = self.crawler.stats
@@ -50,3 +48,10 @@ class Interrupt:
             stats.set_value("finish_reason", "shutdown")
         self.crawler.signals.send_catch_log(signal=stop_now)
         reactor.stop()
+
+
+def _reactor() -> Any:
+    """Twisted's reactor, once the crawl has installed it (untyped: it is a module's global)."""
+    from twisted.internet import reactor
+
+    return reactor
