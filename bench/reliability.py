@@ -2,10 +2,12 @@
 
 For each fault kind of the fault suite (tests/fault_suite.py) and each round: a copy of a clean
 archive of the first day, a crawl of both days through the fault (tests/fault_proxy.py), then a
-clean re-run. A kill loop then SIGKILLs crawls at random moments and finishes with a clean crawl.
+clean re-run. A kill loop then SIGKILLs crawls while they write (after a random number of records) and
+finishes with a clean crawl.
 Printed: faults injected by kind, crawls run, and what must be 0 — records lost, worse copies
 kept, duplicates — with what the suite also checks: faults left uncounted in crawl_errors and
-exit codes that hid a failed run.
+exit codes that hid a failed run. Then the machine's faults (bench/reliability_machine.py): a file
+that is no archive, a directory no one may write, a disk that fills mid-crawl.
 
     python bench/reliability.py --rounds 2 --kills 10
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.reliability_machine import MACHINE_FAULTS, run_machine_fault  # noqa: E402
 from tests.fault_proxy import FaultProxy  # noqa: E402
 from tests.fault_suite import (  # noqa: E402
     BEFORE_ARGS,
@@ -37,7 +40,7 @@ from tests.fault_suite import (  # noqa: E402
     uncounted,
 )
 from tests.site import Mirror  # noqa: E402
-from tests.test_faults import CHECKS, kill_crawl_at_random  # noqa: E402
+from tests.test_faults import CHECKS, kill_crawl_while_it_writes  # noqa: E402
 
 
 class Tally:
@@ -108,7 +111,10 @@ def kill_loop(proxy, reference: dict, workdir: Path, kills: int, rng: random.Ran
     try:
         for _ in range(kills):
             tally.kills += 1
-            tally.kills_landed += kill_crawl_at_random(proxy, db, rng)
+            try:  # killed once it has written a random number of records: surely mid-crawl
+                tally.kills_landed += int(kill_crawl_while_it_writes(proxy, db, rng) > 0)
+            except AssertionError:  # it ended before, or wrote nothing in time
+                pass
             tally.crawls += 1
             if db.exists():
                 now = records(db)
@@ -152,7 +158,12 @@ def main() -> None:
                     fault, proxy, tmp / "before" / "briefings.db", reference, tmp / f"{fault.name}-{round_}", tally
                 )
         kill_loop(proxy, reference, tmp / "kills", args.kills, random.Random(seed), tally)
+        machine = {
+            name: [run_machine_fault(name, tmp / f"{name}-{round_}") for round_ in range(args.rounds)]
+            for name in MACHINE_FAULTS
+        }
     print_tally(tally, args, seed, time.monotonic() - started, faults(releases))
+    print_machine(machine)
 
 
 def print_tally(tally: Tally, args, seed: int, seconds: float, fault_list) -> None:
@@ -183,6 +194,24 @@ def print_tally(tally: Tally, args, seed: int, seconds: float, fault_list) -> No
         f"faults not counted in crawl_errors: {tally.uncounted}   wrong exit codes: {tally.bad_exits}   "
         f"other checks failed (Retry-After honoured): {tally.failed_checks}"
     )
+
+
+def print_machine(machine: dict[str, list]) -> None:
+    print("| machine fault | faulty crawls | wrong exit | cause not named | left running | worse kept | half records |")
+    print("|---|---|---|---|---|---|---|")
+    for name, rounds in machine.items():
+        counted = [r for r in rounds if isinstance(r, dict)]
+        if not counted:
+            print(f"| {name} | skipped: {rounds[0]} |||||")
+            continue
+        total = Counter()
+        for counts in counted:
+            total.update(counts)
+        print(
+            f"| {name} | {total['crawls']} | {total['bad_exits']} | {total['unnamed']} | {total['running']} | "
+            f"{total['worse']} | {total['halves']} |"
+        )
+    print("(every column after crawls must be 0)")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -152,6 +153,8 @@ def faults(releases: list[MirrorRelease]) -> list[Fault]:
             harmless=True,
         ),
         Fault("oversized_file", (Rule(file_path(new), "oversized", times=never, size=2 * MAX_BYTES),)),
+        # The download service closes every connection: every file of the run fails, the run too.
+        Fault("dropped_downloads", (Rule(re.escape("/common/download.do?"), "reset", times=never),), exit_ok=False),
     ]
 
 
@@ -196,8 +199,8 @@ def copy_archive(source: Path, target_dir: Path) -> Path:
 
 
 def records(db_path: Path) -> dict[str, dict]:
-    """Every record with its child rows, the run-time fields left out."""
-    db = Database(db_path)
+    """Every record with its child rows, the run-time fields left out (read, then closed)."""
+    db = Database(sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True))
     found = {}
     for row in db.query("SELECT * FROM briefings ORDER BY news_id"):
         for name in RUN_TIME_FIELDS:
@@ -208,6 +211,7 @@ def records(db_path: Path) -> dict[str, dict]:
                 for child in db.query(f"SELECT * FROM [{table}] WHERE news_id = ? ORDER BY position", [row["news_id"]])
             ]
         found[row["news_id"]] = row
+    db.close()
     return found
 
 

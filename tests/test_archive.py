@@ -266,6 +266,20 @@ def test_latest_good_fetch_survives_a_later_failure_or_error_page(db, tmp_path):
     assert through_a_mirror.body == part.body
 
 
+def test_an_error_page_held_is_not_hidden_by_a_later_failure(db, tmp_path):
+    store = RawStore(tmp_path / "raw")
+    page = b"<html><head><title>Error</title></head></html>"
+    save_fetched(
+        db, store, "korea_kr", Fetched(url="http://x/b", status=200, body=page, fetched_at=SEEN, role="attachment")
+    )
+    failed = Fetched(url="http://x/b", status=0, body=b"", fetched_at=LATER, role="attachment", error="ConnectionLost")
+    save_fetched(db, store, "korea_kr", failed)
+    part = attachment_part(db, store, "http://x/b")  # the site's answer, not the later silence
+    assert part.body == page and part.error is None
+    save_fetched(db, store, "korea_kr", Fetched(**{**failed.__dict__, "url": "http://x/c"}))
+    assert attachment_part(db, store, "http://x/c").error == "download failed: ConnectionLost"  # never answered
+
+
 def test_crawl_run_row_is_written_lazily_with_errors(db):
     run = CrawlRun(started_at=SEEN, arguments={"since": "2026-07-22"})
     assert db.table("crawl_runs").count == 0

@@ -101,6 +101,8 @@ def test_the_archive_survives_the_fault_and_a_clean_run_restores_it(fault, proxy
     assert worse(held, after) == [], "a record held before was lost or replaced"
     assert half_records(db, RELEASES) == [] and duplicates(db) == 0
     run, errors = last_run(db)
+    texts = [e["reason"] for e in errors] + [a["error"] or "" for r in after.values() for a in r["attachments"]]
+    assert [text for text in texts if "<twisted" in text or "Failure" in text] == [], "an error text is a repr"
     if fault.harmless:
         assert after == undisturbed
     if fault.counted:

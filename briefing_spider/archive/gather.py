@@ -97,7 +97,8 @@ def _saved_sources(db: Database, store: RawStore, site: Site, news_id: str) -> l
 def attachment_part(db: Database, store: RawStore, url: str) -> AttachmentPart:
     """The latest good download of an attachment, saved through any host; a later failure
     never hides earlier bytes, and bytes found not whole are marked and passed over. With none,
-    the latest answer (an error page is kept, typed by its bytes) or the failure.
+    the latest answer with bytes (an error page is kept, typed by its bytes; a later failure
+    does not hide it), else the latest failure.
     The link's name is filled in by `build_from_inputs` from the parsed page."""
     link = AttachmentLink(name="", url=url, file_id="")
     rows = latest_downloads(db, url)
@@ -112,7 +113,8 @@ def attachment_part(db: Database, store: RawStore, url: str) -> AttachmentPart:
         row["error"], row["good"] = UNREADABLE + cut, 0
     if not rows:
         return AttachmentPart(link=link, error="not downloaded")
-    fetched = max(rows, key=lambda row: (row["last_fetched_at"], row["fetched_at"]))
+    answered = [row for row in rows if row["status"] == 200 and not row["error"]] or rows
+    fetched = max(answered, key=lambda row: (row["last_fetched_at"], row["fetched_at"]))
     if fetched["status"] != 200 or fetched["error"]:
         return AttachmentPart(
             link=link, error=f"download failed: {fetched['error'] or 'HTTP ' + str(fetched['status'])}"

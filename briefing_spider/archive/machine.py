@@ -55,6 +55,8 @@ def one_line(path: str | Path, error: BaseException) -> str:
     text = str(error)
     if isinstance(error, OSError) and error.strerror:
         text = error.strerror + (f" ({error.filename})" if error.filename else "")
+    if machine_cause(error) == DISK_FULL and not text.startswith(("the disk is full", str(path))):
+        text = f"the disk is full ({text})"  # SQLite's words and the system's, said the same way
     return text if text.startswith(str(path)) else f"{path}: {text}"
 
 

@@ -57,9 +57,12 @@ def connection_reason(failure) -> str | None:
 
 
 def _innermost(error: BaseException) -> BaseException:
-    """The first underlying error of a wrapper (ResponseNeverReceived, DownloadFailedError hold a
-    list of Twisted Failures)."""
+    """The first underlying error of a wrapper (ResponseNeverReceived holds a list of Twisted
+    Failures; Scrapy's DownloadFailedError is raised from such an error, its text the list's repr)."""
     for _ in range(5):
+        if error.__cause__ is not None:
+            error = error.__cause__
+            continue
         reasons = getattr(error, "reasons", None)
         if not reasons and error.args and isinstance(error.args[0], list):
             reasons = error.args[0]

@@ -12,6 +12,7 @@ from contextlib import ExitStack
 from scrapy import signals
 
 from briefing_spider.archive.machine import (
+    MIN_FREE_MB,
     NOT_WRITABLE,
     MachineError,
     NotAnArchive,
@@ -58,7 +59,7 @@ class ArchivePipeline:
             logger.info("building releases in %d worker processes", workers or default_workers())
         try:
             self.lock.enter_context(crawl_lock(self.db_path, command=command, started_at=self.recorder.run.started_at))
-            min_free = self.crawler.settings.getfloat("BRIEFING_MIN_FREE_MB", 20)
+            min_free = self.crawler.settings.getfloat("BRIEFING_MIN_FREE_MB", MIN_FREE_MB)
             check_writable(self.db_path, self.recorder.store.root, min_free_mb=min_free)  # before anything is fetched
         except ArchiveLocked as error:  # the spider sees this and starts nothing
             self.crawler.stats.set_value(stats.LOCKED_OUT, str(error))

@@ -5,6 +5,7 @@ environment variables (briefing_spider/env.py) override them; see docs/operation
 package was installed; `scrapy crawl` finds it through scrapy.cfg in the checkout."""
 
 from briefing_spider import __version__
+from briefing_spider.archive.machine import MIN_FREE_MB
 from briefing_spider.contract.registry import all_sites
 from briefing_spider.env import settings_from_env
 
@@ -70,4 +71,4 @@ CONCURRENT_ITEMS = 8  # a callback yields a few items; Scrapy starts this many t
 # Build processes (BRIEFING_BUILD_WORKERS): None for as many as cores, at most 4; 0 builds in the crawl.
 BRIEFING_BUILD_WORKERS = _from_env.get("BRIEFING_BUILD_WORKERS")
 # A crawl does not start with less free space than this where the archive lives (BRIEFING_MIN_FREE_MB).
-BRIEFING_MIN_FREE_MB = _from_env.get("BRIEFING_MIN_FREE_MB", 20)
+BRIEFING_MIN_FREE_MB = _from_env.get("BRIEFING_MIN_FREE_MB", MIN_FREE_MB)

@@ -20,7 +20,7 @@ STOP_RE = re.compile(
 QUOTE_RE = re.compile(r'[“"][^”"]{2,}[”"]')  # speech; ‘…’ and 「…」 name things
 # `가나부(장관 홍길동, 이하 가나부)`, `(위원장 최바다)`: a body's head named to identify the body.
 HEAD_PAREN_RE = re.compile(
-    r"(?P<org>\S+)\(\s*(?P<title>장관|위원장|청장|처장|원장|총장|이사장|사장|회장|대표|실장|본부장|차관|총재|원장)\s+"
+    r"(?P<org>[^\s()]{1,30})\(\s*(?P<title>장관|위원장|청장|처장|원장|총장|이사장|사장|회장|대표|실장|본부장|차관|총재|원장)\s+"
     r"(?P<name>[가-힣]{2,4})\s*(?:,[^()]*)?\)"
 )
 OTHER_PAREN_RE = re.compile(r"\((?:이하|약칭|이하 ‘)[^()]*\)|\([A-Za-z][^()]*\)")
