@@ -1,0 +1,136 @@
+"""A document's structure → Markdown (CommonMark, with HTML tables). Pure.
+
+- The title as `#`, headings as `##` … `######`.
+- List items as nested `-` items, two spaces a level, the document's own mark kept after the
+  item marker (`- □ …`, `  - ㅇ …`); a dash mark is the item marker itself (`    - …`).
+- Notes (※, *) and unmarked paragraphs that continue an item: paragraphs indented under it.
+- Tables: a pipe table when every cell is one slot of one line; else an HTML `<table>` with
+  `rowspan`/`colspan`, the lines of a cell joined by a space (a cell's own lists and line
+  breaks are not kept inside a table).
+- The contact block under `## 담당 부서`, one `-` entry a row: `label: department / role title
+  name / phone`, as the site's viewer shows it.
+- Hancom's private-use boxed digits as the viewer shows them (１ ２ …); the text is otherwise as
+  written. A paragraph that would read as Markdown syntax (`* …`, `1. …`, `# …`) is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from briefing_spider.parse.contacts import EMAIL_RE, PHONE_RE, ROLE_RE
+
+from . import forms
+from .grid import Grid
+from .structure import Contacts, Heading, Item, Node, Note, Structure, TableNode, Text
+
+INDENT = "  "
+BODY_HEADING = "본문"  # the body under its own heading, as the site's viewer shows a release
+DASHES = set(forms.DASH_MARKS)
+MARKDOWN_START = re.compile(r"^(?=[#>*+\-=|]|\d{1,9}[.)](?:\s|$))")
+PIPE = re.compile(r"\|")
+LETTER_SPACED = re.compile(r"^(?:[가-힣]\s+)+[가-힣]$")  # 과  장, 배  인: single syllables spaced out
+
+
+def to_markdown(structure: Structure) -> str:
+    chunks: list[str] = []
+    if structure.title:
+        chunks.append(f"# {_inline(structure.title)}")
+    if structure.header:
+        chunks.append("\n".join(f"- {_inline(entry)}" for entry in structure.header))
+    chunks.append(f"## {BODY_HEADING}")
+    items: list[str] = []
+    for node in structure.nodes:
+        if isinstance(node, Item):
+            items.append(_item(node))
+            continue
+        if items:
+            chunks.append("\n".join(items))
+            items = []
+        chunks.append(_block(node))
+    if items:
+        chunks.append("\n".join(items))
+    return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
+
+
+def _block(node: Node) -> str:
+    if isinstance(node, Heading):
+        return f"{'#' * node.level} {_inline(node.text)}"
+    if isinstance(node, (Text, Note)):
+        return _paragraph(node.lines, node.depth)
+    if isinstance(node, TableNode):
+        return table_markdown(node.grid)
+    if isinstance(node, Contacts):
+        return contacts_markdown(node)
+    raise TypeError(f"not a structure node: {node!r}")
+
+
+def _item(item: Item) -> str:
+    pad = INDENT * item.depth
+    first = _inline(item.lines[0])
+    head = f"{pad}- {first}" if item.mark in DASHES else f"{pad}- {item.mark} {first}"
+    rest = [f"{pad}{INDENT}{_inline(line)}" for line in item.lines[1:]]
+    return "\n".join([head, *rest])
+
+
+def _paragraph(lines: tuple[str, ...], depth: int | None) -> str:
+    pad = INDENT * (depth + 1) if depth is not None else ""
+    return "\n".join(pad + _escape_start(_inline(line)) for line in lines)
+
+
+def table_markdown(grid: Grid) -> str:
+    if grid.n_cols < 2 or grid.merged or any(len(c.lines) > 1 for c in grid.cells):
+        return table_html(grid)
+    rows = grid.resolved()
+    lines = [_pipe_row(rows[0]), _pipe_row(["---"] * grid.n_cols)]
+    lines.extend(_pipe_row(row) for row in rows[1:])
+    return "\n".join(lines)
+
+
+def _pipe_row(cells: list[str]) -> str:
+    return "| " + " | ".join(PIPE.sub(r"\\|", _inline(cell)) for cell in cells) + " |"
+
+
+def table_html(grid: Grid) -> str:
+    rows = []
+    for row in grid.rows():
+        cells = "".join(f"<td{_spans(c.row_span, c.col_span)}>{html.escape(_inline(c.text))}</td>" for c in row)
+        rows.append(f"<tr>{cells}</tr>")
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def _spans(row_span: int, col_span: int) -> str:
+    return (f' rowspan="{row_span}"' if row_span > 1 else "") + (f' colspan="{col_span}"' if col_span > 1 else "")
+
+
+def contacts_markdown(contacts: Contacts) -> str:
+    entries = "\n".join(f"- {_inline(contact_line(tuple(map(_unspaced, row))))}" for row in contacts.rows)
+    return entries if contacts.continued else f"## {forms.CONTACT_HEADING}\n\n{entries}"
+
+
+def _unspaced(cell: str) -> str:
+    """A letter-spaced word joined (`과  장` → 과장), other whitespace collapsed."""
+    return LETTER_SPACED.sub(lambda m: re.sub(r"\s+", "", m.group(0)), " ".join(cell.split()))
+
+
+def contact_line(cells: tuple[str, ...]) -> str:
+    """One row of the contact table as the viewer writes it: `label: department / role title
+    name / phone`, or `department: role title name / phone` for a row without the label."""
+    label = cells[0] if forms.CONTACT_LABEL.match(cells[0]) else None
+    rest = cells[1:] if label else cells
+    role = next((i for i, c in enumerate(rest) if ROLE_RE.match(c)), len(rest))
+    reach = next((i for i, c in enumerate(rest) if PHONE_RE.search(c) or EMAIL_RE.search(c)), len(rest))
+    reach = max(reach, role)
+    parts = [" ".join(rest[:role]), " ".join(rest[role:reach]), " ".join(rest[reach:])]
+    parts = [part for part in parts if part]
+    if label:
+        return f"{label}: " + " / ".join(parts)
+    return f"{parts[0]}: " + " / ".join(parts[1:]) if len(parts) > 1 else (parts[0] if parts else "")
+
+
+def _inline(text: str) -> str:
+    return "".join(forms.BOXED_DIGITS.get(char, char) for char in text)
+
+
+def _escape_start(line: str) -> str:
+    return MARKDOWN_START.sub("\\\\", line, count=1)

@@ -1,0 +1,187 @@
+"""A document's structure: its title, headings, lists, notes, tables and contact block. Pure.
+
+`read_structure(document)` walks the blocks a reader gave (`model.py`) once, in reading order:
+
+- **Title**: the paragraph(s) set in the largest type among the document's opening blocks (its
+  header: the 보도자료 box, the embargo line, the title box), when larger than the body text.
+- **Headings**: a paragraph the format numbers as an outline level (HWPX/HWP outline shapes);
+  a short paragraph numbered as a part (Ⅰ.), a section (1. １ ❶ or a boxed digit) or an annex
+  (붙임, 참고) — a section number only when the paragraph stands out from the body (bold or
+  larger type); a box (a one-cell table) or a bar (a one-row table of short cells opening with
+  such a number or label) holding one short line.
+- **Lists**: paragraphs opening with a list mark (□ ○ ㅇ - · ▪ ① (1) …) or drawn with an
+  automatic bullet, nested as the document nests them (`outline.py`).
+- **Notes**: paragraphs opening with ※ or * (typed notes) and the text of real footnotes.
+- **Contact block**: a table of 담당 부서 rows (a role cell and a phone or e-mail), one entry a row.
+- **Tables**: every other table of more than one column, as a grid with its merged cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_spider.parse.contacts import EMAIL_RE, PHONE_RE, ROLE_RE
+
+from . import forms
+from .grid import Grid, grid_of, lone_cell, single_column
+from .header import read_header
+from .headings import HeadingRules, label_text
+from .model import Block, DocumentText, Paragraph, Table
+from .outline import Outline, edge, marked
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 2 … 6 (level 1 is the title)
+    text: str
+
+
+@dataclass(frozen=True)
+class Text:
+    lines: tuple[str, ...]
+    depth: int | None = None  # None: a paragraph of its own; else it continues the item at that depth
+
+
+@dataclass(frozen=True)
+class Item:
+    depth: int  # 0: outermost
+    mark: str
+    lines: tuple[str, ...]  # the first without its mark
+
+
+@dataclass(frozen=True)
+class Note:
+    lines: tuple[str, ...]  # with its mark (※, *, 1) …)
+    depth: int | None = None
+    footnote: bool = False  # a real footnote control's text, not a typed note
+
+
+@dataclass(frozen=True)
+class TableNode:
+    grid: Grid
+    caption: str | None = None  # the line right above it that names it, or the heading it is under
+
+
+@dataclass(frozen=True)
+class Contacts:
+    rows: tuple[tuple[str, ...], ...]  # each row's cell texts, empty cells left out
+    continued: bool = False  # more of a contact block begun since the last heading (no heading of its own)
+
+
+Node = Heading | Text | Item | Note | TableNode | Contacts
+
+
+@dataclass(frozen=True)
+class Structure:
+    title: str | None
+    header: tuple[str, ...]  # the header's other lines (release kind, embargo, sub-title)
+    nodes: tuple[Node, ...]  # the body
+
+
+def read_structure(document: DocumentText) -> Structure:
+    rules = HeadingRules.of(document.blocks)
+    header = read_header(document.blocks, rules)
+    reader = _Reader(rules=rules, kind=document.kind)
+    reader.blocks(header.body(document.blocks))
+    return Structure(title=header.title, header=header.entries, nodes=tuple(reader.nodes))
+
+
+@dataclass
+class _Reader:
+    rules: HeadingRules
+    kind: str
+    nodes: list[Node] | None = None
+    outline: Outline | None = None
+    heading: str | None = None  # the last heading, a caption for the table under it
+
+    def __post_init__(self) -> None:
+        self.nodes, self.outline = [], Outline()
+
+    def blocks(self, blocks: tuple[Block, ...], boxed: bool = False) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self.paragraph(block, boxed)
+            else:
+                self.table(block)
+
+    def paragraph(self, paragraph: Paragraph, boxed: bool) -> None:
+        lines = tuple(line for line in paragraph.lines if line.strip())
+        if not lines:
+            return
+        at = edge(lines[0], paragraph.look, self.kind)
+        if paragraph.note:
+            self.add(Note(lines=_stripped(lines), depth=self.outline.inside(at + 1), footnote=True))
+            return
+        level = self.rules.level(paragraph, lines)
+        if level is not None:
+            text = " ".join(_stripped(lines))
+            return self.add_heading(level, label_text(text) or text)
+        item = marked(lines[0], paragraph.look)
+        if forms.NOTE.match(lines[0].strip()):
+            self.add(Note(lines=_stripped(lines), depth=self.outline.inside(at + 1)))
+        elif item is not None:
+            depth = self.outline.depth(item.key, at)
+            self.add(Item(depth=depth, mark=item.mark, lines=(item.text, *_stripped(lines[1:]))))
+        else:
+            self.add(Text(lines=_stripped(lines), depth=self.outline.inside(at) if boxed or at else None))
+
+    def table(self, table: Table) -> None:
+        if not table.rows:
+            return
+        lone = lone_cell(table)
+        if lone is not None:
+            heading = self.rules.box_heading(lone)
+            return self.add_heading(*heading) if heading else self.blocks(lone.blocks, boxed=True)
+        if single_column(table):
+            for row in table.rows:
+                for cell in row:
+                    self.blocks(cell.blocks, boxed=True)
+            return
+        grid = grid_of(table)
+        bar = self.rules.bar_heading(grid)
+        if bar is not None:
+            return self.add_heading(*bar)
+        if is_contact_table(grid):
+            return self.add_contacts(grid)
+        self.outline.close()
+        self.add(TableNode(grid=grid, caption=self.caption()))
+
+    def add(self, node: Node) -> None:
+        self.nodes.append(node)
+
+    def add_heading(self, level: int, text: str) -> None:
+        self.outline.close()
+        self.heading = text
+        self.add(Heading(level=level, text=text))
+
+    def add_contacts(self, grid: Grid) -> None:
+        rows = tuple(texts for row in grid.rows() if (texts := tuple(c.text for c in row if c.text)))
+        if self.nodes and isinstance(self.nodes[-1], Contacts):
+            last = self.nodes.pop()
+            return self.add(Contacts(rows=last.rows + rows, continued=last.continued))
+        self.add(Contacts(rows=rows, continued=self.in_contacts()))
+
+    def in_contacts(self) -> bool:
+        """A contact block has begun since the last heading."""
+        for node in reversed(self.nodes):
+            if isinstance(node, Contacts):
+                return True
+            if isinstance(node, Heading):
+                return False
+        return False
+
+    def caption(self) -> str | None:
+        before = self.nodes[-1] if self.nodes else None
+        if isinstance(before, Text) and forms.CAPTION.match(before.lines[0]):
+            return " ".join(before.lines)
+        return self.heading
+
+
+def is_contact_table(grid: Grid) -> bool:
+    texts = [cell.text for cell in grid.cells]
+    has_role = any(ROLE_RE.match(t) for t in texts)
+    return has_role and any(PHONE_RE.search(t) or EMAIL_RE.search(t) for t in texts)
+
+
+def _stripped(lines: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" ".join(line.split()) for line in lines)
