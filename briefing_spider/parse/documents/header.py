@@ -44,14 +44,16 @@ def read_header(blocks: tuple[Block, ...], rules: HeadingRules) -> Header:
         return NO_HEADER
     skip = {id(p) for p in parts}
     title = " ".join(" ".join(line.split()) for p in parts for line in p.lines if line.strip())
-    taken = {index for index, block in enumerate(blocks[:at]) if is_embargo(block) or _is_box(block)} | {at}
+    taken = {index for index, block in enumerate(blocks[:at]) if _in_header(block)} | {at}
     entries = tuple(entry for index in sorted(taken) for entry in _entries(blocks[index], skip))
     return Header(title=title or None, entries=entries, taken=frozenset(taken))
 
 
-def _is_box(block: Block) -> bool:
-    """A table with one cell of text (a banner whose other cells are images)."""
-    return isinstance(block, Table) and lone_cell(block) is not None
+def _in_header(block: Block) -> bool:
+    """An opening block before the title that belongs to the header: a paragraph (a PDF's
+    banner and embargo lines), an embargo table, a table with one cell of text (a banner whose
+    other cells are images)."""
+    return isinstance(block, Paragraph) or is_embargo(block) or lone_cell(block) is not None
 
 
 def is_embargo(block: Block) -> bool:

@@ -18,9 +18,8 @@ from __future__ import annotations
 import html
 import re
 
-from briefing_spider.parse.contacts import EMAIL_RE, PHONE_RE, ROLE_RE
-
 from . import forms
+from .contact_block import contact_line
 from .grid import Grid
 from .structure import Contacts, Heading, Item, Node, Note, Structure, TableNode, Text
 
@@ -29,7 +28,6 @@ BODY_HEADING = "본문"  # the body under its own heading, as the site's viewer 
 DASHES = set(forms.DASH_MARKS)
 MARKDOWN_START = re.compile(r"^(?=[#>*+\-=|]|\d{1,9}[.)](?:\s|$))")
 PIPE = re.compile(r"\|")
-LETTER_SPACED = re.compile(r"^(?:[가-힣]\s+)+[가-힣]$")  # 과  장, 배  인: single syllables spaced out
 
 
 def to_markdown(structure: Structure) -> str:
@@ -104,28 +102,8 @@ def _spans(row_span: int, col_span: int) -> str:
 
 
 def contacts_markdown(contacts: Contacts) -> str:
-    entries = "\n".join(f"- {_inline(contact_line(tuple(map(_unspaced, row))))}" for row in contacts.rows)
+    entries = "\n".join(f"- {_inline(contact_line(row))}" for row in contacts.rows)
     return entries if contacts.continued else f"## {forms.CONTACT_HEADING}\n\n{entries}"
-
-
-def _unspaced(cell: str) -> str:
-    """A letter-spaced word joined (`과  장` → 과장), other whitespace collapsed."""
-    return LETTER_SPACED.sub(lambda m: re.sub(r"\s+", "", m.group(0)), " ".join(cell.split()))
-
-
-def contact_line(cells: tuple[str, ...]) -> str:
-    """One row of the contact table as the viewer writes it: `label: department / role title
-    name / phone`, or `department: role title name / phone` for a row without the label."""
-    label = cells[0] if forms.CONTACT_LABEL.match(cells[0]) else None
-    rest = cells[1:] if label else cells
-    role = next((i for i, c in enumerate(rest) if ROLE_RE.match(c)), len(rest))
-    reach = next((i for i, c in enumerate(rest) if PHONE_RE.search(c) or EMAIL_RE.search(c)), len(rest))
-    reach = max(reach, role)
-    parts = [" ".join(rest[:role]), " ".join(rest[role:reach]), " ".join(rest[reach:])]
-    parts = [part for part in parts if part]
-    if label:
-        return f"{label}: " + " / ".join(parts)
-    return f"{parts[0]}: " + " / ".join(parts[1:]) if len(parts) > 1 else (parts[0] if parts else "")
 
 
 def _inline(text: str) -> str:

@@ -33,6 +33,7 @@ class Paragraph:
     indent: int = 0  # left indent in the source's units when known (HWPX paraPr), else 0
     note: bool = False  # text of a real footnote/endnote control, placed after its paragraph
     look: Look = field(default=PLAIN, compare=False)
+    line_looks: tuple[Look, ...] = field(default=(), compare=False)  # per line, when lines differ (PDF)
 
 
 @dataclass(frozen=True, kw_only=True)

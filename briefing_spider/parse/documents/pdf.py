@@ -167,8 +167,8 @@ def group_lines(lines: list[Line]) -> list[Block]:
     """
     blocks: list[Block] = []
     current: list[str] = []
+    looks: list[Look] = []
     mark_left: float | None = None
-    look = PLAIN
     for raw, left, height, weight in lines:
         line = raw.replace("\x00", "").rstrip()
         if not line.strip():
@@ -176,15 +176,19 @@ def group_lines(lines: list[Line]) -> list[Block]:
         starts_item = _starts_item(line)
         outdented = mark_left is not None and left is not None and left < mark_left - HANG_TOLERANCE
         if current and (starts_item or outdented or current[-1].endswith(SENTENCE_ENDS)):
-            blocks.append(Paragraph(lines=tuple(current), look=look))
-            current = []
+            blocks.append(_paragraph(current, looks))
+            current, looks = [], []
         if not current:
             mark_left = left if starts_item else None
-            look = _look(left, height, weight)
         current.append(line)
+        looks.append(_look(left, height, weight))
     if current:
-        blocks.append(Paragraph(lines=tuple(current), look=look))
+        blocks.append(_paragraph(current, looks))
     return blocks
+
+
+def _paragraph(lines: list[str], looks: list[Look]) -> Paragraph:
+    return Paragraph(lines=tuple(lines), look=looks[0], line_looks=tuple(looks) if len(looks) > 1 else ())
 
 
 def _look(left: float | None, height: float | None, weight: int | None) -> Look:

@@ -18,16 +18,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from briefing_spider.parse.contacts import EMAIL_RE, PHONE_RE, ROLE_RE
-
-from . import forms
+from . import contact_block, forms
 from .grid import Grid, grid_of, lone_cell, single_column
 from .header import read_header
 from .headings import HeadingRules, label_text
-from .model import Block, DocumentText, Paragraph, Table
+from .model import Block, DocumentText, Look, Paragraph, Table
 from .outline import Outline, edge, marked
+
+SIZE_TOLERANCE = 0.5  # points: lines this close in size are set in one size
+PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})\s*$")  # `- 3 -`, `3 / 12`
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,11 @@ class Structure:
 
 
 def read_structure(document: DocumentText) -> Structure:
-    rules = HeadingRules.of(document.blocks)
-    header = read_header(document.blocks, rules)
+    blocks = tuple(part for block in document.blocks for part in _split(block))
+    rules = HeadingRules.of(blocks)
+    header = read_header(blocks, rules)
     reader = _Reader(rules=rules, kind=document.kind)
-    reader.blocks(header.body(document.blocks))
+    reader.blocks(header.body(blocks))
     return Structure(title=header.title, header=header.entries, nodes=tuple(reader.nodes))
 
 
@@ -93,6 +96,7 @@ class _Reader:
     nodes: list[Node] | None = None
     outline: Outline | None = None
     heading: str | None = None  # the last heading, a caption for the table under it
+    contact_lines: list[str] = field(default_factory=list)  # a contact block read from text, so far
 
     def __post_init__(self) -> None:
         self.nodes, self.outline = [], Outline()
@@ -100,13 +104,16 @@ class _Reader:
     def blocks(self, blocks: tuple[Block, ...], boxed: bool = False) -> None:
         for block in blocks:
             if isinstance(block, Paragraph):
-                self.paragraph(block, boxed)
+                for part in split_by_look(block):
+                    self.paragraph(part, boxed)
             else:
+                self.end_contact_text()
                 self.table(block)
+        self.end_contact_text()
 
     def paragraph(self, paragraph: Paragraph, boxed: bool) -> None:
-        lines = tuple(line for line in paragraph.lines if line.strip())
-        if not lines:
+        lines = tuple(line for line in paragraph.lines if line.strip() and not PAGE_NUMBER.match(line))
+        if not lines or self.contact_text(lines):
             return
         at = edge(lines[0], paragraph.look, self.kind)
         if paragraph.note:
@@ -141,8 +148,8 @@ class _Reader:
         bar = self.rules.bar_heading(grid)
         if bar is not None:
             return self.add_heading(*bar)
-        if is_contact_table(grid):
-            return self.add_contacts(grid)
+        if contact_block.is_contact_table(grid):
+            return self.add_contacts(contact_block.table_rows(grid))
         self.outline.close()
         self.add(TableNode(grid=grid, caption=self.caption()))
 
@@ -154,8 +161,23 @@ class _Reader:
         self.heading = text
         self.add(Heading(level=level, text=text))
 
-    def add_contacts(self, grid: Grid) -> None:
-        rows = tuple(texts for row in grid.rows() if (texts := tuple(c.text for c in row if c.text)))
+    def contact_text(self, lines: tuple[str, ...]) -> bool:
+        """Lines of a contact block written as text (a PDF's table): gathered until the block ends."""
+        if self.contact_lines and all(contact_block.continues_text_block(line) for line in lines):
+            self.contact_lines.extend(lines)
+            return True
+        self.end_contact_text()
+        if contact_block.opens_text_block(lines[0]):
+            self.contact_lines.extend(lines)
+            return True
+        return False
+
+    def end_contact_text(self) -> None:
+        if self.contact_lines:
+            lines, self.contact_lines = self.contact_lines, []
+            self.add_contacts(contact_block.text_rows(lines))
+
+    def add_contacts(self, rows: tuple[tuple[str, ...], ...]) -> None:
         if self.nodes and isinstance(self.nodes[-1], Contacts):
             last = self.nodes.pop()
             return self.add(Contacts(rows=last.rows + rows, continued=last.continued))
@@ -177,10 +199,35 @@ class _Reader:
         return self.heading
 
 
-def is_contact_table(grid: Grid) -> bool:
-    texts = [cell.text for cell in grid.cells]
-    has_role = any(ROLE_RE.match(t) for t in texts)
-    return has_role and any(PHONE_RE.search(t) or EMAIL_RE.search(t) for t in texts)
+def _split(block: Block) -> list[Block]:
+    """A top-level paragraph cut where its type size changes, page numbers left out."""
+    if not isinstance(block, Paragraph):
+        return [block]
+    parts = []
+    for part in split_by_look(block):
+        lines = tuple(line for line in part.lines if not PAGE_NUMBER.match(line))
+        if any(line.strip() for line in lines):
+            parts.append(part if lines == part.lines else Paragraph(lines=lines, indent=part.indent, look=part.look))
+    return parts
+
+
+def split_by_look(paragraph: Paragraph) -> list[Paragraph]:
+    """A paragraph whose lines are set in different sizes (a PDF's title run into the line above
+    it), cut where the size changes."""
+    looks = paragraph.line_looks
+    if not looks:
+        return [paragraph]
+    parts: list[Paragraph] = []
+    start = 0
+    for index in range(1, len(looks) + 1):
+        if index == len(looks) or not _same_size(looks[index - 1], looks[index]):
+            parts.append(Paragraph(lines=paragraph.lines[start:index], indent=paragraph.indent, look=looks[start]))
+            start = index
+    return parts
+
+
+def _same_size(a: Look, b: Look) -> bool:
+    return a.size is None or b.size is None or abs(a.size - b.size) <= SIZE_TOLERANCE
 
 
 def _stripped(lines: tuple[str, ...]) -> tuple[str, ...]:
