@@ -4,7 +4,9 @@ The body text comes from the best source: a substantive page body, else the atta
 the release itself (`parse/release_documents.py`: by its name, then whether it holds the contact
 block, then HWPX, HWP, PDF). Contacts, footnotes and attendees are read from every distinct text
 document of the release and the page body, each item knowing its attachment; the event date is
-the release document's (or the page's, when no attachment has text).
+the release document's (or the page's, when no attachment has text). The Markdown is the body's
+(the release document's, or the page body's when the body is the page's), under the page's title,
+with the attachments listed; the tables are every distinct document's (`parse/release_structure.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from briefing_spider.parse.item_values import contact_organization_keys
 from briefing_spider.parse.ministries import resolve_ministry
 from briefing_spider.parse.page_model import AttachmentLink, DetailPage, is_substantive
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
+from briefing_spider.parse.release_structure import read_release_structure, release_markdown
 from briefing_spider.records import Attachment, Ministry, Release
 
 
@@ -42,6 +45,9 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
     ]
     chosen = choose_release_document(documents)
     source, body_text = body_of(detail, chosen)
+    structure = read_release_structure(
+        documents, chosen=chosen, page_html=detail.body_html if source == "page" else None
+    )
     published = detail.published_at.date()
     facts = read_release_facts(documents, chosen=chosen, page_text=detail.body_text, published=published)
     ministry = _ministry(detail, published)
@@ -58,6 +64,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         body_html=detail.body_html,
         body_text=body_text,
         body_source=source,
+        body_markdown=release_markdown(structure, detail, body_text, attachments),
         event_at=facts.event_at,
         contacts=contacts,
         footnotes=facts.footnotes,
@@ -67,6 +74,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         utterances=detail.parts.utterances,
         press_reports=detail.parts.press_reports,
         agenda_items=detail.parts.agenda_items,
+        tables=structure.tables,
     )
 
 

@@ -8,10 +8,11 @@ import re
 from datetime import date
 
 from briefing_spider.assemble import AttachmentPart, build_release, read_attachment
-from briefing_spider.parse.documents import sniff
+from briefing_spider.parse.documents import DocumentError, extract_document, sniff
+from briefing_spider.parse.documents.markdown import document_markdown, text_markdown
 from briefing_spider.parse.page_model import AttachmentLink
 from briefing_spider.parse.release_text import extract_release_facts
-from briefing_spider.records import to_jsonable
+from briefing_spider.records import Release, to_jsonable
 from briefing_spider.sites import DEFAULT_SITE, Site, get_site
 
 NEWS_ID_IN_NAME = re.compile(r"(\d{6,})")
@@ -38,7 +39,35 @@ def inspect_bytes(
     raise InspectError(f"{name}: not a page, document or UTF-8 text ({kind.reason})")
 
 
+def markdown_bytes(data: bytes, *, name: str, url: str | None = None, site: str = DEFAULT_SITE) -> str:
+    """The Markdown of one file: a document's (its own title), a saved page's release body
+    (the page's title, its attachments listed), or plain text's. InspectError when it has no text."""
+    kind = sniff(data)
+    if kind.is_document or name.lower().endswith(DOCUMENT_SUFFIXES):
+        try:
+            markdown = document_markdown(extract_document(data))
+        except DocumentError as error:
+            raise InspectError(f"{name}: no text ({error})") from None
+    elif kind.kind == "html" or name.lower().endswith((".html", ".htm")):
+        markdown = _page_release(data, name=name, url=url, site=get_site(site)).body_markdown
+    elif name.lower().endswith(".txt") or _is_text(data):
+        markdown = text_markdown(data.decode("utf-8-sig"))
+    else:
+        raise InspectError(f"{name}: not a page, document or UTF-8 text ({kind.reason})")
+    if not markdown.strip() or not _has_body_text(markdown):
+        raise InspectError(f"{name}: no text")
+    return markdown
+
+
+def _has_body_text(markdown: str) -> bool:
+    return any(line.strip() and not line.startswith("#") for line in markdown.splitlines())
+
+
 def _page_record(data: bytes, *, name: str, url: str | None, site: Site) -> dict:
+    return _page_release(data, name=name, url=url, site=site).to_dict()
+
+
+def _page_release(data: bytes, *, name: str, url: str | None, site: Site) -> Release:
     if url is None:
         found = NEWS_ID_IN_NAME.search(name)
         if not found:
@@ -50,7 +79,7 @@ def _page_record(data: bytes, *, name: str, url: str | None, site: Site) -> dict
         [AttachmentPart(link=link) for link in detail.attachments],
         site=site.name,
         kind=detail.kind or site.kinds[0],
-    ).to_dict()
+    )
 
 
 def _document_record(data: bytes, *, name: str, published: date | None) -> dict:

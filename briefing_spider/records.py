@@ -104,9 +104,34 @@ class AgendaItem:
     text: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReleaseTable:
+    """A table of one of the release's documents as data (parse/documents/tables.py): every row
+    has every column, a merged cell's text repeated into each slot it covers."""
+
+    number: int  # its place among its document's tables, from 1
+    caption: str | None = None  # the line above it that names it, or the heading it stands under
+    unit: str | None = None  # the unit the caption or header gives (`단위: 억원` → 억원)
+    header: tuple[str, ...] = ()  # one text a column (header rows folded)
+    rows: tuple[tuple[str, ...], ...] = ()
+    attachment_position: int | None = None  # attachments.position it was read from; None: the page body
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.header)
+
+
 # A kind's own parts: only the records of that kind have them. Empty, they stay out of the
 # content hash, so adding a kind's parts changed no other record's hash (`hash_payload`).
 SECTION_PARTS = ("utterances", "press_reports", "agenda_items")
+# Read from the documents since m013: a record without them (built before, or with no table and
+# no Markdown) hashes as it did, so adding them changed no stored record's hash.
+STRUCTURE_PARTS = ("body_markdown", "tables")
+OPTIONAL_PARTS = (*SECTION_PARTS, *STRUCTURE_PARTS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,6 +147,7 @@ class Release:
     body_html: str = ""
     body_text: str = ""
     body_source: str | None = None  # page, hwpx, hwp, pdf
+    body_markdown: str = ""  # the body with its headings, lists and tables (parse/documents/markdown.py)
     event_at: str | None = None  # ISO 8601 date or datetime of the event the release announces
     contacts: tuple[Contact, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
@@ -131,6 +157,7 @@ class Release:
     utterances: tuple[Utterance, ...] = ()
     press_reports: tuple[PressReport, ...] = ()
     agenda_items: tuple[AgendaItem, ...] = ()
+    tables: tuple[ReleaseTable, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(self)
@@ -142,8 +169,9 @@ class Release:
 
 
 def hash_payload(record: dict[str, Any]) -> dict[str, Any]:
-    """What a record's content hash covers: all of it, less the kind parts it does not have."""
-    return {name: value for name, value in record.items() if name not in SECTION_PARTS or value}
+    """What a record's content hash covers: all of it, less the optional parts it does not have
+    (a kind's parts, the Markdown and tables)."""
+    return {name: value for name, value in record.items() if name not in OPTIONAL_PARTS or value}
 
 
 def to_jsonable(value: Any) -> Any:

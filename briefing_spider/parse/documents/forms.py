@@ -47,5 +47,7 @@ BOXED_DIGITS = {chr(0xF02B0 + n): chr(0xFF10 + n) for n in range(10)}
 CONTACT_LABEL = re.compile(r"^[<\[(]?\s*담\s*당\s*(?:부\s*서|기\s*관|자)\s*[>\])]?$")
 CONTACT_HEADING = "담당 부서"
 
-# A caption: the line right above a table that names it.
-CAPTION = re.compile(r"^\s*(?:[<\[【〈《(]\s*(?:표|그림)?\s*\d*|\(\s*단위)")
+# A caption: the line right above a table that names it; a unit line (`(단위: 억원)`) may stand
+# between the two.
+CAPTION = re.compile(r"^\s*(?:[<\[【〈《]|\(?\s*(?:표|그림)\s*\d)")
+UNIT_LINE = re.compile(r"^\s*[(<\[]?\s*단\s*위\s*[:：]")

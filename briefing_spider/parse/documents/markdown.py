@@ -1,6 +1,9 @@
 """A document's structure → Markdown (CommonMark, with HTML tables). Pure.
 
-- The title as `#`, headings as `##` … `######`.
+- The title (the document's, or the page's when given) as `#`, then the header's lines (embargo,
+  sub-title) as a list, then the body under `## 본문`, as the site's viewer shows a release; the
+  attachments' names under `## 첨부파일` when given (a release, not a lone file).
+- Headings as `##` … `######`.
 - List items as nested `-` items, two spaces a level, the document's own mark kept after the
   item marker (`- □ …`, `  - ㅇ …`); a dash mark is the item marker itself (`    - …`).
 - Notes (※, *) and unmarked paragraphs that continue an item: paragraphs indented under it.
@@ -17,23 +20,49 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from . import forms
 from .contact_block import contact_line
 from .grid import Grid
-from .structure import Contacts, Heading, Item, Node, Note, Structure, TableNode, Text
+from .html_blocks import html_blocks
+from .model import DocumentText, Paragraph
+from .render import render_text
+from .structure import Contacts, Heading, Item, Node, Note, Structure, TableNode, Text, read_structure
 
 INDENT = "  "
 BODY_HEADING = "본문"  # the body under its own heading, as the site's viewer shows a release
+ATTACHMENTS_HEADING = "첨부파일"
 DASHES = set(forms.DASH_MARKS)
 MARKDOWN_START = re.compile(r"^(?=[#>*+\-=|]|\d{1,9}[.)](?:\s|$))")
 PIPE = re.compile(r"\|")
 
 
-def to_markdown(structure: Structure) -> str:
+def document_markdown(document: DocumentText, *, title: str | None = None, attachments: Sequence[str] = ()) -> str:
+    """The Markdown of a document; `title` (the page's) replaces the document's own, and
+    `attachments` (file names) are listed under `## 첨부파일`, as the site shows a release."""
+    return to_markdown(read_structure(document), title=title, attachments=attachments)
+
+
+def page_markdown(body_html: str, *, title: str | None = None, attachments: Sequence[str] = ()) -> str:
+    """The Markdown of a page body (HTML), read like a document (`html_blocks.py`)."""
+    blocks = html_blocks(body_html)
+    document = DocumentText(kind="page", blocks=blocks, text=render_text(blocks))
+    return document_markdown(document, title=title, attachments=attachments)
+
+
+def text_markdown(text: str, *, title: str | None = None, attachments: Sequence[str] = ()) -> str:
+    """The Markdown of plain text: each non-blank line a paragraph, its marks read as in a document."""
+    blocks = tuple(Paragraph(lines=(line,)) for line in text.splitlines() if line.strip())
+    document = DocumentText(kind="text", blocks=blocks, text=text)
+    return document_markdown(document, title=title, attachments=attachments)
+
+
+def to_markdown(structure: Structure, *, title: str | None = None, attachments: Sequence[str] = ()) -> str:
     chunks: list[str] = []
-    if structure.title:
-        chunks.append(f"# {_inline(structure.title)}")
+    title = title or structure.title
+    if title:
+        chunks.append(f"# {_inline(title)}")
     if structure.header:
         chunks.append("\n".join(f"- {_inline(entry)}" for entry in structure.header))
     chunks.append(f"## {BODY_HEADING}")
@@ -48,6 +77,8 @@ def to_markdown(structure: Structure) -> str:
         chunks.append(_block(node))
     if items:
         chunks.append("\n".join(items))
+    if attachments:
+        chunks.append(f"## {ATTACHMENTS_HEADING}\n\n" + "\n".join(f"- {_escape_start(name)}" for name in attachments))
     return "\n\n".join(chunk for chunk in chunks if chunk) + "\n"
 
 

@@ -18,18 +18,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import contact_block, forms
 from .grid import Grid, grid_of, lone_cell, single_column
 from .header import read_header
 from .headings import HeadingRules, label_text
-from .model import Block, DocumentText, Look, Paragraph, Table
+from .layout import PAGE_NUMBER, split_by_look, top_level_parts
+from .model import Block, DocumentText, Paragraph, Table
 from .outline import Outline, edge, marked
-
-SIZE_TOLERANCE = 0.5  # points: lines this close in size are set in one size
-PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*/\s*\d{1,4})\s*$")  # `- 3 -`, `3 / 12`
 
 
 @dataclass(frozen=True)
@@ -62,6 +59,7 @@ class Note:
 class TableNode:
     grid: Grid
     caption: str | None = None  # the line right above it that names it, or the heading it is under
+    unit_line: str | None = None  # a `(단위: 억원)` line right above it
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ class Structure:
 
 
 def read_structure(document: DocumentText) -> Structure:
-    blocks = tuple(part for block in document.blocks for part in _split(block))
+    blocks = tuple(part for block in document.blocks for part in top_level_parts(block))
     rules = HeadingRules.of(blocks)
     header = read_header(blocks, rules)
     reader = _Reader(rules=rules, kind=document.kind)
@@ -151,7 +149,7 @@ class _Reader:
         if contact_block.is_contact_table(grid):
             return self.add_contacts(contact_block.table_rows(grid))
         self.outline.close()
-        self.add(TableNode(grid=grid, caption=self.caption()))
+        self.add(TableNode(grid=grid, **self.caption()))
 
     def add(self, node: Node) -> None:
         self.nodes.append(node)
@@ -192,42 +190,15 @@ class _Reader:
                 return False
         return False
 
-    def caption(self) -> str | None:
-        before = self.nodes[-1] if self.nodes else None
-        if isinstance(before, Text) and forms.CAPTION.match(before.lines[0]):
-            return " ".join(before.lines)
-        return self.heading
-
-
-def _split(block: Block) -> list[Block]:
-    """A top-level paragraph cut where its type size changes, page numbers left out."""
-    if not isinstance(block, Paragraph):
-        return [block]
-    parts = []
-    for part in split_by_look(block):
-        lines = tuple(line for line in part.lines if not PAGE_NUMBER.match(line))
-        if any(line.strip() for line in lines):
-            parts.append(part if lines == part.lines else Paragraph(lines=lines, indent=part.indent, look=part.look))
-    return parts
-
-
-def split_by_look(paragraph: Paragraph) -> list[Paragraph]:
-    """A paragraph whose lines are set in different sizes (a PDF's title run into the line above
-    it), cut where the size changes."""
-    looks = paragraph.line_looks
-    if not looks:
-        return [paragraph]
-    parts: list[Paragraph] = []
-    start = 0
-    for index in range(1, len(looks) + 1):
-        if index == len(looks) or not _same_size(looks[index - 1], looks[index]):
-            parts.append(Paragraph(lines=paragraph.lines[start:index], indent=paragraph.indent, look=looks[start]))
-            start = index
-    return parts
-
-
-def _same_size(a: Look, b: Look) -> bool:
-    return a.size is None or b.size is None or abs(a.size - b.size) <= SIZE_TOLERANCE
+    def caption(self) -> dict[str, str | None]:
+        """What names the table about to be added: the caption line right above it (a unit line
+        may stand between), else the heading it stands under, else the unit line."""
+        before = [node for node in self.nodes[-2:] if isinstance(node, Text)][::-1]
+        unit = " ".join(before[0].lines) if before and forms.UNIT_LINE.match(before[0].lines[0]) else None
+        named = before[1:] if unit else before
+        if named and named[0] is self.nodes[-1 - bool(unit)] and forms.CAPTION.match(named[0].lines[0]):
+            return {"caption": " ".join(named[0].lines), "unit_line": unit}
+        return {"caption": self.heading or unit, "unit_line": unit}
 
 
 def _stripped(lines: tuple[str, ...]) -> tuple[str, ...]:
