@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_stored
+from briefing_spider.archive.quality import differs_only_in_hosts, only_gains_structure, worse_than_stored
 from briefing_spider.archive.schema import CHILD_TABLES, SECTION_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
 from briefing_spider.records import (
@@ -53,8 +53,10 @@ SCALAR_FIELDS = (
     "body_html",
     "body_text",
     "body_source",
+    "body_markdown",
     "event_at",
 )
+OPTIONAL_SCALARS = {"body_markdown": ""}  # columns a migration added later (m013): absent before it
 MINISTRY_COLUMNS = {
     "ministry": "name",
     "ministry_code": "code",
@@ -84,12 +86,31 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({placeholders(columns)})"
 
 
-_UPSERT_BRIEFING = (
-    _insert("briefings", BRIEFING_COLUMNS)
-    + " ON CONFLICT (site, news_id) DO UPDATE SET "
-    + ", ".join(f"[{c}] = excluded.[{c}]" for c in BRIEFING_COLUMNS if c not in ("site", "news_id", "first_seen_at"))
-)  # first seen stays
+def _upsert_briefing(columns: tuple[str, ...]) -> str:
+    return (
+        _insert("briefings", columns)
+        + " ON CONFLICT (site, news_id) DO UPDATE SET "
+        + ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in ("site", "news_id", "first_seen_at"))
+    )  # first seen stays
+
+
+_UPSERT_BRIEFING = _upsert_briefing(BRIEFING_COLUMNS)
 _INSERT_CHILD = {table: _insert(table, columns) for table, columns in CHILD_COLUMNS.items()}
+TABLES = "tables"  # a release's tables as data (m013): header and rows stored as JSON
+TABLE_COLUMNS = (
+    "site",
+    "news_id",
+    "position",
+    "attachment_position",
+    "number",
+    "caption",
+    "unit",
+    "header",
+    "rows",
+    "n_rows",
+    "n_columns",
+)
+_INSERT_TABLE = _insert(TABLES, TABLE_COLUMNS)
 _INSERT_REVISION = _insert(
     "revisions", ("site", "news_id", "content_hash", "record", "changed_fields", "superseded_at")
 )
@@ -141,7 +162,12 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
         written.append((record, digest))
         if old is not None:
             updated.append(record)
-    revised = [record for record in updated if not differs_only_in_hosts(record, previous[key_of(record)])]
+    revised = [
+        record
+        for record in updated
+        if not differs_only_in_hosts(record, previous[key_of(record)])
+        and not only_gains_structure(record, previous[key_of(record)])
+    ]
     if not written:
         return outcomes
     if updated:
@@ -158,13 +184,16 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
                 )
                 for record in revised
             ],
-        )  # a record that only moved to www.korea.kr URLs needs none
-        for table in ALL_CHILD_TABLES:  # a new release has no children: foreign keys are on
+        )  # a record that only moved to www.korea.kr URLs, or only gained its Markdown, needs none
+        for table in (*ALL_CHILD_TABLES, TABLES):  # a new release has no children: foreign keys are on
             for site, batch in _by_site([key_of(record) for record in updated]):
                 conn.execute(
                     f"DELETE FROM [{table}] WHERE site = ? AND news_id IN ({placeholders(batch)})", [site, *batch]
                 )
-    conn.executemany(_UPSERT_BRIEFING, [_briefing_values(record, digest, seen) for record, digest in written])
+    columns = _briefing_columns(db)
+    upsert = _UPSERT_BRIEFING if columns == BRIEFING_COLUMNS else _upsert_briefing(columns)
+    values = (_briefing_values(record, digest, seen) for record, digest in written)
+    conn.executemany(upsert, [_only(columns, row) for row in values])
     for table in ALL_CHILD_TABLES:
         rows = [
             (record["site"], record["news_id"], position, *item.values())
@@ -173,8 +202,31 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
         ]
         if rows:
             conn.executemany(_INSERT_CHILD[table], rows)
+    tables = [row for record, _ in written for row in table_rows(record)]
+    if tables and db.table(TABLES).exists():
+        conn.executemany(_INSERT_TABLE, tables)
     index_briefings(db, [record for record, _ in written])
     return outcomes
+
+
+def table_rows(record: dict) -> list[tuple]:
+    """The `tables` rows of a record: header and rows as JSON, their counts beside them."""
+    return [
+        (
+            record["site"],
+            record["news_id"],
+            position,
+            table["attachment_position"],
+            table["number"],
+            table["caption"],
+            table["unit"],
+            json.dumps(table["header"], ensure_ascii=False),
+            json.dumps(table["rows"], ensure_ascii=False),
+            len(table["rows"]),
+            len(table["header"]),
+        )
+        for position, table in enumerate(record.get(TABLES, []))
+    ]
 
 
 def _without_repeats(releases: list[Release]) -> Iterator[list[Release]]:
@@ -236,7 +288,11 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
         marks = placeholders(batch)
         found: dict[str, dict] = {}
         for row in db.query(f"SELECT * FROM briefings WHERE site = ? AND news_id IN ({marks})", [site, *batch]):
-            record = {"site": row["site"], "news_id": row["news_id"], **{name: row[name] for name in SCALAR_FIELDS}}
+            record = {
+                "site": row["site"],
+                "news_id": row["news_id"],
+                **{name: _scalar(row, name) for name in SCALAR_FIELDS},
+            }
             record["ministry"] = (
                 None if row["ministry"] is None else {key: row[column] for column, key in MINISTRY_COLUMNS.items()}
             )
@@ -254,8 +310,51 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
                     found[child["news_id"]][table].append(
                         {k: v for k, v in child.items() if k not in ("site", "news_id", "position")}
                     )
+        if db.table(TABLES).exists():
+            _load_tables(db, site, batch, found)
         records.update({(site, news_id): record for news_id, record in found.items()})
     return records
+
+
+def _briefing_columns(db: Database) -> tuple[str, ...]:
+    """The columns of `briefings` the writer fills: all, less those a later migration adds
+    (an archive being carried forward by an earlier migration lacks them)."""
+    present = db.table("briefings").columns_dict
+    return tuple(c for c in BRIEFING_COLUMNS if c not in OPTIONAL_SCALARS or c in present)
+
+
+def _only(columns: tuple[str, ...], row: tuple) -> tuple:
+    if len(columns) == len(BRIEFING_COLUMNS):
+        return row
+    return tuple(value for column, value in zip(BRIEFING_COLUMNS, row, strict=True) if column in columns)
+
+
+def _scalar(row: dict, name: str):
+    if name in OPTIONAL_SCALARS:  # a column added by a later migration: absent, or NULL before a reparse
+        return row.get(name) or OPTIONAL_SCALARS[name]
+    return row[name]
+
+
+def _load_tables(db: Database, site: str, batch: list[str], found: dict[str, dict]) -> None:
+    """The stored tables of `found`'s records, in the shape of `ReleaseTable` in `to_dict()`."""
+    for record in found.values():
+        record[TABLES] = []
+    rows = db.query(
+        f"SELECT * FROM [{TABLES}] WHERE site = ? AND news_id IN ({placeholders(batch)}) ORDER BY news_id, position",
+        [site, *batch],
+    )
+    for row in rows:
+        if row["news_id"] in found:
+            found[row["news_id"]][TABLES].append(
+                {
+                    "number": row["number"],
+                    "caption": row["caption"],
+                    "unit": row["unit"],
+                    "header": json.loads(row["header"] or "[]"),
+                    "rows": json.loads(row["rows"] or "[]"),
+                    "attachment_position": row["attachment_position"],
+                }
+            )
 
 
 def _child_tables(db: Database) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ ENUMERATED = re.compile(r"^(?:\(\d{1,2}\)|\([가-하]\)|\d{1,2}\)|[가-하]\)|["
 MARK = re.compile(r"^([" + re.escape(LIST_MARKS) + r"])\s*")
 PRIVATE_BULLET = re.compile(r"^([\ue000-\uf8ff])\s*")  # a symbol-font bullet (Wingdings …)
 
+
 # Notes: ※, *, ** … (full-width ＊ too) at the start of a paragraph.
 NOTE = re.compile(r"^(※|[*＊]{1,3})\s*")
 

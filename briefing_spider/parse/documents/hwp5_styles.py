@@ -20,7 +20,7 @@ import struct
 from dataclasses import dataclass, field
 
 from .hwp5_records import HWPTAG_BEGIN, Record, parse_records
-from .model import PLAIN, DocumentError, Look
+from .model import ORDERED, PLAIN, DocumentError, Look
 
 CHAR_SHAPE, BULLET, PARA_SHAPE = HWPTAG_BEGIN + 5, HWPTAG_BEGIN + 8, HWPTAG_BEGIN + 9
 PARA_CHAR_SHAPE = HWPTAG_BEGIN + 52
@@ -33,7 +33,6 @@ HEAD_OUTLINE, HEAD_NUMBER, HEAD_BULLET = 1, 2, 3
 UNITS_PER_POINT = 100
 SHAPE_ID_AT = 8
 PAIR = struct.Struct("<II")
-ORDERED = "1."
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .model import PLAIN, DocumentError, Look
+from .model import ORDERED, PLAIN, DocumentError, Look
 
 HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
 HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
@@ -29,7 +29,6 @@ MARGIN, HEADING, ALIGN, BOLD, PARA_HEAD = HH + "margin", HH + "heading", HH + "a
 HEIGHT_PER_POINT = 100
 CENTERED = {"CENTER"}
 NUMBER_MARK = "^"  # a numbering level's format: `^1.` is "the level-1 number, then a dot"
-ORDERED = "1."  # the bullet of a numbered paragraph, whatever its number format
 
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 

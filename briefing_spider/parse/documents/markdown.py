@@ -5,7 +5,8 @@
   attachments' names under `## 첨부파일` when given (a release, not a lone file).
 - Headings as `##` … `######`.
 - List items as nested `-` items, two spaces a level, the document's own mark kept after the
-  item marker (`- □ …`, `  - ㅇ …`); a dash mark is the item marker itself (`    - …`).
+  item marker (`- □ …`, `  - ㅇ …`); a dash mark, and a bullet or number the format draws
+  itself (not in the text), is the item marker itself (`    - …`, `1. …`).
 - Notes (※, *) and unmarked paragraphs that continue an item: paragraphs indented under it.
 - Tables: a pipe table when every cell is one slot of one line; else an HTML `<table>` with
   `rowspan`/`colspan`, the lines of a cell joined by a space (a cell's own lists and line
@@ -26,7 +27,7 @@ from . import forms
 from .contact_block import contact_line
 from .grid import Grid
 from .html_blocks import html_blocks
-from .model import DocumentText, Paragraph
+from .model import ORDERED, DocumentText, Paragraph
 from .render import render_text
 from .structure import Contacts, Heading, Item, Node, Note, Structure, TableNode, Text, read_structure
 
@@ -97,7 +98,10 @@ def _block(node: Node) -> str:
 def _item(item: Item) -> str:
     pad = INDENT * item.depth
     first = _inline(item.lines[0])
-    head = f"{pad}- {first}" if item.mark in DASHES else f"{pad}- {item.mark} {first}"
+    if item.drawn:  # the format's own bullet or number is the list's marker
+        head = f"{pad}{'1.' if item.mark == ORDERED else '-'} {first}"
+    else:
+        head = f"{pad}- {first}" if item.mark in DASHES else f"{pad}- {item.mark} {first}"
     rest = [f"{pad}{INDENT}{_inline(line)}" for line in item.lines[1:]]
     return "\n".join([head, *rest])
 

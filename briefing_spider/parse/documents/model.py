@@ -25,6 +25,7 @@ class Look:
 
 
 PLAIN = Look()
+ORDERED = "1."  # the `Look.bullet` of a paragraph the format numbers itself, whatever its number format
 
 
 @dataclass(frozen=True, kw_only=True)

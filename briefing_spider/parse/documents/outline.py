@@ -26,13 +26,14 @@ class Marked:
     key: str  # what identifies the level: the mark itself, or the form of a number ("n)")
     mark: str  # as written (or the automatic bullet)
     text: str  # the paragraph's first line without its mark
+    drawn: bool = False  # an automatic bullet or number of the format (not in the text)
 
 
 def marked(line: str, look: Look) -> Marked | None:
     """The list mark a paragraph opens with (typed, or drawn by the format), or None."""
     text = line.strip()
     if look.bullet:
-        return Marked(key=f"auto {look.bullet} {look.margin}", mark=look.bullet, text=text)
+        return Marked(key=f"auto {look.bullet} {look.margin}", mark=look.bullet, text=text, drawn=True)
     for pattern in (forms.MARK, forms.PRIVATE_BULLET):
         found = pattern.match(text)
         if found and text[found.end() :].strip():

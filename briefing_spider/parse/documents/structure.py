@@ -33,6 +33,7 @@ from .outline import Outline, edge, marked
 class Heading:
     level: int  # 2 … 6 (level 1 is the title)
     text: str
+    label: bool = False  # a bracketed label (`<총괄>`): right above a contact table, it names its group
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Item:
     depth: int  # 0: outermost
     mark: str
     lines: tuple[str, ...]  # the first without its mark
+    drawn: bool = False  # the mark is the format's automatic bullet or number, not in the text
 
 
 @dataclass(frozen=True)
@@ -115,18 +117,19 @@ class _Reader:
             return
         at = edge(lines[0], paragraph.look, self.kind)
         if paragraph.note:
-            self.add(Note(lines=_stripped(lines), depth=self.outline.inside(at + 1), footnote=True))
+            self.add(Note(lines=_stripped(lines), depth=self.outline.inside(at), footnote=True))
             return
         level = self.rules.level(paragraph, lines)
         if level is not None:
             text = " ".join(_stripped(lines))
-            return self.add_heading(level, label_text(text) or text)
+            label = label_text(text)
+            return self.add_heading(level, label or text, label=label is not None)
         item = marked(lines[0], paragraph.look)
         if forms.NOTE.match(lines[0].strip()):
-            self.add(Note(lines=_stripped(lines), depth=self.outline.inside(at + 1)))
+            self.add(Note(lines=_stripped(lines), depth=self.outline.inside(at)))
         elif item is not None:
             depth = self.outline.depth(item.key, at)
-            self.add(Item(depth=depth, mark=item.mark, lines=(item.text, *_stripped(lines[1:]))))
+            self.add(Item(depth=depth, mark=item.mark, lines=(item.text, *_stripped(lines[1:])), drawn=item.drawn))
         else:
             self.add(Text(lines=_stripped(lines), depth=self.outline.inside(at) if boxed or at else None))
 
@@ -154,10 +157,10 @@ class _Reader:
     def add(self, node: Node) -> None:
         self.nodes.append(node)
 
-    def add_heading(self, level: int, text: str) -> None:
+    def add_heading(self, level: int, text: str, label: bool = False) -> None:
         self.outline.close()
         self.heading = text
-        self.add(Heading(level=level, text=text))
+        self.add(Heading(level=level, text=text, label=label))
 
     def contact_text(self, lines: tuple[str, ...]) -> bool:
         """Lines of a contact block written as text (a PDF's table): gathered until the block ends."""
@@ -176,6 +179,10 @@ class _Reader:
             self.add_contacts(contact_block.text_rows(lines))
 
     def add_contacts(self, rows: tuple[tuple[str, ...], ...]) -> None:
+        last = self.nodes[-1] if self.nodes else None
+        if isinstance(last, Heading) and last.label:  # `<총괄>` over a contact table names its group
+            self.nodes.pop()
+            rows = ((last.text,), *rows)
         if self.nodes and isinstance(self.nodes[-1], Contacts):
             last = self.nodes.pop()
             return self.add(Contacts(rows=last.rows + rows, continued=last.continued))
