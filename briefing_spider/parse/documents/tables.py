@@ -8,6 +8,7 @@ headings or header lines). For each:
 - `caption`: the line right above it that names it (`【 … 】`, `<표 1> …`, `(단위: 억원)` when
   nothing else names it), else the heading it stands under;
 - `unit`: the unit the caption, the line above or the header gives (`단위: 억원` → 억원);
+- a first row holding only the unit (`(단위: 억원)` at its right) gives the unit, not the header;
 - `header`: the header rows folded into one text a column — the rows that the first row's
   merged cells reach down over (`’26년` over `본예산(A)` → `’26년 본예산(A)`), one row when
   none does;
@@ -60,25 +61,31 @@ def document_tables(structure: Structure) -> tuple[DataTable, ...]:
 
 def data_table(node: TableNode, number: int) -> DataTable | None:
     grid = node.grid
-    slots = grid.resolved()
-    depth = header_depth(grid)
-    if len(slots) <= depth or grid.n_cols == 0:
+    slots = [[clean_cell(text) for text in row] for row in grid.resolved()]
+    start = 0
+    while start < len(slots) and all(not text or forms.UNIT_LINE.match(text) for text in slots[start]):
+        start += 1  # a first row holding only the unit (`(단위: 억원)` at its right) or nothing
+    depth = header_depth(grid, start)
+    if len(slots) <= start + depth or grid.n_cols == 0:
         return None
-    slots = [[clean_cell(text) for text in row] for row in slots]
-    header = tuple(_fold(column) for column in zip(*slots[:depth], strict=True))
-    rows = tuple(tuple(row) for row in slots[depth:])
-    return DataTable(number=number, caption=node.caption, unit=unit_of(node, header), header=header, rows=rows)
+    header = tuple(_fold(column) for column in zip(*slots[start : start + depth], strict=True))
+    rows = tuple(tuple(row) for row in slots[start + depth :])
+    unit_rows = " ".join(text for row in slots[:start] for text in row if text)
+    return DataTable(
+        number=number, caption=node.caption, unit=unit_of(node, header, unit_rows), header=header, rows=rows
+    )
 
 
-def header_depth(grid: Grid) -> int:
-    """How many rows the header takes: as far down as a merged cell of the first row reaches."""
-    first = [cell for cell in grid.cells if cell.row == 0]
+def header_depth(grid: Grid, start: int = 0) -> int:
+    """How many rows the header takes from row `start`: as far down as a merged cell of its
+    first row reaches."""
+    first = [cell for cell in grid.cells if cell.row == start]
     depth = max((cell.row_span for cell in first), default=1)
-    return depth if depth < grid.n_rows else 1
+    return depth if start + depth < grid.n_rows else 1
 
 
-def unit_of(node: TableNode, header: tuple[str, ...]) -> str | None:
-    for text in (node.unit_line, node.caption):
+def unit_of(node: TableNode, header: tuple[str, ...], unit_rows: str = "") -> str | None:
+    for text in (unit_rows, node.unit_line, node.caption):
         found = UNIT.search(text or "")
         if found:
             return " ".join(found.group(1).split())
