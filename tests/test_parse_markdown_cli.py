@@ -44,4 +44,4 @@ def test_plain_text_prints_its_markdown(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("□ 첫째\n ㅇ 둘째\n", encoding="utf-8")
     result = run(str(path))
-    assert result.exit_code == 0 and "- □ 첫째\n  - ㅇ 둘째" in result.output
+    assert result.exit_code == 0 and "- □ 첫째\n    - ㅇ 둘째" in result.output

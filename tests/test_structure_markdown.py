@@ -53,13 +53,13 @@ def test_lists_nest_as_the_document_nests_its_marks(release):
 
 
 def test_nested_items_render_as_a_markdown_list_with_their_marks(markdown):
-    assert "- □ 추경은 세 분야로 구성된다\n  - ㅇ 첫째, 수출 기업 지원\n    - 바우처 확대\n" in markdown
+    assert "- □ 추경은 세 분야로 구성된다\n    - ㅇ 첫째, 수출 기업 지원\n        - 바우처 확대\n" in markdown
 
 
 def test_a_note_stays_under_its_item_and_its_mark_is_not_markdown(release, markdown):
     (note,) = [n for n in read_structure(release).nodes if isinstance(n, Note)]
     assert note.depth == 2 and note.lines == ("* 바우처: 수출 지원 서비스 이용권",)
-    assert "\n      \\* 바우처: 수출 지원 서비스 이용권\n" in markdown
+    assert "\n            \\* 바우처: 수출 지원 서비스 이용권\n" in markdown
 
 
 def test_the_contact_table_is_the_contact_block_as_the_viewer_shows_it(markdown):
@@ -192,7 +192,7 @@ def test_hwp5_title_and_outline_heading_from_docinfo():
 
 def test_hwp5_without_docinfo_still_gives_markdown():
     document = extract_document(hwp(paragraph(0, "□ 항목 하나") + paragraph(0, " ㅇ 그 아래")))
-    assert "- □ 항목 하나\n  - ㅇ 그 아래" in document_markdown(document)
+    assert "- □ 항목 하나\n    - ㅇ 그 아래" in document_markdown(document)
 
 
 # --- PDF: the title from the drawn type size, page numbers left out ----------------------
@@ -223,13 +223,13 @@ def test_a_page_body_is_read_like_a_document():
     markdown = page_markdown(body, title="페이지 제목")
     assert markdown.startswith("# 페이지 제목\n\n## 본문\n\n본문 첫 문단입니다.")
     assert "\n#### 추진 배경\n" in markdown
-    assert "- 첫째 항목\n  - 그 아래" in markdown
+    assert "- 첫째 항목\n    - 그 아래" in markdown
     assert '<td rowspan="2">구분</td>' in markdown
 
 
 def test_plain_text_lines_are_read_with_their_marks():
     markdown = text_markdown("□ 첫째\n ㅇ 둘째\n※ 주석", title="제목")
-    assert markdown == "# 제목\n\n## 본문\n\n- □ 첫째\n  - ㅇ 둘째\n\n※ 주석\n"
+    assert markdown == "# 제목\n\n## 본문\n\n- □ 첫째\n    - ㅇ 둘째\n\n※ 주석\n"
 
 
 def test_structure_keeps_every_paragraph_of_the_body(release):

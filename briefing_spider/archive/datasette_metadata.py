@@ -1,17 +1,23 @@
-"""Datasette for the archive: metadata (titles, column descriptions, facets, canned queries)
-and a plugin giving SQL the search functions `search_match(q)` and `search_snippet(text, q)`."""
+"""Datasette for the archive: metadata (titles, column descriptions, facets, canned queries),
+templates (`datasette_templates/`: a release's row page reads as the release, table pages open
+on their rows) and a plugin giving SQL the search functions `search_match(q)` and
+`search_snippet(text, q)` and the release page its content (`release_page.py`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.utils import urlsafe_components
 
 from briefing_spider.archive.descriptions import COLUMNS, TABLES
+from briefing_spider.archive.release_page import release_page
 from briefing_spider.archive.search import WEIGHTS, SearchError, match_expression, snippet
 from briefing_spider.sites import archive_title
 
 _WEIGHTS = ", ".join(str(w) for w in WEIGHTS.values())
+TEMPLATES = Path(__file__).resolve().parent / "datasette_templates"
+RELEASES = "briefings"  # the table whose row page is a release page
 
 QUERIES = {
     "search": {
@@ -91,3 +97,18 @@ def _search_snippet(text, query):
 def prepare_connection(conn):
     conn.create_function("search_match", 1, _search_match, deterministic=True)
     conn.create_function("search_snippet", 2, _search_snippet, deterministic=True)
+
+
+@hookimpl
+def extra_template_vars(view_name, table, database, request, datasette):
+    """`release_page` for the row page of a release (None elsewhere: the default page)."""
+    if view_name != "row" or table != RELEASES or request is None:
+        return {"release_page": None}
+
+    async def inner():
+        keys = urlsafe_components(request.url_vars.get("pks", ""))
+        if len(keys) != 2:
+            return {"release_page": None}
+        return {"release_page": await release_page(datasette.get_database(database), keys[0], keys[1])}
+
+    return inner

@@ -59,15 +59,16 @@ class HeadingRules:
         return None
 
     def box_heading(self, cell: Cell) -> tuple[int, str] | None:
-        """The lone cell of a box holding one short line that is no note and no sentence."""
+        """The lone cell of a box holding one short line that is no note, no see-also (☞) and
+        no sentence."""
         paragraphs = [b for b in cell.blocks if isinstance(b, Paragraph) and any(s.strip() for s in b.lines)]
         if len(paragraphs) != 1 or any(isinstance(b, Table) for b in cell.blocks):
             return None
         lines = tuple(line for line in paragraphs[0].lines if line.strip())
         text = " ".join(" ".join(line.split()) for line in lines)
-        if not text or len(text) > forms.HEADING_MAX_CHARS or forms.SENTENCE_END.search(text):
+        if len(lines) != 1 or len(text) > forms.HEADING_MAX_CHARS or forms.SENTENCE_END.search(text):
             return None
-        if forms.NOTE.match(text):
+        if forms.NOTE.match(text) or text[0] in forms.ARROW_MARKS:  # a note, a see-also (☞ …)
             return None
         return self.numbered_level(text, True) or SECTION, label_text(text) or text
 

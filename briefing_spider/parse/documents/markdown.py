@@ -4,7 +4,7 @@
   sub-title) as a list, then the body under `## 본문`, as the site's viewer shows a release; the
   attachments' names under `## 첨부파일` when given (a release, not a lone file).
 - Headings as `##` … `######`.
-- List items as nested `-` items, two spaces a level, the document's own mark kept after the
+- List items as nested `-` items, four spaces a level, the document's own mark kept after the
   item marker (`- □ …`, `  - ㅇ …`); a dash mark, and a bullet or number the format draws
   itself (not in the text), is the item marker itself (`    - …`, `1. …`).
 - Notes (※, *) and unmarked paragraphs that continue an item: paragraphs indented under it.
@@ -31,7 +31,7 @@ from .model import ORDERED, DocumentText, Paragraph
 from .render import render_text
 from .structure import Contacts, Heading, Item, Node, Note, Structure, TableNode, Text, read_structure
 
-INDENT = "  "
+INDENT = "    "  # a list level: four spaces, which CommonMark and Python-Markdown both nest
 BODY_HEADING = "본문"  # the body under its own heading, as the site's viewer shows a release
 ATTACHMENTS_HEADING = "첨부파일"
 DASHES = set(forms.DASH_MARKS)
