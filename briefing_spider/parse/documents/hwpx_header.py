@@ -86,7 +86,9 @@ def read_styles(xml: bytes | None) -> HwpxStyles:
     if xml is None:
         return HwpxStyles()
     parts = [_part(xml, name) for name in PARTS]
-    roots = parts if all(part is not None for part in parts) else [_parse(xml)]
+    roots = [part for part in parts if part is not None]
+    if len(roots) < len(parts):  # a part that could not be cut out: the whole header
+        roots = [_parse(xml)]
     return HwpxStyles(
         paras={p.get("id"): _para_shape(p) for root in roots for p in root.iter(PARA_PR)},
         chars={c.get("id"): _char_shape(c) for root in roots for c in root.iter(CHAR_PR)},

@@ -16,7 +16,7 @@ def top_level_parts(block: Block) -> list[Block]:
     """A top-level paragraph cut where its type size changes, page numbers left out."""
     if not isinstance(block, Paragraph):
         return [block]
-    parts = []
+    parts: list[Block] = []
     for part in split_by_look(block):
         lines = tuple(line for line in part.lines if not PAGE_NUMBER.match(line))
         if any(line.strip() for line in lines):

@@ -93,13 +93,10 @@ def read_structure(document: DocumentText) -> Structure:
 class _Reader:
     rules: HeadingRules
     kind: str
-    nodes: list[Node] | None = None
-    outline: Outline | None = None
+    nodes: list[Node] = field(default_factory=list)
+    outline: Outline = field(default_factory=Outline)
     heading: str | None = None  # the last heading, a caption for the table under it
     contact_lines: list[str] = field(default_factory=list)  # a contact block read from text, so far
-
-    def __post_init__(self) -> None:
-        self.nodes, self.outline = [], Outline()
 
     def blocks(self, blocks: tuple[Block, ...], boxed: bool = False) -> None:
         for block in blocks:
@@ -183,9 +180,10 @@ class _Reader:
         if isinstance(last, Heading) and last.label:  # `<총괄>` over a contact table names its group
             self.nodes.pop()
             rows = ((last.text,), *rows)
-        if self.nodes and isinstance(self.nodes[-1], Contacts):
-            last = self.nodes.pop()
-            return self.add(Contacts(rows=last.rows + rows, continued=last.continued))
+        before = self.nodes[-1] if self.nodes else None
+        if isinstance(before, Contacts):
+            self.nodes.pop()
+            return self.add(Contacts(rows=before.rows + rows, continued=before.continued))
         self.add(Contacts(rows=rows, continued=self.in_contacts()))
 
     def in_contacts(self) -> bool:
