@@ -57,10 +57,11 @@ def _in_header(block: Block) -> bool:
 
 
 def is_embargo(block: Block) -> bool:
-    """A table whose rows open with an embargo label (보도시점, 보도일시, 배포)."""
-    return isinstance(block, Table) and all(
-        len(row) > 1 and HEADER_LABEL.match(" ".join(" ".join(cell_lines(row[0])).split())) for row in block.rows
-    )
+    """A table whose first row opens with an embargo label (보도시점, 보도일시, 배포); the label
+    may span the rows under it (`보도시점` over an online and a print time)."""
+    if not isinstance(block, Table) or not block.rows or len(block.rows[0]) < 2:
+        return False
+    return bool(HEADER_LABEL.match(" ".join(" ".join(cell_lines(block.rows[0][0])).split())))
 
 
 def _opening(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -58,9 +58,9 @@ class HeadingRules:
             return SUBSECTION
         return None
 
-    def box_heading(self, cell: Cell) -> tuple[int, str] | None:
+    def box_heading(self, cell: Cell) -> tuple[int, str, bool] | None:
         """The lone cell of a box holding one short line that is no note, no see-also (☞) and
-        no sentence."""
+        no sentence: (level, text, whether it is unnumbered — then it may name a table below)."""
         paragraphs = [b for b in cell.blocks if isinstance(b, Paragraph) and any(s.strip() for s in b.lines)]
         if len(paragraphs) != 1 or any(isinstance(b, Table) for b in cell.blocks):
             return None
@@ -70,7 +70,8 @@ class HeadingRules:
             return None
         if forms.NOTE.match(text) or text[0] in forms.ARROW_MARKS:  # a note, a see-also (☞ …)
             return None
-        return self.numbered_level(text, True) or SECTION, label_text(text) or text
+        level = self.numbered_level(text, True)
+        return (level or SECTION), label_text(text) or text, level is None
 
     def bar_heading(self, grid: Grid) -> tuple[int, str] | None:
         """A one-row table of short one-line cells opening with a section number or annex label

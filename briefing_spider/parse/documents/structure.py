@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import contact_block, forms
-from .grid import Grid, grid_of, lone_cell, single_column
+from .grid import Grid, cell_lines, grid_of, lone_cell, single_column
 from .header import read_header
 from .headings import HeadingRules, label_text
 from .layout import PAGE_NUMBER, split_by_look, top_level_parts
@@ -34,6 +34,7 @@ class Heading:
     level: int  # 2 … 6 (level 1 is the title)
     text: str
     label: bool = False  # a bracketed label (`<총괄>`): right above a contact table, it names its group
+    names_next: bool = False  # an unnumbered label or box: right above a table, it is the table's caption
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class _Reader:
         if level is not None:
             text = " ".join(_stripped(lines))
             label = label_text(text)
-            return self.add_heading(level, label or text, label=label is not None)
+            return self.add_heading(level, label or text, label=label is not None, names_next=label is not None)
         item = marked(lines[0], paragraph.look)
         if forms.NOTE.match(lines[0].strip()):
             self.add(Note(lines=_stripped(lines), depth=self.outline.inside(at)))
@@ -131,12 +132,15 @@ class _Reader:
             self.add(Text(lines=_stripped(lines), depth=self.outline.inside(at) if boxed or at else None))
 
     def table(self, table: Table) -> None:
-        if not table.rows:
-            return
+        if not any(cell_lines(cell) for row in table.rows for cell in row):
+            return  # no text at all: a frame, a spacer, an image's table
         lone = lone_cell(table)
         if lone is not None:
             heading = self.rules.box_heading(lone)
-            return self.add_heading(*heading) if heading else self.blocks(lone.blocks, boxed=True)
+            if heading is None:
+                return self.blocks(lone.blocks, boxed=True)
+            level, text, unnumbered = heading
+            return self.add_heading(level, text, names_next=unnumbered)
         if single_column(table):
             for row in table.rows:
                 for cell in row:
@@ -149,15 +153,23 @@ class _Reader:
         if contact_block.is_contact_table(grid):
             return self.add_contacts(contact_block.table_rows(grid))
         self.outline.close()
+        last = self.nodes[-1] if self.nodes else None
+        if isinstance(last, Heading) and last.names_next:  # `<표 제목>` over a table is its caption
+            self.nodes[-1] = Text(lines=(last.text,))
+            self.heading = self.previous_heading()
+            return self.add(TableNode(grid=grid, caption=last.text))
         self.add(TableNode(grid=grid, **self.caption()))
 
     def add(self, node: Node) -> None:
         self.nodes.append(node)
 
-    def add_heading(self, level: int, text: str, label: bool = False) -> None:
+    def add_heading(self, level: int, text: str, label: bool = False, names_next: bool = False) -> None:
         self.outline.close()
         self.heading = text
-        self.add(Heading(level=level, text=text, label=label))
+        self.add(Heading(level=level, text=text, label=label, names_next=names_next))
+
+    def previous_heading(self) -> str | None:
+        return next((node.text for node in reversed(self.nodes) if isinstance(node, Heading)), None)
 
     def contact_text(self, lines: tuple[str, ...]) -> bool:
         """Lines of a contact block written as text (a PDF's table): gathered until the block ends."""
