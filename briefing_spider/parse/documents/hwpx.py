@@ -101,14 +101,15 @@ def extract_paragraph(p: etree._Element, styles: HwpxStyles) -> list[Block]:
     """One hp:p → its text paragraph(s), the objects anchored in it, then its notes."""
     para_pr = p.get("paraPrIDRef")
     indent = styles.indent(para_pr)
-    look = styles.look(para_pr, _first_char_pr(p))
     blocks: list[Block] = []
     notes: list[Block] = []
     lines: list[str] = [""]
+    char_pr: list[str | None] = []  # the character shape of the first run with text: the type size
 
     def flush() -> None:
         kept = tuple(line.rstrip() for line in lines if line.strip())
         if kept:
+            look = styles.look(para_pr, char_pr[0] if char_pr else None)
             blocks.append(Paragraph(lines=kept, indent=indent, look=look))
         lines[:] = [""]
 
@@ -116,6 +117,8 @@ def extract_paragraph(p: etree._Element, styles: HwpxStyles) -> list[Block]:
         for child in run:
             tag = child.tag
             if tag == T:
+                if not char_pr and child.text and not child.text.isspace():
+                    char_pr.append(run.get("charPrIDRef"))
                 _append_t(child, lines)
             elif tag == CTRL:
                 lines[-1] += extract_ctrl(child, styles, notes)
@@ -131,15 +134,6 @@ def extract_paragraph(p: etree._Element, styles: HwpxStyles) -> list[Block]:
                     blocks.extend(objects)
     flush()
     return blocks + notes
-
-
-def _first_char_pr(p: etree._Element) -> str | None:
-    """The character shape of the paragraph's first run that holds text (its type size)."""
-    for run in p.iterchildren(RUN):
-        t = run.find(T)
-        if t is not None and (t.text or "").strip():
-            return run.get("charPrIDRef")
-    return None
 
 
 def _append_t(t: etree._Element, lines: list[str]) -> None:
