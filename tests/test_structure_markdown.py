@@ -9,7 +9,7 @@ import pytest
 from briefing_spider.parse.documents import Paragraph, extract_document, render_text
 from briefing_spider.parse.documents.markdown import document_markdown, page_markdown, text_markdown
 from briefing_spider.parse.documents.structure import Contacts, Heading, Item, Note, TableNode, read_structure
-from tests.fixtures.documents import BOLD, hp, hp_table, make_styled_hwpx, press_release_hwpx
+from tests.fixtures.documents import BOLD, TITLE, hp, hp_table, make_styled_hwpx, press_release_hwpx
 from tests.test_documents_hwp5 import hwp, paragraph, record
 from tests.test_documents_pdf import pdf_streams
 
@@ -240,3 +240,27 @@ def test_structure_keeps_every_paragraph_of_the_body(release):
             for line in block.lines:
                 words = re.sub(r"\s+", "", line).lstrip("□ㅇ-*")
                 assert words in markdown, line
+
+
+def test_an_unnumbered_box_over_a_table_is_its_caption_not_a_heading():
+    doc = extract_document(
+        make_styled_hwpx(hp("본문"), hp_table(["수출 현황(억달러)"]), hp_table(["품목", "금액"], ["반도체", "100"]))
+    )
+    nodes = read_structure(doc).nodes
+    assert not any(isinstance(n, Heading) for n in nodes)
+    (table,) = [n for n in nodes if isinstance(n, TableNode)]
+    assert table.caption == "수출 현황(억달러)"
+
+
+def test_an_embargo_label_spanning_two_rows_is_read_into_the_header():
+    doc = extract_document(
+        make_styled_hwpx(
+            hp_table([("보도시점", 2, 1), "(온라인) 4. 12.(일) 12:00"], ["(지면) 4. 13.(월) 조간"]),
+            hp_table([[hp("가나 제목", char=TITLE)]]),
+            hp("본문 문단은 이렇게 충분히 길게 써서 머리말이 아닌 본문으로 읽히게 한다. 정말 그렇다."),
+        )
+    )
+    structure = read_structure(doc)
+    assert structure.title == "가나 제목"
+    assert structure.header == ("보도시점: (온라인) 4. 12.(일) 12:00", "(지면) 4. 13.(월) 조간")
+    assert not any(isinstance(n, TableNode) for n in structure.nodes)
