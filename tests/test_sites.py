@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
@@ -198,10 +199,13 @@ def test_the_site_migration_keeps_every_row_and_reparse_finds_the_same_records(t
         assert load_briefing(db, "korea_kr", news_id) == record
     assert [hit["site"] for hit in db.query("SELECT site FROM releases")] == ["korea_kr", "korea_kr"]
 
-    assert reparse_releases(db, store, None, workers=0) == {"unchanged": 2}
+    # Reparse only adds the Markdown the old records lack (m013): updated, with no new revision.
+    assert reparse_releases(db, store, None, workers=0) == {"updated": 2}
     for news_id, record in records.items():
-        assert load_briefing(db, "korea_kr", news_id) == record
+        reparsed = load_briefing(db, "korea_kr", news_id)
+        assert reparsed["body_markdown"] and {**reparsed, "body_markdown": "", "tables": []} == record
     assert db.execute("SELECT count(*) FROM revisions").fetchone()[0] == 1
+    assert reparse_releases(db, store, None, workers=0) == {"unchanged": 2}
 
 
 def archive_on_old_schema(tmp_path):
@@ -225,6 +229,7 @@ def archive_on_old_schema(tmp_path):
             save_raw_as_before(current_db, current_store, url, body, role, release.news_id)
         current_db.execute("UPDATE raw_responses SET site = 'korea_kr'")
         built = build_best(gather_inputs(current_db, current_store, get_site("korea_kr"), release.news_id)).release
+        built = replace(built, body_markdown="", tables=())  # the code of that schema had neither (m013)
         records[release.news_id] = built.to_dict()
         save_record_as_before(db, built.to_dict())
     earlier = {key: value for key, value in records["900000801"].items() if key != "site"}

@@ -53,10 +53,9 @@ SCALAR_FIELDS = (
     "body_html",
     "body_text",
     "body_source",
-    "body_markdown",
     "event_at",
 )
-OPTIONAL_SCALARS = {"body_markdown": ""}  # columns a migration added later (m013): absent before it
+OPTIONAL_SCALARS = {"body_markdown": ""}  # columns a later migration added (m013): absent before it
 MINISTRY_COLUMNS = {
     "ministry": "name",
     "ministry_code": "code",
@@ -67,6 +66,7 @@ BRIEFING_COLUMNS = (
     "site",
     "news_id",
     *SCALAR_FIELDS,
+    *OPTIONAL_SCALARS,
     *MINISTRY_COLUMNS,
     "warnings",
     "content_hash",
@@ -291,7 +291,8 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
             record = {
                 "site": row["site"],
                 "news_id": row["news_id"],
-                **{name: _scalar(row, name) for name in SCALAR_FIELDS},
+                **{name: row[name] for name in SCALAR_FIELDS},
+                **{name: row.get(name) or empty for name, empty in OPTIONAL_SCALARS.items()},
             }
             record["ministry"] = (
                 None if row["ministry"] is None else {key: row[column] for column, key in MINISTRY_COLUMNS.items()}
@@ -329,12 +330,6 @@ def _only(columns: tuple[str, ...], row: tuple) -> tuple:
     return tuple(value for column, value in zip(BRIEFING_COLUMNS, row, strict=True) if column in columns)
 
 
-def _scalar(row: dict, name: str):
-    if name in OPTIONAL_SCALARS:  # a column added by a later migration: absent, or NULL before a reparse
-        return row.get(name) or OPTIONAL_SCALARS[name]
-    return row[name]
-
-
 def _load_tables(db: Database, site: str, batch: list[str], found: dict[str, dict]) -> None:
     """The stored tables of `found`'s records, in the shape of `ReleaseTable` in `to_dict()`."""
     for record in found.values():
@@ -368,6 +363,7 @@ def _briefing_values(record: dict, digest: str, seen: str) -> tuple:
         record["site"],
         record["news_id"],
         *(record[name] for name in SCALAR_FIELDS),
+        *(record.get(name, empty) for name, empty in OPTIONAL_SCALARS.items()),
         *(ministry.get(key) for key in MINISTRY_COLUMNS.values()),
         json.dumps(record["warnings"], ensure_ascii=False),
         digest,
