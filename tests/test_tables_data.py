@@ -55,3 +55,9 @@ def test_cell_text_is_cleaned_for_use_as_data():
     data = make_styled_hwpx(hp("본문"), hp_table(["구  분", "값"], ["\U000f02b1 항목", "\uf0a7 내용"]))
     (table,) = tables_of(data)
     assert table.header == ("구 분", "값") and table.rows == (("１ 항목", "내용"),)
+
+
+def test_a_first_row_across_the_table_is_its_title_not_its_header():
+    data = make_styled_hwpx(hp("본문"), hp_table([("<방문기업 개요>", 1, 2)], ["분야", "기업"], ["의료", "가나"]))
+    (table,) = tables_of(data)
+    assert table.caption == "<방문기업 개요>" and table.header == ("분야", "기업") and table.rows == (("의료", "가나"),)

@@ -8,7 +8,9 @@ headings or header lines). For each:
 - `caption`: the line right above it that names it (`【 … 】`, `<표 1> …`, `(단위: 억원)` when
   nothing else names it), else the heading it stands under;
 - `unit`: the unit the caption, the line above or the header gives (`단위: 억원` → 억원);
-- a first row holding only the unit (`(단위: 억원)` at its right) gives the unit, not the header;
+- a first row holding only the unit (`(단위: 억원)` at its right) gives the unit, and one cell
+  across the whole table (`<방문기업 개요>`) the table's title (its caption when nothing names it
+  above), not the header;
 - `header`: the header rows folded into one text a column — the rows that the first row's
   merged cells reach down over (`’26년` over `본예산(A)` → `’26년 본예산(A)`), one row when
   none does;
@@ -62,18 +64,23 @@ def document_tables(structure: Structure) -> tuple[DataTable, ...]:
 def data_table(node: TableNode, number: int) -> DataTable | None:
     grid = node.grid
     slots = [[clean_cell(text) for text in row] for row in grid.resolved()]
-    start = 0
-    while start < len(slots) and all(not text or forms.UNIT_LINE.match(text) for text in slots[start]):
-        start += 1  # a first row holding only the unit (`(단위: 억원)` at its right) or nothing
+    start, titles = 0, []
+    while start < len(slots):
+        if all(not text or forms.UNIT_LINE.match(text) for text in slots[start]):
+            start += 1  # a first row holding only the unit (`(단위: 억원)` at its right) or nothing
+        elif grid.n_cols > 1 and len(set(slots[start])) == 1:
+            titles.append(slots[start][0])  # one cell across the table: its title, not its header
+            start += 1
+        else:
+            break
     depth = header_depth(grid, start)
     if len(slots) <= start + depth or grid.n_cols == 0:
         return None
     header = tuple(_fold(column) for column in zip(*slots[start : start + depth], strict=True))
     rows = tuple(tuple(row) for row in slots[start + depth :])
     unit_rows = " ".join(text for row in slots[:start] for text in row if text)
-    return DataTable(
-        number=number, caption=node.caption, unit=unit_of(node, header, unit_rows), header=header, rows=rows
-    )
+    caption = node.caption if node.caption or not titles else " ".join(titles)
+    return DataTable(number=number, caption=caption, unit=unit_of(node, header, unit_rows), header=header, rows=rows)
 
 
 def header_depth(grid: Grid, start: int = 0) -> int:
