@@ -4,6 +4,7 @@ real server; a table page opens on its rows, the column descriptions after them.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from briefing_spider.archive.save import save_briefing
 from briefing_spider.parse.documents import extract_document
 from briefing_spider.parse.documents.markdown import document_markdown
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Ministry, Release
+from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Ministry, Release, ReleaseTable
 from tests.fixtures.documents import press_release_hwpx
 from tests.test_serve import STARTUP_SECONDS, fetch, free_port
 
@@ -46,6 +47,11 @@ def release() -> Release:
         contacts=(Contact(department="가나정책과", role="책임자", title="과장", name="홍길동", phone="044-000-1111"),),
         footnotes=(Footnote(marker="*", text="바우처: 수출 지원 서비스 이용권"),),
         attendees=(Attendee(organization="가나부", name="김가나", title="차관"),),
+        tables=(
+            ReleaseTable(
+                number=1, caption="예산 (단위: 억원)", unit="억원", header=("구분", "추경"), rows=(("총지출", "1,500"),)
+            ),
+        ),
     )
 
 
@@ -132,3 +138,11 @@ def test_markdown_is_rendered_to_safe_html():
     )
     assert "<script>" not in html and "onclick" not in html and "제목" not in html
     assert '<td rowspan="2">가</td>' in html
+
+
+def test_the_canned_query_lists_a_years_tables_in_a_unit(served):
+    status, body = fetch(served, "/briefings/tables_in_a_unit.json", year="2026", unit="억원", _shape="array")
+    assert status == 200
+    assert [(r["news_id"], r["number"], r["unit"]) for r in json.loads(body)] == [("900000777", 1, "억원")]
+    status, body = fetch(served, "/briefings/tables_in_a_unit.json", year="2025", unit="억원", _shape="array")
+    assert json.loads(body) == []

@@ -43,6 +43,16 @@ QUERIES = {
         "sql": "SELECT published_month, ministry, count(*) AS releases FROM releases "
         "GROUP BY published_month, ministry ORDER BY published_month DESC, releases DESC",
     },
+    "tables_in_a_unit": {
+        "title": "Tables of a year in a unit (e.g. 억원)",
+        "description": "Every table of the year's releases whose header or unit line names the unit "
+        "(year 2026, unit 억원: the budget tables). Cells: the tables table's rows (JSON).",
+        "sql": "SELECT b.published_at, coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, "
+        "t.number, t.caption, t.unit, t.header, t.n_rows, t.n_columns, b.site, b.news_id FROM tables t "
+        "JOIN briefings b ON b.site = t.site AND b.news_id = t.news_id "
+        "WHERE substr(b.published_at, 1, 4) = :year AND (t.header LIKE '%' || :unit || '%' "
+        "OR t.unit LIKE '%' || :unit || '%') ORDER BY b.published_at, b.news_id, t.position",
+    },
     "recently_changed": {
         "title": "Releases changed after publication",
         "sql": "SELECT last_changed_at, ministry, title, changed_fields, revision_count, site, news_id "
@@ -64,6 +74,7 @@ TABLE_OPTIONS = {
     },
     "latest_revisions": {"sort_desc": "last_changed_at"},
     "attachments": {"facets": ["kind"]},
+    "tables": {"facets": ["unit", "n_columns"]},
     "ministries": {"facets": ["lineage"]},
 }
 
