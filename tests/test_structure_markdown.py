@@ -264,3 +264,8 @@ def test_an_embargo_label_spanning_two_rows_is_read_into_the_header():
     assert structure.title == "가나 제목"
     assert structure.header == ("보도시점: (온라인) 4. 12.(일) 12:00", "(지면) 4. 13.(월) 조간")
     assert not any(isinstance(n, TableNode) for n in structure.nodes)
+
+
+def test_text_that_looks_like_html_is_escaped_but_korean_brackets_stay():
+    markdown = text_markdown('<div class="source"> 출처 <붙임 1> 표')
+    assert '\\<div class="source"> 출처 <붙임 1> 표' in markdown

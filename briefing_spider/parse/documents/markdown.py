@@ -14,7 +14,8 @@
 - The contact block under `## 담당 부서`, one `-` entry a row: `label: department / role title
   name / phone`, as the site's viewer shows it.
 - Hancom's private-use boxed digits as the viewer shows them (１ ２ …); the text is otherwise as
-  written. A paragraph that would read as Markdown syntax (`* …`, `1. …`, `# …`) is escaped.
+  written. A paragraph that would read as Markdown syntax (`* …`, `1. …`, `# …`) is escaped, and
+  so is a `<` that would open an HTML tag (text is never markup; `<붙임>` stays as it is).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ ATTACHMENTS_HEADING = "첨부파일"
 DASHES = set(forms.DASH_MARKS)
 MARKDOWN_START = re.compile(r"^(?=[#>*+\-=|]|\d{1,9}[.)](?:\s|$))")
 PIPE = re.compile(r"\|")
+TAG_START = re.compile(r"<(?=[A-Za-z/!?])")  # where CommonMark would start raw HTML
 
 
 def document_markdown(document: DocumentText, *, title: str | None = None, attachments: Sequence[str] = ()) -> str:
@@ -127,7 +129,7 @@ def _pipe_row(cells: list[str]) -> str:
 def table_html(grid: Grid) -> str:
     rows = []
     for row in grid.rows():
-        cells = "".join(f"<td{_spans(c.row_span, c.col_span)}>{html.escape(_inline(c.text))}</td>" for c in row)
+        cells = "".join(f"<td{_spans(c.row_span, c.col_span)}>{html.escape(_glyphs(c.text))}</td>" for c in row)
         rows.append(f"<tr>{cells}</tr>")
     return "<table>" + "".join(rows) + "</table>"
 
@@ -142,6 +144,12 @@ def contacts_markdown(contacts: Contacts) -> str:
 
 
 def _inline(text: str) -> str:
+    """Text as Markdown: boxed digits as the viewer shows them, and a `<` that would open an HTML
+    tag (`<div`, `</p`, `<!--`) escaped, so that text is never read as markup (`<붙임>` stays)."""
+    return TAG_START.sub(r"\\<", _glyphs(text))
+
+
+def _glyphs(text: str) -> str:
     return "".join(forms.BOXED_DIGITS.get(char, char) for char in text)
 
 
