@@ -59,6 +59,16 @@ def markdown_bytes(data: bytes, *, name: str, url: str | None = None, site: str 
     return markdown
 
 
+def section_markdown(page: object, *, name: str) -> str:
+    """The Markdown of a page of another section (a transcript, a fact check, a cabinet
+    meeting): its body text read like plain text, under its title."""
+    body = getattr(page, "body_text", "") or ""
+    markdown = text_markdown(body, title=getattr(page, "title", None)) if body.strip() else ""
+    if not _has_body_text(markdown):
+        raise InspectError(f"{name}: no text")
+    return markdown
+
+
 def _has_body_text(markdown: str) -> bool:
     return any(line.strip() and not line.startswith("#") for line in markdown.splitlines())
 

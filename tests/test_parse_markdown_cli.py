@@ -45,3 +45,10 @@ def test_plain_text_prints_its_markdown(tmp_path):
     path.write_text("□ 첫째\n ㅇ 둘째\n", encoding="utf-8")
     result = run(str(path))
     assert result.exit_code == 0 and "- □ 첫째\n    - ㅇ 둘째" in result.output
+
+
+def test_a_page_of_another_section_prints_its_body_as_markdown(corpus):
+    page = corpus / "korea_kr" / "text" / "korea_kr_briefing_blueHouseView_148854056.txt"
+    result = run(str(page), "--kind", "briefing")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# ") and "\n## 본문\n" in result.output

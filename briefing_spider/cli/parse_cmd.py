@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from briefing_spider.cli import cli
-from briefing_spider.inspect_file import InspectError, inspect_bytes, markdown_bytes
+from briefing_spider.inspect_file import InspectError, inspect_bytes, markdown_bytes, section_markdown
 from briefing_spider.parse.page_error import PageParseError
 from briefing_spider.records import to_jsonable
 from briefing_spider.sites import DEFAULT_SITE, get_site, site_names
@@ -52,13 +52,18 @@ def parse(path, url, published, site, kind, markdown):
         briefing parse page.html --url "https://www.korea.kr/briefing/pressReleaseView.do?newsId=156754052"
         briefing parse policyBriefingView_156706663.txt --kind briefing
     """
+    of = get_site(site)
     if markdown:
         try:
-            click.echo(markdown_bytes(Path(path).read_bytes(), name=Path(path).name, url=url, site=site), nl=False)
+            if kind is not None and kind != of.kinds[0] and of.parse_page_file is not None:
+                page = of.parse_page_file(Path(path).read_bytes(), kind=kind, name=Path(path).name, url=url)
+                text = section_markdown(page, name=Path(path).name)
+            else:
+                text = markdown_bytes(Path(path).read_bytes(), name=Path(path).name, url=url, site=site)
         except (InspectError, PageParseError) as error:
             raise click.ClickException(str(error)) from None
+        click.echo(text, nl=False)
         return
-    of = get_site(site)
     if kind is not None and kind != of.kinds[0]:
         if kind not in of.parse_kinds:
             raise click.BadParameter(
