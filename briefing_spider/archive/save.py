@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from briefing_spider.archive.quality import differs_only_in_hosts, only_gains_structure, worse_than_stored
 from briefing_spider.archive.schema import CHILD_TABLES, SECTION_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
+from briefing_spider.archive.table_rows import TABLES, insert_tables, load_tables
 from briefing_spider.records import (
     AgendaItem,
     Attachment,
@@ -96,21 +97,6 @@ def _upsert_briefing(columns: tuple[str, ...]) -> str:
 
 _UPSERT_BRIEFING = _upsert_briefing(BRIEFING_COLUMNS)
 _INSERT_CHILD = {table: _insert(table, columns) for table, columns in CHILD_COLUMNS.items()}
-TABLES = "tables"  # a release's tables as data (m013): header and rows stored as JSON
-TABLE_COLUMNS = (
-    "site",
-    "news_id",
-    "position",
-    "attachment_position",
-    "number",
-    "caption",
-    "unit",
-    "header",
-    "rows",
-    "n_rows",
-    "n_columns",
-)
-_INSERT_TABLE = _insert(TABLES, TABLE_COLUMNS)
 _INSERT_REVISION = _insert(
     "revisions", ("site", "news_id", "content_hash", "record", "changed_fields", "superseded_at")
 )
@@ -202,31 +188,10 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
         ]
         if rows:
             conn.executemany(_INSERT_CHILD[table], rows)
-    tables = [row for record, _ in written for row in table_rows(record)]
-    if tables and db.table(TABLES).exists():
-        conn.executemany(_INSERT_TABLE, tables)
+    if db.table(TABLES).exists():
+        insert_tables(conn, [record for record, _ in written])
     index_briefings(db, [record for record, _ in written])
     return outcomes
-
-
-def table_rows(record: dict) -> list[tuple]:
-    """The `tables` rows of a record: header and rows as JSON, their counts beside them."""
-    return [
-        (
-            record["site"],
-            record["news_id"],
-            position,
-            table["attachment_position"],
-            table["number"],
-            table["caption"],
-            table["unit"],
-            json.dumps(table["header"], ensure_ascii=False),
-            json.dumps(table["rows"], ensure_ascii=False),
-            len(table["rows"]),
-            len(table["header"]),
-        )
-        for position, table in enumerate(record.get(TABLES, []))
-    ]
 
 
 def _without_repeats(releases: list[Release]) -> Iterator[list[Release]]:
@@ -312,7 +277,7 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
                         {k: v for k, v in child.items() if k not in ("site", "news_id", "position")}
                     )
         if db.table(TABLES).exists():
-            _load_tables(db, site, batch, found)
+            load_tables(db, site, batch, found)
         records.update({(site, news_id): record for news_id, record in found.items()})
     return records
 
@@ -328,28 +293,6 @@ def _only(columns: tuple[str, ...], row: tuple) -> tuple:
     if len(columns) == len(BRIEFING_COLUMNS):
         return row
     return tuple(value for column, value in zip(BRIEFING_COLUMNS, row, strict=True) if column in columns)
-
-
-def _load_tables(db: Database, site: str, batch: list[str], found: dict[str, dict]) -> None:
-    """The stored tables of `found`'s records, in the shape of `ReleaseTable` in `to_dict()`."""
-    for record in found.values():
-        record[TABLES] = []
-    rows = db.query(
-        f"SELECT * FROM [{TABLES}] WHERE site = ? AND news_id IN ({placeholders(batch)}) ORDER BY news_id, position",
-        [site, *batch],
-    )
-    for row in rows:
-        if row["news_id"] in found:
-            found[row["news_id"]][TABLES].append(
-                {
-                    "number": row["number"],
-                    "caption": row["caption"],
-                    "unit": row["unit"],
-                    "header": json.loads(row["header"] or "[]"),
-                    "rows": json.loads(row["rows"] or "[]"),
-                    "attachment_position": row["attachment_position"],
-                }
-            )
 
 
 def _child_tables(db: Database) -> tuple[str, ...]:
