@@ -16,7 +16,7 @@ from briefing_spider.parse.documents import sniff
 from briefing_spider.parse.page_text import decode_page
 from briefing_spider.parse.participants import extract_participants
 from briefing_spider.parse.release_text import extract_release_facts
-from briefing_spider.records import to_jsonable
+from briefing_spider.records import Release, to_jsonable
 
 NEWS_ID_IN_NAME = re.compile(r"(\d{6,})")
 CANONICAL_LINK = re.compile(r"""<link\b[^>]*\brel=["']canonical["'][^>]*\bhref=["'](?P<href>[^"']+)["']""", re.I)
@@ -45,7 +45,7 @@ def inspect_bytes(
         return _document_record(data, name=name, published=published)
     if sniffed.kind == "html" or name.lower().endswith((".html", ".htm")):
         return _page_record(data, name=name, url=url, site=site, section=section)
-    if name.lower().endswith(".txt") or _is_text(data):
+    if name.lower().endswith(".txt") or is_text(data):
         text = data.decode("utf-8-sig")
         if section is not None and site.read_text is not None:
             return _text_record(text, url=url, site=site, section=section, published=published)
@@ -55,9 +55,14 @@ def inspect_bytes(
 
 
 def _page_record(data: bytes, *, name: str, url: str | None, site: Site, section: Section | None) -> dict:
-    """A saved page read as the crawl reads it: a list page of a section (its entries), or a
-    detail page (the record). Its address: `--url`, else the page's own canonical link, else
-    what its file name says (`pressReleaseView_156782110.html`, `pressReleaseList_….html`)."""
+    page = read_page(data, name=name, url=url, site=site, section=section)
+    return page if isinstance(page, dict) else page.to_dict()
+
+
+def read_page(data: bytes, *, name: str, url: str | None, site: Site, section: Section | None) -> Release | dict:
+    """A saved page read as the crawl reads it: a list page of a section (its entries, as a
+    dict), or a detail page (the release). Its address: `--url`, else the page's own canonical
+    link, else what its file name says (`pressReleaseView_156782110.html`, `pressReleaseList_….html`)."""
     text = decode_page(data)
     url = url or canonical_link(text) or address_in_name(site, name, section)
     if url is None:
@@ -77,7 +82,7 @@ def _page_record(data: bytes, *, name: str, url: str | None, site: Site, section
         [AttachmentPart(link=link) for link in detail.attachments],
         site=site.name,
         section=site.section(detail.kind or site.kinds[0]),
-    ).to_dict()
+    )
 
 
 def _list_record(text: str, url: str, section: Section) -> dict:
@@ -160,7 +165,7 @@ def _document_record(data: bytes, *, name: str, published: date | None) -> dict:
     }
 
 
-def _is_text(data: bytes) -> bool:
+def is_text(data: bytes) -> bool:
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError:

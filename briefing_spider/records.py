@@ -118,11 +118,34 @@ class AgendaItem:
     text: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReleaseTable:
+    """A table of one of the release's documents as data (parse/documents/tables.py): every row
+    has every column, a merged cell's text repeated into each slot it covers."""
+
+    number: int  # its place among its document's tables, from 1
+    caption: str | None = None  # the line above it that names it, or the heading it stands under
+    unit: str | None = None  # the unit the caption or header gives (`단위: 억원` → 억원)
+    header: tuple[str, ...] = ()  # one text a column (header rows folded)
+    rows: tuple[tuple[str, ...], ...] = ()
+    attachment_position: int | None = None  # attachments.position it was read from; None: the page body
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.header)
+
+
 # A kind's own parts: only the records of that kind have them. Empty, they stay out of the
 # content hash, so adding a kind's parts changed no other record's hash (`hash_payload`).
 SECTION_PARTS = ("utterances", "press_reports", "agenda_items")
-# Parts added later to every kind: a record without them hashes as before they existed.
-OPTIONAL_PARTS = ("participants", "subtitle")
+# Parts added later to every kind: a record without them hashes as before they existed —
+# participants (m011), the sub-title (m012), and the structure read from the documents (m013).
+STRUCTURE_PARTS = ("body_markdown", "tables")
+OPTIONAL_PARTS = ("participants", "subtitle", *STRUCTURE_PARTS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,6 +162,7 @@ class Release:
     body_html: str = ""
     body_text: str = ""
     body_source: str | None = None  # page, hwpx, hwp, pdf
+    body_markdown: str = ""  # the body with its headings, lists and tables (parse/documents/markdown.py)
     event_at: str | None = None  # ISO 8601 date or datetime of the event the release announces
     contacts: tuple[Contact, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
@@ -149,6 +173,7 @@ class Release:
     press_reports: tuple[PressReport, ...] = ()
     agenda_items: tuple[AgendaItem, ...] = ()
     participants: tuple[Participant, ...] = ()
+    tables: tuple[ReleaseTable, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(self)
@@ -161,7 +186,7 @@ class Release:
 
 def hash_payload(record: dict[str, Any]) -> dict[str, Any]:
     """What a record's content hash covers: all of it, less the kind parts and the later parts
-    (`participants`, `subtitle`) it does not have — so a record with none keeps the hash it had before."""
+    (`OPTIONAL_PARTS`) it does not have — so a record with none keeps the hash it had before."""
     return {name: value for name, value in record.items() if name not in (*SECTION_PARTS, *OPTIONAL_PARTS) or value}
 
 

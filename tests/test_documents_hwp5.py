@@ -98,9 +98,11 @@ def ole(streams: dict[str, bytes]) -> bytes:
         fat += [len(fat) + i + 1 for i in range(count - 1)] + [END]
         sectors += [padded[i * SECTOR : (i + 1) * SECTOR] for i in range(count)]
     entries = [("Root Entry", 5, NOSTREAM, NOSTREAM, 1, END, 0)]
-    entries.append(("BodyText", 1, NOSTREAM, 2, 3, 0, 0))
+    entries.append(("BodyText", 1, 4 if "DocInfo" in streams else NOSTREAM, 2, 3, 0, 0))
     entries.append(("FileHeader", 2, NOSTREAM, NOSTREAM, NOSTREAM, starts["FileHeader"], len(streams["FileHeader"])))
     entries.append(("Section0", 2, NOSTREAM, NOSTREAM, NOSTREAM, starts["Section0"], len(streams["Section0"])))
+    if "DocInfo" in streams:  # a root stream left of BodyText (shorter names sort first)
+        entries.append(("DocInfo", 2, NOSTREAM, NOSTREAM, NOSTREAM, starts["DocInfo"], len(streams["DocInfo"])))
     directory = b"".join(_entry(*e) for e in entries)
     directory += b"\0" * (-len(directory) % SECTOR)
     dir_start = len(fat)
@@ -134,13 +136,20 @@ def _entry(name: str, kind: int, left: int, right: int, child: int, start: int, 
     )
 
 
-def hwp(section: bytes, *, compressed: bool = True, flags: int = 0) -> bytes:
+def hwp(section: bytes, *, compressed: bool = True, flags: int = 0, docinfo: bytes | None = None) -> bytes:
+    """An HWP 5 file of one section; `docinfo` (records) adds a DocInfo stream."""
     file_header = b"HWP Document File".ljust(32, b"\0") + struct.pack("<II", 0x05010100, flags | compressed)
+    streams = {"FileHeader": file_header.ljust(4096, b"\0"), "Section0": _stream(section, compressed)}
+    if docinfo is not None:
+        streams["DocInfo"] = _stream(docinfo, compressed)
+    return ole(streams)
+
+
+def _stream(data: bytes, compressed: bool) -> bytes:
     if compressed:
         deflater = zlib.compressobj(9, zlib.DEFLATED, -15)
-        section = deflater.compress(section) + deflater.flush()
-    section += b"\0" * max(0, 4096 - len(section))  # trailing bytes after the deflate stream are ignored
-    return ole({"FileHeader": file_header.ljust(4096, b"\0"), "Section0": section})
+        data = deflater.compress(data) + deflater.flush()
+    return data + b"\0" * max(0, 4096 - len(data))  # trailing bytes after the deflate stream are ignored
 
 
 # --- tests -----------------------------------------------------------------------------------

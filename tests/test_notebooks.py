@@ -67,8 +67,9 @@ def archives(tmp_path_factory):
     return made
 
 
-def execute(notebook: Path, db_path: Path, monkeypatch) -> nbformat.NotebookNode:
+def execute(notebook: Path, db_path: Path, monkeypatch, output_dir: Path | None = None) -> nbformat.NotebookNode:
     monkeypatch.setenv("BRIEFING_DB", str(db_path))
+    monkeypatch.setenv("BRIEFING_OUTPUT", str(output_dir or db_path.parent / "notebook-output"))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = nbformat.read(notebook, as_version=4)
     NotebookClient(
@@ -105,6 +106,35 @@ def test_notebook_runs_on_an_archive_with_attendees_and_draws_korean(notebook, a
     assert "missing from font" not in shown  # matplotlib's warning when a glyph has no font
     assert "no attendees" not in shown
     assert "정하윤" in shown  # the official met most often: 2차관, then 1차관 of one lineage
+    assert "nan" not in shown.replace("nanum", "").lower().split()  # no label or cell reads "nan"
+    assert " · nan" not in shown and "NaN" not in shown
+
+
+def test_notebooks_write_nothing_beside_the_archive(archives, monkeypatch, tmp_path):
+    archive = archives["meetings"]
+    before = sorted(p.name for p in archive.parent.iterdir())
+    for notebook in NOTEBOOKS:
+        execute(notebook, archive, monkeypatch, output_dir=tmp_path / "out")
+    assert sorted(p.name for p in archive.parent.iterdir()) == before
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".csv"]  # the tour's export, where it was told
+
+
+def test_the_tour_puts_every_month_on_the_axis_and_counts_in_whole_numbers(archives, monkeypatch):
+    nb = execute(ROOT / "notebooks" / "01_archive_tour.ipynb", archives["meetings"], monkeypatch)
+    table = next(
+        out["data"]["text/plain"]
+        for out in outputs(nb, "display_data")
+        if "published_month" in str(out["data"].get("text/plain", ""))
+    )
+    months = [line.split()[0] for line in table.splitlines()[2:]]
+    assert months == sorted(months) and "2025-10" in months  # a month without releases stays in its place
+    assert "." not in "".join(line.split(maxsplit=1)[1] for line in table.splitlines()[2:])  # whole numbers
+
+
+def test_the_search_demo_searches_a_word_the_titles_share_not_boilerplate(archives, monkeypatch):
+    nb = execute(ROOT / "notebooks" / "01_archive_tour.ipynb", archives["meetings"], monkeypatch)
+    shown = text_of(nb)
+    assert "'간담회':" in shown and "'보도자료':" not in shown
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)

@@ -143,12 +143,16 @@ def test_the_site_migration_keeps_every_row_and_reparse_finds_the_same_records(t
         assert load_briefing(db, "korea_kr", news_id) == record
     assert [hit["site"] for hit in db.query("SELECT site FROM releases")] == ["korea_kr", "korea_kr"]
 
-    # today's parsers add the participants the sentences name (m011), and change nothing else
+    # today's parsers add the participants the sentences name (m011) and the structure the
+    # documents hold (m013: body_markdown, tables), and change nothing else
     assert reparse_releases(db, store, None, workers=0) == {"updated": 2}
     for news_id, record in records.items():
-        assert {**load_briefing(db, "korea_kr", news_id), "participants": []} == record
+        reparsed = load_briefing(db, "korea_kr", news_id)
+        assert reparsed["body_markdown"]
+        assert {**reparsed, "participants": [], "body_markdown": "", "tables": []} == record
     changed = [row[0] for row in db.execute("SELECT changed_fields FROM revisions ORDER BY id")]
-    assert changed == ['["title"]', '["participants"]', '["participants"]']
+    assert changed == ['["title"]', *['["body_markdown", "participants"]'] * 2]
+    assert reparse_releases(db, store, None, workers=0) == {"unchanged": 2}
 
 
 def archive_on_old_schema(tmp_path):
@@ -172,7 +176,9 @@ def archive_on_old_schema(tmp_path):
             save_raw_as_before(current_db, current_store, url, body, role, release.news_id)
         current_db.execute("UPDATE raw_responses SET site = 'korea_kr'")
         built = build_best(gather_inputs(current_db, current_store, get_site("korea_kr"), release.news_id)).release
-        built = replace(built, participants=())  # the code of that schema read no participants (m011)
+        built = replace(
+            built, participants=(), body_markdown="", tables=()
+        )  # that schema's code read neither (m011, m013)
         records[release.news_id] = built.to_dict()
         save_record_as_before(db, built.to_dict())
     earlier = {key: value for key, value in records["900000801"].items() if key != "site"}

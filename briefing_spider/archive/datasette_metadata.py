@@ -1,5 +1,7 @@
-"""Datasette for the archive: metadata (titles, column descriptions, facets, canned queries)
-and a plugin giving SQL the search functions `search_match(q)` and `search_snippet(text, q)`."""
+"""Datasette for the archive: metadata (titles, column descriptions, facets, canned queries),
+templates (`datasette_templates/`: a release's row page reads as the release, table pages open
+on their rows) and a plugin giving SQL the search functions `search_match(q)` and
+`search_snippet(text, q)` and the release page its content (`release_page.py`)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
+from datasette.utils import urlsafe_components
 
 from briefing_spider.archive.descriptions import COLUMNS, TABLES
+from briefing_spider.archive.release_page import release_page
 from briefing_spider.archive.search import WEIGHTS, SearchError, match_expression, snippet
 from briefing_spider.contract.registry import archive_title
 
 _WEIGHTS = ", ".join(str(w) for w in WEIGHTS.values())
+TEMPLATES = Path(__file__).resolve().parent / "datasette_templates"
+RELEASES = "briefings"  # the table whose row page is a release page
 
 QUERIES = {
     "search": {
@@ -38,6 +44,16 @@ QUERIES = {
         "sql": "SELECT published_month, ministry, count(*) AS releases FROM releases "
         "GROUP BY published_month, ministry ORDER BY published_month DESC, releases DESC",
     },
+    "tables_in_a_unit": {
+        "title": "Tables of a year in a unit (e.g. 억원)",
+        "description": "Every table of the year's releases whose header or unit line names the unit "
+        "(year 2026, unit 억원: the budget tables). Cells: the tables table's rows (JSON).",
+        "sql": "SELECT b.published_at, coalesce(b.ministry_canonical, b.ministry) AS ministry, b.title, "
+        "t.number, t.caption, t.unit, t.header, t.n_rows, t.n_columns, b.site, b.news_id FROM tables t "
+        "JOIN briefings b ON b.site = t.site AND b.news_id = t.news_id "
+        "WHERE substr(b.published_at, 1, 4) = :year AND (t.header LIKE '%' || :unit || '%' "
+        "OR t.unit LIKE '%' || :unit || '%') ORDER BY b.published_at, b.news_id, t.position",
+    },
     "recently_changed": {
         "title": "Releases changed after publication",
         "sql": "SELECT last_changed_at, ministry, title, changed_fields, revision_count, site, news_id "
@@ -59,6 +75,7 @@ TABLE_OPTIONS: dict[str, dict[str, Any]] = {
     },
     "latest_revisions": {"sort_desc": "last_changed_at"},
     "attachments": {"facets": ["kind"]},
+    "tables": {"facets": ["unit", "n_columns"]},
     "ministries": {"facets": ["lineage"]},
 }
 
@@ -92,3 +109,18 @@ def _search_snippet(text, query):
 def prepare_connection(conn):
     conn.create_function("search_match", 1, _search_match, deterministic=True)
     conn.create_function("search_snippet", 2, _search_snippet, deterministic=True)
+
+
+@hookimpl
+def extra_template_vars(view_name, table, database, request, datasette):
+    """`release_page` for the row page of a release (None elsewhere: the default page)."""
+    if view_name != "row" or table != RELEASES or request is None:
+        return {"release_page": None}
+
+    async def inner():
+        keys = urlsafe_components(request.url_vars.get("pks", ""))
+        if len(keys) != 2:
+            return {"release_page": None}
+        return {"release_page": await release_page(datasette.get_database(database), keys[0], keys[1])}
+
+    return inner

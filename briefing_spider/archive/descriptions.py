@@ -43,6 +43,8 @@ TABLES: dict[str, str] = {
     "utterances": "The remarks of a briefing transcript (kind briefing), in order, each with its speaker.",
     "press_reports": "The press report a fact check (kind fact_check) answers, as far as the page names it.",
     "agenda_items": "The agenda of a cabinet meeting (kind state_council), each item with its 소관 ministries.",
+    "tables": "The tables of a release's documents as data: rows × columns, merged cells repeated "
+    "into every cell they cover (docs/extraction.md, Structure).",
     "ministries": "Registry of central agencies and their names over time (from parse/ministries.csv).",
     "search_index": "Full-text index (contentless FTS5) over titles, bodies and footnotes; see docs/search.md.",
     "search_documents": "The text each search_index row was made from (rowid = id).",
@@ -76,6 +78,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "body_text": "Body text: from the page, or from the attachment named in body_source.",
         "body_source": "Where body_text came from: page, or the kind (hwpx, hwp, pdf) of the "
         "attachment that is the release itself (by its name, then its contact block).",
+        "body_markdown": "The body as Markdown, from the same source as body_text: the title, "
+        "headings, nested lists, tables (HTML where cells are merged), notes, the contact block "
+        "and the attachments' names. NULL: not built yet (run briefing reparse).",
         "event_at": _RELEASE_DATE["event_at"],
         "warnings": "JSON list of parser warnings.",
         "content_hash": "SHA-256 of the normalized record; changes when the content changes.",
@@ -210,6 +215,20 @@ COLUMNS: dict[str, dict[str, str]] = {
         "reported_on": "The report's date, YYYY-MM-DD, when named.",
         "title": "The report's title as quoted (「…」).",
         "raw": "The line it was read from.",
+    },
+    "tables": {
+        **_CHILD,
+        **_SOURCE,
+        "number": "Its place among the tables of its document, from 1.",
+        "caption": "The line above the table that names it (【…】, <표 1> …), else the heading it "
+        "stands under, else its (단위: …) line.",
+        "unit": "The unit its caption, unit line or header gives (단위: 억원 → 억원), when one does.",
+        "header": "JSON list, one text per column: the header rows folded (a merged cell of the "
+        "first row over the row under it: ’26년 + 본예산(A) → ’26년 본예산(A)).",
+        "rows": "JSON list of the rows under the header, each a list of one text per column; a "
+        "merged cell's text is repeated into every cell it covers.",
+        "n_rows": "Rows under the header.",
+        "n_columns": "Columns.",
     },
     "agenda_items": {
         "site": "The release's site (briefings.site).",

@@ -8,6 +8,8 @@ replacement characters. Pure: two records in the shape of `Release.to_dict()` in
 
 from __future__ import annotations
 
+from briefing_spider.records import STRUCTURE_PARTS
+
 REPLACEMENT = "\ufffd"
 
 
@@ -83,3 +85,12 @@ def _without_hosts(record: dict) -> dict:
         {**attachment, "url": path_of(attachment.get("url") or "")} for attachment in record.get("attachments") or ()
     ]
     return {**record, "url": path_of(record.get("url") or ""), "attachments": attachments}
+
+
+def only_gains_structure(new: dict, stored: dict) -> bool:
+    """The new record differs from the stored one only by the Markdown and tables that a record
+    stored before they existed (m013) lacks: filling them in needs no revision."""
+    if any(stored.get(name) for name in STRUCTURE_PARTS):
+        return False
+    changed = {name for name in new if new.get(name) != stored.get(name)}
+    return changed <= set(STRUCTURE_PARTS)

@@ -14,9 +14,10 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from briefing_spider.archive.quality import differs_only_in_hosts, worse_than_stored
+from briefing_spider.archive.quality import differs_only_in_hosts, only_gains_structure, worse_than_stored
 from briefing_spider.archive.schema import CHILD_TABLES, SECTION_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
+from briefing_spider.archive.table_rows import TABLES, insert_tables, load_tables
 from briefing_spider.records import (
     AgendaItem,
     Attachment,
@@ -55,6 +56,7 @@ SCALAR_FIELDS = (
     "body_html",
     "body_text",
     "body_source",
+    "body_markdown",
     "event_at",
 )
 MINISTRY_COLUMNS = {
@@ -148,7 +150,12 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
         written.append((record, digest))
         if old is not None:
             updated.append(record)
-    revised = [record for record in updated if not differs_only_in_hosts(record, previous[key_of(record)])]
+    revised = [
+        record
+        for record in updated
+        if not differs_only_in_hosts(record, previous[key_of(record)])
+        and not only_gains_structure(record, previous[key_of(record)])
+    ]
     if not written:
         return outcomes
     if updated:
@@ -165,8 +172,8 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
                 )
                 for record in revised
             ],
-        )  # a record that only moved to www.korea.kr URLs needs none
-        for table in ALL_CHILD_TABLES:  # a new release has no children: foreign keys are on
+        )  # a record that only moved to www.korea.kr URLs, or only gained its Markdown, needs none
+        for table in (*ALL_CHILD_TABLES, TABLES):  # a new release has no children: foreign keys are on
             for site, batch in _by_site([key_of(record) for record in updated]):
                 conn.execute(
                     f"DELETE FROM [{table}] WHERE site = ? AND news_id IN ({placeholders(batch)})", [site, *batch]
@@ -180,6 +187,7 @@ def _save_part(db: Database, releases: list[Release], seen: str) -> list[str]:
         ]
         if rows:
             conn.executemany(_INSERT_CHILD[table], rows)
+    insert_tables(conn, [record for record, _ in written])
     index_briefings(db, [record for record, _ in written])
     return outcomes
 
@@ -243,7 +251,12 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
         marks = placeholders(batch)
         found: dict[str, dict] = {}
         for row in db.query(f"SELECT * FROM briefings WHERE site = ? AND news_id IN ({marks})", [site, *batch]):
-            record = {"site": row["site"], "news_id": row["news_id"], **{name: row[name] for name in SCALAR_FIELDS}}
+            record = {
+                "site": row["site"],
+                "news_id": row["news_id"],
+                **{name: row[name] for name in SCALAR_FIELDS},
+            }
+            record["body_markdown"] = row["body_markdown"] or ""  # NULL: a record stored before m013
             record["ministry"] = (
                 None if row["ministry"] is None else {key: row[column] for column, key in MINISTRY_COLUMNS.items()}
             )
@@ -261,6 +274,7 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
                     found[child["news_id"]][table].append(
                         {k: v for k, v in child.items() if k not in ("site", "news_id", "position")}
                     )
+        load_tables(db, site, batch, found)
         records.update({(site, news_id): record for news_id, record in found.items()})
     return records
 

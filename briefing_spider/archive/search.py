@@ -44,6 +44,8 @@ class Hit:
     score: float
     site: str = DEFAULT_SITE
     kind: str | None = None  # briefings.kind
+    url: str | None = None  # briefings.url: the release on its site
+    matched_in: str = "body"  # where the snippet is from: body, or title when no query word is in the body
 
 
 def _runs(text: str) -> list[str]:
@@ -258,26 +260,40 @@ def search(
         )
     sql = (
         f"WITH hits AS ({ranked}) "
-        "SELECT h.score, b.site, b.news_id, b.kind, b.title, b.published_at, "
+        "SELECT h.score, b.site, b.news_id, b.kind, b.title, b.url, b.published_at, "
         "coalesce(b.ministry_canonical, b.ministry) AS ministry, d.body "
         f"FROM hits h JOIN [{DOCUMENTS}] d ON d.id = h.rowid JOIN briefings b ON b.site = d.site AND b.news_id = d.news_id "
         f"ORDER BY {'' if newest_first else 'h.score, '}b.published_at DESC"
     )
     rows = db.query(sql, {**params, "match": match_expression(query), "limit": limit})
     words = query.split()
-    return [
-        Hit(
-            site=r["site"],
-            news_id=r["news_id"],
-            kind=r["kind"],
-            title=r["title"],
-            published_at=r["published_at"],
-            ministry=r["ministry"],
-            snippet=snippet(r["body"], words, mark=mark),
-            score=r["score"],
+    hits = []
+    for r in rows:
+        text, matched_in = hit_snippet(r["title"], r["body"], words, mark=mark)
+        hits.append(
+            Hit(
+                site=r["site"],
+                news_id=r["news_id"],
+                kind=r["kind"],
+                title=r["title"],
+                url=r["url"],
+                published_at=r["published_at"],
+                ministry=r["ministry"],
+                snippet=text,
+                score=r["score"],
+                matched_in=matched_in,
+            )
         )
-        for r in rows
-    ]
+    return hits
+
+
+def hit_snippet(title: str, body: str, words: list[str], *, mark: tuple[str, str] = ("[", "]")) -> tuple[str, str]:
+    """(snippet, where from): a window of the body around a query word; the title with its
+    words marked when no query word is in the body (a hit on the title alone)."""
+    folded = " ".join((body or "").split()).lower()
+    if any(word.lower() in folded for word in words) or not title:
+        return snippet(body, words, mark=mark), "body"
+    return snippet(title, words, mark=mark, width=len(title)), "title"
 
 
 def snippet(text: str, words: list[str], *, mark: tuple[str, str] = ("[", "]"), width: int = SNIPPET_CHARS) -> str:

@@ -51,7 +51,12 @@ def build_datasette(db_path: str, *, immutable: bool):
     if not pm.is_registered(datasette_metadata):
         pm.register(datasette_metadata, name="briefing-archive-search")
     files = {"immutables": [db_path]} if immutable else {"files": [db_path]}
-    return Datasette(**files, metadata=datasette_metadata.metadata(db_path), settings=SETTINGS)
+    return Datasette(
+        **files,
+        metadata=datasette_metadata.metadata(db_path),
+        settings=SETTINGS,
+        template_dir=str(datasette_metadata.TEMPLATES),
+    )
 
 
 @cli.command()
@@ -73,7 +78,9 @@ def serve(db_path, host, port, immutable):
     """Browse and query the archive in Datasette (read-only) at http://HOST:PORT/.
 
     Facets by ministry, kind and month; canned queries (full-text search, who attended what,
-    releases per month); every column described. Stop with Ctrl-C.
+    releases per month); every column described (below each table's rows). A release's own
+    page (/briefings/briefings/SITE,NEWS_ID) reads as the release: title, date, ministry, its
+    body rendered from Markdown, then attachments, contacts, footnotes, attendees. Stop with Ctrl-C.
 
     \b
     Example:

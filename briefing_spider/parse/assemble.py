@@ -4,11 +4,14 @@ The body text comes from the best source: a substantive page body, else the atta
 the release itself (`parse/release_documents.py`: by its name, then whether it holds the contact
 block, then HWPX, HWP, PDF). Contacts, footnotes and attendees are read from every distinct text
 document of the release and the page body, each item knowing its attachment; the event date is
-the release document's (or the page's, when no attachment has text).
+the release document's (or the page's, when no attachment has text). The Markdown is the body's
+(the release document's, or the page body's when the body is the page's), under the page's title,
+with the attachments listed; the tables are every distinct document's (`parse/release_structure.py`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +22,7 @@ from briefing_spider.parse.item_values import contact_organization_keys, partici
 from briefing_spider.parse.ministries import resolve_ministry
 from briefing_spider.parse.participants import extract_participants
 from briefing_spider.parse.release_documents import ReleaseDocument, choose_release_document, read_release_facts
+from briefing_spider.parse.release_structure import read_release_structure, release_markdown
 from briefing_spider.records import Attachment, Ministry, Release
 
 
@@ -47,10 +51,13 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
     ]
     chosen = choose_release_document(documents, prefer=section.document_words)
     source, body_text = body_of(detail, chosen)
+    structure = read_release_structure(
+        documents, chosen=chosen, page_html=detail.body_html if source == "page" else None
+    )
     published = detail.published_at.date()
     facts = read_release_facts(documents, chosen=chosen, page_text=detail.body_text, published=published)
-    reads_parts = section.read_parts is not None and body_text.strip()  # no text yet: no parts (a file failed)
-    kind_parts = section.read_parts(body_text, detail.title, published) if reads_parts else detail.parts
+    read_parts = section.read_parts if body_text.strip() else None  # no text yet: no parts (a file failed)
+    kind_parts = read_parts(body_text, detail.title, published) if read_parts else detail.parts
     ministry = _ministry(detail, published)
     contacts = contact_organization_keys(facts.contacts, ministry=detail.ministry, on=published)
     attendees = kind_parts.attendees or facts.attendees
@@ -67,6 +74,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         body_html=detail.body_html,
         body_text=body_text,
         body_source=source,
+        body_markdown=release_markdown(structure, detail, body_text, attachments),
         event_at=facts.event_at,
         contacts=contacts,
         footnotes=facts.footnotes,
@@ -77,6 +85,7 @@ def build_release(detail: DetailPage, parts: Sequence[AttachmentPart], *, site: 
         press_reports=kind_parts.press_reports,
         agenda_items=kind_parts.agenda_items,
         participants=_participants(detail, chosen, source, section, attendees),
+        tables=structure.tables,
     )
 
 
@@ -93,18 +102,20 @@ def _participants(detail: DetailPage, chosen: ReleaseDocument | None, source: st
 
 
 def read_attachment(part: AttachmentPart) -> tuple[Attachment, DocumentText | None]:
-    base = {"name": part.link.name, "url": part.link.url}
     if part.body is None:
-        return Attachment(**base, error=part.error or "not downloaded"), None
+        return Attachment(name=part.link.name, url=part.link.url, error=part.error or "not downloaded"), None
     sniffed = sniff(part.body)
-    common = {**base, "kind": sniffed.kind, "sha256": part.sha256, "size": len(part.body)}
+    fetched = Attachment(
+        name=part.link.name, url=part.link.url, kind=sniffed.kind, sha256=part.sha256, size=len(part.body)
+    )
     if not sniffed.is_document:
-        return Attachment(**common, error=f"{sniffed.code}: {sniffed.reason}"), None
+        return dataclasses.replace(fetched, error=f"{sniffed.code}: {sniffed.reason}"), None
     try:
         document = extract_document(part.body)
     except DocumentError as error:
-        return Attachment(**common, error=str(error)), None
-    return Attachment(**common, text=document.text, pages=document.pages, paragraphs=document.paragraphs), document
+        return dataclasses.replace(fetched, error=str(error)), None
+    read = dataclasses.replace(fetched, text=document.text, pages=document.pages, paragraphs=document.paragraphs)
+    return read, document
 
 
 def body_of(detail: DetailPage, chosen: ReleaseDocument | None) -> tuple[str | None, str]:

@@ -117,21 +117,32 @@ def read_release_facts(
     `chosen` defaults to `choose_release_document(documents)`; with none (no document has
     text) the page body is the release. The event date is the first source's."""
     chosen = chosen if chosen is not None else choose_release_document(documents)
-    others = sorted((doc for doc in documents if doc is not chosen and doc.document.text.strip()), key=_preference)
-    sources: list[tuple[int | None, DocumentText | str]] = [
-        (doc.position, doc.document) for doc in ([chosen] if chosen else []) + others
-    ]
-    if page_text and page_text.strip():
-        sources.append((None, page_text))
+    distinct = distinct_documents(documents, chosen=chosen)
     merged = _Merged()
+    for doc in distinct:
+        merged.add(doc.position, extract_release_facts(doc.document, published=published))
+    if page_text and page_text.strip():
+        words = _words(page_text)
+        if not any(same_document(words, _words(doc.document.text)) for doc in distinct):
+            merged.add(None, extract_release_facts(page_text, published=published))
+    return merged.facts()
+
+
+def distinct_documents(
+    documents: Sequence[ReleaseDocument], *, chosen: ReleaseDocument | None
+) -> list[ReleaseDocument]:
+    """The documents with text, the chosen one first and the others in order of preference, a
+    document that is the same text as one before it (the PDF of the HWPX) left out."""
+    others = sorted((doc for doc in documents if doc is not chosen and doc.document.text.strip()), key=_preference)
+    kept: list[ReleaseDocument] = []
     read: list[frozenset[str]] = []
-    for position, source in sources:
-        words = _words(source if isinstance(source, str) else source.text)
+    for doc in ([chosen] if chosen else []) + others:
+        words = _words(doc.document.text)
         if any(same_document(words, seen) for seen in read):
             continue
         read.append(words)
-        merged.add(position, extract_release_facts(source, published=published))
-    return merged.facts()
+        kept.append(doc)
+    return kept
 
 
 class _Merged:

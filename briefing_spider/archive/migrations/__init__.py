@@ -25,6 +25,7 @@ ORDER = (
     "m010_kind_parts",
     "m011_participants",
     "m012_subtitle",
+    "m013_release_markdown",
 )
 
 migrations = Migrations(MIGRATION_SET)

@@ -28,36 +28,37 @@ from .hwp5_records import (
     ctrl_id,
     read_records,
 )
+from .hwp5_styles import PARA_CHAR_SHAPE, HwpStyles, read_styles
+from .hwp5_text import decode_para_text, first_visible
 from .limits import DocumentLimits
 from .model import Block, Cell, DocumentError, DocumentText, Paragraph, Table
 from .render import count_paragraphs, render_text
 from .safezip import budget_for
 
 FILE_HEADER = "FileHeader"
+DOC_INFO = "DocInfo"
 SIGNATURE = b"HWP Document File"
 SECTION_STREAM = re.compile(r"^BodyText/Section(\d+)$")
 FLAG_COMPRESSED, FLAG_PASSWORD, FLAG_DISTRIBUTION = 0x1, 0x2, 0x4
 
-LINE_BREAK, PARA_END, TAB = 10, 13, 9
-SPACE_CHARS = {24: "-", 30: " ", 31: " "}  # hyphen, non-breaking space, fixed-width space
-WIDE_CONTROLS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}
-EXTENDED_CONTROLS = {1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23}  # own a CTRL_HEADER
-CONTROL_WIDTH = 8
 
 TABLE_CTRL = "tbl "
 NOTE_CTRLS = {"fn  ", "en  "}
 SKIPPED_CTRLS = {"head", "foot", "secd", "cold", "tcmt", "pgnp", "atno"}
 CELL_FORMAT = struct.Struct("<HHHH")  # col, row, colspan, rowspan after 8 bytes of list header
 LIST_HEADER_SIZE = 8
+NO_STYLES = HwpStyles()
 
 
 def read_hwp5(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentText:
     check_time = (limits or DocumentLimits()).deadline()
     budget = budget_for(len(data))
+    docinfo, sections = read_streams(data, budget)
+    styles = read_styles(docinfo)
     blocks: list[Block] = []
-    for number, stream in enumerate(read_section_streams(data, budget)):
+    for number, stream in enumerate(sections):
         check_time(f"section {number}")
-        blocks.extend(extract_paragraphs(read_records(stream)))
+        blocks.extend(extract_paragraphs(read_records(stream), styles))
     return DocumentText(
         kind="hwp",
         blocks=tuple(blocks),
@@ -67,8 +68,9 @@ def read_hwp5(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentT
     )
 
 
-def read_section_streams(data: bytes, budget: int) -> list[bytes]:
-    """The BodyText section streams, in order, inflated; typed errors for what we cannot read."""
+def read_streams(data: bytes, budget: int) -> tuple[bytes | None, list[bytes]]:
+    """DocInfo (None when absent) and the BodyText section streams, in order, inflated; typed
+    errors for what we cannot read."""
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             header = ole.openstream(FILE_HEADER).read() if ole.exists(FILE_HEADER) else b""
@@ -78,16 +80,27 @@ def read_section_streams(data: bytes, budget: int) -> list[bytes]:
             if not sections:
                 raise DocumentError("corrupt", "the HWP file has no BodyText/Section stream")
             raw = [ole.openstream(name).read() for _, name in sections]
+            info = ole.openstream(DOC_INFO).read() if ole.exists(DOC_INFO) else None
     except DocumentError:
         raise
     except (OSError, ValueError, IndexError, struct.error, TypeError, AttributeError) as error:
         raise DocumentError("corrupt", f"a broken or truncated OLE2 file ({error})") from None
     if not flags & FLAG_COMPRESSED:
-        return raw
-    inflated = []
+        return info, raw
+    inflated: list[bytes] = []
     for stream in raw:
         inflated.append(_inflate(stream, budget - sum(map(len, inflated))))
-    return inflated
+    return _docinfo(info, budget - sum(map(len, inflated))), inflated
+
+
+def _docinfo(info: bytes | None, budget: int) -> bytes | None:
+    """The inflated DocInfo; None when it does not inflate (it only gives the look of the text)."""
+    if info is None:
+        return None
+    try:
+        return _inflate(info, budget)
+    except DocumentError:
+        return None
 
 
 def _check_header(header: bytes) -> int:
@@ -112,18 +125,20 @@ def _inflate(stream: bytes, budget: int) -> bytes:
     return out
 
 
-def extract_paragraphs(records: list[Record]) -> list[Block]:
+def extract_paragraphs(records: list[Record], styles: HwpStyles = NO_STYLES) -> list[Block]:
     blocks: list[Block] = []
     for record in records:
         if record.tag == PARA_HEADER:
-            blocks.extend(extract_paragraph(record))
+            blocks.extend(extract_paragraph(record, styles))
     return blocks
 
 
-def extract_paragraph(para: Record) -> list[Block]:
+def extract_paragraph(para: Record, styles: HwpStyles = NO_STYLES) -> list[Block]:
     """A paragraph's text, split where a table or text box is anchored, then its notes."""
     text = next((r.payload for r in para.children if r.tag == PARA_TEXT), b"")
     controls = [r for r in para.children if r.tag == CTRL_HEADER]
+    char_shapes = next((r for r in para.children if r.tag == PARA_CHAR_SHAPE), None)
+    look = styles.look(para, char_shapes, first_visible(text))
     blocks: list[Block] = []
     notes: list[Block] = []
     lines = [""]
@@ -131,7 +146,7 @@ def extract_paragraph(para: Record) -> list[Block]:
     def flush() -> None:
         kept = tuple(line.rstrip() for line in lines if line.strip())
         if kept:
-            blocks.append(Paragraph(lines=kept))
+            blocks.append(Paragraph(lines=kept, look=look))
         lines[:] = [""]
 
     for item in decode_para_text(text):
@@ -140,7 +155,7 @@ def extract_paragraph(para: Record) -> list[Block]:
         elif item is None:
             lines.append("")
         elif item < len(controls):
-            objects, is_note = extract_control(controls[item])
+            objects, is_note = extract_control(controls[item], styles)
             if is_note:
                 notes.extend(objects)
             elif objects:
@@ -150,50 +165,24 @@ def extract_paragraph(para: Record) -> list[Block]:
     return blocks + notes
 
 
-def decode_para_text(payload: bytes) -> list[str | int | None]:
-    """Text pieces (str), line breaks (None) and extended controls (their ordinal, int)."""
-    units = struct.unpack_from(f"<{len(payload) // 2}H", payload)
-    items: list[str | int | None] = []
-    start, i, ordinal = 0, 0, 0
-    while i < len(units):
-        code = units[i]
-        if code >= 32:
-            i += 1
-            continue
-        if start < i:
-            items.append(payload[start * 2 : i * 2].decode("utf-16-le", "replace"))
-        if code == LINE_BREAK:
-            items.append(None)
-        elif code in SPACE_CHARS:
-            items.append(SPACE_CHARS[code])
-        elif code == TAB:
-            items.append(" ")
-        elif code in EXTENDED_CONTROLS:
-            items.append(ordinal)
-            ordinal += 1
-        i += CONTROL_WIDTH if code in WIDE_CONTROLS else 1
-        start = i
-    if start < len(units):
-        items.append(payload[start * 2 : len(units) * 2].decode("utf-16-le", "replace"))
-    return items
-
-
-def extract_control(ctrl: Record) -> tuple[list[Block], bool]:
+def extract_control(ctrl: Record, styles: HwpStyles = NO_STYLES) -> tuple[list[Block], bool]:
     """(blocks, is_note) for one CTRL_HEADER: a table, a note's text, a text box's text."""
     kind = ctrl_id(ctrl)
     if kind in SKIPPED_CTRLS:
         return [], False
     if kind == TABLE_CTRL:
-        return [extract_table(ctrl)], False
+        return [extract_table(ctrl, styles)], False
     groups = list_groups(ctrl)
-    blocks = [block for _, paras in groups for p in paras for block in extract_paragraph(p)]
+    blocks = [block for _, paras in groups for p in paras for block in extract_paragraph(p, styles)]
     if kind in NOTE_CTRLS:
         return [_as_note(block) for block in blocks], True
     return blocks, False
 
 
 def _as_note(block: Block) -> Block:
-    return Paragraph(lines=block.lines, indent=block.indent, note=True) if isinstance(block, Paragraph) else block
+    if isinstance(block, Paragraph):
+        return Paragraph(lines=block.lines, indent=block.indent, note=True, look=block.look)
+    return block
 
 
 def list_groups(record: Record) -> list[tuple[Record, list[Record]]]:
@@ -209,13 +198,13 @@ def list_groups(record: Record) -> list[tuple[Record, list[Record]]]:
     return groups
 
 
-def extract_table(ctrl: Record) -> Table:
+def extract_table(ctrl: Record, styles: HwpStyles = NO_STYLES) -> Table:
     cells = []
     for index, (header, paras) in enumerate(list_groups(ctrl)):
         col, row, col_span, row_span = 0, index, 1, 1
         if len(header.payload) >= LIST_HEADER_SIZE + CELL_FORMAT.size:
             col, row, col_span, row_span = CELL_FORMAT.unpack_from(header.payload, LIST_HEADER_SIZE)
-        blocks = tuple(b for p in paras for b in extract_paragraph(p))
+        blocks = tuple(b for p in paras for b in extract_paragraph(p, styles))
         cells.append(Cell(row=row, col=col, row_span=row_span or 1, col_span=col_span or 1, blocks=blocks))
     rows: dict[int, list[Cell]] = {}
     for cell in cells:

@@ -13,14 +13,13 @@ import re
 
 from lxml import etree
 
+from .hwpx_header import HwpxStyles, read_styles
 from .limits import DocumentLimits
 from .model import Block, Cell, DocumentError, DocumentText, Paragraph, Table
 from .render import count_paragraphs, render_text
 from .safezip import SafeZip
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
-HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
-HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
 OPF = "{http://www.idpf.org/2007/opf/}"
 
 P, RUN, T, SUBLIST = HP + "p", HP + "run", HP + "t", HP + "subList"
@@ -46,14 +45,6 @@ HEADER_XML = "Contents/header.xml"
 SECTION_NAME = re.compile(r"^Contents/section(\d+)\.xml$")
 MANIFEST_ITEMS = f"{OPF}manifest/{OPF}item"
 SPINE_ITEMREFS = f"{OPF}spine/{OPF}itemref"
-PARA_PR = f".//{HH}paraPr"
-PARA_PROPERTIES_START, PARA_PROPERTIES_END = b"<hh:paraProperties", b"</hh:paraProperties>"
-PREFIXES = (
-    b'xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head" '
-    b'xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core" '
-    b'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph"'
-)
-MARGIN = f".//{HH}margin"
 
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -61,11 +52,11 @@ XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=
 def read_hwpx(data: bytes, *, budget: int | None = None, limits: DocumentLimits | None = None) -> DocumentText:
     check_time = (limits or DocumentLimits()).deadline()
     archive = SafeZip(data, budget=budget)
-    indents = extract_indents(archive)
+    styles = read_styles(archive.read(HEADER_XML) if HEADER_XML in archive.names() else None)
     blocks: list[Block] = []
     for name in section_names(archive):
         check_time(name)
-        blocks.extend(extract_blocks(_parse(archive.read(name), name), indents))
+        blocks.extend(extract_blocks(_parse(archive.read(name), name), styles))
     return DocumentText(
         kind="hwpx",
         blocks=tuple(blocks),
@@ -84,13 +75,13 @@ def _parse(xml: bytes, name: str) -> etree._Element:
 
 def section_names(archive: SafeZip) -> list[str]:
     """Sections in the order content.hpf's spine lists them; by number when it does not."""
-    present = [n for n in archive.names() if SECTION_NAME.match(n)]
-    by_number = sorted(present, key=lambda n: int(SECTION_NAME.match(n).group(1)))
+    numbers = {n: int(found.group(1)) for n in archive.names() if (found := SECTION_NAME.match(n))}
+    by_number = sorted(numbers, key=numbers.__getitem__)
     if CONTENT_HPF in archive.names():
         hpf = _parse(archive.read(CONTENT_HPF), CONTENT_HPF)
         hrefs = {i.get("id"): i.get("href") for i in hpf.iterfind(MANIFEST_ITEMS)}
         spine = [hrefs.get(r.get("idref")) for r in hpf.iterfind(SPINE_ITEMREFS)]
-        ordered = [h for h in spine if h in present]
+        ordered = [href for href in spine if href is not None and href in numbers]
         if ordered:
             return ordered + [n for n in by_number if n not in ordered]
     if not by_number:
@@ -98,70 +89,46 @@ def section_names(archive: SafeZip) -> list[str]:
     return by_number
 
 
-def extract_indents(archive: SafeZip) -> dict[str, int]:
-    """paraPr id → left edge of a paragraph's first line (margin left + positive indent), HWPUNIT."""
-    if HEADER_XML not in archive.names():
-        return {}
-    header = _para_properties(archive.read(HEADER_XML))
-    indents = {}
-    for para_pr in header.iterfind(PARA_PR):
-        margin = para_pr.find(MARGIN)
-        if margin is None:
-            continue
-        left = _int(margin.find(HC + "left"), "value")
-        first = _int(margin.find(HC + "intent"), "value")
-        indents[para_pr.get("id")] = left + max(first, 0)
-    return indents
-
-
-def _para_properties(xml: bytes) -> etree._Element:
-    """Only the hh:paraProperties part of header.xml when it can be cut out (fonts and character
-    shapes make up most of the file); the whole header when it cannot."""
-    start, end = xml.find(PARA_PROPERTIES_START), xml.find(PARA_PROPERTIES_END)
-    if 0 <= start < end:
-        part = b"<part " + PREFIXES + b">" + xml[start : end + len(PARA_PROPERTIES_END)] + b"</part>"
-        try:
-            return etree.fromstring(part, XML_PARSER)
-        except etree.XMLSyntaxError:
-            pass
-    return _parse(xml, HEADER_XML)
-
-
-def extract_blocks(container: etree._Element, indents: dict[str, int]) -> list[Block]:
+def extract_blocks(container: etree._Element, styles: HwpxStyles) -> list[Block]:
     """The blocks of a section root or a subList: its paragraphs, in order."""
     blocks: list[Block] = []
     for p in container.iterchildren(P):
-        blocks.extend(extract_paragraph(p, indents))
+        blocks.extend(extract_paragraph(p, styles))
     return blocks
 
 
-def extract_paragraph(p: etree._Element, indents: dict[str, int]) -> list[Block]:
+def extract_paragraph(p: etree._Element, styles: HwpxStyles) -> list[Block]:
     """One hp:p → its text paragraph(s), the objects anchored in it, then its notes."""
-    indent = indents.get(p.get("paraPrIDRef"), 0)
+    para_pr = p.get("paraPrIDRef")
+    indent = styles.indent(para_pr)
     blocks: list[Block] = []
     notes: list[Block] = []
     lines: list[str] = [""]
+    char_pr: list[str | None] = []  # the character shape of the first run with text: the type size
 
     def flush() -> None:
         kept = tuple(line.rstrip() for line in lines if line.strip())
         if kept:
-            blocks.append(Paragraph(lines=kept, indent=indent))
+            look = styles.look(para_pr, char_pr[0] if char_pr else None)
+            blocks.append(Paragraph(lines=kept, indent=indent, look=look))
         lines[:] = [""]
 
     for run in p.iterchildren(RUN):
         for child in run:
             tag = child.tag
             if tag == T:
+                if not char_pr and child.text and not child.text.isspace():
+                    char_pr.append(run.get("charPrIDRef"))
                 _append_t(child, lines)
             elif tag == CTRL:
-                lines[-1] += extract_ctrl(child, indents, notes)
+                lines[-1] += extract_ctrl(child, styles, notes)
             elif tag == COMPOSE:
                 lines[-1] += compose_text(child)
             elif tag == TBL:
                 flush()
-                blocks.extend(extract_table(child, indents))
+                blocks.extend(extract_table(child, styles))
             elif tag not in SKIPPED_RUN_CHILDREN:
-                objects = extract_shape(child, indents)
+                objects = extract_shape(child, styles)
                 if objects:
                     flush()
                     blocks.extend(objects)
@@ -181,21 +148,21 @@ def _append_t(t: etree._Element, lines: list[str]) -> None:
             lines[-1] += child.tail
 
 
-def extract_ctrl(ctrl: etree._Element, indents: dict[str, int], notes: list[Block]) -> str:
+def extract_ctrl(ctrl: etree._Element, styles: HwpxStyles, notes: list[Block]) -> str:
     """Inline text of a control (a note mark, an auto number); a note's text goes to `notes`."""
     text = ""
     for child in ctrl:
         if child.tag in NOTE_TAGS:
-            text += extract_note(child, indents, notes)
+            text += extract_note(child, styles, notes)
         elif child.tag == AUTONUM and child.get("numType") not in UNNUMBERED_AUTONUM:
             text += _autonum_text(child)
     return text
 
 
-def extract_note(note: etree._Element, indents: dict[str, int], notes: list[Block]) -> str:
-    for block in _sublist_blocks(note, indents):
+def extract_note(note: etree._Element, styles: HwpxStyles, notes: list[Block]) -> str:
+    for block in _sublist_blocks(note, styles):
         if isinstance(block, Paragraph):
-            notes.append(Paragraph(lines=block.lines, indent=block.indent, note=True))
+            notes.append(Paragraph(lines=block.lines, indent=block.indent, note=True, look=block.look))
         else:
             notes.append(block)
     suffix = note.get("suffixChar")
@@ -219,40 +186,40 @@ def _autonum_text(autonum: etree._Element) -> str:
     return f"{prefix}{autonum.get('num', '')}{suffix}"
 
 
-def extract_table(tbl: etree._Element, indents: dict[str, int]) -> list[Block]:
+def extract_table(tbl: etree._Element, styles: HwpxStyles) -> list[Block]:
     """A table (caption first, when it has one) with its cells' blocks, nested tables included."""
-    blocks = _sublist_blocks(tbl.find(CAPTION), indents) if tbl.find(CAPTION) is not None else []
+    blocks = _sublist_blocks(tbl.find(CAPTION), styles) if tbl.find(CAPTION) is not None else []
     rows = []
     for r, tr in enumerate(tbl.iterchildren(TR)):
-        rows.append(tuple(extract_cell(tc, r, c, indents) for c, tc in enumerate(tr.iterchildren(TC))))
+        rows.append(tuple(extract_cell(tc, r, c, styles) for c, tc in enumerate(tr.iterchildren(TC))))
     return blocks + [Table(rows=tuple(rows))]
 
 
-def extract_cell(tc: etree._Element, row: int, col: int, indents: dict[str, int]) -> Cell:
+def extract_cell(tc: etree._Element, row: int, col: int, styles: HwpxStyles) -> Cell:
     addr, span, sub = tc.find(CELL_ADDR), tc.find(CELL_SPAN), tc.find(SUBLIST)
     return Cell(
         row=_int(addr, "rowAddr", row),
         col=_int(addr, "colAddr", col),
         row_span=_int(span, "rowSpan", 1),
         col_span=_int(span, "colSpan", 1),
-        blocks=tuple(extract_blocks(sub, indents)) if sub is not None else (),
+        blocks=tuple(extract_blocks(sub, styles)) if sub is not None else (),
     )
 
 
-def extract_shape(shape: etree._Element, indents: dict[str, int]) -> list[Block]:
+def extract_shape(shape: etree._Element, styles: HwpxStyles) -> list[Block]:
     """Text boxes, captions and grouped shapes: the blocks of every outermost subList inside."""
-    return _sublist_blocks(shape, indents)
+    return _sublist_blocks(shape, styles)
 
 
-def _sublist_blocks(element: etree._Element, indents: dict[str, int]) -> list[Block]:
+def _sublist_blocks(element: etree._Element, styles: HwpxStyles) -> list[Block]:
     blocks: list[Block] = []
     for child in element:
         if child.tag == SUBLIST:
-            blocks.extend(extract_blocks(child, indents))
+            blocks.extend(extract_blocks(child, styles))
         elif child.tag == TBL:
-            blocks.extend(extract_table(child, indents))
+            blocks.extend(extract_table(child, styles))
         elif isinstance(child.tag, str) and len(child):
-            blocks.extend(_sublist_blocks(child, indents))
+            blocks.extend(_sublist_blocks(child, styles))
     return blocks
 
 

@@ -2,11 +2,30 @@
 
 The contract between the readers (hwpx, hwp5, pdf) and the extractors of contacts, footnotes
 and attendees (release_text). Line starts (□ ㅇ ○ - ▸ ※ *) and leading spaces are kept.
+
+A paragraph also carries its `Look` — how the format sets it (type size, bold, outline level,
+an automatic bullet or number, its left edge) — for the structure reader (`structure.py`:
+headings, lists). It is a hint about presentation, never text: `Look` takes no part in a
+block's equality, and the plain text ignores it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, kw_only=True)
+class Look:
+    size: float | None = None  # type size in points of the paragraph's first character, when known
+    bold: bool = False
+    outline: int | None = None  # outline level (0 = top) of a paragraph the format numbers as a heading
+    bullet: str | None = None  # an automatic bullet ("•") or number format ("1.") drawn before the text
+    margin: float | None = None  # the left edge of its first line (the format's units; compare within a file)
+    centered: bool = False
+
+
+PLAIN = Look()
+ORDERED = "1."  # the `Look.bullet` of a paragraph the format numbers itself, whatever its number format
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -14,6 +33,8 @@ class Paragraph:
     lines: tuple[str, ...]  # one entry per hard line (hp:lineBreak splits a paragraph)
     indent: int = 0  # left indent in the source's units when known (HWPX paraPr), else 0
     note: bool = False  # text of a real footnote/endnote control, placed after its paragraph
+    look: Look = field(default=PLAIN, compare=False)
+    line_looks: tuple[Look, ...] = field(default=(), compare=False)  # per line, when lines differ (PDF)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,17 +15,31 @@ and that starts to the left of it, opens a new visual line, and a line break is 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .limits import DocumentLimits
-from .model import Block, DocumentError, DocumentText, Paragraph
+from .model import PLAIN, Block, DocumentError, DocumentText, Look, Paragraph
 from .render import count_paragraphs, render_text
 
 LINE_MARKS = tuple("□■ㅇ○●◦•-–▸▶►※*◇◆☞①②③④⑤⑥⑦⑧⑨⑩➊➋➌➍➎<[【Ⅰ")
 SENTENCE_ENDS = (".", "다", "요", ":")
 PASSWORD_ERRORS = ("password", "encrypt")
-Line = tuple[str, "float | None"]  # a line's text and the left edge of its first character
+BOLD_WEIGHT = 600  # a font weight from this on is bold
+
+
+class Line(NamedTuple):
+    """A visual line: its text, and of its first drawn non-space character the left edge, the
+    box height (the type size as drawn, in page points) and the font weight (None: not known)."""
+
+    text: str
+    left: float | None = None
+    height: float | None = None
+    weight: int | None = None
+
+
 HANG_TOLERANCE = 2.0  # points: a line this far left of a paragraph's mark leaves the paragraph
 LINE_DROP = 0.5  # a character box this many box heights lower (and an x reset) is a new visual line
 
@@ -82,7 +96,7 @@ def extract_page_lines(document: pdfium.PdfDocument, index: int) -> list[Line]:
 
 def extract_page_text(document: pdfium.PdfDocument, index: int) -> str:
     """The page's text, one visual line a line (lost line breaks restored)."""
-    return "\n".join(text for text, _ in extract_page_lines(document, index))
+    return "\n".join(line.text for line in extract_page_lines(document, index))
 
 
 def split_visual_lines(textpage, text: str) -> list[Line]:
@@ -99,37 +113,49 @@ def split_visual_lines(textpage, text: str) -> list[Line]:
     loose_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
     lines: list[Line] = []
     chars: list[str] = []
-    line_left: float | None = None  # left edge of the line's first non-space character
+    first: tuple[float, float, int] | None = None  # left, height, index of the line's first drawn character
     on_line = False  # False at a line start: nothing drawn yet on the line
     last_left = last_bottom = last_height = 0.0
     index = 0
+
+    def close() -> None:
+        lines.append(_line(textpage, "".join(chars), first))
+
     for char in text:
         here, index = index, index + (2 if ord(char) > 0xFFFF else 1)
         if char in "\r\n":
             if char == "\n" or chars:
-                lines.append(("".join(chars), line_left))
-            chars, line_left, on_line = [], None, False
+                close()
+            chars, first, on_line = [], None, False
             continue
         if (char == " " and generated(textpage, here)) or not loose_box(textpage, here, box):
             chars.append(char)
             continue
         left, bottom, height = box.left, min(box.bottom, box.top), abs(box.top - box.bottom)
         if on_line and left < last_left and last_bottom - bottom > LINE_DROP * max(height, last_height):
-            lines.append(("".join(chars), line_left))
-            chars, line_left = [], None
-        if line_left is None and not char.isspace():
-            line_left = left
+            close()
+            chars, first = [], None
+        if first is None and not char.isspace():
+            first = (left, height, here)
         chars.append(char)
         on_line, last_left, last_bottom, last_height = True, left, bottom, height
     if chars:
-        lines.append(("".join(chars), line_left))
+        close()
     return lines
+
+
+def _line(textpage, text: str, first: tuple[float, float, int] | None) -> Line:
+    if first is None:
+        return Line(text)
+    left, height, index = first
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    return Line(text, left, height, weight if weight > 0 else None)
 
 
 def group_paragraphs(page_text: str) -> list[Block]:
     """Split a page's text into lines and group them into Paragraphs (see module doc)."""
     lines = page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return group_lines([(line, None) for line in lines])
+    return group_lines([Line(line) for line in lines])
 
 
 def group_lines(lines: list[Line]) -> list[Block]:
@@ -141,22 +167,35 @@ def group_lines(lines: list[Line]) -> list[Block]:
     """
     blocks: list[Block] = []
     current: list[str] = []
+    looks: list[Look] = []
     mark_left: float | None = None
-    for raw, left in lines:
+    for raw, left, height, weight in lines:
         line = raw.replace("\x00", "").rstrip()
         if not line.strip():
             continue
         starts_item = _starts_item(line)
         outdented = mark_left is not None and left is not None and left < mark_left - HANG_TOLERANCE
         if current and (starts_item or outdented or current[-1].endswith(SENTENCE_ENDS)):
-            blocks.append(Paragraph(lines=tuple(current)))
-            current = []
+            blocks.append(_paragraph(current, looks))
+            current, looks = [], []
         if not current:
             mark_left = left if starts_item else None
         current.append(line)
+        looks.append(_look(left, height, weight))
     if current:
-        blocks.append(Paragraph(lines=tuple(current)))
+        blocks.append(_paragraph(current, looks))
     return blocks
+
+
+def _paragraph(lines: list[str], looks: list[Look]) -> Paragraph:
+    return Paragraph(lines=tuple(lines), look=looks[0], line_looks=tuple(looks) if len(looks) > 1 else ())
+
+
+def _look(left: float | None, height: float | None, weight: int | None) -> Look:
+    """A paragraph's look from its first line: the drawn box height stands for the type size."""
+    if left is None and height is None:
+        return PLAIN
+    return Look(size=height, bold=weight is not None and weight >= BOLD_WEIGHT, margin=left)
 
 
 def _starts_item(line: str) -> bool:
