@@ -40,7 +40,7 @@ from tests.fault_suite import (  # noqa: E402
     uncounted,
 )
 from tests.site import Mirror  # noqa: E402
-from tests.test_faults import CHECKS, kill_crawl_while_it_writes  # noqa: E402
+from tests.test_faults import CHECKS, WRITTEN_BEFORE_KILL, kill_crawl_while_it_writes  # noqa: E402
 
 
 class Tally:
@@ -104,10 +104,12 @@ def run_fault(fault, proxy, before: Path, reference: dict, workdir: Path, tally:
 
 
 def kill_loop(proxy, reference: dict, workdir: Path, kills: int, rng: random.Random, tally: Tally) -> None:
-    db = workdir / "briefings.db"
+    """SIGKILL crawls while they write; an archive close to whole is finished by a clean crawl
+    (which must complete it) and the next kill starts a new one, so that every kill lands mid-crawl."""
     proxy.reset()
     proxy.delay = 0.15
-    held: dict = {}
+    archives = (workdir / f"briefings-{n}.db" for n in range(kills + 1))
+    db, held = next(archives), {}
     try:
         for _ in range(kills):
             tally.kills += 1
@@ -116,15 +118,23 @@ def kill_loop(proxy, reference: dict, workdir: Path, kills: int, rng: random.Ran
             except AssertionError:  # it ended before, or wrote nothing in time
                 pass
             tally.crawls += 1
-            if db.exists():
-                now = records(db)
-                lost, _ = lost_and_worse(held, now)
-                worse = against_reference(now, reference)[1]  # a half record differs from the reference
-                tally.note("kill", lost=lost, worse=worse, duplicates=duplicates(db))
-                held = now
+            now = records(db) if db.exists() else {}
+            lost, _ = lost_and_worse(held, now)
+            worse = against_reference(now, reference)[1]  # a half record differs from the reference
+            tally.note("kill", lost=lost, worse=worse, duplicates=duplicates(db) if db.exists() else 0)
+            held = now
+            if len(held) > len(reference) - max(WRITTEN_BEFORE_KILL):  # no room for one more kill
+                finish_with_a_clean_crawl(proxy, db, reference, tally)
+                db, held = next(archives), {}
     finally:
         proxy.delay = 0
+    finish_with_a_clean_crawl(proxy, db, reference, tally)
+
+
+def finish_with_a_clean_crawl(proxy, db: Path, reference: dict, tally: Tally) -> None:
+    delay, proxy.delay = proxy.delay, 0
     result = crawl(proxy.base_url, db)
+    proxy.delay = delay
     lost, worse = against_reference(records(db), reference)
     tally.note(
         "kill", crawls=1, lost=lost, worse=worse, duplicates=duplicates(db), bad_exits=int(result.returncode != 0)

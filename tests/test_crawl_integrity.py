@@ -160,11 +160,12 @@ def test_a_redirect_to_another_host_is_an_error_naming_it_and_changes_nothing(tm
         mirror.redirect[hwpx] = f"{other_host}{hwpx}"
         again = crawl(mirror, db_path, *RANGE)
         assert elsewhere.requests == []  # the other host was never asked
-        assert again.returncode == 0
+        last = again.stderr.strip().splitlines()[-1]  # the run's one file download failed: so did the run
+        assert again.returncode == 1 and last.startswith("error: the only file download failed — OffsiteRedirect")
         found = {e["url"]: e for e in errors(db_path, 2)}
         assert f"{elsewhere.base_url}{detail_path(moved)}" in found[f"{mirror.base_url}{detail_path(moved)}"]["reason"]
         assert f"{other_host}{hwpx}" in found[f"{mirror.base_url}{hwpx}"]["reason"]
-        assert run(db_path, 2)["errors"] == 2
+        assert run(db_path, 2)["errors"] == 3 and sorted(e["kind"] for e in found.values())[-1] == "run_failed"
         after = hashes(db_path)
         assert after.pop(moved_file.news_id) and after == {k: v for k, v in before.items() if k != moved_file.news_id}
         (attachment,) = rows(

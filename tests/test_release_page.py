@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-import time
 from datetime import datetime
 
 import pytest
@@ -21,7 +18,7 @@ from briefing_spider.parse.documents.markdown import document_markdown
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Ministry, Release, ReleaseTable
 from tests.fixtures.documents import press_release_hwpx
-from tests.test_serve import STARTUP_SECONDS, fetch, free_port
+from tests.serving import fetch, serving
 
 TITLE = "가나 사업 2026년 추경 1조원 확정"
 
@@ -61,26 +58,8 @@ def served(tmp_path_factory):
     db = open_archive(path)
     save_briefing(db, release(), seen_at=datetime(2026, 4, 13, 12, tzinfo=SEOUL))
     db.close()
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "briefing_spider.cli", "serve", "--db", str(path), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                fetch(port, "/-/versions.json")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail(f"briefing serve did not start: {process.communicate(timeout=5)[1].decode()[-500:]}")
+    with serving(path) as port:
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_the_release_page_shows_the_release_then_its_parts(served):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import configparser
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from sqlite_utils import Database
 
 from tests.conftest import ROOT
 from tests.mirror_data import days_from, synthetic_releases
+from tests.serving import free_port
 from tests.site import Mirror
 
 pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
@@ -32,12 +32,6 @@ if not (BIN / "scrapyd-deploy").exists():
 JOB_TIMEOUT = 120
 START_TIMEOUT = 30
 DAYS = days_from("2026-07-20", 1)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def project_name() -> str:

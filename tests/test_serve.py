@@ -1,12 +1,6 @@
 import json
 import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from datetime import datetime
 
 import pytest
@@ -17,25 +11,9 @@ from briefing_spider.archive.save import save_briefing
 from briefing_spider.cli import cli
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attendee, Ministry, Release
+from tests.serving import fetch, free_port, serving
 
 pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
-
-STARTUP_SECONDS = 30
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(port: int, path: str, **params) -> tuple[int, str]:
-    url = f"http://127.0.0.1:{port}{path}" + ("?" + urllib.parse.urlencode(params) if params else "")
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
 
 
 def release(news_id: str, title: str, body: str, attendees=()) -> Release:
@@ -68,26 +46,8 @@ def served(archive_path):
     ):
         save_briefing(db, release(news_id, title, body, attendees=(vice,)), seen_at=datetime(2024, 4, 14, tzinfo=SEOUL))
     db.close()
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "briefing_spider.cli", "serve", "--db", str(path), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                fetch(port, "/-/versions.json")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail(f"briefing serve did not start: {process.communicate(timeout=5)[1].decode()[-500:]}")
+    with serving(path) as port:
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_serve_shows_pages_json_search_and_canned_queries(served):
