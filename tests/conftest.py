@@ -9,9 +9,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
-# Crawls and reparses in tests build releases in their own process: a pool of worker processes
-# costs a second or two to start in every crawl. Tests about the workers set it themselves.
-os.environ.setdefault("BRIEFING_BUILD_WORKERS", "0")
+
+def pytest_configure(config):
+    """Crawls and reparses in tests build releases in their own process: a pool of worker
+    processes costs a second or two to start in every crawl. Tests about the workers set it
+    themselves. (Set here, under pytest only: a benchmark importing this module keeps the pool.)"""
+    os.environ.setdefault("BRIEFING_BUILD_WORKERS", "0")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import replace
 from datetime import datetime
+from importlib.metadata import EntryPoint
 from urllib.parse import urljoin
 
 import pytest
@@ -21,7 +22,7 @@ from briefing_spider.archive.rebuild import build_best
 from briefing_spider.archive.save import CHILD_COLUMNS, SCALAR_FIELDS, content_hash, load_briefing
 from briefing_spider.archive.schema import CHILD_TABLES, migrations
 from briefing_spider.cli.reparse_cmd import reparse_releases
-from briefing_spider.contract import UnknownSite
+from briefing_spider.contract import UnknownSite, registry
 from briefing_spider.contract.registry import get_site, register, site_names, unregister
 from briefing_spider.crawl.spiders import spider_class
 from briefing_spider.parse.documents.sniff import sniff
@@ -52,6 +53,18 @@ def test_the_registry_knows_korea_kr_and_takes_a_site_at_run_time():
         assert get_site("toy") is TOY and "toy" in site_names()
     finally:
         unregister("toy")
+    assert "toy" not in site_names()
+
+
+def test_an_installed_plug_in_site_is_found_by_its_entry_point(monkeypatch):
+    plug_in = EntryPoint(name="toy", value="tests.toy_site:SITE", group=registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(registry, "entry_points", lambda group: [plug_in] if group == plug_in.group else [])
+    registry.plugged_in.cache_clear()
+    try:
+        assert get_site("toy") is TOY and site_names() == ["korea_kr", "toy"]
+    finally:
+        monkeypatch.undo()
+        registry.plugged_in.cache_clear()
     assert "toy" not in site_names()
 
 

@@ -10,6 +10,7 @@ change, scrapyd's egg) — a dict needs no install metadata.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from importlib.metadata import entry_points
 
@@ -41,9 +42,17 @@ def unregister(name: str) -> None:
 def site_targets() -> dict[str, str]:
     """Every known site's name and where its `Site` lives (built-ins, then entry points)."""
     targets = dict(BUILTIN)
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        targets.setdefault(point.name, point.value)
+    for name, value in plugged_in():
+        targets.setdefault(name, value)
     return targets
+
+
+@cache
+def plugged_in() -> tuple[tuple[str, str], ...]:
+    """The (name, `module:attribute`) of each installed plug-in site, read once a process: the
+    scan of every installed distribution's metadata takes milliseconds, and the crawl asks for
+    its site at every release (`plugged_in.cache_clear()` after installing one at run time)."""
+    return tuple((point.name, point.value) for point in entry_points(group=ENTRY_POINT_GROUP))
 
 
 def get_site(name: str) -> Site:
