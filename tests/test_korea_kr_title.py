@@ -7,7 +7,7 @@ import pytest
 
 from briefing_spider.contract import PageParseError
 from briefing_spider.sites.korea_kr.detail import parse_detail
-from briefing_spider.sites.korea_kr.title import Copy, decoded, page_title
+from briefing_spider.sites.korea_kr.title import Copy, Title, decoded, page_title
 
 URL = "https://www.korea.kr/briefing/pressReleaseView.do?newsId=900000011"
 SHOWN = "가나 제도 &#039;27년까지 연장&middot;확대"  # as the heading's markup holds it: a browser shows ' and ·
@@ -70,3 +70,14 @@ def test_decoding_until_stable(text, expected):
 
 def test_no_copy_at_all():
     assert page_title([Copy("headline", "  ")]) is None
+
+
+@pytest.mark.parametrize(
+    "tab",
+    [
+        "가나 - 다라 - 보도자료 | 브리핑룸 | 대한민국 정책브리핑",  # the 2026 template
+        "가나 - 다라 | 브리핑룸",  # the site's name alone: the heading's own ` - ` stays
+    ],
+)
+def test_the_tabs_site_name_is_no_part_of_the_title(tab):
+    assert page_title([Copy("view_title", "가나 - 다라"), Copy("<title>", tab)]) == Title("가나 - 다라", ())

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 MAX_ROUNDS = 5
-TITLE_SUFFIX = re.compile(r"\s+-\s+[^-]*\|\s*브리핑룸\s*\|\s*대한민국\s*정책브리핑\s*$")
+# What the browser's tab adds to the heading: ` - 보도자료 | 브리핑룸 | 대한민국 정책브리핑` (the 2026
+# template), or ` | 브리핑룸` alone.
+TITLE_SUFFIX = re.compile(r"(?:\s+-\s+[^-|]*\|\s*브리핑룸\s*\|\s*대한민국\s*정책브리핑|\s*\|\s*브리핑룸)\s*$")
 
 
 @dataclass(frozen=True)
