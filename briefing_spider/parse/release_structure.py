@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing_spider.contract.page import DetailPage
 from briefing_spider.parse.documents import DocumentText
@@ -60,14 +60,4 @@ def release_markdown(
 
 
 def _tables(structure: Structure, position: int | None) -> list[ReleaseTable]:
-    return [
-        ReleaseTable(
-            number=table.number,
-            caption=table.caption,
-            unit=table.unit,
-            header=table.header,
-            rows=table.rows,
-            attachment_position=position,
-        )
-        for table in document_tables(structure)
-    ]
+    return [replace(table, attachment_position=position) for table in document_tables(structure)]

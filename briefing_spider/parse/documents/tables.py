@@ -24,7 +24,8 @@ leading symbol-font bullet dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from briefing_spider.records import ReleaseTable
 
 from . import forms
 from .grid import Grid
@@ -34,25 +35,8 @@ UNIT = re.compile(r"단\s*위\s*[:：]?\s*([^,)\]】>\s]+(?:\s*[,/]\s*[^,)\]】>
 UNIT_IN_HEADER = re.compile(r"\(\s*([천백십]?[만억조]?\s*원|%|명|개소?|건|[천만]?톤|[억천만]?달러)\s*\)")
 
 
-@dataclass(frozen=True, kw_only=True)
-class DataTable:
-    number: int
-    caption: str | None
-    unit: str | None
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.rows)
-
-    @property
-    def n_columns(self) -> int:
-        return len(self.header)
-
-
-def document_tables(structure: Structure) -> tuple[DataTable, ...]:
-    tables: list[DataTable] = []
+def document_tables(structure: Structure) -> tuple[ReleaseTable, ...]:
+    tables: list[ReleaseTable] = []
     for node in structure.nodes:
         if isinstance(node, TableNode):
             table = data_table(node, len(tables) + 1)
@@ -61,7 +45,7 @@ def document_tables(structure: Structure) -> tuple[DataTable, ...]:
     return tuple(tables)
 
 
-def data_table(node: TableNode, number: int) -> DataTable | None:
+def data_table(node: TableNode, number: int) -> ReleaseTable | None:
     grid = node.grid
     slots = [[clean_cell(text) for text in row] for row in grid.resolved()]
     start, titles = 0, []
@@ -80,7 +64,7 @@ def data_table(node: TableNode, number: int) -> DataTable | None:
     rows = tuple(tuple(row) for row in slots[start + depth :])
     unit_rows = " ".join(text for row in slots[:start] for text in row if text)
     caption = node.caption if node.caption or not titles else " ".join(titles)
-    return DataTable(number=number, caption=caption, unit=unit_of(node, header, unit_rows), header=header, rows=rows)
+    return ReleaseTable(number=number, caption=caption, unit=unit_of(node, header, unit_rows), header=header, rows=rows)
 
 
 def header_depth(grid: Grid, start: int = 0) -> int:
