@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from .hwpx_header import HwpxStyles, read_styles
+from .hwpx_header import HwpxStyles, int_attribute, read_styles
 from .limits import DocumentLimits
 from .model import Block, Cell, DocumentError, DocumentText, Paragraph, Table
 from .render import count_paragraphs, render_text
@@ -198,10 +198,10 @@ def extract_table(tbl: etree._Element, styles: HwpxStyles) -> list[Block]:
 def extract_cell(tc: etree._Element, row: int, col: int, styles: HwpxStyles) -> Cell:
     addr, span, sub = tc.find(CELL_ADDR), tc.find(CELL_SPAN), tc.find(SUBLIST)
     return Cell(
-        row=_int(addr, "rowAddr", row),
-        col=_int(addr, "colAddr", col),
-        row_span=_int(span, "rowSpan", 1),
-        col_span=_int(span, "colSpan", 1),
+        row=int_attribute(addr, "rowAddr", row),
+        col=int_attribute(addr, "colAddr", col),
+        row_span=int_attribute(span, "rowSpan", 1),
+        col_span=int_attribute(span, "colSpan", 1),
         blocks=tuple(extract_blocks(sub, styles)) if sub is not None else (),
     )
 
@@ -221,12 +221,3 @@ def _sublist_blocks(element: etree._Element, styles: HwpxStyles) -> list[Block]:
         elif isinstance(child.tag, str) and len(child):
             blocks.extend(_sublist_blocks(child, styles))
     return blocks
-
-
-def _int(element: etree._Element | None, attribute: str, default: int = 0) -> int:
-    if element is None:
-        return default
-    try:
-        return int(element.get(attribute, default))
-    except ValueError:
-        return default

@@ -145,17 +145,20 @@ def _para_shape(para_pr: etree._Element) -> ParaShape:
     margin, heading, align = para_pr.find(f".//{MARGIN}"), para_pr.find(HEADING), para_pr.find(ALIGN)
     edge = 0
     if margin is not None:
-        edge = _int(margin.find(HC + "left"), "value") + max(_int(margin.find(HC + "intent"), "value"), 0)
+        edge = int_attribute(margin.find(HC + "left"), "value") + max(
+            int_attribute(margin.find(HC + "intent"), "value"), 0
+        )
     return ParaShape(
         edge=edge,
         heading=heading.get("type", "NONE") if heading is not None else "NONE",
-        level=_int(heading, "level"),
+        level=int_attribute(heading, "level"),
         ref=heading.get("idRef", "") if heading is not None else "",
         centered=align is not None and align.get("horizontal") in CENTERED,
     )
 
 
-def _int(element: etree._Element | None, attribute: str, default: int = 0) -> int:
+def int_attribute(element: etree._Element | None, attribute: str, default: int = 0) -> int:
+    """The whole number an attribute holds; `default` without the element, the attribute or a number."""
     if element is None:
         return default
     try:
