@@ -31,9 +31,6 @@ from briefing_spider.ops.lock import ArchiveLocked, crawl_lock
 
 logger = logging.getLogger(__name__)
 
-FLUSH_SECONDS = 5.0
-CLOSE_STATUS = {"finished": "finished", "shutdown": "interrupted"}
-
 
 class ArchivePipeline:
     def __init__(self, crawler):
