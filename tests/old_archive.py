@@ -1,6 +1,7 @@
 """Records stored the way the writer of an older schema stored them: the live writer
 (archive/save.py) serves today's schema only, so a test of a migration writes its "before" with
-this — the columns and tables that schema has, the content hash of the record as given."""
+this — the columns and tables that schema has, the content hash of the record as given. So is a
+raw response (`save_raw_as_before`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import json
 
 from sqlite_utils import Database
 
+from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.save import MINISTRY_COLUMNS, SCALAR_FIELDS
+from briefing_spider.parse.documents.sniff import sniff
+from briefing_spider.parse.url_path import path_of
 from briefing_spider.records import Release
 
 
@@ -34,3 +38,26 @@ def write_as_before(db: Database, release: Release, *, seen: str, content_hash: 
         for position, item in enumerate(items):
             values = {"site": release.site, "news_id": release.news_id, "position": position, **item}
             db[table].insert({name: value for name, value in values.items() if name in child})
+
+
+def save_raw_as_before(
+    db: Database, store: RawStore, url: str, body: bytes, role: str, news_id: str, *, seen: str
+) -> None:
+    """A raw response as the code of the archive's schema saved it: the columns that schema has
+    (no `path` before m007, no `site` before m009)."""
+    row = {
+        "url": url,
+        "path": path_of(url),
+        "site": "korea_kr",
+        "sha256": store.put(body),
+        "status": 200,
+        "headers": "{}",
+        "size": len(body),
+        "kind": sniff(body).kind if role == "attachment" else None,
+        "role": role,
+        "news_id": news_id,
+        "fetched_at": seen,
+        "last_fetched_at": seen,
+    }
+    columns = db.table("raw_responses").columns_dict
+    db["raw_responses"].insert({name: value for name, value in row.items() if name in columns})

@@ -13,10 +13,10 @@ from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.schema import migrations
 from briefing_spider.cli.reparse_cmd import reparse_releases
-from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.item_values import canonical_organization, email_of, query_title
 from briefing_spider.parse.site_time import SEOUL
 from tests.fixtures.documents import make_hwpx
+from tests.old_archive import save_raw_as_before
 from tests.site import MirrorAttachment, MirrorRelease, detail_page, download_url
 
 ON = dt.date(2026, 4, 13)
@@ -89,9 +89,17 @@ def archive_written_before_the_migration(tmp_path):
         attachments=[MirrorAttachment(file_id="77", name="(보도자료) 가나협의회.hwpx", body=make_hwpx(RELEASE_LINES))],
     )
     detail_url = f"{SITE}/briefing/pressReleaseView.do?newsId={mirror.news_id}"
-    save_as_before(db, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id)
-    save_as_before(
-        db, store, urljoin(SITE, download_url("77")), mirror.attachments[0].body, "attachment", mirror.news_id
+    save_raw_as_before(
+        db, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id, seen=SEEN.isoformat()
+    )
+    save_raw_as_before(
+        db,
+        store,
+        urljoin(SITE, download_url("77")),
+        mirror.attachments[0].body,
+        "attachment",
+        mirror.news_id,
+        seen=SEEN.isoformat(),
     )
     db["briefings"].insert(
         {
@@ -125,24 +133,6 @@ def archive_written_before_the_migration(tmp_path):
     db.conn.commit()
     db.conn.close()
     return path, store
-
-
-def save_as_before(db, store, url: str, body: bytes, role: str, news_id: str) -> None:
-    """A raw response as the code of that schema saved it (its columns only)."""
-    db["raw_responses"].insert(
-        {
-            "url": url,
-            "sha256": store.put(body),
-            "status": 200,
-            "headers": "{}",
-            "size": len(body),
-            "kind": sniff(body).kind if role == "attachment" else None,
-            "role": role,
-            "news_id": news_id,
-            "fetched_at": SEEN.isoformat(),
-            "last_fetched_at": SEEN.isoformat(),
-        }
-    )
 
 
 def test_the_migration_carries_an_archive_forward_and_reparse_fills_the_new_columns(tmp_path):

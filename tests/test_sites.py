@@ -25,13 +25,12 @@ from briefing_spider.cli.reparse_cmd import reparse_releases
 from briefing_spider.contract import UnknownSite, registry
 from briefing_spider.contract.registry import get_site, register, site_names, unregister
 from briefing_spider.crawl.spiders import spider_class
-from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.parse.url_path import path_of
 from tests.conftest import ROOT
 from tests.crawl_helpers import CRAWL_TIMEOUT, crawl
 from tests.fixtures.documents import make_hwpx
 from tests.mirror_data import days_from, synthetic_releases
+from tests.old_archive import save_raw_as_before
 from tests.site import Mirror, MirrorAttachment, MirrorRelease, detail_page, download_url
 from tests.toy_site import SITE as TOY
 from tests.toy_site.server import ToyNotice, ToyServer
@@ -89,25 +88,6 @@ def mirror_release(news_id: str, title: str) -> MirrorRelease:
         attachments=[
             MirrorAttachment(file_id=f"{news_id}1", name=f"(보도자료) {title}.hwpx", body=make_hwpx([*LINES, news_id]))
         ],
-    )
-
-
-def save_raw_as_before(db, store, url: str, body: bytes, role: str, news_id: str) -> None:
-    """A raw response as the code before m008 saved it (no site column)."""
-    db["raw_responses"].insert(
-        {
-            "url": url,
-            "path": path_of(url),
-            "sha256": store.put(body),
-            "status": 200,
-            "headers": "{}",
-            "size": len(body),
-            "kind": sniff(body).kind if role == "attachment" else None,
-            "role": role,
-            "news_id": news_id,
-            "fetched_at": SEEN.isoformat(),
-            "last_fetched_at": SEEN.isoformat(),
-        }
     )
 
 
@@ -185,9 +165,8 @@ def archive_on_old_schema(tmp_path):
         parts = [(detail_url, detail_page(release).encode("utf-8"), "detail")]
         parts += [(urljoin(ORIGIN, download_url(a.file_id)), a.body, "attachment") for a in release.attachments]
         for url, body, role in parts:
-            save_raw_as_before(db, store, url, body, role, release.news_id)
-            save_raw_as_before(current_db, current_store, url, body, role, release.news_id)
-        current_db.execute("UPDATE raw_responses SET site = 'korea_kr'")
+            save_raw_as_before(db, store, url, body, role, release.news_id, seen=SEEN.isoformat())
+            save_raw_as_before(current_db, current_store, url, body, role, release.news_id, seen=SEEN.isoformat())
         built = build_best(gather_inputs(current_db, current_store, get_site("korea_kr"), release.news_id)).release
         built = replace(
             built, participants=(), body_markdown="", tables=()

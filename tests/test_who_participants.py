@@ -25,9 +25,8 @@ from briefing_spider.contract import AttachmentLink, DetailPage
 from briefing_spider.contract.registry import get_site
 from briefing_spider.parse.assemble import AttachmentPart, build_release
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.parse.url_path import path_of
 from tests.mirror_data import vice_minister_visit_release
-from tests.old_archive import write_as_before
+from tests.old_archive import save_raw_as_before, write_as_before
 from tests.site import MirrorRelease, detail_page, download_url
 
 SEEN = datetime(2026, 4, 15, 2, 30, tzinfo=SEOUL)
@@ -112,9 +111,19 @@ def test_m011_on_an_archive_from_before_it_and_reparse_fills_participants(tmp_pa
     )
     for mirror in (visit, plain):
         detail_url = f"{SITE}/briefing/pressReleaseView.do?newsId={mirror.news_id}"
-        _raw(old, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id)
+        save_raw_as_before(
+            old, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id, seen=SEEN.isoformat()
+        )
         for a in mirror.attachments:
-            _raw(old, store, urljoin(SITE, download_url(a.file_id)), a.body, "attachment", mirror.news_id)
+            save_raw_as_before(
+                old,
+                store,
+                urljoin(SITE, download_url(a.file_id)),
+                a.body,
+                "attachment",
+                mirror.news_id,
+                seen=SEEN.isoformat(),
+            )
     for news_id in (visit.news_id, plain.news_id):  # as reparse builds it, less what m011 adds: the code before
         record = build_from_inputs(gather_inputs(old, store, get_site("korea_kr"), news_id))
         write_as_before(old, replace(record, participants=()), seen=SEEN.isoformat())
@@ -130,24 +139,3 @@ def test_m011_on_an_archive_from_before_it_and_reparse_fills_participants(tmp_pa
     assert reparse_releases(db, store, None, workers=0) == {"updated": 1, "unchanged": 1}
     assert db.execute("SELECT count(*) FROM participants").fetchone()[0] == 4
     assert reparse_releases(db, store, None, workers=0) == {"unchanged": 2}
-
-
-def _raw(db, store, url: str, body: bytes, role: str, news_id: str) -> None:
-    from briefing_spider.parse.documents.sniff import sniff
-
-    db["raw_responses"].insert(
-        {
-            "url": url,
-            "path": path_of(url),
-            "site": "korea_kr",
-            "sha256": store.put(body),
-            "status": 200,
-            "headers": "{}",
-            "size": len(body),
-            "kind": sniff(body).kind if role == "attachment" else None,
-            "role": role,
-            "news_id": news_id,
-            "fetched_at": SEEN.isoformat(),
-            "last_fetched_at": SEEN.isoformat(),
-        }
-    )
