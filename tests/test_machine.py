@@ -120,6 +120,22 @@ def test_reparse_on_a_file_that_is_no_archive_is_one_line(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("dates", [[], ["--since", "2026-07-20", "--until", "2026-07-20"]])
+def test_a_crawl_with_or_without_dates_on_a_file_that_is_no_archive_is_one_line(tmp_path, dates):
+    path = tmp_path / "b.db"
+    path.write_bytes(b"garbage" * 50)
+    before = path.read_bytes()
+    # with no dates the window is read from the archive first: the same one line, before that
+    result = CliRunner().invoke(
+        cli, ["crawl", "--db", str(path), "--base-url", "http://127.0.0.1:9", "--no-polite", *dates]
+    )
+    assert result.exit_code == 74, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        f"error: {path}: not an SQLite database (it begins b'garbagegarba'); move it aside or pass another --db"
+    )
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["b.db"]
+
+
 def test_eval_names_a_golden_file_that_is_not_json(tmp_path):
     (tmp_path / "1.json").write_text("{not json", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", str(tmp_path)])

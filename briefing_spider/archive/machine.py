@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIN_FREE_MB = 20  # less free space than this where the archive lives: a crawl does not start
@@ -100,7 +101,18 @@ class NotAnArchive(ValueError):
     """The file at the archive's path is no SQLite database (or a broken one)."""
 
 
-def _check_database(path: Path) -> None:
+def check_is_archive(db_path: str | Path) -> None:
+    """NotAnArchive when a file is at `db_path` and is no SQLite database, or one that does not
+    open; nothing when there is none (a crawl creates it). Reads only: no lock is taken, so a
+    command may ask before it takes the archive's lock."""
+    path = Path(db_path)
+    if not path.exists():
+        return
+    connection = _open_database(path)
+    connection.close()
+
+
+def _open_database(path: Path) -> sqlite3.Connection:
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
     if head and head != SQLITE_HEADER:
@@ -110,12 +122,25 @@ def _check_database(path: Path) -> None:
     connection = sqlite3.connect(path, timeout=5)
     try:
         connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        _raise_for(path, error)
+    return connection
+
+
+def _check_database(path: Path) -> None:
+    connection = _open_database(path)
+    try:
         connection.execute("BEGIN IMMEDIATE")  # takes the write lock, as a crawl will
         connection.execute("ROLLBACK")
     except sqlite3.DatabaseError as error:
-        cause = machine_cause(error)
-        if cause is not None:
-            raise MachineError(cause, f"{path}: cannot write the archive ({error})") from None
-        raise NotAnArchive(f"{path}: a broken archive ({error}); restore it from a copy or pass another --db") from None
+        _raise_for(path, error)
     finally:
         connection.close()
+
+
+def _raise_for(path: Path, error: sqlite3.DatabaseError) -> NoReturn:
+    cause = machine_cause(error)
+    if cause is not None:
+        raise MachineError(cause, f"{path}: cannot write the archive ({error})") from None
+    raise NotAnArchive(f"{path}: a broken archive ({error}); restore it from a copy or pass another --db") from None

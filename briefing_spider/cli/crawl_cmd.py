@@ -7,12 +7,14 @@ import sys
 
 import click
 
+from briefing_spider.archive.machine import NotAnArchive, check_is_archive
 from briefing_spider.cli import cli, db_option
 from briefing_spider.cli.crawl_report import report
 from briefing_spider.clock import now
 from briefing_spider.contract import Site, Source, UnknownSite
 from briefing_spider.contract.registry import DEFAULT_SITE, get_site, site_names
 from briefing_spider.crawl.base_url import BaseUrlError, checked_base_url
+from briefing_spider.crawl.outcome import ARCHIVE_EXIT
 from briefing_spider.crawl.window import WindowError, crawl_window, parse_day
 from briefing_spider.env import EnvSettingError, settings_from_env
 
@@ -118,6 +120,11 @@ def crawl(
         raise click.UsageError("--backfill needs --since (and usually --until)")
     if source != "site" and (backfill or recheck):
         raise click.UsageError(f"--backfill and --recheck read the site's lists: not with --source {source}")
+    try:  # the window is read from the archive: a file that is none is said before anything
+        check_is_archive(db_path)
+    except NotAnArchive as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(ARCHIVE_EXIT)
     try:
         first = parse_day(since, option="--since") if since else None
         last = parse_day(until, option="--until") if until else None
