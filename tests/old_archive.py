@@ -1,11 +1,13 @@
 """Records stored the way the writer of an older schema stored them: the live writer
 (archive/save.py) serves today's schema only, so a test of a migration writes its "before" with
 this — the columns and tables that schema has, the content hash of the record as given. So is a
-raw response (`save_raw_as_before`)."""
+raw response (`save_raw_as_before`), and a mirror release's detail page and files
+(`save_mirror_as_before`)."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 
 from sqlite_utils import Database
 
@@ -14,6 +16,9 @@ from briefing_spider.archive.save import MINISTRY_COLUMNS, SCALAR_FIELDS
 from briefing_spider.parse.documents.sniff import sniff
 from briefing_spider.parse.url_path import path_of
 from briefing_spider.records import Release
+from tests.site import MirrorRelease, detail_page, download_url
+
+ORIGIN = "https://www.korea.kr"
 
 
 def write_as_before(db: Database, release: Release, *, seen: str, content_hash: str | None = None) -> None:
@@ -61,3 +66,14 @@ def save_raw_as_before(
     }
     columns = db.table("raw_responses").columns_dict
     db["raw_responses"].insert({name: value for name, value in row.items() if name in columns})
+
+
+def save_mirror_as_before(db: Database, store: RawStore, mirror: MirrorRelease, *, seen: str) -> str:
+    """A mirror release's detail page and attachments as the code of the archive's schema saved
+    them (`save_raw_as_before`), at the site's own URLs; returns the detail page's URL."""
+    detail_url = f"{ORIGIN}/briefing/pressReleaseView.do?newsId={mirror.news_id}"
+    save_raw_as_before(db, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id, seen=seen)
+    for attachment in mirror.attachments:
+        url = urljoin(ORIGIN, download_url(attachment.file_id))
+        save_raw_as_before(db, store, url, attachment.body, "attachment", mirror.news_id, seen=seen)
+    return detail_url

@@ -4,7 +4,6 @@ migration that adds them to archives written before: `briefing reparse` fills th
 import datetime as dt
 import sqlite3
 from datetime import datetime
-from urllib.parse import urljoin
 
 import pytest
 from sqlite_utils import Database
@@ -16,11 +15,10 @@ from briefing_spider.cli.reparse_cmd import reparse_releases
 from briefing_spider.parse.item_values import canonical_organization, email_of, query_title
 from briefing_spider.parse.site_time import SEOUL
 from tests.fixtures.documents import make_hwpx
-from tests.old_archive import save_raw_as_before
-from tests.site import MirrorAttachment, MirrorRelease, detail_page, download_url
+from tests.old_archive import save_mirror_as_before
+from tests.site import MirrorAttachment, MirrorRelease
 
 ON = dt.date(2026, 4, 13)
-SITE = "https://www.korea.kr"
 SEEN = datetime(2026, 4, 13, 12, tzinfo=SEOUL)
 
 
@@ -88,19 +86,7 @@ def archive_written_before_the_migration(tmp_path):
         published_at=datetime(2026, 4, 13, 9, tzinfo=SEOUL),
         attachments=[MirrorAttachment(file_id="77", name="(보도자료) 가나협의회.hwpx", body=make_hwpx(RELEASE_LINES))],
     )
-    detail_url = f"{SITE}/briefing/pressReleaseView.do?newsId={mirror.news_id}"
-    save_raw_as_before(
-        db, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id, seen=SEEN.isoformat()
-    )
-    save_raw_as_before(
-        db,
-        store,
-        urljoin(SITE, download_url("77")),
-        mirror.attachments[0].body,
-        "attachment",
-        mirror.news_id,
-        seen=SEEN.isoformat(),
-    )
+    detail_url = save_mirror_as_before(db, store, mirror, seen=SEEN.isoformat())
     db["briefings"].insert(
         {
             "news_id": mirror.news_id,

@@ -8,27 +8,24 @@ import json
 import re
 from dataclasses import replace
 from datetime import datetime
-from urllib.parse import urljoin
 
 from sqlite_utils import Database
 
 from briefing_spider.archive import open_archive, raw_dir_for
 from briefing_spider.archive.gather import gather_inputs
-from briefing_spider.archive.raw import RawStore, save_fetched
+from briefing_spider.archive.raw import RawStore
 from briefing_spider.archive.rebuild import build_from_inputs
 from briefing_spider.archive.save import content_hash, load_briefing, save_briefing
 from briefing_spider.archive.schema import migrations
 from briefing_spider.cli.reparse_cmd import reparse_releases
 from briefing_spider.contract.registry import get_site
-from briefing_spider.crawl.items import Fetched
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Release, ReleaseTable
 from tests.conftest import ROOT
 from tests.fixtures.documents import press_release_hwpx
-from tests.old_archive import write_as_before
-from tests.site import MirrorAttachment, MirrorRelease, detail_page, download_url
+from tests.old_archive import save_mirror_as_before, write_as_before
+from tests.site import MirrorAttachment, MirrorRelease
 
-SITE = "https://www.korea.kr"
 SEEN = datetime(2026, 4, 13, 12, tzinfo=SEOUL)
 MIGRATION = "m013_release_markdown"
 QUERYING = (ROOT / "docs" / "querying.md").read_text(encoding="utf-8")
@@ -56,17 +53,7 @@ def archive_before_the_migration(tmp_path):
         published_at=datetime(2026, 4, 13, 9, tzinfo=SEOUL),
         attachments=[MirrorAttachment(file_id="88", name="(보도자료) 가나부 추경.hwpx", body=press_release_hwpx())],
     )
-    detail_url = f"{SITE}/briefing/pressReleaseView.do?newsId={mirror.news_id}"
-    for url, body, role in (
-        (detail_url, detail_page(mirror).encode("utf-8"), "detail"),
-        (urljoin(SITE, download_url("88")), mirror.attachments[0].body, "attachment"),
-    ):
-        save_fetched(
-            db,
-            store,
-            "korea_kr",
-            Fetched(url=url, status=200, body=body, fetched_at=SEEN, role=role, news_id="900000888"),
-        )
+    save_mirror_as_before(db, store, mirror, seen=SEEN.isoformat())
     built = build_from_inputs(gather_inputs(db, store, get_site("korea_kr"), "900000888"))
     before = replace(built, body_markdown="", tables=())
     write_as_before(db, before, seen=SEEN.isoformat())

@@ -10,7 +10,6 @@ import sys
 from dataclasses import replace
 from datetime import datetime
 from importlib.metadata import EntryPoint
-from urllib.parse import urljoin
 
 import pytest
 from sqlite_utils import Database
@@ -30,14 +29,13 @@ from tests.conftest import ROOT
 from tests.crawl_helpers import CRAWL_TIMEOUT, crawl
 from tests.fixtures.documents import make_hwpx
 from tests.mirror_data import days_from, synthetic_releases
-from tests.old_archive import save_raw_as_before
-from tests.site import Mirror, MirrorAttachment, MirrorRelease, detail_page, download_url
+from tests.old_archive import save_mirror_as_before
+from tests.site import Mirror, MirrorAttachment, MirrorRelease
 from tests.toy_site import SITE as TOY
 from tests.toy_site.server import ToyNotice, ToyServer
 
 PACKAGE = ROOT / "briefing_spider"
 SITES = PACKAGE / "sites"
-ORIGIN = "https://www.korea.kr"
 SEEN = datetime(2026, 4, 13, 12, tzinfo=SEOUL)
 
 
@@ -161,12 +159,8 @@ def archive_on_old_schema(tmp_path):
     store = RawStore(raw_dir_for(path))
     records = {}
     for release in (mirror_release("900000801", "가나협의회 개최"), mirror_release("900000802", "다라 회의 결과")):
-        detail_url = f"{ORIGIN}/briefing/pressReleaseView.do?newsId={release.news_id}"
-        parts = [(detail_url, detail_page(release).encode("utf-8"), "detail")]
-        parts += [(urljoin(ORIGIN, download_url(a.file_id)), a.body, "attachment") for a in release.attachments]
-        for url, body, role in parts:
-            save_raw_as_before(db, store, url, body, role, release.news_id, seen=SEEN.isoformat())
-            save_raw_as_before(current_db, current_store, url, body, role, release.news_id, seen=SEEN.isoformat())
+        save_mirror_as_before(db, store, release, seen=SEEN.isoformat())
+        save_mirror_as_before(current_db, current_store, release, seen=SEEN.isoformat())
         built = build_best(gather_inputs(current_db, current_store, get_site("korea_kr"), release.news_id)).release
         built = replace(
             built, participants=(), body_markdown="", tables=()

@@ -26,8 +26,8 @@ from briefing_spider.contract.registry import get_site
 from briefing_spider.parse.assemble import AttachmentPart, build_release
 from briefing_spider.parse.site_time import SEOUL
 from tests.mirror_data import vice_minister_visit_release
-from tests.old_archive import save_raw_as_before, write_as_before
-from tests.site import MirrorRelease, detail_page, download_url
+from tests.old_archive import save_mirror_as_before, write_as_before
+from tests.site import MirrorRelease, download_url
 
 SEEN = datetime(2026, 4, 15, 2, 30, tzinfo=SEOUL)
 SITE = "https://www.korea.kr"
@@ -110,20 +110,7 @@ def test_m011_on_an_archive_from_before_it_and_reparse_fills_participants(tmp_pa
         news_id="930000419", title="가나부, 다라 통계 발표", published_at=visit.published_at, ministry="가나부"
     )
     for mirror in (visit, plain):
-        detail_url = f"{SITE}/briefing/pressReleaseView.do?newsId={mirror.news_id}"
-        save_raw_as_before(
-            old, store, detail_url, detail_page(mirror).encode("utf-8"), "detail", mirror.news_id, seen=SEEN.isoformat()
-        )
-        for a in mirror.attachments:
-            save_raw_as_before(
-                old,
-                store,
-                urljoin(SITE, download_url(a.file_id)),
-                a.body,
-                "attachment",
-                mirror.news_id,
-                seen=SEEN.isoformat(),
-            )
+        save_mirror_as_before(old, store, mirror, seen=SEEN.isoformat())
     for news_id in (visit.news_id, plain.news_id):  # as reparse builds it, less what m011 adds: the code before
         record = build_from_inputs(gather_inputs(old, store, get_site("korea_kr"), news_id))
         write_as_before(old, replace(record, participants=()), seen=SEEN.isoformat())
