@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from briefing_spider.archive.quality import differs_only_in_hosts, only_gains_structure, worse_than_stored
 from briefing_spider.archive.schema import CHILD_TABLES, SECTION_TABLES
 from briefing_spider.archive.search import in_batches, index_briefings, placeholders
-from briefing_spider.archive.table_rows import TABLES, insert_tables, load_tables
+from briefing_spider.archive.table_rows import TABLES, insert_tables, table_item
 from briefing_spider.records import (
     AgendaItem,
     Attachment,
@@ -239,6 +239,10 @@ def _stored_hashes(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
     }
 
 
+def _child_item(row: dict) -> dict:
+    return {key: value for key, value in row.items() if key not in ("site", "news_id", "position")}
+
+
 def load_briefing(db: Database, site: str, news_id: str) -> dict | None:
     """A stored record in the shape of `Release.to_dict()`."""
     return load_briefings(db, [(site, news_id)]).get((site, news_id))
@@ -262,7 +266,8 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
             )
             record["warnings"] = json.loads(row["warnings"] or "[]")
             found[row["news_id"]] = record
-        for table in ALL_CHILD_TABLES:
+        for table in (*ALL_CHILD_TABLES, TABLES):
+            item = table_item if table == TABLES else _child_item
             for record in found.values():
                 record[table] = []
             rows = db.query(
@@ -271,10 +276,7 @@ def load_briefings(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str,
             )
             for child in rows:
                 if child["news_id"] in found:
-                    found[child["news_id"]][table].append(
-                        {k: v for k, v in child.items() if k not in ("site", "news_id", "position")}
-                    )
-        load_tables(db, site, batch, found)
+                    found[child["news_id"]][table].append(item(child))
         records.update({(site, news_id): record for news_id, record in found.items()})
     return records
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from sqlite_utils import Database
-
 from briefing_spider.archive.search import placeholders
 
 TABLES = "tables"  # a release's tables as data (m013): header and rows stored as JSON
@@ -56,23 +54,13 @@ def table_rows(record: dict) -> list[tuple]:
     ]
 
 
-def load_tables(db: Database, site: str, batch: list[str], found: dict[str, dict]) -> None:
-    """The stored tables of `found`'s records, in the shape of `ReleaseTable` in `to_dict()`."""
-    for record in found.values():
-        record[TABLES] = []
-    rows = db.query(
-        f"SELECT * FROM [{TABLES}] WHERE site = ? AND news_id IN ({placeholders(batch)}) ORDER BY news_id, position",
-        [site, *batch],
-    )
-    for row in rows:
-        if row["news_id"] in found:
-            found[row["news_id"]][TABLES].append(
-                {
-                    "number": row["number"],
-                    "caption": row["caption"],
-                    "unit": row["unit"],
-                    "header": json.loads(row["header"] or "[]"),
-                    "rows": json.loads(row["rows"] or "[]"),
-                    "attachment_position": row["attachment_position"],
-                }
-            )
+def table_item(row: dict) -> dict:
+    """A stored `tables` row in the shape of `ReleaseTable` in `to_dict()`."""
+    return {
+        "number": row["number"],
+        "caption": row["caption"],
+        "unit": row["unit"],
+        "header": json.loads(row["header"] or "[]"),
+        "rows": json.loads(row["rows"] or "[]"),
+        "attachment_position": row["attachment_position"],
+    }
