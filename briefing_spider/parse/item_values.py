@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from briefing_spider.parse.contacts import EMAIL_RE
+from briefing_spider.parse.contact_forms import EMAIL_RE
 from briefing_spider.parse.ministries import ministry_in_organization, resolve_ministry
 from briefing_spider.parse.organizations import organization_key
 from briefing_spider.records import Attendee, Contact, Participant

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from briefing_spider.parse.attendees.reader import LABEL_RE, read_attendees
-from briefing_spider.parse.contacts import ROLE_RE, extract_contacts
+from briefing_spider.parse.contact_forms import ROLE_RE
+from briefing_spider.parse.contacts import extract_contacts
 from briefing_spider.parse.dates import extract_event_at
 from briefing_spider.parse.documents.model import DocumentText
 from briefing_spider.parse.footnotes import extract_footnotes

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing_spider.parse.contacts import EMAIL_RE, PHONE_RE, ROLE_RE, TEXT_ROLE_RE
+from briefing_spider.parse.contact_forms import EMAIL_RE, PHONE_RE, ROLE_RE, TEXT_ROLE_RE
 
 from . import forms
 from .grid import Grid

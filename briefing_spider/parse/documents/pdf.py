@@ -4,24 +4,22 @@ Chosen by measurement on the real korea.kr PDFs (bench/README.md): best Korean c
 pypdf, far faster than pypdf and pdfminer.six. A PDF has no paragraph structure, so lines are
 grouped into paragraphs heuristically: a line that starts with a release's line-start mark
 (□ ㅇ ○ - ▸ ※ * …), or follows a line that ends a sentence, starts a new paragraph. Lines are
-kept as the text layer gives them, leading spaces included.
+kept as the text layer gives them, leading spaces included (lost line breaks are restored by
+position, `pdf_lines.py`).
 
-PDFium's text layer sometimes joins two visual lines with a space instead of a line break (in
-156754178.pdf `…주재하였다.` and the next line ` * 참석자: …` come out as one line), which hides
-a line-start mark in mid-line. So the page's characters are checked against their positions: a
-character whose box lies below the previous character's by more than half a box height,
-and that starts to the left of it, opens a new visual line, and a line break is put before it.
+A PDF has no tables either, only the rules drawn around them: the ruled tables of each page
+(`pdf_tables.py`) become `Table` blocks in the place of their first character, each cell's
+lines grouped into paragraphs like the page's.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from .limits import DocumentLimits
-from .model import PLAIN, Block, DocumentError, DocumentText, Look, Paragraph
+from .model import PLAIN, Block, Cell, DocumentError, DocumentText, Look, Paragraph, Table
+from .pdf_lines import Line, PageLines, TableMark, split_visual_lines
+from .pdf_tables import RuledTable, page_rules, ruled_tables
 from .render import count_paragraphs, render_text
 
 LINE_MARKS = tuple("□■ㅇ○●◦•-–▸▶►※*◇◆☞①②③④⑤⑥⑦⑧⑨⑩➊➋➌➍➎<[【Ⅰ")
@@ -30,18 +28,7 @@ PASSWORD_ERRORS = ("password", "encrypt")
 BOLD_WEIGHT = 600  # a font weight from this on is bold
 
 
-class Line(NamedTuple):
-    """A visual line: its text, and of its first drawn non-space character the left edge, the
-    box height (the type size as drawn, in page points) and the font weight (None: not known)."""
-
-    text: str
-    left: float | None = None
-    height: float | None = None
-    weight: int | None = None
-
-
 HANG_TOLERANCE = 2.0  # points: a line this far left of a paragraph's mark leaves the paragraph
-LINE_DROP = 0.5  # a character box this many box heights lower (and an x reset) is a new visual line
 
 
 def read_pdf(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentText:
@@ -53,13 +40,13 @@ def read_pdf(data: bytes, *, limits: DocumentLimits | None = None) -> DocumentTe
         pages = len(document)
         limits.check_pages(pages)
         check_time = limits.deadline()
-        page_lines = []
+        page_blocks: list[Block] = []
         for index in range(pages):
             check_time(f"page {index + 1} of {pages}")
-            page_lines.append(extract_page_lines(document, index))
+            page_blocks += extract_page_blocks(document, index)
     finally:
         document.close()
-    blocks = tuple(block for lines in page_lines for block in group_lines(lines))
+    blocks = tuple(page_blocks)
     return DocumentText(
         kind="pdf",
         blocks=blocks,
@@ -79,77 +66,45 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise DocumentError("corrupt", f"PDFium cannot open the PDF ({message})") from None
 
 
-def extract_page_lines(document: pdfium.PdfDocument, index: int) -> list[Line]:
+def extract_page_blocks(document: pdfium.PdfDocument, index: int) -> list[Block]:
     try:
         page = document[index]
     except pdfium.PdfiumError as error:
         raise DocumentError("corrupt", f"PDFium cannot load page {index + 1} ({error})") from None
     try:
+        tables = ruled_tables(page_rules(page))
         textpage = page.get_textpage()
         try:
-            return split_visual_lines(textpage.raw, textpage.get_text_range())
+            return page_blocks(split_visual_lines(textpage.raw, textpage.get_text_range(), tables), tables)
         finally:
             textpage.close()
     finally:
         page.close()
 
 
-def extract_page_text(document: pdfium.PdfDocument, index: int) -> str:
-    """The page's text, one visual line a line (lost line breaks restored)."""
-    return "\n".join(line.text for line in extract_page_lines(document, index))
+def page_blocks(page: PageLines, tables: list[RuledTable]) -> list[Block]:
+    """The page's paragraphs, and each ruled table that holds text as a Table in its place."""
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for item in page.lines:
+        if isinstance(item, TableMark):
+            blocks += group_lines(run)
+            run = []
+            blocks.append(table_block(tables[item.table], page.cells[item.table]))
+        else:
+            run.append(item)
+    return blocks + group_lines(run)
 
 
-def split_visual_lines(textpage, text: str) -> list[Line]:
-    """The page's text as lines, each with the left edge of its first drawn non-space character.
-
-    `text` is the text page's text; its characters are walked with their PDFium index (a
-    character outside the BMP takes two). A line ends at PDFium's own breaks (CR/LF), and also
-    before a character drawn lower and further left than the last drawn character, by the rule
-    in the module doc. PDFium's generated spaces are kept as text but not used as positions.
-    Heights come from the loose character boxes (font ascent to descent, in page space), since
-    the font size PDFium reports ignores the page's transformation matrix.
-    """
-    box = pdfium_c.FS_RECTF()
-    loose_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
-    lines: list[Line] = []
-    chars: list[str] = []
-    first: tuple[float, float, int] | None = None  # left, height, index of the line's first drawn character
-    on_line = False  # False at a line start: nothing drawn yet on the line
-    last_left = last_bottom = last_height = 0.0
-    index = 0
-
-    def close() -> None:
-        lines.append(_line(textpage, "".join(chars), first))
-
-    for char in text:
-        here, index = index, index + (2 if ord(char) > 0xFFFF else 1)
-        if char in "\r\n":
-            if char == "\n" or chars:
-                close()
-            chars, first, on_line = [], None, False
-            continue
-        if (char == " " and generated(textpage, here)) or not loose_box(textpage, here, box):
-            chars.append(char)
-            continue
-        left, bottom, height = box.left, min(box.bottom, box.top), abs(box.top - box.bottom)
-        if on_line and left < last_left and last_bottom - bottom > LINE_DROP * max(height, last_height):
-            close()
-            chars, first = [], None
-        if first is None and not char.isspace():
-            first = (left, height, here)
-        chars.append(char)
-        on_line, last_left, last_bottom, last_height = True, left, bottom, height
-    if chars:
-        close()
-    return lines
-
-
-def _line(textpage, text: str, first: tuple[float, float, int] | None) -> Line:
-    if first is None:
-        return Line(text)
-    left, height, index = first
-    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-    return Line(text, left, height, weight if weight > 0 else None)
+def table_block(table: RuledTable, cell_lines: list[list[Line]]) -> Table:
+    """A ruled table as a Table: each cell's lines, stripped, grouped into paragraphs."""
+    rows: list[list[Cell]] = [[] for _ in range(table.n_rows)]
+    for cell, lines in zip(table.cells, cell_lines, strict=True):
+        blocks = group_lines([line._replace(text=line.text.strip()) for line in lines])
+        rows[cell.row].append(
+            Cell(row=cell.row, col=cell.col, row_span=cell.row_span, col_span=cell.col_span, blocks=tuple(blocks))
+        )
+    return Table(rows=tuple(tuple(row) for row in rows if row))
 
 
 def group_paragraphs(page_text: str) -> list[Block]:
