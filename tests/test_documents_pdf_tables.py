@@ -4,7 +4,8 @@ grid rules on rules written by hand."""
 from __future__ import annotations
 
 from briefing_spider.parse.documents import Paragraph, Table, extract_document
-from briefing_spider.parse.documents.pdf_tables import Rule, dotted_rules, ruled_tables
+from briefing_spider.parse.documents.pdf_rules import Rule, dotted_rules
+from briefing_spider.parse.documents.pdf_tables import ruled_tables
 from tests.test_documents_pdf import pdf_streams
 
 
@@ -125,3 +126,14 @@ def test_dots_in_a_line_join_into_one_rule_and_stray_dots_do_not():
     dots += [(200, 50, 201, 50.5)]  # a stray dot
     assert dotted_rules(dots, horizontal=True) == [Rule(True, 100, 0, 39)]
     assert dotted_rules(dots, horizontal=False) == []
+
+
+def test_boxes_side_by_side_on_one_band_are_one_bar():
+    # `붙임 1` boxed, and its title boxed 7 points to the right, both from y 740 to 770
+    label = [Rule(True, y, 58, 117) for y in (740, 770)] + [Rule(False, x, 740, 770) for x in (58, 117)]
+    title = [Rule(True, y, 124, 537) for y in (740, 770)] + [Rule(False, x, 740, 770) for x in (124, 537)]
+    below = [Rule(True, y, 58, 537) for y in (600, 700)] + [Rule(False, x, 600, 700) for x in (58, 537)]
+    bar, box = ruled_tables(label + title + below)
+    assert (bar.n_rows, bar.n_cols, len(bar.cells)) == (1, 2, 2)
+    assert bar.cell_at(100, 750) == 0 and bar.cell_at(120, 750) == 0 and bar.cell_at(300, 750) == 1
+    assert (box.n_rows, box.n_cols) == (1, 1)  # a box on another band stays a table of its own

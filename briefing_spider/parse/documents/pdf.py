@@ -19,7 +19,8 @@ import pypdfium2 as pdfium
 from .limits import DocumentLimits
 from .model import PLAIN, Block, Cell, DocumentError, DocumentText, Look, Paragraph, Table
 from .pdf_lines import Line, PageLines, TableMark, split_visual_lines
-from .pdf_tables import RuledTable, page_rules, ruled_tables
+from .pdf_rules import page_rules
+from .pdf_tables import RuledTable, ruled_tables
 from .render import count_paragraphs, render_text
 
 LINE_MARKS = tuple("□■ㅇ○●◦•-–▸▶►※*◇◆☞①②③④⑤⑥⑦⑧⑨⑩➊➋➌➍➎<[【Ⅰ")

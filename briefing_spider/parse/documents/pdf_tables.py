@@ -4,48 +4,27 @@ A PDF keeps no tables, only what is drawn: the text, and the rules that frame it
 each border as a thin stroked line (a path object a fraction of a point wide), so a table is a
 set of rules that touch one another:
 
-- **Rules**: path objects thinner than `RULE_WIDTH` and longer than `MIN_LENGTH` (a stroked
-  rectangle counts as its four edges); filled shapes (cell shading, chart bars) are not rules.
-  A dotted line is drawn as hundreds of dots: dots in a line, `DOT_GAP` apart at most, are one
-  rule.
+- **Rules** (`pdf_rules.py`): thin drawn lines, dotted lines, stroked rectangles' edges.
 - **Tables**: rules joined where they touch (within `SNAP`); a group with two horizontal rules
   and a vertical one is a table. Its grid lines are the rules' positions, snapped, with the
   outer edge of rules that stop short of a border (an open table's sides) added.
 - **Cells**: a slot of the grid joins its right neighbour where no vertical rule divides them,
   and the row below where no horizontal rule does — merged cells, as drawn.
+- **Bars**: one-row tables side by side on one band, at most `BAR_GAP` apart, are one table
+  (an annex label boxed beside its title, `붙임 1 | 행사 개요`).
 
-`ruled_tables(rules)` is geometry alone (no PDF), so it is tested on rules written by hand.
+`ruled_tables(rules)` is geometry alone (no PDF), so it is tested on rules written by hand; the
+rules come from `pdf_rules.page_rules(page)`.
 """
 
 from __future__ import annotations
 
 import bisect
-import ctypes
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+from .pdf_rules import SNAP, Rule
 
-RULE_WIDTH = 2.5  # points: a drawn line thinner than this is a rule
-MIN_LENGTH = 5.0  # points: shorter marks are dots or ticks, not rules
-SNAP = 2.0  # points: rules this close are one grid line; ends this close touch
-DOT_GAP = 3.0  # points: dots (marks shorter than MIN_LENGTH) this close in a line draw one rule
-RECTANGLE_SEGMENTS = 4  # a stroked path of at least this many segments is read as a rectangle
-FORM_DEPTH = 3  # form XObjects nested this deep are looked into
-
-
-@dataclass(frozen=True)
-class Rule:
-    horizontal: bool
-    at: float  # y of a horizontal rule, x of a vertical one (page points, y upwards)
-    start: float
-    end: float
-
-    def box(self) -> tuple[float, float, float, float]:
-        """left, bottom, right, top"""
-        if self.horizontal:
-            return self.start, self.at, self.end, self.at
-        return self.at, self.start, self.at, self.end
+BAR_GAP = 12.0  # points: one-row tables this close side by side are one bar
 
 
 @dataclass(frozen=True)
@@ -55,10 +34,6 @@ class RuledCell:
     row_span: int
     col_span: int
     box: tuple[float, float, float, float]  # left, bottom, right, top
-
-    def holds(self, x: float, y: float) -> bool:
-        left, bottom, right, top = self.box
-        return left <= x <= right and bottom <= y <= top
 
 
 @dataclass(frozen=True)
@@ -81,70 +56,41 @@ class RuledTable:
         return self.slots[row * self.n_cols + col]
 
 
-def page_rules(page: pdfium.PdfPage) -> list[Rule]:
-    rules: list[Rule] = []
-    dots: list[tuple[float, float, float, float]] = []
-    for obj, (left, bottom, right, top) in _paths(
-        page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
-    ):
-        width, height = right - left, top - bottom
-        if width < MIN_LENGTH and height < MIN_LENGTH and min(width, height) < RULE_WIDTH:
-            dots.append((left, bottom, right, top))
-        elif height < RULE_WIDTH and width >= MIN_LENGTH:
-            rules.append(Rule(True, (bottom + top) / 2, left, right))
-        elif width < RULE_WIDTH and height >= MIN_LENGTH:
-            rules.append(Rule(False, (left + right) / 2, bottom, top))
-        elif width >= MIN_LENGTH and height >= MIN_LENGTH and _stroked_rectangle(obj):
-            rules += [Rule(True, bottom, left, right), Rule(True, top, left, right)]
-            rules += [Rule(False, left, bottom, top), Rule(False, right, bottom, top)]
-    return rules + dotted_rules(dots, horizontal=True) + dotted_rules(dots, horizontal=False)
-
-
-def _paths(parent, count, get, depth: int = 0):
-    """The path objects of a page (or form XObject, FORM_DEPTH deep) with their bounds, by
-    PDFium's own calls: a page holds thousands of rules, too many for a wrapper per object."""
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for index in range(count(parent)):
-        obj = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                yield obj, (left.value, bottom.value, right.value, top.value)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
-            yield from _paths(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1)
-
-
-def _stroked_rectangle(obj) -> bool:
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
-    return bool(stroke.value) and pdfium_c.FPDFPath_CountSegments(obj) >= RECTANGLE_SEGMENTS
-
-
-def dotted_rules(dots: list[tuple[float, float, float, float]], *, horizontal: bool) -> list[Rule]:
-    """Rules drawn as dots (boxes: left, bottom, right, top): dots at one height (or one x),
-    at most DOT_GAP apart, joined; a run shorter than MIN_LENGTH is no rule."""
-    lines: dict[int, list[tuple[float, float]]] = {}
-    for left, bottom, right, top in dots:
-        at, start, end = ((bottom + top) / 2, left, right) if horizontal else ((left + right) / 2, bottom, top)
-        lines.setdefault(round(at / SNAP), []).append((start, end))
-    rules = []
-    for key, spans in lines.items():
-        spans.sort()
-        run_start, run_end = spans[0]
-        for start, end in [*spans[1:], (float("inf"), float("inf"))]:
-            if start - run_end <= DOT_GAP:
-                run_end = max(run_end, end)
-                continue
-            if run_end - run_start >= MIN_LENGTH:
-                rules.append(Rule(horizontal, key * SNAP, run_start, run_end))
-            run_start, run_end = start, end
-    return rules
-
-
 def ruled_tables(rules: list[Rule]) -> list[RuledTable]:
     """The tables the rules draw, top of the page first."""
     tables = [table for group in _touching(rules) if (table := _table(group))]
-    return sorted(tables, key=lambda table: (-table.box[3], table.box[0]))
+    return _bars(sorted(tables, key=lambda table: (-table.box[3], table.box[0])))
+
+
+def _bars(tables: list[RuledTable]) -> list[RuledTable]:
+    """One-row tables side by side — the same top and bottom, at most BAR_GAP apart — are one
+    bar, as the document's own table (`붙임 1` boxed beside its title)."""
+    out: list[RuledTable] = []
+    for table in tables:
+        last = out[-1] if out else None
+        if last is not None and last.n_rows == table.n_rows == 1 and _beside(last.box, table.box):
+            out[-1] = _joined(last, table)
+        else:
+            out.append(table)
+    return out
+
+
+def _beside(left: tuple[float, ...], right: tuple[float, ...]) -> bool:
+    same_band = abs(left[1] - right[1]) <= SNAP and abs(left[3] - right[3]) <= SNAP
+    return same_band and 0 <= right[0] - left[2] <= BAR_GAP
+
+
+def _joined(left: RuledTable, right: RuledTable) -> RuledTable:
+    """`right` appended to `left`'s row; left's last column reaches to right's first edge."""
+    xs = left.xs[:-1] + right.xs
+    cells = [
+        RuledCell(0, c.col, 1, c.col_span, (c.box[0], c.box[1], xs[c.col + c.col_span], c.box[3])) for c in left.cells
+    ]
+    cells += [RuledCell(0, c.col + left.n_cols, 1, c.col_span, c.box) for c in right.cells]
+    slots = left.slots + tuple(index + len(left.cells) for index in right.slots)
+    box = (left.box[0], min(left.box[1], right.box[1]), right.box[2], max(left.box[3], right.box[3]))
+    ys = (box[1], box[3])
+    return RuledTable(1, len(xs) - 1, tuple(cells), box, xs=xs, ys=ys, slots=slots)
 
 
 def _touching(rules: list[Rule]) -> list[list[Rule]]:
