@@ -1,8 +1,9 @@
 """Attachment reading speed on one core, over the real corpus (files read into memory first).
 
-Prints HWPX docs/s (real HWPX zips only), HWP 5 and PDF docs/s, and the HWPX time as a ratio
-against a baseline measured in the same run: bare unzip + lxml.etree.fromstring of the same
-section files, nothing else. Best of --repeat runs.
+Prints HWPX docs/s (real HWPX zips only), HWP 5 and PDF docs/s, and the HWPX and PDF times as
+ratios against baselines measured in the same run: for HWPX bare unzip + lxml.etree.fromstring of
+the same section files, nothing else; for PDF PDFium's own text of every page (open, text page,
+`get_text_range`), without positions, line breaks restored or tables. Best of --repeat runs.
 
     .venv/bin/python bench/documents_speed.py [--repeat 3]
 """
@@ -16,6 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +41,19 @@ def baseline(data: bytes) -> None:
                 etree.fromstring(archive.read(name))
 
 
+def pdf_baseline(data: bytes) -> None:
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
@@ -53,11 +68,14 @@ def main() -> int:
     ours = best_seconds(extract_document, hwpx, args.repeat)
     hwp_time = best_seconds(extract_document, hwp, args.repeat)
     pdf_time = best_seconds(extract_document, pdf, args.repeat)
+    pdf_base = best_seconds(pdf_baseline, pdf, args.repeat)
     print(f"HWPX  {len(hwpx):3d} docs  {ours:6.3f} s  {len(hwpx) / ours:7.1f} docs/s")
     print(f"  baseline unzip+fromstring of the sections  {base:6.3f} s  {len(hwpx) / base:7.1f} docs/s")
     print(f"  ratio extraction / baseline  {ours / base:.2f}x")
     print(f"HWP5  {len(hwp):3d} docs  {hwp_time:6.3f} s  {len(hwp) / hwp_time:7.1f} docs/s")
     print(f"PDF   {len(pdf):3d} docs  {pdf_time:6.3f} s  {len(pdf) / pdf_time:7.1f} docs/s")
+    print(f"  baseline PDFium's text of every page  {pdf_base:6.3f} s  {len(pdf) / pdf_base:7.1f} docs/s")
+    print(f"  ratio extraction / baseline  {pdf_time / pdf_base:.2f}x")
     return 0
 
 
