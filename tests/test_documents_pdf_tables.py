@@ -137,3 +137,8 @@ def test_boxes_side_by_side_on_one_band_are_one_bar():
     assert (bar.n_rows, bar.n_cols, len(bar.cells)) == (1, 2, 2)
     assert bar.cell_at(100, 750) == 0 and bar.cell_at(120, 750) == 0 and bar.cell_at(300, 750) == 1
     assert (box.n_rows, box.n_cols) == (1, 1)  # a box on another band stays a table of its own
+
+    # the title box drawn a fraction of a point higher sorts first: still one bar, label first
+    title = [Rule(True, y, 124, 537) for y in (740.5, 770.5)] + [Rule(False, x, 740.5, 770.5) for x in (124, 537)]
+    bar, _ = ruled_tables(label + title + below)
+    assert bar.n_cols == 2 and bar.cell_at(100, 750) == 0 and bar.cell_at(300, 750) == 1

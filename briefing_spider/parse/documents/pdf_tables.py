@@ -67,9 +67,13 @@ def _bars(tables: list[RuledTable]) -> list[RuledTable]:
     bar, as the document's own table (`붙임 1` boxed beside its title)."""
     out: list[RuledTable] = []
     for table in tables:
-        last = out[-1] if out else None
-        if last is not None and last.n_rows == table.n_rows == 1 and _beside(last.box, table.box):
-            out[-1] = _joined(last, table)
+        for at, other in enumerate(out):
+            if other.n_rows == table.n_rows == 1 and _beside(other.box, table.box):
+                out[at] = _joined(other, table)
+                break
+            if other.n_rows == table.n_rows == 1 and _beside(table.box, other.box):
+                out[at] = _joined(table, other)
+                break
         else:
             out.append(table)
     return out
