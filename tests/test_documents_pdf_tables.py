@@ -142,3 +142,12 @@ def test_boxes_side_by_side_on_one_band_are_one_bar():
     title = [Rule(True, y, 124, 537) for y in (740.5, 770.5)] + [Rule(False, x, 740.5, 770.5) for x in (124, 537)]
     bar, _ = ruled_tables(label + title + below)
     assert bar.n_cols == 2 and bar.cell_at(100, 750) == 0 and bar.cell_at(300, 750) == 1
+
+
+def test_a_dot_counts_along_the_way_it_is_drawn():
+    # dashes of horizontal lines stacked 2 points apart (a hatching, a flow chart's arrows) draw no
+    # vertical rule; the same stack drawn as vertical dashes does
+    across = [(100, y, 101, y + 0.5) for y in range(0, 40, 2)]
+    down = [(100, y, 100.5, y + 1) for y in range(0, 40, 2)]
+    assert dotted_rules(across, horizontal=False) == []
+    assert dotted_rules(down, horizontal=False) == [Rule(False, 100, 0, 39)]

@@ -115,7 +115,8 @@ def split_visual_lines(textpage, text: str, tables: list[RuledTable] | tuple = (
             current.add(char, here, None)
             continue
         drawn = (box.left, min(box.bottom, box.top), abs(box.top - box.bottom))
-        current = _owner(page, cells, tables, (box.left + box.right) / 2, (box.bottom + box.top) / 2)
+        if tables:
+            current = _owner(page, cells, tables, (box.left + box.right) / 2, (box.bottom + box.top) / 2)
         current.add(char, here, drawn)
     for lines in (page, *(cell for table in cells for cell in table)):
         lines.close()
@@ -125,7 +126,8 @@ def split_visual_lines(textpage, text: str, tables: list[RuledTable] | tuple = (
 def _owner(page: _Lines, cells: list[list[_Lines]], tables, x: float, y: float) -> _Lines:
     """The lines a character drawn at (x, y) belongs to; a table's first character marks its place."""
     for number, table in enumerate(tables):
-        at = table.cell_at(x, y)
+        left, bottom, right, top = table.box
+        at = table.cell_at(x, y) if left <= x <= right and bottom <= y <= top else None
         if at is not None:
             if not any(cell.lines or cell.chars for cell in cells[number]):
                 page.mark(number)

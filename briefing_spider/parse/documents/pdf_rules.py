@@ -76,11 +76,15 @@ def _stroked_rectangle(obj) -> bool:
 
 def dotted_rules(dots: list[tuple[float, float, float, float]], *, horizontal: bool) -> list[Rule]:
     """Rules drawn as dots (boxes: left, bottom, right, top): dots at one height (or one x),
-    at most DOT_GAP apart, joined; a run shorter than MIN_LENGTH is no rule."""
+    at most DOT_GAP apart, joined; a run shorter than MIN_LENGTH is no rule. A dot counts along
+    the way it is drawn, across when at least as wide as high (a dash of a horizontal line is),
+    down when at least as high as wide."""
     lines: dict[int, list[tuple[float, float]]] = {}
     for left, bottom, right, top in dots:
-        at, start, end = ((bottom + top) / 2, left, right) if horizontal else ((left + right) / 2, bottom, top)
-        lines.setdefault(round(at / SNAP), []).append((start, end))
+        if horizontal and right - left >= top - bottom:
+            lines.setdefault(round((bottom + top) / 2 / SNAP), []).append((left, right))
+        elif not horizontal and top - bottom >= right - left:
+            lines.setdefault(round((left + right) / 2 / SNAP), []).append((bottom, top))
     rules = []
     for key, spans in lines.items():
         spans.sort()
