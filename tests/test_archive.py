@@ -13,6 +13,7 @@ from briefing_spider.archive.search import search
 from briefing_spider.crawl.items import Fetched
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attachment, Footnote, Ministry, Release
+from tests.releases import make_release
 
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 LATER = datetime(2026, 7, 24, 2, 30, tzinfo=SEOUL)
@@ -20,9 +21,7 @@ LATER = datetime(2026, 7, 24, 2, 30, tzinfo=SEOUL)
 
 def release(**changes) -> Release:
     fields = dict(
-        site="korea_kr",
         news_id="900000001",
-        kind="press_release",
         url="https://www.korea.kr/briefing/pressReleaseView.do?newsId=900000001",
         title="시험 제목",
         published_at=datetime(2026, 7, 22, 20, 53, 46, tzinfo=SEOUL),
@@ -41,7 +40,7 @@ def release(**changes) -> Release:
             ),
         ),
     )
-    return Release(**{**fields, **changes})
+    return make_release(**{**fields, **changes})
 
 
 @pytest.fixture

@@ -11,20 +11,18 @@ from briefing_spider.archive.export import ExportError, export
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.cli import cli
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Attachment, Footnote, Ministry, Release
+from briefing_spider.records import Attachment, Footnote
+from tests.releases import make_release
 
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 
 
 def release(news_id, ministry, day):
-    return Release(
-        site="korea_kr",
-        news_id=news_id,
-        kind="press_release",
-        url=f"https://example.test/{news_id}",
+    return make_release(
+        news_id,
         title=f'제목 {news_id}, "인용"\n둘째 줄',
         published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
-        ministry=Ministry(name=ministry, canonical=ministry),
+        ministry=ministry,
         body_text="본문",
         footnotes=(Footnote(marker="※", text="주석"),),
         attachments=(Attachment(name="a.pdf", url="https://example.test/a.pdf", kind="pdf", size=3),),

@@ -14,6 +14,7 @@ from briefing_spider.cli import cli
 from briefing_spider.ops.health import check_health
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Ministry, Release
+from tests.releases import make_release
 
 NOW = datetime(2026, 7, 23, 9, 0, tzinfo=SEOUL)  # a Thursday
 RUN_START = NOW - timedelta(hours=6, minutes=30)
@@ -21,10 +22,8 @@ FIRST_DAY = datetime(2026, 6, 8, tzinfo=SEOUL)
 
 
 def release(news_id: str, published_at: datetime, *, contacts: bool = True) -> Release:
-    return Release(
-        site="korea_kr",
-        news_id=news_id,
-        kind="press_release",
+    return make_release(
+        news_id,
         url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
         title=f"합성 보도자료 {news_id}",
         published_at=published_at,

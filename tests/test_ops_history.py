@@ -15,21 +15,14 @@ from briefing_spider.cli import cli
 from briefing_spider.ops.history import release_history
 from briefing_spider.parse.site_time import SEOUL
 from briefing_spider.records import Release
+from tests.releases import make_release
 
 SEEN = datetime(2026, 7, 20, 2, 30, tzinfo=SEOUL)
 BODY = "\n".join(f"□ {n}번째 문단입니다." for n in range(1, 40))
 
 
 def release(title: str, body: str) -> Release:
-    return Release(
-        site="korea_kr",
-        news_id="910000001",
-        kind="press_release",
-        url="https://example.test/910000001",
-        title=title,
-        published_at=datetime(2026, 7, 19, 9, tzinfo=SEOUL),
-        body_text=body,
-    )
+    return make_release("910000001", title=title, published_at=datetime(2026, 7, 19, 9, tzinfo=SEOUL), body_text=body)
 
 
 @pytest.fixture

@@ -10,21 +10,19 @@ from briefing_spider.archive import open_archive
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.cli import cli
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Attendee, Ministry, Release
+from briefing_spider.records import Attendee
+from tests.releases import make_release
 
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 
 
 def release(news_id, title, ministry, *, day=13, attendees=()):
-    return Release(
-        site="korea_kr",
-        news_id=news_id,
-        kind="press_release",
-        url=f"https://example.test/{news_id}",
+    return make_release(
+        news_id,
         title=title,
         published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
         attendees=attendees,
-        ministry=Ministry(name=ministry, canonical=ministry),
+        ministry=ministry,
         body_text=f"{title} 예산 본문",
     )
 

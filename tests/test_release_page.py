@@ -16,8 +16,9 @@ from briefing_spider.archive.save import save_briefing
 from briefing_spider.parse.documents import extract_document
 from briefing_spider.parse.documents.markdown import document_markdown
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Ministry, Release, ReleaseTable
+from briefing_spider.records import Attachment, Attendee, Contact, Footnote, Release, ReleaseTable
 from tests.fixtures.documents import press_release_hwpx
+from tests.releases import make_release
 from tests.serving import fetch, serving
 
 TITLE = "가나 사업 2026년 추경 1조원 확정"
@@ -25,14 +26,11 @@ TITLE = "가나 사업 2026년 추경 1조원 확정"
 
 def release() -> Release:
     document = extract_document(press_release_hwpx())
-    return Release(
-        site="korea_kr",
-        news_id="900000777",
-        kind="press_release",
+    return make_release(
+        "900000777",
         url="https://www.korea.kr/briefing/pressReleaseView.do?newsId=900000777",
         title=TITLE,
-        published_at=datetime(2026, 4, 13, 9, tzinfo=SEOUL),
-        ministry=Ministry(name="가나부", canonical="가나부"),
+        ministry="가나부",
         body_text=document.text,
         body_source="hwpx",
         body_markdown=document_markdown(document, title=TITLE, attachments=["(보도자료) 가나 추경.hwpx"]),

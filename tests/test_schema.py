@@ -9,19 +9,16 @@ from briefing_spider.archive.descriptions import describe
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.archive.schema_doc import data_tables, render_fresh
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Attendee, Footnote, Ministry, Release
+from briefing_spider.records import Attendee, Footnote, Ministry
+from tests.releases import make_release
 
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 SCHEMA_DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
 
 def release(news_id, published, *, attendees=(), ministry="외교부", canonical="외교부", **changes):
-    return Release(
-        site="korea_kr",
-        news_id=news_id,
-        kind="press_release",
-        url=f"https://example.test/{news_id}",
-        title=f"제목 {news_id}",
+    return make_release(
+        news_id,
         published_at=published,
         ministry=Ministry(name=ministry, code="A00014", canonical=canonical),
         body_text="본문 " * 10,

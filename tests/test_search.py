@@ -8,7 +8,8 @@ from briefing_spider.archive.filters import FilterError
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.archive.search import SearchError, grams, match_expression, rebuild_search_index, search, snippet
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Footnote, Ministry, Release
+from briefing_spider.records import Footnote
+from tests.releases import make_release
 
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 TEXTS = {  # synthetic sentences with the forms the search must find
@@ -20,14 +21,11 @@ TEXTS = {  # synthetic sentences with the forms the search must find
 
 
 def release(news_id, title, body, ministry, day=13, **changes):
-    return Release(
-        site="korea_kr",
-        news_id=news_id,
-        kind="press_release",
-        url=f"https://example.test/{news_id}",
+    return make_release(
+        news_id,
         title=title,
         published_at=datetime(2026, 4, day, 9, tzinfo=SEOUL),
-        ministry=Ministry(name=ministry, canonical=ministry),
+        ministry=ministry,
         body_text=body,
         **changes,
     )

@@ -16,22 +16,15 @@ from briefing_spider.archive.save import save_briefing
 from briefing_spider.archive.search import hit_snippet, search
 from briefing_spider.cli import cli
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Ministry, Release
+from briefing_spider.records import Release
+from tests.releases import make_release
 
 SEEN = datetime(2026, 7, 23, 2, 30, tzinfo=SEOUL)
 
 
 def release(news_id: str, title: str, body: str) -> Release:
-    return Release(
-        site="korea_kr",
-        news_id=news_id,
-        kind="press_release",
-        url=f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}",
-        title=title,
-        published_at=datetime(2026, 4, 13, 9, tzinfo=SEOUL),
-        ministry=Ministry(name="가나부", canonical="가나부"),
-        body_text=body,
-    )
+    url = f"https://www.korea.kr/briefing/pressReleaseView.do?newsId={news_id}"
+    return make_release(news_id, url=url, title=title, ministry="가나부", body_text=body)
 
 
 @pytest.fixture

@@ -10,23 +10,17 @@ from briefing_spider.archive import open_archive
 from briefing_spider.archive.save import save_briefing
 from briefing_spider.cli import cli
 from briefing_spider.parse.site_time import SEOUL
-from briefing_spider.records import Attendee, Ministry, Release
+from briefing_spider.records import Attendee, Release
+from tests.releases import make_release
 from tests.serving import fetch, free_port, serving
 
 pytestmark = pytest.mark.crawl  # subprocesses against the local test site (CONTRIBUTING.md)
 
 
 def release(news_id: str, title: str, body: str, attendees=()) -> Release:
-    return Release(
-        site="korea_kr",
-        news_id=news_id,
-        kind="press_release",
-        url=f"https://example.test/{news_id}",
-        title=title,
-        published_at=datetime(2024, 4, 13, 9, tzinfo=SEOUL),
-        body_text=body,
-        ministry=Ministry(name="외교부", canonical="외교부"),
-        attendees=tuple(attendees),
+    published = datetime(2024, 4, 13, 9, tzinfo=SEOUL)
+    return make_release(
+        news_id, title=title, published_at=published, body_text=body, ministry="외교부", attendees=tuple(attendees)
     )
 
 
