@@ -151,3 +151,33 @@ def test_a_dot_counts_along_the_way_it_is_drawn():
     down = [(100, y, 100.5, y + 1) for y in range(0, 40, 2)]
     assert dotted_rules(across, horizontal=False) == []
     assert dotted_rules(down, horizontal=False) == [Rule(False, 100, 0, 39)]
+
+
+def ruled_rows(n_rows: int, second_column: list[tuple[str, str]]) -> str:
+    """An n-row table of two ruled columns (x 72–222, 222–372), rows 30 points high from y 660
+    down; the second column's cells hold two texts at x 230 and x 300, no rule between them."""
+    bottom = 660 - 30 * n_rows
+    stream = "0.5 w " + "".join(line(72, 660 - 30 * k, 372, 660 - 30 * k) for k in range(n_rows + 1))
+    stream += "".join(line(x, bottom, x, 660) for x in (72, 222, 372))
+    for k, (left, right) in enumerate(second_column):
+        y = 640 - 30 * k
+        stream += text(80, y, f"row{k}") + text(230, y, left) + (text(300, y, right) if right else "")
+    return stream
+
+
+def test_a_gutter_down_a_column_in_every_row_divides_it():
+    doc = extract_document(pdf_streams(ruled_rows(3, [("Title", "Name"), ("Chief", "Kim"), ("Officer", "Lee")])))
+    (table,) = doc.blocks
+    assert [[c.lines for c in row] for row in table.rows] == [
+        [("row0",), ("Title",), ("Name",)],
+        [("row1",), ("Chief",), ("Kim",)],
+        [("row2",), ("Officer",), ("Lee",)],
+    ]
+
+
+def test_no_division_for_two_rows_or_for_one_letter_a_side():
+    two_rows = extract_document(pdf_streams(ruled_rows(2, [("Title", "Name"), ("Chief", "Kim")])))
+    spaced = extract_document(pdf_streams(ruled_rows(3, [("A", "B"), ("C", "D"), ("E", "F")])))
+    for doc in (two_rows, spaced):
+        (table,) = doc.blocks
+        assert all(len(row) == 2 for row in table.rows)

@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 
 from .limits import DocumentLimits
 from .model import PLAIN, Block, Cell, DocumentError, DocumentText, Look, Paragraph, Table
+from .pdf_columns import split_columns
 from .pdf_lines import Line, PageLines, TableMark, split_visual_lines
 from .pdf_rules import page_rules
 from .pdf_tables import RuledTable, ruled_tables
@@ -76,7 +77,12 @@ def extract_page_blocks(document: pdfium.PdfDocument, index: int) -> list[Block]
         tables = ruled_tables(page_rules(page))
         textpage = page.get_textpage()
         try:
-            return page_blocks(split_visual_lines(textpage.raw, textpage.get_text_range(), tables), tables)
+            text = textpage.get_text_range()
+            lines = split_visual_lines(textpage.raw, text, tables)
+            divided = [split_columns(table, inks) for table, inks in zip(tables, lines.inks, strict=True)]
+            if any(new is not old for new, old in zip(divided, tables, strict=True)):
+                tables, lines = divided, split_visual_lines(textpage.raw, text, divided)
+            return page_blocks(lines, tables)
         finally:
             textpage.close()
     finally:

@@ -41,6 +41,7 @@ class TableMark(NamedTuple):
 class PageLines(NamedTuple):
     lines: list[Line | TableMark]
     cells: list[list[list[Line]]]  # per table, per cell: its lines
+    inks: list[list[tuple[int, float, float]]]  # per table, its drawn characters: cell, left, right
 
 
 class _Lines:
@@ -104,6 +105,7 @@ def split_visual_lines(textpage, text: str, tables: list[RuledTable] | tuple = (
     loose_box, generated = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_IsGenerated
     page = _Lines(textpage)
     cells = [[_Lines(textpage) for _ in table.cells] for table in tables]
+    inks: list[list[tuple[int, float, float]]] = [[] for _ in tables]
     current = page
     index = 0
     for char in text:
@@ -116,23 +118,30 @@ def split_visual_lines(textpage, text: str, tables: list[RuledTable] | tuple = (
             continue
         drawn = (box.left, min(box.bottom, box.top), abs(box.top - box.bottom))
         if tables:
-            current = _owner(page, cells, tables, (box.left + box.right) / 2, (box.bottom + box.top) / 2)
+            number, at = _owner(tables, (box.left + box.right) / 2, (box.bottom + box.top) / 2)
+            if at is None:
+                current = page
+            else:
+                if not any(cell.lines or cell.chars for cell in cells[number]):
+                    page.mark(number)  # the table's first character: its place in the page's lines
+                current = cells[number][at]
+                if not char.isspace():
+                    inks[number].append((at, box.left, box.right))
         current.add(char, here, drawn)
     for lines in (page, *(cell for table in cells for cell in table)):
         lines.close()
-    return PageLines(page.lines, [[_text_lines(cell) for cell in table] for table in cells])
+    return PageLines(page.lines, [[_text_lines(cell) for cell in table] for table in cells], inks)
 
 
-def _owner(page: _Lines, cells: list[list[_Lines]], tables, x: float, y: float) -> _Lines:
-    """The lines a character drawn at (x, y) belongs to; a table's first character marks its place."""
+def _owner(tables, x: float, y: float) -> tuple[int, int | None]:
+    """The table and cell a character drawn at (x, y) belongs to; cell None: the page's."""
     for number, table in enumerate(tables):
         left, bottom, right, top = table.box
-        at = table.cell_at(x, y) if left <= x <= right and bottom <= y <= top else None
-        if at is not None:
-            if not any(cell.lines or cell.chars for cell in cells[number]):
-                page.mark(number)
-            return cells[number][at]
-    return page
+        if left <= x <= right and bottom <= y <= top:
+            at = table.cell_at(x, y)
+            if at is not None:
+                return number, at
+    return -1, None
 
 
 def _text_lines(lines: _Lines) -> list[Line]:

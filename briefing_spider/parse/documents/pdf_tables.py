@@ -91,10 +91,8 @@ def _joined(left: RuledTable, right: RuledTable) -> RuledTable:
         RuledCell(0, c.col, 1, c.col_span, (c.box[0], c.box[1], xs[c.col + c.col_span], c.box[3])) for c in left.cells
     ]
     cells += [RuledCell(0, c.col + left.n_cols, 1, c.col_span, c.box) for c in right.cells]
-    slots = left.slots + tuple(index + len(left.cells) for index in right.slots)
-    box = (left.box[0], min(left.box[1], right.box[1]), right.box[2], max(left.box[3], right.box[3]))
-    ys = (box[1], box[3])
-    return RuledTable(1, len(xs) - 1, tuple(cells), box, xs=xs, ys=ys, slots=slots)
+    ys = (min(left.box[1], right.box[1]), max(left.box[3], right.box[3]))
+    return grid_table(xs, ys, tuple(cells))
 
 
 def _touching(rules: list[Rule]) -> list[list[Rule]]:
@@ -131,16 +129,18 @@ def _table(group: list[Rule]) -> RuledTable | None:
     ys = _lines([rule.at for rule in across] + [min(r.start for r in down), max(r.end for r in down)])
     if len(xs) < 2 or len(ys) < 2:
         return None
-    top_first = ys[::-1]
-    cells = _cells(xs, top_first, across, down)
+    return grid_table(tuple(xs), tuple(ys), _cells(xs, ys[::-1], across, down))
+
+
+def grid_table(xs: tuple[float, ...], ys: tuple[float, ...], cells: tuple[RuledCell, ...]) -> RuledTable:
+    """The table of a grid (lines ascending) and its cells, which cover every slot once."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     slots = [0] * (n_rows * n_cols)
     for index, cell in enumerate(cells):
         for row in range(cell.row, cell.row + cell.row_span):
             for col in range(cell.col, cell.col + cell.col_span):
                 slots[row * n_cols + col] = index
-    box = (xs[0], ys[0], xs[-1], ys[-1])
-    return RuledTable(n_rows, n_cols, cells, box, xs=tuple(xs), ys=tuple(ys), slots=tuple(slots))
+    return RuledTable(n_rows, n_cols, cells, (xs[0], ys[0], xs[-1], ys[-1]), xs=xs, ys=ys, slots=tuple(slots))
 
 
 def _lines(positions: list[float]) -> list[float]:
