@@ -25,7 +25,10 @@ EDGE = 1.0  # points: a gutter this close to the column's rule is its margin, no
 
 def split_columns(table: RuledTable, inks: list[tuple[int, float, float]]) -> RuledTable:
     """The table with a rule added in each gutter of its columns (module doc); itself when none."""
-    cuts = [cut for col in range(table.n_cols) for cut in _gutters(table, col, inks)]
+    by_cell: dict[int, list[tuple[float, float]]] = {}
+    for index, left, right in inks:
+        by_cell.setdefault(index, []).append((left, right))
+    cuts = [cut for col in range(table.n_cols) for cut in _gutters(table, col, by_cell)]
     if not cuts:
         return table
     xs = tuple(sorted([*table.xs, *cuts]))
@@ -45,14 +48,15 @@ def split_columns(table: RuledTable, inks: list[tuple[int, float, float]]) -> Ru
     return grid_table(xs, table.ys, tuple(cells))
 
 
-def _gutters(table: RuledTable, col: int, inks: list[tuple[int, float, float]]) -> list[float]:
-    """The middles of the gutters of grid column `col` (module doc)."""
+def _gutters(table: RuledTable, col: int, by_cell: dict[int, list[tuple[float, float]]]) -> list[float]:
+    """The middles of the gutters of grid column `col` (module doc); `by_cell`: each cell's
+    drawn characters (left, right)."""
     low, high = table.xs[col] + EDGE, table.xs[col + 1] - EDGE
-    own = {index for index, cell in enumerate(table.cells) if cell.col == col and cell.col_span == 1}
-    marks: dict[int, list[tuple[float, float]]] = {}
-    for index, left, right in inks:
-        if index in own:
-            marks.setdefault(index, []).append((left, right))
+    marks = {
+        index: by_cell[index]
+        for index, cell in enumerate(table.cells)
+        if cell.col == col and cell.col_span == 1 and index in by_cell
+    }
     if len(marks) < ROWS:
         return []
     cuts = []

@@ -106,6 +106,7 @@ def split_visual_lines(textpage, text: str, tables: list[RuledTable] | tuple = (
     page = _Lines(textpage)
     cells = [[_Lines(textpage) for _ in table.cells] for table in tables]
     inks: list[list[tuple[int, float, float]]] = [[] for _ in tables]
+    marked = [False] * len(tables)
     current = page
     index = 0
     for char in text:
@@ -122,8 +123,9 @@ def split_visual_lines(textpage, text: str, tables: list[RuledTable] | tuple = (
             if at is None:
                 current = page
             else:
-                if not any(cell.lines or cell.chars for cell in cells[number]):
-                    page.mark(number)  # the table's first character: its place in the page's lines
+                if not marked[number]:  # the table's first character: its place in the page's lines
+                    page.mark(number)
+                    marked[number] = True
                 current = cells[number][at]
                 if not char.isspace():
                     inks[number].append((at, box.left, box.right))
@@ -136,11 +138,9 @@ def split_visual_lines(textpage, text: str, tables: list[RuledTable] | tuple = (
 def _owner(tables, x: float, y: float) -> tuple[int, int | None]:
     """The table and cell a character drawn at (x, y) belongs to; cell None: the page's."""
     for number, table in enumerate(tables):
-        left, bottom, right, top = table.box
-        if left <= x <= right and bottom <= y <= top:
-            at = table.cell_at(x, y)
-            if at is not None:
-                return number, at
+        at = table.cell_at(x, y)
+        if at is not None:
+            return number, at
     return -1, None
 
 

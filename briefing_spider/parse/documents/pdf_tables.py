@@ -38,13 +38,23 @@ class RuledCell:
 
 @dataclass(frozen=True)
 class RuledTable:
-    n_rows: int
-    n_cols: int
+    xs: tuple[float, ...]  # the grid's lines, left to right
+    ys: tuple[float, ...]  # … and bottom to top
     cells: tuple[RuledCell, ...]  # row by row, each anchored once
-    box: tuple[float, float, float, float]
-    xs: tuple[float, ...] = ()  # the grid's lines, left to right
-    ys: tuple[float, ...] = ()  # … and bottom to top
-    slots: tuple[int, ...] = ()  # per grid slot (row by row from the top), the index of its cell
+    slots: tuple[int, ...]  # per grid slot (row by row from the top), the index of its cell
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """left, bottom, right, top"""
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
     def cell_at(self, x: float, y: float) -> int | None:
         """The index of the cell holding the point, None when it lies outside the table."""
@@ -67,19 +77,20 @@ def _bars(tables: list[RuledTable]) -> list[RuledTable]:
     bar, as the document's own table (`붙임 1` boxed beside its title)."""
     out: list[RuledTable] = []
     for table in tables:
-        for at, other in enumerate(out):
-            if other.n_rows == table.n_rows == 1 and _beside(other.box, table.box):
-                out[at] = _joined(other, table)
-                break
-            if other.n_rows == table.n_rows == 1 and _beside(table.box, other.box):
-                out[at] = _joined(table, other)
-                break
-        else:
+        at = next((k for k, other in enumerate(out) if _one_band(other, table)), None)
+        if at is None:
             out.append(table)
+        else:
+            left, right = sorted((out[at], table), key=lambda bar: bar.box[0])
+            out[at] = _joined(left, right)
     return out
 
 
-def _beside(left: tuple[float, ...], right: tuple[float, ...]) -> bool:
+def _one_band(one: RuledTable, other: RuledTable) -> bool:
+    """Both one row, the same top and bottom, side by side at most BAR_GAP apart (either first)."""
+    if not one.n_rows == other.n_rows == 1:
+        return False
+    left, right = sorted((one.box, other.box))
     same_band = abs(left[1] - right[1]) <= SNAP and abs(left[3] - right[3]) <= SNAP
     return same_band and 0 <= right[0] - left[2] <= BAR_GAP
 
@@ -140,7 +151,7 @@ def grid_table(xs: tuple[float, ...], ys: tuple[float, ...], cells: tuple[RuledC
         for row in range(cell.row, cell.row + cell.row_span):
             for col in range(cell.col, cell.col + cell.col_span):
                 slots[row * n_cols + col] = index
-    return RuledTable(n_rows, n_cols, cells, (xs[0], ys[0], xs[-1], ys[-1]), xs=xs, ys=ys, slots=tuple(slots))
+    return RuledTable(xs, ys, cells, tuple(slots))
 
 
 def _lines(positions: list[float]) -> list[float]:
